@@ -1,0 +1,30 @@
+# budgetpdf: see README.md.
+GO ?= go
+BIN := bin/budgetpdf
+SAMPLE ?= fixtures/pdf/luliang-2023-calc.pdf
+
+.PHONY: build run test bench fixtures deps vet fmt fuzz
+
+build:
+	$(GO) build -o $(BIN) ./cmd/budgetpdf
+
+# The main job on the bundled sample: the seed disclosure's JSON.
+run: build
+	./$(BIN) extract $(SAMPLE)
+
+test:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || (echo "gofmt needed:"; gofmt -l .; exit 1)
+	$(GO) test ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Rebuild the fixture corpus from fixtures/data (installs the Debian tools it needs).
+fixtures:
+	./fixtures/install-tools.sh
+	$(GO) run ./cmd/fixturegen -out fixtures
+
+# Debian packages the tests use (poppler-utils for the bbox cross-check).
+deps:
+	@command -v pdftotext >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils)

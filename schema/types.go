@@ -1,0 +1,211 @@
+// Package schema holds the output contract (../shared/spec/output.md) as Go
+// types, the recognizers that map layout tables onto it, and its JSON and YAML
+// encodings. Field order in the structs is the contract's order, so encoding
+// is stable.
+package schema
+
+// SchemaVersion is the contract version written into every document.
+const SchemaVersion = "1"
+
+// Document is one converted disclosure.
+type Document struct {
+	SchemaVersion    string            `json:"schema_version" yaml:"schema_version"`
+	Source           Source            `json:"source" yaml:"source"`
+	Document         DocumentInfo      `json:"document" yaml:"document"`
+	Tables           []Table           `json:"tables" yaml:"tables"`
+	EconomicRows     []EconomicRow     `json:"economic_rows" yaml:"economic_rows"`
+	Projects         []Project         `json:"projects" yaml:"projects"`
+	PerformanceForms []PerformanceForm `json:"performance_forms" yaml:"performance_forms"`
+	Checks           []Check           `json:"checks" yaml:"checks"`
+	Warnings         []Warning         `json:"warnings" yaml:"warnings"`
+}
+
+// Source describes the input file.
+type Source struct {
+	File      string `json:"file" yaml:"file"`
+	SHA256    string `json:"sha256" yaml:"sha256"`
+	Pages     int    `json:"pages" yaml:"pages"`
+	Producer  string `json:"producer" yaml:"producer"`
+	Creator   string `json:"creator" yaml:"creator"`
+	Encrypted bool   `json:"encrypted" yaml:"encrypted"`
+}
+
+// Document kinds.
+const (
+	KindBudget       = "budget"
+	KindFinalAccount = "final_account"
+)
+
+// DocumentInfo is what the disclosure says about itself.
+type DocumentInfo struct {
+	Title      string `json:"title" yaml:"title"`
+	Department string `json:"department" yaml:"department"`
+	Year       int    `json:"year" yaml:"year"`
+	Kind       string `json:"kind" yaml:"kind"` // budget | final_account
+}
+
+// Table kinds (the contract's list; final-account kinds end in _final).
+const (
+	TableIncomeExpenditureSummary       = "income_expenditure_summary"
+	TableIncomeSummary                  = "income_summary"
+	TableExpenditureSummary             = "expenditure_summary"
+	TableFiscalAppropriationSummary     = "fiscal_appropriation_summary"
+	TableGeneralPublicBudgetExpenditure = "general_public_budget_expenditure"
+	TableBasicExpenditureEconomic       = "basic_expenditure_economic"
+	TableGovernmentFundIncome           = "government_fund_income"
+	TableGovernmentFundExpenditure      = "government_fund_expenditure"
+	TableStateCapital                   = "state_capital"
+	TableThreePublic                    = "three_public"
+	TableAgencyOperating                = "agency_operating"
+	TableProjectExpenditure             = "project_expenditure"
+	TableProjectExpenditureCarryover    = "project_expenditure_carryover"
+	TableUnknown                        = "unknown"
+)
+
+// Table is one table found in the document, recognized or not.
+type Table struct {
+	Kind       string   `json:"kind" yaml:"kind"`
+	Title      string   `json:"title" yaml:"title"`
+	Number     *int     `json:"number" yaml:"number"`
+	Department *string  `json:"department" yaml:"department"`
+	Unit       *string  `json:"unit" yaml:"unit"`
+	Pages      []int    `json:"pages" yaml:"pages,flow"`
+	Empty      bool     `json:"empty" yaml:"empty"`
+	Columns    []Column `json:"columns" yaml:"columns"`
+	Rows       []Row    `json:"rows" yaml:"rows"`
+}
+
+// Column is one column of a table: its key and its header label, the header
+// rows joined with "/".
+type Column struct {
+	Key   string `json:"key" yaml:"key"`
+	Label string `json:"label" yaml:"label"`
+}
+
+// Level values of economic rows.
+const (
+	LevelTotal    = "total"
+	LevelCategory = "category"
+	LevelItem     = "item"
+)
+
+// EconomicRow is one row of the basic-expenditure-by-economic-classification table.
+type EconomicRow struct {
+	Level       string  `json:"level" yaml:"level"`
+	Category    *string `json:"category" yaml:"category"`
+	DeptSubject string  `json:"dept_subject" yaml:"dept_subject"`
+	GovSubject  *string `json:"gov_subject" yaml:"gov_subject"`
+	Total       *string `json:"total" yaml:"total"`
+	Personnel   *string `json:"personnel" yaml:"personnel"`
+	Public      *string `json:"public" yaml:"public"`
+}
+
+// Project is one row of a project expenditure table.
+type Project struct {
+	Name                 string  `json:"name" yaml:"name"`
+	Carryover            bool    `json:"carryover" yaml:"carryover"`
+	Total                *string `json:"total" yaml:"total"`
+	GeneralPublicBudget  *string `json:"general_public_budget" yaml:"general_public_budget"`
+	GovernmentFund       *string `json:"government_fund" yaml:"government_fund"`
+	StateCapital         *string `json:"state_capital" yaml:"state_capital"`
+	FiscalSpecialAccount *string `json:"fiscal_special_account" yaml:"fiscal_special_account"`
+	UnitFunds            *string `json:"unit_funds" yaml:"unit_funds"`
+	Unit                 *string `json:"unit" yaml:"unit"`
+}
+
+// PerformanceForm is one 项目支出绩效目标申报表.
+type PerformanceForm struct {
+	Project          string      `json:"project" yaml:"project"`
+	DepartmentCode   *string     `json:"department_code" yaml:"department_code"`
+	Department       *string     `json:"department" yaml:"department"`
+	ImplementingUnit *string     `json:"implementing_unit" yaml:"implementing_unit"`
+	Attribute        *string     `json:"attribute" yaml:"attribute"`
+	Period           *string     `json:"period" yaml:"period"`
+	Funds            Funds       `json:"funds" yaml:"funds"`
+	Overview         *string     `json:"overview" yaml:"overview"`
+	Basis            *string     `json:"basis" yaml:"basis"`
+	Necessity        *string     `json:"necessity" yaml:"necessity"`
+	Measures         *string     `json:"measures" yaml:"measures"`
+	Plan             *string     `json:"plan" yaml:"plan"`
+	Goals            Goals       `json:"goals" yaml:"goals"`
+	Indicators       []Indicator `json:"indicators" yaml:"indicators"`
+	Contact          Contact     `json:"contact" yaml:"contact"`
+	Pages            []int       `json:"pages" yaml:"pages,flow"`
+}
+
+// Funds are a form's 项目资金 block.
+type Funds struct {
+	Unit   *string     `json:"unit" yaml:"unit"`
+	Period FundFigures `json:"period" yaml:"period"`
+	Annual FundFigures `json:"annual" yaml:"annual"`
+}
+
+// FundFigures is one column of the 项目资金 block (实施期 or 年度).
+type FundFigures struct {
+	Total      *string `json:"total" yaml:"total"`
+	Central    *string `json:"central" yaml:"central"`
+	Provincial *string `json:"provincial" yaml:"provincial"`
+	Local      *string `json:"local" yaml:"local"`
+	SelfRaised *string `json:"self_raised" yaml:"self_raised"`
+	Other      *string `json:"other" yaml:"other"`
+}
+
+// Goals is the 总体目标 row: 实施期目标 and 年度目标.
+type Goals struct {
+	Period *string `json:"period" yaml:"period"`
+	Annual *string `json:"annual" yaml:"annual"`
+}
+
+// Indicator scopes.
+const (
+	ScopePeriod = "period"
+	ScopeAnnual = "annual"
+)
+
+// Indicator is one indicator triple (level3, value) under level1/level2, for one scope.
+type Indicator struct {
+	Scope      string  `json:"scope" yaml:"scope"`
+	Level1     string  `json:"level1" yaml:"level1"`
+	Level2     string  `json:"level2" yaml:"level2"`
+	Level3     string  `json:"level3" yaml:"level3"`
+	Level3Full string  `json:"level3_full,omitempty" yaml:"level3_full,omitempty"`
+	Value      *string `json:"value" yaml:"value"`
+	Op         *string `json:"op" yaml:"op"`
+	Number     *string `json:"number" yaml:"number"`
+	Unit       *string `json:"unit" yaml:"unit"`
+}
+
+// Contact is the form's bottom line.
+type Contact struct {
+	Responsible *string `json:"responsible" yaml:"responsible"`
+	Handler     *string `json:"handler" yaml:"handler"`
+	Phone       *string `json:"phone" yaml:"phone"`
+	FilledAt    *string `json:"filled_at" yaml:"filled_at"`
+}
+
+// Check statuses.
+const (
+	StatusPass    = "pass"
+	StatusFail    = "fail"
+	StatusSkipped = "skipped"
+)
+
+// Check is one reconciliation result.
+type Check struct {
+	Rule    string `json:"rule" yaml:"rule"`
+	Table   string `json:"table,omitempty" yaml:"table,omitempty"`
+	Status  string `json:"status" yaml:"status"`
+	Message string `json:"message" yaml:"message"`
+	Pages   []int  `json:"pages,omitempty" yaml:"pages,omitempty,flow"`
+}
+
+// Warning is something that could not be read cleanly; it always names a page
+// (0 only for a document-wide problem).
+type Warning struct {
+	Page    int    `json:"page" yaml:"page"`
+	Code    string `json:"code" yaml:"code"`
+	Message string `json:"message" yaml:"message"`
+}
+
+// Str returns a pointer to s: a helper for the many nullable fields.
+func Str(s string) *string { return &s }
