@@ -1,0 +1,47 @@
+package schema
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// ParseValue splits an indicator value into comparison, number and unit:
+// "≥95%" → (">=", "95", "%"), "1条" → ("=", "1", "条"), "≤8,000元/年" →
+// ("<=", "8000", "元/年"). A qualitative value (及时, 有效保障) gives three nils.
+func ParseValue(v string) (op, number, unit *string) {
+	s := strings.ReplaceAll(norm.NFKC.String(strings.TrimSpace(v)), " ", "")
+	o := ""
+	for _, p := range valueOps {
+		if strings.HasPrefix(s, p.prefix) {
+			o, s = p.op, s[len(p.prefix):]
+			break
+		}
+	}
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ',') {
+		i++
+	}
+	num := strings.ReplaceAll(strings.TrimRight(s[:i], ".,"), ",", "")
+	if num == "" || strings.Trim(num, ".") == "" {
+		return nil, nil, nil
+	}
+	i = len(strings.TrimRight(s[:i], ".,"))
+	if o == "" {
+		o = "="
+	}
+	rest := s[i:]
+	var u *string
+	if rest != "" {
+		u = &rest
+	}
+	return &o, &num, u
+}
+
+// valueOps are the comparison prefixes after NFKC (which already folds
+// full-width ＞＜＝ to ASCII), longest first.
+var valueOps = []struct{ prefix, op string }{
+	{">=", ">="}, {"=>", ">="}, {"≥", ">="}, {"≧", ">="}, {"大于等于", ">="}, {"不低于", ">="}, {"不少于", ">="},
+	{"<=", "<="}, {"=<", "<="}, {"≤", "<="}, {"≦", "<="}, {"小于等于", "<="}, {"不高于", "<="}, {"不超过", "<="},
+	{">", ">"}, {"大于", ">"}, {"<", "<"}, {"小于", "<"}, {"=", "="}, {"等于", "="},
+}

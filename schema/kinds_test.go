@@ -1,0 +1,60 @@
+package schema
+
+import "testing"
+
+func TestTableKind(t *testing.T) {
+	tests := []struct{ title, kind string }{
+		{"2023年预算收支总表", TableIncomeExpenditureSummary},
+		{"2023年预算收入总表", TableIncomeSummary},
+		{"2023年预算支出总表", TableExpenditureSummary},
+		{"2023年财政拨款收支总表", TableFiscalAppropriationSummary},
+		{"2023年一般公共预算支出预算表（不含上年结转）", TableGeneralPublicBudgetExpenditure},
+		{"一般公共预算支出表", TableGeneralPublicBudgetExpenditure},
+		{"2023年一般公共预算安排基本支出分经济科目表（不含上年结转）", TableBasicExpenditureEconomic},
+		{"2023年政府性基金预算收入表（不含上年结转）", TableGovernmentFundIncome},
+		{"2023年政府性基金预算支出表（不含上年结转）", TableGovernmentFundExpenditure},
+		{"2023年国有资本经营预算收支预算表（不含上年结转）", TableStateCapital},
+		{"2023年一般公共预算“三公”经费支出预算表", TableThreePublic},
+		{"2023年机关运行经费预算财政拨款情况统计表", TableAgencyOperating},
+		{"2023年项目支出预算表（本年预算）", TableProjectExpenditure},
+		{"2023年项目支出预算表（上年结转）", TableProjectExpenditureCarryover},
+		// Jiangsu
+		{"收支预算总表", TableIncomeExpenditureSummary},
+		{"财政拨款收支预算总表", TableFiscalAppropriationSummary},
+		{"财政拨款支出预算表（功能科目）", TableFiscalAppropriationExpenditure},
+		{"财政拨款基本支出预算表（经济科目）", TableFiscalAppropriationBasic},
+		{"一般公共预算基本支出预算表（经济科目）", TableBasicExpenditureEconomic},
+		{"一般公共预算支出预算表（功能科目）", TableGeneralPublicBudgetExpenditure},
+		{"“三公”经费、会议费、培训费支出预算表（一般公共预算）", TableThreePublic},
+		{"财政拨款政府性基金支出预算表", TableGovernmentFundExpenditure},
+		{"一般公共预算机关运行经费支出预算表", TableAgencyOperating},
+		{"2017年政府采购预算表", TableGovernmentProcurement},
+		{"公开 05 表", TableUnknown},
+		// Shanghai
+		{"2026年部门财务收支预算总表", TableIncomeExpenditureSummary},
+		{"2025年预算单位收入预算总表", TableIncomeSummary},
+		{"2026年部门一般公共预算支出功能分类预算表", TableGeneralPublicBudgetExpenditure},
+		{"2026年部门一般公共预算基本支出部门预算经济分类预算表", TableBasicExpenditureEconomic},
+		{"2026年部门政府性基金预算支出功能分类预算表", TableGovernmentFundExpenditure},
+		{"2026年部门“三公”经费和机关运行经费预算表", TableThreePublic},
+		{"5．2026年部门一般公共预算支出功能分类预算表 ……………", TableGeneralPublicBudgetExpenditure},
+		// final accounts
+		{"收入支出决算总表", TableIncomeExpenditureSummary + FinalSuffix},
+		{"收入决算表", TableIncomeSummary + FinalSuffix},
+		{"支出决算表", TableExpenditureSummary + FinalSuffix},
+		{"财政拨款收入支出决算总表", TableFiscalAppropriationSummary + FinalSuffix},
+		{"一般公共预算财政拨款支出决算表", TableGeneralPublicBudgetExpenditure + FinalSuffix},
+		{"一般公共预算财政拨款基本支出决算表", TableBasicExpenditureEconomic + FinalSuffix},
+		{"财政拨款“三公”经费支出决算表", TableThreePublic + FinalSuffix},
+		// not tables
+		{"一、收支预算总表情况说明", TableUnknown},
+		{"吕梁市市级预算部门（单位）项目支出绩效目标申报表", TableUnknown},
+		{"2023年度预算收入总计1,738.50万元", TableUnknown},
+		{"委办公厅部门收支预算总表》收入数一致。", TableUnknown},
+	}
+	for _, tt := range tests {
+		if got := TableKind(tt.title); got != tt.kind {
+			t.Errorf("TableKind(%q) = %s, want %s", tt.title, got, tt.kind)
+		}
+	}
+}
