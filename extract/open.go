@@ -1,0 +1,436 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// headerWindow is how far into the file the %PDF- header may start; bytes
+// before it are junk that readers tolerate.
+const headerWindow = 1024
+
+// maxFileSize bounds what Open reads into memory.
+const maxFileSize = 1 << 30
+
+// Open reads the PDF file at path. See NewReader.
+func Open(path string, opts Options) (*Doc, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return openBytes(data, opts)
+}
+
+// NewReader reads a PDF of the given size from r. It classifies what cannot be
+// read as ErrNotPDF, ErrCorrupt or ErrNeedsPassword. The common file goes
+// straight to the object reader; an encrypted file it cannot open, or a file
+// with a broken cross-reference table, shifted offsets, leading junk or a PDF
+// 2.0 header is first rewritten in memory by pdfcpu.
+func NewReader(r io.ReaderAt, size int64, opts Options) (*Doc, error) {
+	if size < 0 || size > maxFileSize {
+		return nil, fmt.Errorf("%w: size %d out of range", ErrCorrupt, size)
+	}
+	data := make([]byte, size)
+	n, err := r.ReadAt(data, 0)
+	if int64(n) < size {
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("extract: reading input: %w", err)
+	}
+	return openBytes(data, opts)
+}
+
+// openBytes is the stage boundary: a panic below it becomes ErrCorrupt.
+func openBytes(data []byte, opts Options) (doc *Doc, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			doc, err = nil, fmt.Errorf("%w: reader panic: %v", ErrCorrupt, x)
+			if os.Getenv("BUDGETPDF_DEBUG") != "" {
+				fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
+			}
+		}
+	}()
+	start, err := findHeader(data)
+	if err != nil {
+		return nil, err
+	}
+	body := data[start:]
+	r, fastErr := newPDFReader(body, opts.Password)
+	if fastErr == nil {
+		info := readerInfo(r)
+		if !info.Encrypted {
+			return newDoc(r, info), nil
+		}
+		// The object reader opens some encrypted files but decrypts RC4-40
+		// wrongly and keeps the AES padding on strings: let pdfcpu decrypt.
+		fastErr = errors.New("encrypted")
+	}
+	fixed, info, err := rewrite(body, opts.Password)
+	if errors.Is(err, ErrNeedsPassword) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s; repair failed: %v", ErrCorrupt, readerReason(fastErr), err)
+	}
+	r, err = newPDFReader(fixed, "")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v (after repair: %v)", ErrCorrupt, fastErr, err)
+	}
+	if info.Pages = r.NumPage(); info.Pages == 0 {
+		return nil, fmt.Errorf("%w: no pages", ErrCorrupt)
+	}
+	return newDoc(r, info), nil
+}
+
+// findHeader returns the offset of %PDF- within the first headerWindow bytes.
+func findHeader(data []byte) (int, error) {
+	if len(data) == 0 {
+		return 0, fmt.Errorf("%w: empty file", ErrNotPDF)
+	}
+	head := data[:min(len(data), headerWindow)]
+	i := bytes.Index(head, []byte("%PDF-"))
+	if i < 0 {
+		return 0, fmt.Errorf("%w: no %%PDF- header in the first %d bytes (starts with %q)", ErrNotPDF, len(head), head[:min(len(head), 16)])
+	}
+	return i, nil
+}
+
+// newPDFReader opens data with ledongthuc/pdf, trying password after the
+// empty one. It recovers the reader's panics.
+func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			r, err = nil, fmt.Errorf("reader panic: %v", x)
+		}
+	}()
+	tried := false
+	pw := func() string {
+		if tried {
+			return ""
+		}
+		tried = true
+		return password
+	}
+	r, err = pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), pw)
+	if err != nil {
+		return nil, err
+	}
+	if r.NumPage() == 0 {
+		return nil, errors.New("no pages")
+	}
+	return r, nil
+}
+
+// readerReason says in plain words why the object reader refused a file.
+func readerReason(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "missing %%EOF"):
+		return "truncated (no %%EOF at the end)"
+	case strings.Contains(msg, "invalid header"):
+		return "unsupported header"
+	}
+	return msg
+}
+
+// readerInfo collects the document information of a file the fast path opened.
+func readerInfo(r *pdf.Reader) Info {
+	t := r.Trailer()
+	d := t.Key("Info")
+	return Info{
+		Pages:     r.NumPage(),
+		Producer:  decodeInfoText([]byte(d.Key("Producer").RawString())),
+		Creator:   decodeInfoText([]byte(d.Key("Creator").RawString())),
+		Title:     decodeInfoText([]byte(d.Key("Title").RawString())),
+		Encrypted: !t.Key("Encrypt").IsNull(),
+	}
+}
+
+var disableConfigDir sync.Once
+
+// rewrite has pdfcpu read data (repairing what it can, decrypting with the
+// empty or the given user password) and write it back as a plain PDF 1.x the
+// object reader accepts. The document information is taken before pdfcpu
+// stamps its own Producer on it.
+func rewrite(data []byte, password string) ([]byte, Info, error) {
+	disableConfigDir.Do(api.DisableConfigDir)
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	conf.UserPW = password
+	conf.Cmd = model.OPTIMIZE
+	conf.Optimize = false
+	conf.OptimizeBeforeWriting = false
+	conf.OptimizeResourceDicts = false
+	conf.Offline = true
+
+	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
+	if err != nil {
+		if errors.Is(err, pdfcpu.ErrWrongPassword) {
+			if password == "" {
+				return nil, Info{}, fmt.Errorf("%w: no password given", ErrNeedsPassword)
+			}
+			return nil, Info{}, fmt.Errorf("%w: the given password is wrong", ErrNeedsPassword)
+		}
+		return nil, Info{}, err
+	}
+	if err := ctx.EnsurePageCount(); err != nil {
+		return nil, Info{}, fmt.Errorf("page tree: %w", err)
+	}
+	info := contextInfo(ctx)
+	if info.Encrypted {
+		ctx.Cmd = model.DECRYPT
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := api.WriteContext(ctx, &buf); err != nil {
+		return nil, Info{}, fmt.Errorf("rewriting: %w", err)
+	}
+	out := buf.Bytes()
+	// A PDF 2.0 file keeps its header; the object reader only takes 1.x, and
+	// nothing it reads differs, so relabel it (same length, same offsets).
+	if bytes.HasPrefix(out, []byte("%PDF-2.")) && len(out) > 8 {
+		copy(out, "%PDF-1.7")
+	}
+	return out, info, nil
+}
+
+// contextInfo reads the document information from a pdfcpu context.
+func contextInfo(ctx *model.Context) Info {
+	info := Info{Pages: ctx.PageCount, Encrypted: ctx.Encrypt != nil}
+	if ctx.Info == nil {
+		return info
+	}
+	d, err := ctx.DereferenceDict(*ctx.Info)
+	if err != nil || d == nil {
+		return info
+	}
+	get := func(key string) string {
+		o, err := ctx.Dereference(d[key])
+		if err != nil {
+			return ""
+		}
+		return decodeInfoText(objectBytes(o))
+	}
+	info.Producer = get("Producer")
+	info.Creator = get("Creator")
+	info.Title = get("Title")
+	return info
+}
+
+// objectBytes returns the bytes of a pdfcpu string object.
+func objectBytes(o types.Object) []byte {
+	switch s := o.(type) {
+	case types.StringLiteral:
+		b, err := types.Unescape(s.Value())
+		if err != nil {
+			return nil
+		}
+		return b
+	case types.HexLiteral:
+		b, err := s.Bytes()
+		if err != nil {
+			return nil
+		}
+		return b
+	}
+	return nil
+}
+
+// ReadAll returns every page. A page the walker cannot read comes out empty
+// with a page_error warning; the document fails with ErrCorrupt only when
+// every page does, and with ErrNoTextLayer when no page has a glyph.
+func (d *Doc) ReadAll() ([]*Page, error) {
+	n := d.NumPages()
+	if n <= 0 {
+		return nil, fmt.Errorf("%w: no pages", ErrCorrupt)
+	}
+	pages := make([]*Page, 0, n)
+	var firstErr error
+	failed, glyphs := 0, 0
+	for i := 1; i <= n; i++ {
+		p, err := d.safePage(i)
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			failed++
+			p = &Page{Number: i, Warnings: []Warning{{
+				Page: i, Code: "page_error", Message: fmt.Sprintf("page %d could not be read: %v", i, err),
+			}}}
+		}
+		glyphs += len(p.Glyphs)
+		pages = append(pages, p)
+	}
+	if failed == n {
+		return pages, fmt.Errorf("%w: no page could be read: %v", ErrCorrupt, firstErr)
+	}
+	if glyphs == 0 {
+		return pages, noTextError(pages)
+	}
+	return pages, nil
+}
+
+// safePage is the per-page stage boundary: a panic becomes the page's error.
+func (d *Doc) safePage(n int) (p *Page, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			p, err = nil, fmt.Errorf("panic: %v", x)
+		}
+	}()
+	p, err = d.Page(n)
+	if err == nil && p == nil {
+		err = errors.New("no page")
+	}
+	return p, err
+}
+
+// noTextError names the pages that have images (a scan) but no text.
+func noTextError(pages []*Page) error {
+	var img []int
+	for _, p := range pages {
+		if p.Images > 0 {
+			img = append(img, p.Number)
+		}
+	}
+	if len(img) == 0 {
+		return fmt.Errorf("%w: no page has text or images", ErrNoTextLayer)
+	}
+	verb := "have"
+	if len(img) == 1 {
+		verb = "has"
+	}
+	return fmt.Errorf("%w: %s %s images but no text", ErrNoTextLayer, PageList(img), verb)
+}
+
+// PageList formats sorted page numbers compactly: "page 4", "pages 1-3, 7".
+func PageList(nums []int) string {
+	var b []byte
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		if len(b) > 0 {
+			b = append(b, ", "...)
+		}
+		b = fmt.Appendf(b, "%d", nums[i])
+		if j > i {
+			b = fmt.Appendf(b, "-%d", nums[j])
+		}
+		i = j + 1
+	}
+	if len(nums) == 1 {
+		return "page " + string(b)
+	}
+	return "pages " + string(b)
+}
+
+// decodeInfoText decodes a document-information string: UTF-16BE or UTF-8
+// with a byte-order mark, plain ASCII, UTF-8, GBK (written by Chinese
+// producers) or else PDFDocEncoding.
+func decodeInfoText(b []byte) string {
+	if h, ok := bracketedHex(b); ok {
+		b = h
+	}
+	switch {
+	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
+		return decodeUTF16BE(b[2:])
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return strings.ToValidUTF8(string(b[3:]), "\uFFFD")
+	case isASCII(b):
+		return string(b)
+	case utf8.Valid(b):
+		return string(b)
+	}
+	if s, ok := decodeGBK(b); ok {
+		return s
+	}
+	return decodePDFDoc(b)
+}
+
+// bracketedHex undoes a quirk of Acrobat Distiller, which writes a non-Latin
+// title as the text "<hex digits>" inside a literal string.
+func bracketedHex(b []byte) ([]byte, bool) {
+	if len(b) < 4 || b[0] != '<' || b[len(b)-1] != '>' {
+		return nil, false
+	}
+	h := make([]byte, hex.DecodedLen(len(b)-2))
+	if _, err := hex.Decode(h, b[1:len(b)-1]); err != nil {
+		return nil, false
+	}
+	return h, true
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func decodeUTF16BE(b []byte) string {
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+	}
+	return string(utf16.Decode(u))
+}
+
+// decodeGBK decodes b as GBK when every high byte starts a well-formed pair.
+func decodeGBK(b []byte) (string, bool) {
+	for i := 0; i < len(b); i++ {
+		if b[i] < 0x80 {
+			continue
+		}
+		if b[i] == 0x80 || b[i] == 0xFF || i+1 >= len(b) || b[i+1] < 0x40 || b[i+1] == 0x7F || b[i+1] == 0xFF {
+			return "", false
+		}
+		i++
+	}
+	s, err := simplifiedchinese.GBK.NewDecoder().Bytes(b)
+	if err != nil || bytes.ContainsRune(s, utf8.RuneError) {
+		return "", false
+	}
+	return string(s), true
+}
+
+// pdfDocHigh maps PDFDocEncoding bytes 0x80-0x9F; the rest of the high half
+// is Latin-1.
+var pdfDocHigh = [32]rune{
+	'•', '†', '‡', '…', '—', '–', 'ƒ', '⁄', '‹', '›', '−', '‰', '„', '“', '”', '‘',
+	'’', '‚', '™', 'ﬁ', 'ﬂ', 'Ł', 'Œ', 'Š', 'Ÿ', 'Ž', 'ı', 'ł', 'œ', 'š', 'ž', '\uFFFD',
+}
+
+func decodePDFDoc(b []byte) string {
+	r := make([]rune, 0, len(b))
+	for _, c := range b {
+		switch {
+		case c >= 0x80 && c < 0xA0:
+			r = append(r, pdfDocHigh[c-0x80])
+		case c == 0xA0:
+			r = append(r, '€')
+		default:
+			r = append(r, rune(c))
+		}
+	}
+	return string(r)
+}
