@@ -1,0 +1,274 @@
+package schema
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/layout"
+)
+
+// Build maps a layout document onto the contract: every table named and
+// normalized, economic rows and projects drawn from their tables, the
+// document's department, year and kind. Source, performance forms, checks and
+// extraction warnings are filled by the later steps.
+func Build(ld *layout.Document) *Document {
+	doc := &Document{
+		SchemaVersion:    SchemaVersion,
+		Tables:           []Table{},
+		EconomicRows:     []EconomicRow{},
+		Projects:         []Project{},
+		PerformanceForms: []PerformanceForm{},
+		Checks:           []Check{},
+		Warnings:         []Warning{},
+	}
+	for i := range ld.Tables {
+		t, warns := buildTable(&ld.Tables[i])
+		doc.Tables = append(doc.Tables, t)
+		doc.Warnings = append(doc.Warnings, warns...)
+	}
+	for _, t := range doc.Tables {
+		switch strings.TrimSuffix(t.Kind, FinalSuffix) {
+		case TableBasicExpenditureEconomic:
+			doc.EconomicRows = append(doc.EconomicRows, EconomicRows(t)...)
+		case TableProjectExpenditure, TableProjectExpenditureCarryover:
+			doc.Projects = append(doc.Projects, Projects(t)...)
+		}
+	}
+	doc.Document = documentInfo(ld, doc.Tables)
+	return doc
+}
+
+var labelNumber = regexp.MustCompile(`(\d+)`)
+
+// buildTable names one layout table's kind and columns and normalizes its cells.
+func buildTable(lt *layout.Table) (Table, []Warning) {
+	t := Table{
+		Kind:  TableKind(lt.Title),
+		Title: CleanText(lt.Title),
+		Pages: append([]int{}, lt.Pages...),
+		Empty: strings.Contains(lt.Note, "无数据") || strings.Contains(lt.Note, "空表"),
+		Rows:  []Row{},
+	}
+	if t.Pages == nil {
+		t.Pages = []int{}
+	}
+	if m := labelNumber.FindString(lt.Label); m != "" {
+		n, _ := strconv.Atoi(m)
+		t.Number = &n
+	}
+	if d := CleanText(lt.Department); d != "" {
+		t.Department = &d
+	}
+	if u := CleanText(lt.Unit); u != "" {
+		t.Unit = &u
+	}
+	labels := lt.HeaderLabels()
+	groups := codeGroups(labels)
+	var merged []string
+	for _, g := range groups {
+		merged = append(merged, g.label)
+	}
+	keys := ColumnKeys(t.Kind, merged)
+	for i, g := range groups {
+		t.Columns = append(t.Columns, Column{Key: keys[i], Label: CleanText(g.label)})
+	}
+	var warns []Warning
+	for _, lr := range lt.Rows {
+		texts := layout.RowTexts(lr, lt.NCols)
+		row := make(Row, 0, len(groups))
+		blank := true
+		for i, g := range groups {
+			var parts []string
+			for _, c := range g.cols {
+				if s := CleanText(texts[c]); s != "" {
+					parts = append(parts, s)
+				}
+			}
+			text := strings.Join(parts, "")
+			if len(g.cols) == 1 {
+				text = strings.Join(parts, " ")
+			}
+			cell := Cell{Key: keys[i]}
+			if text != "" {
+				blank = false
+				if IsAmountKey(keys[i]) {
+					if v, ok := Amount(text); ok {
+						cell.Value = v
+					} else {
+						cell.Value = &text
+						warns = append(warns, Warning{Page: rowPage(lr), Code: "not_an_amount",
+							Message: t.Title + ": " + keys[i] + " holds " + strconv.Quote(text)})
+					}
+				} else {
+					cell.Value = &text
+				}
+			}
+			row = append(row, cell)
+		}
+		if !blank {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t, warns
+}
+
+func rowPage(row []layout.Cell) int {
+	for _, c := range row {
+		if c.Page > 0 {
+			return c.Page
+		}
+	}
+	return 0
+}
+
+// codeGroup is one output column made of one or more printed columns: a
+// subject code printed as 类 | 款 | 项 becomes one subject_code column.
+type codeGroup struct {
+	label string
+	cols  []int
+}
+
+var splitCodePart = regexp.MustCompile(`(^|/)(类|款|项)$`)
+
+func codeGroups(labels []string) []codeGroup {
+	var out []codeGroup
+	for i := 0; i < len(labels); i++ {
+		if loc := splitCodePart.FindStringIndex(labels[i]); loc != nil && i+1 < len(labels) && splitCodePart.MatchString(labels[i+1]) {
+			parent := strings.TrimSuffix(labels[i][:loc[0]], "/")
+			g := codeGroup{label: parent, cols: []int{i}}
+			for i+1 < len(labels) && splitCodePart.MatchString(labels[i+1]) {
+				i++
+				g.cols = append(g.cols, i)
+			}
+			if g.label == "" {
+				g.label = "科目编码"
+			} else if !strings.Contains(g.label, "编码") && !strings.Contains(g.label, "代码") {
+				g.label += "/科目编码"
+			}
+			out = append(out, g)
+			continue
+		}
+		out = append(out, codeGroup{label: labels[i], cols: []int{i}})
+	}
+	return out
+}
+
+// EconomicRows draws the contract's economic_rows from a
+// basic-expenditure-by-economic-classification table: the 合计 row is level
+// total, a row without a government subject (or with a 3-digit code) a
+// category, the rest items under the category above.
+func EconomicRows(t Table) []EconomicRow {
+	var out []EconomicRow
+	var category *string
+	for _, r := range t.Rows {
+		name := r.Get("dept_subject")
+		if name == nil {
+			name = r.Get("subject_name")
+		}
+		code := r.Get("subject_code")
+		gov := r.Get("gov_subject")
+		if name == nil {
+			continue
+		}
+		e := EconomicRow{DeptSubject: *name, GovSubject: gov, Total: r.Get("total"), Personnel: r.Get("personnel"), Public: r.Get("public")}
+		switch {
+		case isTotalLabel(*name):
+			e.Level = LevelTotal
+		case code != nil && len(*code) == 3, code == nil && gov == nil:
+			e.Level = LevelCategory
+			category = name
+		default:
+			e.Level = LevelItem
+		}
+		if e.Level != LevelTotal {
+			e.Category = category
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func isTotalLabel(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	switch s {
+	case "合计", "总计", "部门合计", "本年支出合计", "支出合计":
+		return true
+	}
+	return false
+}
+
+// Projects draws the contract's projects from a project expenditure table.
+func Projects(t Table) []Project {
+	var out []Project
+	carry := strings.TrimSuffix(t.Kind, FinalSuffix) == TableProjectExpenditureCarryover
+	for _, r := range t.Rows {
+		name := r.Get("item")
+		if name == nil || isTotalLabel(*name) || IsAmount(*name) {
+			continue
+		}
+		out = append(out, Project{
+			Name: *name, Carryover: carry, Total: r.Get("total"),
+			GeneralPublicBudget: r.Get("general_public_budget"), GovernmentFund: r.Get("government_fund"),
+			StateCapital: r.Get("state_capital"), FiscalSpecialAccount: r.Get("fiscal_special_account"),
+			UnitFunds: r.Get("unit_funds"), Unit: t.Unit,
+		})
+	}
+	return out
+}
+
+var yearRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+
+// documentInfo reads department, year, kind and title from the cover (the
+// first page's lines) and the tables.
+func documentInfo(ld *layout.Document, tables []Table) DocumentInfo {
+	var info DocumentInfo
+	info.Kind = KindBudget
+	var cover []string
+	if len(ld.Pages) > 0 {
+		for _, l := range ld.Pages[0].Lines {
+			if s := CleanText(l.Text); s != "" {
+				cover = append(cover, s)
+			}
+		}
+	}
+	for _, s := range cover {
+		compact := strings.ReplaceAll(s, " ", "")
+		if info.Title == "" && (strings.Contains(compact, "预算") || strings.Contains(compact, "决算")) && len([]rune(compact)) <= 40 {
+			info.Title = compact
+		}
+	}
+	for _, t := range tables {
+		if info.Department == "" && t.Department != nil {
+			info.Department = *t.Department
+		}
+	}
+	if info.Department == "" {
+		for _, s := range cover {
+			compact := strings.ReplaceAll(s, " ", "")
+			if compact != info.Title && !strings.ContainsAny(compact, "0123456789") && len([]rune(compact)) >= 4 && len([]rune(compact)) <= 40 {
+				info.Department = compact
+				break
+			}
+		}
+	}
+	texts := append(append([]string{}, cover...), info.Title)
+	for _, t := range tables {
+		texts = append(texts, t.Title)
+	}
+	for _, s := range texts {
+		if m := yearRe.FindStringSubmatch(s); m != nil && info.Year == 0 {
+			info.Year, _ = strconv.Atoi(m[1])
+		}
+	}
+	finals := 0
+	for _, t := range tables {
+		if strings.HasSuffix(t.Kind, FinalSuffix) {
+			finals++
+		}
+	}
+	if strings.Contains(info.Title, "决算") || (finals > 0 && finals*2 >= len(tables)) {
+		info.Kind = KindFinalAccount
+	}
+	return info
+}

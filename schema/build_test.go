@@ -1,0 +1,114 @@
+package schema
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/layout"
+	"gopkg.in/yaml.v3"
+)
+
+// row builds a layout row from tab-separated texts, one cell per column.
+func row(r int, tsv string) []layout.Cell {
+	var out []layout.Cell
+	for c, s := range strings.Split(tsv, "\t") {
+		if s != "" {
+			out = append(out, layout.Cell{Text: s, Row: r, Col: c, RowSpan: 1, ColSpan: 1, Page: 5})
+		}
+	}
+	return out
+}
+
+func TestBuildExpenditureSummary(t *testing.T) {
+	lt := layout.Table{
+		Title: "2023年预算支出总表", Label: "预算公开表3", Department: "中国共产党吕梁市委员会办公室", Unit: "万元",
+		Pages: []int{5}, NCols: 5,
+		Header: [][]layout.Cell{
+			{{Text: "项目", Row: 0, Col: 0, RowSpan: 1, ColSpan: 2}, {Text: "2023年预算数", Row: 0, Col: 2, RowSpan: 1, ColSpan: 3}},
+			row(1, "科目编码\t科目名称\t合计\t基本支出\t项目支出"),
+		},
+		Rows: [][]layout.Cell{
+			row(2, "\t合   计\t1,738.50\t1,530.68\t207.82"),
+			row(3, "201\t一般公共服务支出\t1,346.54\t1,138.72\t207.82"),
+			row(4, "208\t社会保障和就业支出\t239.93\t239.93\t"),
+		},
+	}
+	doc := Build(&layout.Document{Tables: []layout.Table{lt}})
+	var buf bytes.Buffer
+	if err := yaml.NewEncoder(&buf).Encode(doc.Tables); err != nil {
+		t.Fatal(err)
+	}
+	want := `- kind: expenditure_summary
+  title: 2023年预算支出总表
+  number: 3
+  department: 中国共产党吕梁市委员会办公室
+  unit: 万元
+  pages: [5]
+  empty: false
+  columns:
+    - key: subject_code
+      label: 项目/科目编码
+    - key: subject_name
+      label: 项目/科目名称
+    - key: total
+      label: 2023年预算数/合计
+    - key: basic
+      label: 2023年预算数/基本支出
+    - key: project
+      label: 2023年预算数/项目支出
+  rows:
+    - {subject_code: null, subject_name: "合计", total: "1738.50", basic: "1530.68", project: "207.82"}
+    - {subject_code: "201", subject_name: "一般公共服务支出", total: "1346.54", basic: "1138.72", project: "207.82"}
+    - {subject_code: "208", subject_name: "社会保障和就业支出", total: "239.93", basic: "239.93", project: null}
+`
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestBuildSplitCodesAndEconomicRows(t *testing.T) {
+	lt := layout.Table{
+		Title: "2026年部门一般公共预算基本支出部门预算经济分类预算表", Unit: "元", NCols: 6,
+		Header: [][]layout.Cell{
+			{{Text: "经济分类科目编码", Col: 0, ColSpan: 2, RowSpan: 1}, {Text: "经济分类科目名称", Row: 0, Col: 2, RowSpan: 2, ColSpan: 1},
+				{Text: "合计", Col: 3, RowSpan: 2, ColSpan: 1}, {Text: "人员经费", Col: 4, RowSpan: 2, ColSpan: 1}, {Text: "公用经费", Col: 5, RowSpan: 2, ColSpan: 1}},
+			row(1, "类\t款"),
+		},
+		Rows: [][]layout.Cell{
+			row(2, "301\t\t工资福利支出\t100.00\t100.00\t"),
+			row(3, "301\t01\t基本工资\t60.00\t60.00\t"),
+			row(4, "302\t\t商品和服务支出\t5.00\t\t5.00"),
+			row(5, "302\t07\t邮电费\t5.00\t\t5.00"),
+			row(6, "\t\t合计\t105.00\t100.00\t5.00"),
+		},
+	}
+	doc := Build(&layout.Document{Tables: []layout.Table{lt}})
+	tb := doc.Tables[0]
+	if tb.Kind != TableBasicExpenditureEconomic {
+		t.Fatalf("kind %s", tb.Kind)
+	}
+	var keys []string
+	for _, c := range tb.Columns {
+		keys = append(keys, c.Key)
+	}
+	if got := strings.Join(keys, " "); got != "subject_code subject_name total personnel public" {
+		t.Fatalf("keys %s", got)
+	}
+	if got := *tb.Rows[3].Get("subject_code"); got != "30207" {
+		t.Errorf("joined code %s, want 30207", got)
+	}
+	want := []struct{ level, cat, name string }{
+		{LevelCategory, "工资福利支出", "工资福利支出"}, {LevelItem, "工资福利支出", "基本工资"},
+		{LevelCategory, "商品和服务支出", "商品和服务支出"}, {LevelItem, "商品和服务支出", "邮电费"}, {LevelTotal, "", "合计"},
+	}
+	if len(doc.EconomicRows) != len(want) {
+		t.Fatalf("%d economic rows, want %d", len(doc.EconomicRows), len(want))
+	}
+	for i, w := range want {
+		e := doc.EconomicRows[i]
+		if e.Level != w.level || s(e.Category) != w.cat || e.DeptSubject != w.name {
+			t.Errorf("row %d: %s %q %s, want %v", i, e.Level, s(e.Category), e.DeptSubject, w)
+		}
+	}
+}

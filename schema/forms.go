@@ -1,0 +1,557 @@
+package schema
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// FormCell is one printed cell of the performance-form section: its text,
+// its grid column and, for PDFs, its horizontal extent (zero for text dumps).
+type FormCell struct {
+	Text   string
+	Col    int
+	X0, X1 float64
+}
+
+// FormRow is one printed row of the performance-form section, cells left to
+// right, with the page it is printed on. Block counts the blocks the section
+// comes in (pages of a PDF, tables of a text dump): a repeated print-title
+// block can only start a block.
+type FormRow struct {
+	Page  int
+	Block int
+	Cells []FormCell
+}
+
+// form field labels, matched on the label's squeezed text.
+var formFields = []struct {
+	label string
+	set   func(f *PerformanceForm, v *string)
+}{
+	{"项目名称", func(f *PerformanceForm, v *string) {
+		if v != nil {
+			f.Project = *v
+		}
+	}},
+	{"主管部门", func(f *PerformanceForm, v *string) {
+		if v == nil {
+			return
+		}
+		if code, name, ok := strings.Cut(*v, "-"); ok && strings.Trim(code, "0123456789") == "" && code != "" {
+			f.DepartmentCode, f.Department = Str(code), Str(name)
+			return
+		}
+		f.Department = v
+	}},
+	{"实施单位", func(f *PerformanceForm, v *string) { f.ImplementingUnit = v }},
+	{"项目属性", func(f *PerformanceForm, v *string) { f.Attribute = v }},
+	{"项目期", func(f *PerformanceForm, v *string) { f.Period = v }},
+	{"项目周期", func(f *PerformanceForm, v *string) { f.Period = v }},
+	{"项目概况", func(f *PerformanceForm, v *string) { f.Overview = v }},
+	{"立项依据", func(f *PerformanceForm, v *string) { f.Basis = v }},
+	{"必要性", func(f *PerformanceForm, v *string) { f.Necessity = v }},
+	{"制度、措施", func(f *PerformanceForm, v *string) { f.Measures = v }},
+	{"保障措施", func(f *PerformanceForm, v *string) { f.Measures = v }},
+	{"实施计划", func(f *PerformanceForm, v *string) { f.Plan = v }},
+}
+
+func squeezeLabel(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', ':', '：', '\t':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// fieldLabel returns the index in formFields of a label cell, or -1.
+func fieldLabel(s string) int {
+	s = squeezeLabel(s)
+	if len([]rune(s)) > 16 {
+		return -1
+	}
+	for i, f := range formFields {
+		if strings.HasPrefix(s, f.label) || (len([]rune(f.label)) >= 3 && strings.Contains(s, f.label)) {
+			return i
+		}
+	}
+	return -1
+}
+
+func rowTexts(r FormRow) []string {
+	var out []string
+	for _, c := range r.Cells {
+		if t := CleanText(c.Text); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func first(r FormRow) string {
+	if t := rowTexts(r); len(t) > 0 {
+		return squeezeLabel(t[0])
+	}
+	return ""
+}
+
+func isProjectRow(r FormRow) bool { return first(r) == "项目名称" }
+
+func isIndicatorHeader(r FormRow) bool {
+	n := 0
+	for _, t := range rowTexts(r) {
+		switch squeezeLabel(t) {
+		case "一级指标", "二级指标", "三级指标":
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func sameRow(a, b FormRow) bool {
+	ta, tb := rowTexts(a), rowTexts(b)
+	if len(ta) != len(tb) {
+		return false
+	}
+	for i := range ta {
+		if squeezeLabel(ta[i]) != squeezeLabel(tb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// Forms reads the performance forms from the rows of the form section: one
+// form per 项目名称 row, the print-title block that repeats the first form's
+// header rows at the top of later blocks dropped (its column geometry kept
+// for the rows under it), each block's rows stitched onto the form they
+// continue. Warnings name the page.
+func Forms(rows []FormRow) ([]PerformanceForm, []Warning) {
+	start := -1
+	for i, r := range rows {
+		if isProjectRow(r) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return nil, nil
+	}
+	// The first form's header block: its 项目名称 row down to its indicator header.
+	var head []FormRow
+	for _, r := range rows[start:] {
+		head = append(head, r)
+		if isIndicatorHeader(r) {
+			break
+		}
+	}
+	p := &formParser{}
+	for i := start; i < len(rows); i++ {
+		r := rows[i]
+		if i > start && isProjectRow(r) {
+			if n := repeated(rows[i:], head); n > 0 {
+				// Keep the block's indicator header geometry: it heads the rows below.
+				if ih := rows[i+n-1]; isIndicatorHeader(ih) {
+					p.header(ih)
+				}
+				i += n - 1
+				continue
+			}
+		}
+		p.row(r)
+	}
+	p.finish()
+	return p.forms, p.warns
+}
+
+// repeated returns how many rows at the start of rows repeat the header
+// block head (all of it, or the part of it that fits before the block ends),
+// or 0 when they do not.
+func repeated(rows []FormRow, head []FormRow) int {
+	n := 0
+	for n < len(head) && n < len(rows) && rows[n].Block == rows[0].Block && sameRow(rows[n], head[n]) {
+		n++
+	}
+	if n == len(head) || (n >= 3 && (n == len(rows) || rows[n].Block != rows[0].Block)) {
+		return n
+	}
+	return 0
+}
+
+// formParser accumulates forms row by row.
+type formParser struct {
+	forms []PerformanceForm
+	warns []Warning
+	cur   *PerformanceForm
+	// indicator grid state
+	roles   []role // column roles from the last indicator header
+	inGrid  bool
+	level1  string
+	level2  [2]string
+	inFunds bool
+}
+
+type role struct {
+	kind   string // level1, level2, level3, value
+	scope  int    // 0 period, 1 annual
+	col    int
+	x0, x1 float64
+}
+
+func (p *formParser) finish() {
+	if p.cur != nil {
+		if p.cur.Indicators == nil {
+			p.cur.Indicators = []Indicator{}
+		}
+		p.forms = append(p.forms, *p.cur)
+		p.cur = nil
+	}
+}
+
+func (p *formParser) addPage(page int) {
+	if p.cur == nil || page == 0 {
+		return
+	}
+	if n := len(p.cur.Pages); n == 0 || p.cur.Pages[n-1] != page {
+		p.cur.Pages = append(p.cur.Pages, page)
+	}
+}
+
+func (p *formParser) row(r FormRow) {
+	texts := rowTexts(r)
+	if len(texts) == 0 {
+		return
+	}
+	if isProjectRow(r) {
+		p.finish()
+		p.cur = &PerformanceForm{Pages: []int{}, Funds: Funds{Unit: Str("元")}}
+		p.inGrid, p.inFunds = false, false
+		p.level1, p.level2 = "", [2]string{}
+	}
+	if p.cur == nil {
+		return
+	}
+	p.addPage(r.Page)
+	lead := squeezeLabel(texts[0])
+	switch {
+	case isIndicatorHeader(r):
+		p.header(r)
+		p.inGrid, p.inFunds = true, false
+		return
+	case strings.HasPrefix(lead, "负责人") || strings.HasPrefix(lead, "经办人") || strings.HasPrefix(lead, "联系电话") || strings.HasPrefix(lead, "填报日期"):
+		p.contact(texts)
+		p.inGrid = false
+		return
+	case strings.HasPrefix(lead, "项目资金"):
+		p.inFunds = true
+		texts = texts[1:]
+		if u := fundsUnit.FindStringSubmatch(lead); u != nil {
+			p.cur.Funds.Unit = Str(u[1])
+		}
+		p.funds(texts)
+		return
+	case lead == "总体目标" || lead == "年度总体目标" || lead == "年度目标值":
+		p.goals(texts[1:], strings.HasPrefix(lead, "年度"))
+		p.inFunds = false
+		return
+	case lead == "实施期目标" || lead == "年度目标":
+		return
+	}
+	if p.inFunds && isFundsRow(texts) {
+		p.funds(texts)
+		return
+	}
+	p.inFunds = false
+	if fieldLabel(texts[0]) >= 0 && !p.inGrid {
+		p.inFunds = false
+		for i := 0; i < len(texts); i++ {
+			k := fieldLabel(texts[i])
+			if k < 0 {
+				continue
+			}
+			var v *string
+			if i+1 < len(texts) && fieldLabel(texts[i+1]) < 0 {
+				v = Str(texts[i+1])
+				i++
+			}
+			formFields[k].set(p.cur, v)
+		}
+		return
+	}
+	// Rows under a dropped print-title block continue the indicator grid.
+	if p.inGrid || (len(p.roles) > 0 && !p.inFunds) {
+		p.inGrid = true
+		p.indicatorRow(r)
+	}
+}
+
+var fundsUnit = regexp.MustCompile(`[（(]\s*(万元|元)\s*[)）]`)
+
+func isFundsRow(texts []string) bool {
+	for _, t := range texts {
+		if fundKey(t) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// fundKey names a funds label: total, central, provincial, local, self_raised, other.
+func fundKey(s string) string {
+	s = squeezeLabel(s)
+	if IsAmount(s) {
+		return ""
+	}
+	switch {
+	case strings.Contains(s, "总额"):
+		return "total"
+	case strings.Contains(s, "中央"):
+		return "central"
+	case strings.Contains(s, "省级") || strings.Contains(s, "省财政"):
+		return "provincial"
+	case strings.Contains(s, "市县") || strings.Contains(s, "市级") || strings.Contains(s, "县级") || strings.Contains(s, "地方") || strings.Contains(s, "区级"):
+		return "local"
+	case strings.Contains(s, "自筹"):
+		return "self_raised"
+	case strings.Contains(s, "其他"):
+		return "other"
+	}
+	return ""
+}
+
+func (p *formParser) funds(texts []string) {
+	side := 0
+	for i := 0; i < len(texts); i++ {
+		k := fundKey(texts[i])
+		if k == "" {
+			continue
+		}
+		sc := side
+		switch s := squeezeLabel(texts[i]); {
+		case strings.Contains(s, "实施期"):
+			sc = 0
+		case strings.Contains(s, "年度"):
+			sc = 1
+		}
+		side = sc + 1
+		var v *string
+		if i+1 < len(texts) && fundKey(texts[i+1]) == "" {
+			if a, ok := Amount(texts[i+1]); ok {
+				v = a
+				i++
+			}
+		}
+		ff := &p.cur.Funds.Period
+		if sc >= 1 {
+			ff = &p.cur.Funds.Annual
+		}
+		switch k {
+		case "total":
+			ff.Total = v
+		case "central":
+			ff.Central = v
+		case "provincial":
+			ff.Provincial = v
+		case "local":
+			ff.Local = v
+		case "self_raised":
+			ff.SelfRaised = v
+		case "other":
+			ff.Other = v
+		}
+	}
+}
+
+func (p *formParser) goals(texts []string, annual bool) {
+	switch len(texts) {
+	case 0:
+	case 1:
+		if annual || p.singleScope() {
+			p.cur.Goals.Annual = Str(texts[0])
+		} else {
+			p.cur.Goals.Period = Str(texts[0])
+		}
+	default:
+		p.cur.Goals.Period, p.cur.Goals.Annual = Str(texts[0]), Str(texts[1])
+	}
+}
+
+func (p *formParser) singleScope() bool {
+	values := 0
+	for _, r := range p.roles {
+		if r.kind == "value" {
+			values++
+		}
+	}
+	return values == 1
+}
+
+var digitsOnly = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$`)
+
+func (p *formParser) contact(texts []string) {
+	for i := 0; i < len(texts); i++ {
+		l := squeezeLabel(texts[i])
+		var dst **string
+		switch {
+		case strings.HasPrefix(l, "负责人"):
+			dst = &p.cur.Contact.Responsible
+		case strings.HasPrefix(l, "经办人"):
+			dst = &p.cur.Contact.Handler
+		case strings.HasPrefix(l, "联系电话"):
+			dst = &p.cur.Contact.Phone
+		case strings.HasPrefix(l, "填报日期"):
+			dst = &p.cur.Contact.FilledAt
+		default:
+			continue
+		}
+		// A value printed inside the label cell ("经办人:栗志伟").
+		if _, after, ok := strings.Cut(norm.NFKC.String(texts[i]), ":"); ok && strings.TrimSpace(after) != "" {
+			*dst = Str(strings.TrimSpace(after))
+		} else if i+1 < len(texts) && !isContactLabel(texts[i+1]) {
+			*dst = Str(texts[i+1])
+			i++
+		}
+	}
+	if f := p.cur.Contact.FilledAt; f != nil {
+		if m := digitsOnly.FindStringSubmatch(*f); m != nil {
+			p.cur.Contact.FilledAt = Str(m[1] + "-" + m[2] + "-" + m[3] + "T" + m[4] + ":" + m[5] + ":" + m[6])
+		}
+	}
+}
+
+func isContactLabel(s string) bool {
+	l := squeezeLabel(s)
+	for _, p := range []string{"负责人", "经办人", "联系电话", "填报日期"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// header records the column roles of an indicator header row.
+func (p *formParser) header(r FormRow) {
+	p.roles = p.roles[:0]
+	scope := 0
+	seenValue := false
+	for _, c := range r.Cells {
+		k := ""
+		switch l := squeezeLabel(c.Text); {
+		case l == "一级指标":
+			k = "level1"
+		case l == "二级指标":
+			k = "level2"
+			if seenValue {
+				scope = 1
+			}
+		case l == "三级指标":
+			k = "level3"
+			if seenValue {
+				scope = 1
+			}
+		case strings.Contains(l, "指标值"):
+			k = "value"
+			if seenValue {
+				scope = 1
+			}
+			seenValue = true
+		default:
+			continue
+		}
+		p.roles = append(p.roles, role{kind: k, scope: scope, col: c.Col, x0: c.X0, x1: c.X1})
+	}
+	values := 0
+	for _, ro := range p.roles {
+		if ro.kind == "value" {
+			values++
+		}
+	}
+	if values == 1 { // a single 年度指标值 column: annual only
+		for i := range p.roles {
+			p.roles[i].scope = 1
+		}
+	}
+}
+
+// roleOf finds the header role under which a cell sits: by horizontal
+// overlap when the cells carry positions, by grid column otherwise.
+func (p *formParser) roleOf(c FormCell) (role, bool) {
+	best, bestOv := -1, 0.0
+	for i, r := range p.roles {
+		if c.X1 > c.X0 && r.x1 > r.x0 {
+			cx := (c.X0 + c.X1) / 2
+			if cx >= r.x0 && cx <= r.x1 {
+				return r, true
+			}
+			ov := min(c.X1, r.x1) - max(c.X0, r.x0)
+			if ov > bestOv {
+				best, bestOv = i, ov
+			}
+			continue
+		}
+		if r.col == c.Col {
+			return r, true
+		}
+	}
+	if best >= 0 {
+		return p.roles[best], true
+	}
+	return role{}, false
+}
+
+func (p *formParser) indicatorRow(r FormRow) {
+	var l3, val [2]string
+	l2 := [2]string{}
+	for _, c := range r.Cells {
+		t := CleanText(c.Text)
+		if t == "" {
+			continue
+		}
+		ro, ok := p.roleOf(c)
+		if !ok {
+			continue
+		}
+		switch ro.kind {
+		case "level1":
+			if squeezeLabel(t) != "绩效指标" {
+				p.level1 = t
+			}
+		case "level2":
+			l2[ro.scope] = t
+		case "level3":
+			l3[ro.scope] = t
+		case "value":
+			val[ro.scope] = t
+		}
+	}
+	for s := 0; s < 2; s++ {
+		if l2[s] != "" {
+			p.level2[s] = l2[s]
+		}
+	}
+	for s := 0; s < 2; s++ {
+		if l3[s] == "" && val[s] == "" {
+			continue
+		}
+		ind := Indicator{Scope: ScopePeriod, Level1: p.level1, Level2: p.level2[s], Level3: l3[s]}
+		if s == 1 {
+			ind.Scope = ScopeAnnual
+			if full := l3[0]; full != "" && l3[1] != full && strings.HasPrefix(full, l3[1]) {
+				ind.Level3Full = full
+			}
+		}
+		if val[s] != "" {
+			ind.Value = Str(val[s])
+			ind.Op, ind.Number, ind.Unit = ParseValue(val[s])
+		}
+		if ind.Level1 == "" || ind.Level2 == "" {
+			p.warns = append(p.warns, Warning{Page: r.Page, Code: "indicator_levels",
+				Message: p.cur.Project + ": indicator " + ind.Level3 + " has no level1/level2 above it"})
+		}
+		p.cur.Indicators = append(p.cur.Indicators, ind)
+	}
+}
