@@ -25,8 +25,8 @@ import (
 // before it are junk that readers tolerate.
 const headerWindow = 1024
 
-// maxFileSize bounds what Open reads into memory.
-const maxFileSize = 1 << 30
+// maxOpenSize bounds what Open reads into memory.
+const maxOpenSize = 1 << 30
 
 // Open reads the PDF file at path. See NewReader.
 func Open(path string, opts Options) (*Doc, error) {
@@ -43,7 +43,7 @@ func Open(path string, opts Options) (*Doc, error) {
 // with a broken cross-reference table, shifted offsets, leading junk or a PDF
 // 2.0 header is first rewritten in memory by pdfcpu.
 func NewReader(r io.ReaderAt, size int64, opts Options) (*Doc, error) {
-	if size < 0 || size > maxFileSize {
+	if size < 0 || size > maxOpenSize {
 		return nil, fmt.Errorf("%w: size %d out of range", ErrCorrupt, size)
 	}
 	data := make([]byte, size)
@@ -72,7 +72,7 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 		return nil, err
 	}
 	body := data[start:]
-	r, fastErr := newPDFReader(body, opts.Password)
+	r, fastErr := openReader(body, opts.Password)
 	if fastErr == nil {
 		info := readerInfo(r)
 		if !info.Encrypted {
@@ -82,14 +82,14 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 		// wrongly and keeps the AES padding on strings: let pdfcpu decrypt.
 		fastErr = errors.New("encrypted")
 	}
-	fixed, info, err := rewrite(body, opts.Password)
+	fixed, info, err := repairPDF(body, opts.Password)
 	if errors.Is(err, ErrNeedsPassword) {
 		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s; repair failed: %v", ErrCorrupt, readerReason(fastErr), err)
 	}
-	r, err = newPDFReader(fixed, "")
+	r, err = openReader(fixed, "")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v (after repair: %v)", ErrCorrupt, fastErr, err)
 	}
@@ -112,9 +112,9 @@ func findHeader(data []byte) (int, error) {
 	return i, nil
 }
 
-// newPDFReader opens data with ledongthuc/pdf, trying password after the
+// openReader opens data with ledongthuc/pdf, trying password after the
 // empty one. It recovers the reader's panics.
-func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
+func openReader(data []byte, password string) (r *pdf.Reader, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			r, err = nil, fmt.Errorf("reader panic: %v", x)
@@ -163,14 +163,14 @@ func readerInfo(r *pdf.Reader) Info {
 	}
 }
 
-var disableConfigDir sync.Once
+var pdfcpuConfigOnce sync.Once
 
 // rewrite has pdfcpu read data (repairing what it can, decrypting with the
 // empty or the given user password) and write it back as a plain PDF 1.x the
 // object reader accepts. The document information is taken before pdfcpu
 // stamps its own Producer on it.
-func rewrite(data []byte, password string) ([]byte, Info, error) {
-	disableConfigDir.Do(api.DisableConfigDir)
+func repairPDF(data []byte, password string) ([]byte, Info, error) {
+	pdfcpuConfigOnce.Do(api.DisableConfigDir)
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.UserPW = password
@@ -226,7 +226,7 @@ func contextInfo(ctx *model.Context) Info {
 		if err != nil {
 			return ""
 		}
-		return decodeInfoText(objectBytes(o))
+		return decodeInfoText(infoBytes(o))
 	}
 	info.Producer = get("Producer")
 	info.Creator = get("Creator")
@@ -234,8 +234,8 @@ func contextInfo(ctx *model.Context) Info {
 	return info
 }
 
-// objectBytes returns the bytes of a pdfcpu string object.
-func objectBytes(o types.Object) []byte {
+// infoBytes returns the bytes of a pdfcpu string object.
+func infoBytes(o types.Object) []byte {
 	switch s := o.(type) {
 	case types.StringLiteral:
 		b, err := types.Unescape(s.Value())
@@ -256,7 +256,10 @@ func objectBytes(o types.Object) []byte {
 // ReadAll returns every page. A page the walker cannot read comes out empty
 // with a page_error warning; the document fails with ErrCorrupt only when
 // every page does, and with ErrNoTextLayer when no page has a glyph.
-func (d *Doc) ReadAll() ([]*Page, error) {
+func (d *Doc) ReadAll() ([]*Page, error) { return d.ReadPages(nil) }
+
+// ReadPages is ReadAll calling progress (when not nil) after each page.
+func (d *Doc) ReadPages(progress func(done, total int)) ([]*Page, error) {
 	n := d.NumPages()
 	if n <= 0 {
 		return nil, fmt.Errorf("%w: no pages", ErrCorrupt)
@@ -277,6 +280,9 @@ func (d *Doc) ReadAll() ([]*Page, error) {
 		}
 		glyphs += len(p.Glyphs)
 		pages = append(pages, p)
+		if progress != nil {
+			progress(i, n)
+		}
 	}
 	if failed == n {
 		return pages, fmt.Errorf("%w: no page could be read: %v", ErrCorrupt, firstErr)
@@ -346,28 +352,28 @@ func PageList(nums []int) string {
 // with a byte-order mark, plain ASCII, UTF-8, GBK (written by Chinese
 // producers) or else PDFDocEncoding.
 func decodeInfoText(b []byte) string {
-	if h, ok := bracketedHex(b); ok {
+	if h, ok := infoHex(b); ok {
 		b = h
 	}
 	switch {
 	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
-		return decodeUTF16BE(b[2:])
+		return infoUTF16BE(b[2:])
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		return strings.ToValidUTF8(string(b[3:]), "\uFFFD")
-	case isASCII(b):
+	case infoASCII(b):
 		return string(b)
 	case utf8.Valid(b):
 		return string(b)
 	}
-	if s, ok := decodeGBK(b); ok {
+	if s, ok := infoGBK(b); ok {
 		return s
 	}
-	return decodePDFDoc(b)
+	return infoPDFDoc(b)
 }
 
-// bracketedHex undoes a quirk of Acrobat Distiller, which writes a non-Latin
+// infoHex undoes a quirk of Acrobat Distiller, which writes a non-Latin
 // title as the text "<hex digits>" inside a literal string.
-func bracketedHex(b []byte) ([]byte, bool) {
+func infoHex(b []byte) ([]byte, bool) {
 	if len(b) < 4 || b[0] != '<' || b[len(b)-1] != '>' {
 		return nil, false
 	}
@@ -378,7 +384,7 @@ func bracketedHex(b []byte) ([]byte, bool) {
 	return h, true
 }
 
-func isASCII(b []byte) bool {
+func infoASCII(b []byte) bool {
 	for _, c := range b {
 		if c >= 0x80 {
 			return false
@@ -387,7 +393,7 @@ func isASCII(b []byte) bool {
 	return true
 }
 
-func decodeUTF16BE(b []byte) string {
+func infoUTF16BE(b []byte) string {
 	u := make([]uint16, 0, len(b)/2)
 	for i := 0; i+1 < len(b); i += 2 {
 		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
@@ -395,8 +401,8 @@ func decodeUTF16BE(b []byte) string {
 	return string(utf16.Decode(u))
 }
 
-// decodeGBK decodes b as GBK when every high byte starts a well-formed pair.
-func decodeGBK(b []byte) (string, bool) {
+// infoGBK decodes b as GBK when every high byte starts a well-formed pair.
+func infoGBK(b []byte) (string, bool) {
 	for i := 0; i < len(b); i++ {
 		if b[i] < 0x80 {
 			continue
@@ -413,19 +419,19 @@ func decodeGBK(b []byte) (string, bool) {
 	return string(s), true
 }
 
-// pdfDocHigh maps PDFDocEncoding bytes 0x80-0x9F; the rest of the high half
+// infoPDFDocHigh maps PDFDocEncoding bytes 0x80-0x9F; the rest of the high half
 // is Latin-1.
-var pdfDocHigh = [32]rune{
+var infoPDFDocHigh = [32]rune{
 	'•', '†', '‡', '…', '—', '–', 'ƒ', '⁄', '‹', '›', '−', '‰', '„', '“', '”', '‘',
 	'’', '‚', '™', 'ﬁ', 'ﬂ', 'Ł', 'Œ', 'Š', 'Ÿ', 'Ž', 'ı', 'ł', 'œ', 'š', 'ž', '\uFFFD',
 }
 
-func decodePDFDoc(b []byte) string {
+func infoPDFDoc(b []byte) string {
 	r := make([]rune, 0, len(b))
 	for _, c := range b {
 		switch {
 		case c >= 0x80 && c < 0xA0:
-			r = append(r, pdfDocHigh[c-0x80])
+			r = append(r, infoPDFDocHigh[c-0x80])
 		case c == 0xA0:
 			r = append(r, '€')
 		default:

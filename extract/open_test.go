@@ -14,9 +14,9 @@ import (
 	"github.com/go-pdf/fpdf"
 )
 
-// moduleRoot is the directory holding go.mod, found upwards from the test's
+// testModuleRoot is the directory holding go.mod, found upwards from the test's
 // working directory.
-func moduleRoot(t testing.TB) string {
+func testModuleRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -34,16 +34,16 @@ func moduleRoot(t testing.TB) string {
 	}
 }
 
-// realDir is the read-only corpus of published disclosures.
-func realDir(t testing.TB) string {
-	return filepath.Join(moduleRoot(t), "..", "shared", "corpus", "real")
+// realCorpusDir is the read-only corpus of published disclosures.
+func realCorpusDir(t testing.TB) string {
+	return filepath.Join(testModuleRoot(t), "..", "shared", "corpus", "real")
 }
 
-// corpusFiles lists the real PDFs and, when present, the fixture PDFs.
-func corpusFiles(t testing.TB) []string {
+// corpusPDFs lists the real PDFs and, when present, the fixture PDFs.
+func corpusPDFs(t testing.TB) []string {
 	t.Helper()
-	real, _ := filepath.Glob(filepath.Join(realDir(t), "*.pdf"))
-	fix, _ := filepath.Glob(filepath.Join(moduleRoot(t), "fixtures", "pdf", "*.pdf"))
+	real, _ := filepath.Glob(filepath.Join(realCorpusDir(t), "*.pdf"))
+	fix, _ := filepath.Glob(filepath.Join(testModuleRoot(t), "fixtures", "pdf", "*.pdf"))
 	files := append(real, fix...)
 	if len(files) == 0 {
 		t.Skip("no corpus PDFs found under ../shared/corpus/real or fixtures/pdf")
@@ -51,21 +51,21 @@ func corpusFiles(t testing.TB) []string {
 	return files
 }
 
-// manifestEntry is one row of the real corpus's MANIFEST.tsv, written by
+// realManifestEntry is one row of the real corpus's MANIFEST.tsv, written by
 // hand from pdfinfo when the corpus was collected.
-type manifestEntry struct {
+type realManifestEntry struct {
 	pages             int
 	producer, creator string
 }
 
-func readManifest(t testing.TB) map[string]manifestEntry {
+func readRealManifest(t testing.TB) map[string]realManifestEntry {
 	t.Helper()
-	f, err := os.Open(filepath.Join(realDir(t), "MANIFEST.tsv"))
+	f, err := os.Open(filepath.Join(realCorpusDir(t), "MANIFEST.tsv"))
 	if err != nil {
 		t.Skipf("real corpus manifest: %v", err)
 	}
 	defer f.Close()
-	m := map[string]manifestEntry{}
+	m := map[string]realManifestEntry{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	var col map[string]int
@@ -82,7 +82,7 @@ func readManifest(t testing.TB) map[string]manifestEntry {
 		if err != nil {
 			t.Fatalf("manifest pages %q: %v", fields[col["pages"]], err)
 		}
-		m[fields[col["file"]]] = manifestEntry{n, fields[col["producer"]], fields[col["creator"]]}
+		m[fields[col["file"]]] = realManifestEntry{n, fields[col["producer"]], fields[col["creator"]]}
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -90,12 +90,12 @@ func readManifest(t testing.TB) map[string]manifestEntry {
 	return m
 }
 
-// sample is the small real file the crafted inputs are derived from.
-const sample = "js-swbgt-2019-tables.pdf"
+// craftSample is the small real file the crafted inputs are derived from.
+const craftSample = "js-swbgt-2019-tables.pdf"
 
-func sampleBytes(t *testing.T) []byte {
+func craftSampleBytes(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(realDir(t), sample))
+	b, err := os.ReadFile(filepath.Join(realCorpusDir(t), craftSample))
 	if err != nil {
 		t.Skipf("sample PDF: %v", err)
 	}
@@ -103,8 +103,8 @@ func sampleBytes(t *testing.T) []byte {
 }
 
 func TestOpenReal(t *testing.T) {
-	man := readManifest(t)
-	for _, path := range corpusFiles(t) {
+	man := readRealManifest(t)
+	for _, path := range corpusPDFs(t) {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
 			doc, err := Open(path, Options{})
@@ -157,7 +157,7 @@ func TestInfoTitle(t *testing.T) {
 		{"sh-pt-shgzb-2024-final.pdf", "附件2：预算主管部门公开样张"},                         // UTF-16BE, full-width colon
 	}
 	for _, tt := range tests {
-		path := filepath.Join(realDir(t), tt.file)
+		path := filepath.Join(realCorpusDir(t), tt.file)
 		if _, err := os.Stat(path); err != nil {
 			t.Skipf("%s: %v", tt.file, err)
 		}
@@ -210,8 +210,8 @@ func TestPageList(t *testing.T) {
 	}
 }
 
-// craft is one crafted input and what opening it must do.
-type craft struct {
+// craftCase is one crafted input and what opening it must do.
+type craftCase struct {
 	name     string
 	make     func(t *testing.T, dir string, good []byte) string // returns the file path
 	password string
@@ -219,7 +219,7 @@ type craft struct {
 	wantMsg  string
 }
 
-func writeFile(t *testing.T, path string, b []byte) string {
+func writeCraft(t *testing.T, path string, b []byte) string {
 	t.Helper()
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
@@ -227,19 +227,19 @@ func writeFile(t *testing.T, path string, b []byte) string {
 	return path
 }
 
-func bytesFile(name string, f func(good []byte) []byte) func(*testing.T, string, []byte) string {
+func craftBytes(name string, f func(good []byte) []byte) func(*testing.T, string, []byte) string {
 	return func(t *testing.T, dir string, good []byte) string {
-		return writeFile(t, filepath.Join(dir, name), f(good))
+		return writeCraft(t, filepath.Join(dir, name), f(good))
 	}
 }
 
-// qpdfFile encrypts the sample with qpdf: args follow --encrypt.
-func qpdfFile(name string, args ...string) func(*testing.T, string, []byte) string {
+// craftQPDF encrypts the sample with qpdf: args follow --encrypt.
+func craftQPDF(name string, args ...string) func(*testing.T, string, []byte) string {
 	return func(t *testing.T, dir string, good []byte) string {
 		if _, err := exec.LookPath("qpdf"); err != nil {
 			t.Skip("qpdf not installed")
 		}
-		in := writeFile(t, filepath.Join(dir, "plain.pdf"), good)
+		in := writeCraft(t, filepath.Join(dir, "plain.pdf"), good)
 		out := filepath.Join(dir, name)
 		cmd := append([]string{"--allow-weak-crypto", "--encrypt"}, args...)
 		cmd = append(cmd, "--", in, out)
@@ -277,43 +277,43 @@ func shiftOffsets(good []byte) []byte {
 }
 
 func TestOpenCrafted(t *testing.T) {
-	good := sampleBytes(t)
+	good := craftSampleBytes(t)
 	plain, err := NewReader(bytes.NewReader(good), int64(len(good)), Options{})
 	if err != nil {
-		t.Fatalf("sample: %v", err)
+		t.Fatalf("craftSample: %v", err)
 	}
 	pages := plain.NumPages()
-	tests := []craft{
-		{name: "empty", make: bytesFile("empty.pdf", func([]byte) []byte { return nil }), want: ErrNotPDF, wantMsg: "empty file"},
-		{name: "html", make: bytesFile("page.pdf", func([]byte) []byte {
+	tests := []craftCase{
+		{name: "empty", make: craftBytes("empty.pdf", func([]byte) []byte { return nil }), want: ErrNotPDF, wantMsg: "empty file"},
+		{name: "html", make: craftBytes("page.pdf", func([]byte) []byte {
 			return []byte("<!DOCTYPE html>\n<html><head><title>404</title></head><body>Not found</body></html>\n")
 		}), want: ErrNotPDF},
-		{name: "junk-after-window", make: bytesFile("late.pdf", func(g []byte) []byte {
+		{name: "junk-after-window", make: craftBytes("late.pdf", func(g []byte) []byte {
 			return append(bytes.Repeat([]byte("junk "), 300), g...)
 		}), want: ErrNotPDF},
-		{name: "truncated-half", make: bytesFile("half.pdf", func(g []byte) []byte { return g[:len(g)/2] }), want: ErrCorrupt},
-		{name: "truncated-header", make: bytesFile("head.pdf", func(g []byte) []byte { return g[:200] }), want: ErrCorrupt},
-		{name: "leading-junk", make: bytesFile("junk.pdf", func(g []byte) []byte {
+		{name: "truncated-half", make: craftBytes("half.pdf", func(g []byte) []byte { return g[:len(g)/2] }), want: ErrCorrupt},
+		{name: "truncated-header", make: craftBytes("head.pdf", func(g []byte) []byte { return g[:200] }), want: ErrCorrupt},
+		{name: "leading-junk", make: craftBytes("junk.pdf", func(g []byte) []byte {
 			return append(bytes.Repeat([]byte{'J'}, 300), g...)
 		})},
-		{name: "broken-startxref", make: bytesFile("xref.pdf", breakStartxref)},
-		{name: "shifted-offsets", make: bytesFile("shift.pdf", shiftOffsets)},
-		{name: "pdf-2.0-header", make: bytesFile("v20.pdf", func(g []byte) []byte {
+		{name: "broken-startxref", make: craftBytes("xref.pdf", breakStartxref)},
+		{name: "shifted-offsets", make: craftBytes("shift.pdf", shiftOffsets)},
+		{name: "pdf-2.0-header", make: craftBytes("v20.pdf", func(g []byte) []byte {
 			out := append([]byte{}, g...)
 			copy(out, "%PDF-2.0")
 			return out
 		})},
-		{name: "rc4-40-owner", make: qpdfFile("rc4-40.pdf", "", "owner", "40")},
-		{name: "rc4-128-owner", make: qpdfFile("rc4-128.pdf", "", "owner", "128", "--use-aes=n")},
-		{name: "aes-128-owner", make: qpdfFile("aes-128.pdf", "", "owner", "128", "--use-aes=y")},
-		{name: "aes-256-owner", make: qpdfFile("aes-256.pdf", "", "owner", "256")},
-		{name: "aes-256-user-none", make: qpdfFile("user.pdf", "secret", "owner", "256"), want: ErrNeedsPassword},
-		{name: "aes-256-user-wrong", make: qpdfFile("user.pdf", "secret", "owner", "256"), password: "guess", want: ErrNeedsPassword},
-		{name: "aes-256-user-right", make: qpdfFile("user.pdf", "secret", "owner", "256"), password: "secret"},
-		{name: "rc4-128-user-right", make: qpdfFile("user128.pdf", "secret", "owner", "128", "--use-aes=n"), password: "secret"},
-		{name: "rc4-128-user-none", make: qpdfFile("user128.pdf", "secret", "owner", "128", "--use-aes=n"), want: ErrNeedsPassword},
+		{name: "rc4-40-owner", make: craftQPDF("rc4-40.pdf", "", "owner", "40")},
+		{name: "rc4-128-owner", make: craftQPDF("rc4-128.pdf", "", "owner", "128", "--use-aes=n")},
+		{name: "aes-128-owner", make: craftQPDF("aes-128.pdf", "", "owner", "128", "--use-aes=y")},
+		{name: "aes-256-owner", make: craftQPDF("aes-256.pdf", "", "owner", "256")},
+		{name: "aes-256-user-none", make: craftQPDF("user.pdf", "secret", "owner", "256"), want: ErrNeedsPassword},
+		{name: "aes-256-user-wrong", make: craftQPDF("user.pdf", "secret", "owner", "256"), password: "guess", want: ErrNeedsPassword},
+		{name: "aes-256-user-right", make: craftQPDF("user.pdf", "secret", "owner", "256"), password: "secret"},
+		{name: "rc4-128-user-right", make: craftQPDF("user128.pdf", "secret", "owner", "128", "--use-aes=n"), password: "secret"},
+		{name: "rc4-128-user-none", make: craftQPDF("user128.pdf", "secret", "owner", "128", "--use-aes=n"), want: ErrNeedsPassword},
 	}
-	want1 := pageText(t, plain, 1)
+	want1 := firstPageText(t, plain, 1)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := tt.make(t, t.TempDir(), good)
@@ -339,14 +339,14 @@ func TestOpenCrafted(t *testing.T) {
 			if got := doc.Info().Producer; got != plain.Info().Producer {
 				t.Errorf("producer %q, want the original %q", got, plain.Info().Producer)
 			}
-			if got := pageText(t, doc, 1); got != want1 {
+			if got := firstPageText(t, doc, 1); got != want1 {
 				t.Errorf("page 1 text differs from the plain file's:\n got %.80q\nwant %.80q", got, want1)
 			}
 		})
 	}
 }
 
-func pageText(t *testing.T, d *Doc, n int) string {
+func firstPageText(t *testing.T, d *Doc, n int) string {
 	t.Helper()
 	p, err := d.Page(n)
 	if err != nil {
@@ -366,7 +366,7 @@ func TestOpenScanned(t *testing.T) {
 		t.Skip("pdftoppm not installed")
 	}
 	dir := t.TempDir()
-	src := filepath.Join(realDir(t), sample)
+	src := filepath.Join(realCorpusDir(t), craftSample)
 	if out, err := exec.Command("pdftoppm", "-r", "30", "-f", "1", "-l", "3", "-png", src, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, out)
 	}
