@@ -22,7 +22,11 @@ func Build(ld *layout.Document) *Document {
 		Checks:           []Check{},
 		Warnings:         []Warning{},
 	}
+	from, to := formSection(ld)
 	for i := range ld.Tables {
+		if i >= from && i < to {
+			continue
+		}
 		t, warns := buildTable(&ld.Tables[i])
 		doc.Tables = append(doc.Tables, t)
 		doc.Warnings = append(doc.Warnings, warns...)
@@ -35,6 +39,9 @@ func Build(ld *layout.Document) *Document {
 			doc.Projects = append(doc.Projects, Projects(t)...)
 		}
 	}
+	pf, warns := Forms(FormRows(ld))
+	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
+	doc.Warnings = append(doc.Warnings, warns...)
 	doc.Document = documentInfo(ld, doc.Tables)
 	return doc
 }

@@ -1,0 +1,65 @@
+package schema
+
+import (
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/layout"
+)
+
+// formSection returns the index range [from, to) of the layout tables that
+// make the performance-form section: from the first table that reads as a
+// form (a 项目名称 row together with 主管部门, 项目资金 or indicator headers)
+// up to the next recognized budget table. from == to when there is none.
+func formSection(ld *layout.Document) (from, to int) {
+	from = len(ld.Tables)
+	for i := range ld.Tables {
+		if isFormTable(&ld.Tables[i]) {
+			from = i
+			break
+		}
+	}
+	to = from
+	for to < len(ld.Tables) && (to == from || TableKind(ld.Tables[to].Title) == TableUnknown) {
+		to++
+	}
+	return from, to
+}
+
+// FormRows collects the rows of the performance-form section. Each page (or,
+// for a text dump, each table) is its own block.
+func FormRows(ld *layout.Document) []FormRow {
+	from, to := formSection(ld)
+	var rows []FormRow
+	for ti := from; ti < to; ti++ {
+		t := &ld.Tables[ti]
+		for _, lr := range append(append([][]layout.Cell{}, t.Header...), t.Rows...) {
+			r := FormRow{Block: ti + 1}
+			for _, c := range lr {
+				if r.Page == 0 && c.Page > 0 {
+					r.Page = c.Page
+				}
+				r.Cells = append(r.Cells, FormCell{Text: c.Text, Col: c.Col, X0: c.Box.X0, X1: c.Box.X1})
+			}
+			if r.Page > 0 {
+				r.Block = r.Page
+			}
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+func isFormTable(t *layout.Table) bool {
+	project, other := false, false
+	for _, lr := range append(append([][]layout.Cell{}, t.Header...), t.Rows...) {
+		for _, c := range lr {
+			switch l := squeezeLabel(c.Text); {
+			case l == "项目名称" && c.Col == 0:
+				project = true
+			case strings.HasPrefix(l, "主管部门"), strings.HasPrefix(l, "项目资金"), l == "一级指标", strings.Contains(l, "绩效目标"):
+				other = true
+			}
+		}
+	}
+	return project && other
+}
