@@ -1,0 +1,460 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// The content-stream walker: it runs the operators of a page (and of the
+// Form XObjects it draws), keeping the graphics and text state, and collects
+// glyphs and ruling segments.
+
+type gstate struct {
+	ctm       matrix
+	clip      rect
+	fill      [3]uint8
+	stroke    [3]uint8
+	lineWidth float64
+	font      *font
+	fontName  string
+	fontSize  float64
+	tc, tw    float64 // character and word spacing
+	th        float64 // horizontal scaling, 1 = 100%
+	tl        float64 // leading
+	rise      float64
+	tr        int // rendering mode
+}
+
+// resources caches what a resource dictionary's names resolve to.
+type resources struct {
+	v     pdf.Value
+	fonts map[string]*font
+}
+
+type walker struct {
+	doc   *Doc
+	page  *Page
+	gs    gstate
+	stack []gstate
+	tm    matrix
+	tlm   matrix
+	res   *resources
+	path  path
+	clipW bool // W or W* seen: the next painting op also clips
+
+	forms     map[uint64]bool // Form XObjects being drawn (recursion guard)
+	depth     int
+	darkAreas []rect // non-white filled areas (white text on them is kept)
+
+	invisible int
+	garbled   map[string]int
+}
+
+const (
+	maxStack     = 256
+	maxFormDepth = 12
+)
+
+func newWalker(d *Doc, p *Page, base matrix, res pdf.Value) *walker {
+	w := &walker{doc: d, page: p, forms: map[uint64]bool{}, garbled: map[string]int{}}
+	w.gs = gstate{ctm: base, clip: rect{0, 0, p.Width, p.Height}, lineWidth: 1, th: 1}
+	w.res = &resources{v: res, fonts: map[string]*font{}}
+	w.tm, w.tlm = identity, identity
+	return w
+}
+
+// warn adds a page warning.
+func (w *walker) warn(code, format string, a ...any) {
+	w.page.Warnings = append(w.page.Warnings, Warning{Page: w.page.Number, Code: code,
+		Message: fmt.Sprintf("page %d: ", w.page.Number) + fmt.Sprintf(format, a...)})
+}
+
+// finish turns the counters into warnings.
+func (w *walker) finish() {
+	if w.invisible > 0 {
+		w.warn("invisible_text", "%d invisible or white-on-white glyphs dropped", w.invisible)
+	}
+	names := make([]string, 0, len(w.garbled))
+	for n := range w.garbled {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w.warn("garbled_font", "font %q: %d codes without a usable Unicode mapping dropped", n, w.garbled[n])
+	}
+}
+
+func numArg(a []arg, i int) float64 {
+	if i < len(a) && a[i].kind == argNum {
+		return a[i].num
+	}
+	return 0
+}
+
+// nums reports whether the last n operands are numbers, and returns them.
+func nums(a []arg, n int) ([]arg, bool) {
+	if len(a) < n {
+		return nil, false
+	}
+	a = a[len(a)-n:]
+	for _, x := range a {
+		if x.kind != argNum {
+			return nil, false
+		}
+	}
+	return a, true
+}
+
+func matrixArg(a []arg) (matrix, bool) {
+	a, ok := nums(a, 6)
+	if !ok {
+		return identity, false
+	}
+	return matrix{a[0].num, a[1].num, a[2].num, a[3].num, a[4].num, a[5].num}, true
+}
+
+// run walks one content stream.
+func (w *walker) run(data []byte) {
+	l := lexer{b: data}
+	for {
+		op, ok := l.next()
+		if !ok {
+			return
+		}
+		w.do(&l, op, l.args)
+	}
+}
+
+func (w *walker) do(l *lexer, op string, a []arg) {
+	switch op {
+	// graphics state
+	case "q":
+		if len(w.stack) < maxStack {
+			w.stack = append(w.stack, w.gs)
+		}
+	case "Q":
+		if n := len(w.stack); n > 0 { // an unbalanced Q is ignored
+			w.gs = w.stack[n-1]
+			w.stack = w.stack[:n-1]
+		}
+	case "cm":
+		if m, ok := matrixArg(a); ok {
+			w.gs.ctm = m.mul(w.gs.ctm)
+		}
+	case "w":
+		if a, ok := nums(a, 1); ok {
+			w.gs.lineWidth = a[0].num
+		}
+	case "g", "rg", "k", "sc", "scn":
+		if c, ok := colorOf(a); ok {
+			w.gs.fill = c
+		}
+	case "G", "RG", "K", "SC", "SCN":
+		if c, ok := colorOf(a); ok {
+			w.gs.stroke = c
+		}
+	case "cs":
+		w.gs.fill = [3]uint8{}
+	case "CS":
+		w.gs.stroke = [3]uint8{}
+
+	// paths
+	case "m":
+		if a, ok := nums(a, 2); ok {
+			x, y := w.gs.ctm.apply(a[0].num, a[1].num)
+			w.path.moveTo(x, y)
+		}
+	case "l":
+		if a, ok := nums(a, 2); ok {
+			x, y := w.gs.ctm.apply(a[0].num, a[1].num)
+			w.path.lineTo(x, y)
+		}
+	case "c":
+		if a, ok := nums(a, 6); ok {
+			x, y := w.gs.ctm.apply(a[4].num, a[5].num)
+			w.path.curveTo(x, y)
+		}
+	case "v", "y":
+		if a, ok := nums(a, 4); ok {
+			x, y := w.gs.ctm.apply(a[2].num, a[3].num)
+			w.path.curveTo(x, y)
+		}
+	case "h":
+		w.path.close()
+	case "re":
+		if a, ok := nums(a, 4); ok {
+			w.path.rectangle(w.gs.ctm, a[0].num, a[1].num, a[2].num, a[3].num)
+		}
+	case "W", "W*":
+		w.clipW = true
+	case "n":
+		w.paint(false, false)
+	case "S":
+		w.paint(true, false)
+	case "s":
+		w.path.close()
+		w.paint(true, false)
+	case "f", "F", "f*":
+		w.paint(false, true)
+	case "B", "B*":
+		w.paint(true, true)
+	case "b", "b*":
+		w.path.close()
+		w.paint(true, true)
+
+	// text objects and state
+	case "BT":
+		w.tm, w.tlm = identity, identity
+	case "ET":
+	case "Tc":
+		if a, ok := nums(a, 1); ok {
+			w.gs.tc = a[0].num
+		}
+	case "Tw":
+		if a, ok := nums(a, 1); ok {
+			w.gs.tw = a[0].num
+		}
+	case "Tz":
+		if a, ok := nums(a, 1); ok {
+			w.gs.th = a[0].num / 100
+		}
+	case "TL":
+		if a, ok := nums(a, 1); ok {
+			w.gs.tl = a[0].num
+		}
+	case "Ts":
+		if a, ok := nums(a, 1); ok {
+			w.gs.rise = a[0].num
+		}
+	case "Tr":
+		if a, ok := nums(a, 1); ok {
+			w.gs.tr = int(a[0].num)
+		}
+	case "Tf":
+		if len(a) >= 2 {
+			w.setFont(a[len(a)-2].name(), numArg(a, len(a)-1))
+		}
+	case "Td":
+		if a, ok := nums(a, 2); ok {
+			w.tlm = w.tlm.translate(a[0].num, a[1].num)
+			w.tm = w.tlm
+		}
+	case "TD":
+		if a, ok := nums(a, 2); ok {
+			w.gs.tl = -a[1].num
+			w.tlm = w.tlm.translate(a[0].num, a[1].num)
+			w.tm = w.tlm
+		}
+	case "Tm":
+		if m, ok := matrixArg(a); ok {
+			w.tm, w.tlm = m, m
+		}
+	case "T*":
+		w.nextLine()
+	case "Tj":
+		if len(a) > 0 {
+			w.show(a[len(a)-1].str)
+		}
+	case "'":
+		w.nextLine()
+		if len(a) > 0 {
+			w.show(a[len(a)-1].str)
+		}
+	case "\"":
+		if len(a) >= 3 {
+			w.gs.tw, w.gs.tc = numArg(a, len(a)-3), numArg(a, len(a)-2)
+			w.nextLine()
+			w.show(a[len(a)-1].str)
+		}
+	case "TJ":
+		if len(a) > 0 {
+			for _, e := range a[len(a)-1].arr {
+				switch e.kind {
+				case argStr:
+					w.show(e.str)
+				case argNum:
+					w.tm = w.tm.translate(-e.num/1000*w.gs.fontSize*w.gs.th, 0)
+				}
+			}
+		}
+
+	// external objects
+	case "Do":
+		if len(a) > 0 {
+			w.xobject(a[len(a)-1].name())
+		}
+	case "BI":
+		l.skipInlineImage()
+		w.page.Images++
+	}
+}
+
+func (w *walker) nextLine() {
+	w.tlm = w.tlm.translate(0, -w.gs.tl)
+	w.tm = w.tlm
+}
+
+// paint ends the current path: it strokes and/or fills it into segments
+// and applies a pending clip.
+func (w *walker) paint(stroke, fill bool) {
+	if stroke {
+		width := w.gs.lineWidth * w.gs.ctm.scale()
+		w.page.Segments = w.path.strokeSegments(w.page.Segments, width, w.gs.stroke, w.gs.clip)
+	}
+	if fill && !stroke {
+		w.page.Segments, w.darkAreas = w.path.fillSegments(w.page.Segments, w.gs.fill, w.gs.clip, w.darkAreas)
+	} else if fill && !isWhiteColor(w.gs.fill) {
+		for _, s := range w.path.subs {
+			if r, ok := s.axisBox(); ok {
+				w.darkAreas = append(w.darkAreas, r.intersect(w.gs.clip))
+			}
+		}
+	}
+	if w.clipW {
+		if b := w.path.bbox(); !math.IsInf(b.x0, 0) {
+			w.gs.clip = w.gs.clip.intersect(b)
+		}
+		w.clipW = false
+	}
+	w.path.reset()
+}
+
+// setFont selects a font resource by name.
+func (w *walker) setFont(name string, size float64) {
+	w.gs.fontSize = size
+	w.gs.fontName = name
+	if f, ok := w.res.fonts[name]; ok {
+		w.gs.font = f
+		return
+	}
+	f := w.doc.font(w.res.v.Key("Font"), name, w)
+	w.res.fonts[name] = f
+	w.gs.font = f
+}
+
+// show draws a string with the current font.
+func (w *walker) show(s []byte) {
+	f := w.gs.font
+	if f == nil {
+		if len(s) > 0 {
+			w.garbled["(no font)"] += len(s)
+		}
+		return
+	}
+	gs := &w.gs
+	fs, th := gs.fontSize, gs.th
+	hidden := gs.tr == 3 || gs.tr == 7
+	white := !hidden && gs.tr%4 == 0 && isWhiteColor(gs.fill)
+	for i := 0; i < len(s); {
+		ci, code, n := f.next(s, i)
+		i += n
+		adv := ci.w / 1000 * fs
+		tx := adv + gs.tc
+		if n == 1 && code == 32 {
+			tx += gs.tw
+		}
+		tx *= th
+		if !ci.ok {
+			w.garbled[f.name]++
+		} else if hidden {
+			w.invisible++
+		} else {
+			w.glyph(f, ci.text, tx, adv*th, white)
+		}
+		w.tm = w.tm.translate(tx, 0)
+	}
+}
+
+// glyph records one glyph at the current text position, advance tx.
+func (w *walker) glyph(f *font, text string, tx, adv float64, white bool) {
+	gs := &w.gs
+	m := w.tm.mul(gs.ctm)
+	fs := gs.fontSize
+	bw := tx
+	if bw <= 0 {
+		bw = adv
+	}
+	lo, hi := gs.rise+f.descent*fs, gs.rise+f.ascent*fs
+	if fs < 0 {
+		lo, hi = hi, lo
+	}
+	r := bboxOf(m, [2]float64{0, lo}, [2]float64{bw, lo}, [2]float64{0, hi}, [2]float64{bw, hi})
+	if r.outside(gs.clip) {
+		return
+	}
+	if white && !w.onDark(r) {
+		w.invisible++
+		return
+	}
+	size := math.Abs(fs) * math.Hypot(m[2], m[3])
+	w.page.Glyphs = append(w.page.Glyphs, Glyph{Text: text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Font: f.name, Size: size})
+}
+
+// onDark reports whether a glyph box's centre lies on a non-white fill.
+func (w *walker) onDark(r rect) bool {
+	cx, cy := (r.x0+r.x1)/2, (r.y0+r.y1)/2
+	for _, d := range w.darkAreas {
+		if d.contains(cx, cy) {
+			return true
+		}
+	}
+	return false
+}
+
+// xobject draws a named XObject: images are counted, forms are walked.
+func (w *walker) xobject(name string) {
+	x := w.res.v.Key("XObject").Key(name)
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		w.page.Images++
+	case "Form":
+		w.form(name, x)
+	}
+}
+
+func (w *walker) form(name string, x pdf.Value) {
+	id, gen := objID(x)
+	key := uint64(id)<<16 | uint64(gen)
+	if w.forms[key] || w.depth >= maxFormDepth {
+		w.warn("page_error", "form XObject %q draws itself; not followed", name)
+		return
+	}
+	data, err := readStream(x)
+	if err != nil {
+		w.warn("page_error", "form XObject %q: %v", name, err)
+	}
+	saved, savedStack, savedRes := w.gs, w.stack, w.res
+	savedTm, savedTlm := w.tm, w.tlm
+	w.forms[key] = true
+	w.depth++
+	defer func() {
+		if r := recover(); r != nil {
+			w.warn("page_error", "form XObject %q: %v", name, r)
+		}
+		w.depth--
+		delete(w.forms, key)
+		w.gs, w.stack, w.res = saved, savedStack, savedRes
+		w.tm, w.tlm = savedTm, savedTlm
+		w.path.reset()
+	}()
+	w.stack = nil
+	if fm := x.Key("Matrix"); fm.Len() == 6 {
+		var m matrix
+		for i := range m {
+			m[i] = fm.Index(i).Float64()
+		}
+		w.gs.ctm = m.mul(w.gs.ctm)
+	}
+	if bb := x.Key("BBox"); bb.Len() == 4 {
+		x0, y0, x1, y1 := bb.Index(0).Float64(), bb.Index(1).Float64(), bb.Index(2).Float64(), bb.Index(3).Float64()
+		w.gs.clip = w.gs.clip.intersect(bboxOf(w.gs.ctm, [2]float64{x0, y0}, [2]float64{x1, y0}, [2]float64{x0, y1}, [2]float64{x1, y1}))
+	}
+	if r := x.Key("Resources"); r.Kind() == pdf.Dict {
+		w.res = &resources{v: r, fonts: map[string]*font{}}
+	}
+	w.path.reset()
+	w.run(data)
+}

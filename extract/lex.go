@@ -1,0 +1,487 @@
+package extract
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// A content-stream tokenizer. It works on the decoded bytes of a page's
+// content streams and hands back one operator at a time with its operands,
+// without building library Values: the operator set of a content stream is
+// small and its operands are numbers, strings, names and (for TJ and d)
+// arrays.
+
+type argKind uint8
+
+const (
+	argNull argKind = iota
+	argNum
+	argStr
+	argName
+	argArray
+	argDict
+	argBool
+)
+
+// arg is one operand.
+type arg struct {
+	kind argKind
+	num  float64
+	str  []byte // string bytes, or a name without its slash
+	arr  []arg
+}
+
+func (a arg) name() string {
+	if a.kind != argName {
+		return ""
+	}
+	return string(a.str)
+}
+
+// lexer walks content-stream bytes.
+type lexer struct {
+	b    []byte
+	pos  int
+	args []arg
+}
+
+func isWhite(c byte) bool {
+	switch c {
+	case ' ', '\n', '\r', '\t', '\f', 0:
+		return true
+	}
+	return false
+}
+
+func isDelimiter(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func (l *lexer) skipWhite() {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isWhite(c) {
+			l.pos++
+			continue
+		}
+		if c == '%' {
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+			continue
+		}
+		return
+	}
+}
+
+// next returns the next operator, with its operands in l.args.
+// It returns ok=false at the end of the stream.
+func (l *lexer) next() (op string, ok bool) {
+	l.args = l.args[:0]
+	for {
+		l.skipWhite()
+		if l.pos >= len(l.b) {
+			return "", false
+		}
+		c := l.b[l.pos]
+		if c == ']' || c == '>' || c == ')' || c == '}' || c == '{' {
+			l.pos++ // stray delimiter
+			continue
+		}
+		if isDelimiter(c) || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
+			a, isObj := l.object()
+			if isObj {
+				l.args = append(l.args, a)
+				continue
+			}
+		}
+		start := l.pos
+		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+			l.pos++
+		}
+		if l.pos == start { // lone delimiter byte
+			l.pos++
+			continue
+		}
+		kw := l.b[start:l.pos]
+		switch string(kw) {
+		case "true", "false":
+			l.args = append(l.args, arg{kind: argBool, num: boolNum(kw[0] == 't')})
+			continue
+		case "null":
+			l.args = append(l.args, arg{})
+			continue
+		}
+		return opName(kw), true
+	}
+}
+
+func boolNum(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// opName interns the common operators so that no string is allocated.
+func opName(kw []byte) string {
+	switch string(kw) {
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "Td":
+		return "Td"
+	case "Tf":
+		return "Tf"
+	case "Tm":
+		return "Tm"
+	case "re":
+		return "re"
+	case "m":
+		return "m"
+	case "l":
+		return "l"
+	case "q":
+		return "q"
+	case "Q":
+		return "Q"
+	case "cm":
+		return "cm"
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	}
+	return string(kw)
+}
+
+// object reads one operand at l.pos. isObj is false when the bytes there
+// are not an operand (a keyword that begins like a number, say).
+func (l *lexer) object() (a arg, isObj bool) {
+	c := l.b[l.pos]
+	switch c {
+	case '/':
+		l.pos++
+		return arg{kind: argName, str: l.name()}, true
+	case '(':
+		l.pos++
+		return arg{kind: argStr, str: l.literal()}, true
+	case '<':
+		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+			l.pos += 2
+			l.skipDict()
+			return arg{kind: argDict}, true
+		}
+		l.pos++
+		return arg{kind: argStr, str: l.hex()}, true
+	case '[':
+		l.pos++
+		var arr []arg
+		for {
+			l.skipWhite()
+			if l.pos >= len(l.b) {
+				break
+			}
+			if l.b[l.pos] == ']' {
+				l.pos++
+				break
+			}
+			e, ok := l.object()
+			if !ok {
+				// a keyword inside an array: skip it
+				for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+					l.pos++
+				}
+				if l.pos < len(l.b) && (l.b[l.pos] == ')' || l.b[l.pos] == '>' || l.b[l.pos] == '}' || l.b[l.pos] == '{') {
+					l.pos++
+				}
+				continue
+			}
+			arr = append(arr, e)
+		}
+		return arg{kind: argArray, arr: arr}, true
+	}
+	if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
+		start := l.pos
+		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+			l.pos++
+		}
+		f, ok := parseNum(l.b[start:l.pos])
+		if !ok {
+			l.pos = start
+			return arg{}, false
+		}
+		return arg{kind: argNum, num: f}, true
+	}
+	if c == ']' || c == '>' || c == ')' || c == '{' || c == '}' {
+		l.pos++
+		return arg{}, true
+	}
+	return arg{}, false
+}
+
+// parseNum parses a PDF number: optional sign, digits, optional point.
+// It tolerates the doubled signs and trailing junk some producers write.
+func parseNum(s []byte) (float64, bool) {
+	i, neg := 0, false
+	for i < len(s) && (s[i] == '+' || s[i] == '-') {
+		if s[i] == '-' {
+			neg = !neg
+		}
+		i++
+	}
+	var v float64
+	digits := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		v = v*10 + float64(s[i]-'0')
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		scale := 0.1
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			v += float64(s[i]-'0') * scale
+			scale /= 10
+			digits++
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		f, err := strconv.ParseFloat(string(s), 64)
+		if err == nil {
+			return f, true
+		}
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+func (l *lexer) name() []byte {
+	start := l.pos
+	hasEsc := false
+	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+		if l.b[l.pos] == '#' {
+			hasEsc = true
+		}
+		l.pos++
+	}
+	n := l.b[start:l.pos]
+	if !hasEsc {
+		return n
+	}
+	return unescapeName(n)
+}
+
+// unescapeName decodes #xx escapes in a name.
+func unescapeName(n []byte) []byte {
+	out := make([]byte, 0, len(n))
+	for i := 0; i < len(n); i++ {
+		if n[i] == '#' && i+2 < len(n) {
+			h, ok1 := unhexByte(n[i+1])
+			lo, ok2 := unhexByte(n[i+2])
+			if ok1 && ok2 {
+				out = append(out, h<<4|lo)
+				i += 2
+				continue
+			}
+		}
+		out = append(out, n[i])
+	}
+	return out
+}
+
+func unhexByte(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+func (l *lexer) hex() []byte {
+	var out []byte
+	var hi byte
+	half := false
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		if c == '>' {
+			break
+		}
+		v, ok := unhexByte(c)
+		if !ok {
+			continue
+		}
+		if half {
+			out = append(out, hi<<4|v)
+		} else {
+			hi = v
+		}
+		half = !half
+	}
+	if half {
+		out = append(out, hi<<4)
+	}
+	return out
+}
+
+func (l *lexer) literal() []byte {
+	// Fast path: no escapes and no nested parentheses.
+	start := l.pos
+	for i := l.pos; i < len(l.b); i++ {
+		c := l.b[i]
+		if c == '\\' || c == '(' || c == '\r' {
+			break
+		}
+		if c == ')' {
+			l.pos = i + 1
+			return l.b[start:i]
+		}
+	}
+	var out []byte
+	depth := 1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return out
+			}
+		case '\r':
+			if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+				l.pos++
+			}
+			c = '\n'
+		case '\\':
+			if l.pos >= len(l.b) {
+				return out
+			}
+			e := l.b[l.pos]
+			l.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r':
+				if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+					l.pos++
+				}
+				continue
+			case '\n':
+				continue
+			case '0', '1', '2', '3', '4', '5', '6', '7':
+				v := int(e - '0')
+				for k := 0; k < 2 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; k++ {
+					v = v*8 + int(l.b[l.pos]-'0')
+					l.pos++
+				}
+				c = byte(v)
+			default:
+				c = e
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// skipDict skips an inline dictionary (after "<<"), nested ones included.
+func (l *lexer) skipDict() {
+	depth := 1
+	for l.pos < len(l.b) && depth > 0 {
+		l.skipWhite()
+		if l.pos >= len(l.b) {
+			return
+		}
+		switch c := l.b[l.pos]; {
+		case c == '>' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '>':
+			depth--
+			l.pos += 2
+		case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
+			depth++
+			l.pos += 2
+		case c == '(':
+			l.pos++
+			l.literal()
+		case c == '<':
+			l.pos++
+			l.hex()
+		default:
+			l.pos++
+		}
+	}
+}
+
+// skipInlineImage skips from just after BI to just after EI.
+// The image dictionary's /L or /Length is trusted when present; otherwise
+// the data ends at the first "EI" between white space.
+func (l *lexer) skipInlineImage() {
+	length := -1
+	for {
+		l.skipWhite()
+		if l.pos >= len(l.b) {
+			return
+		}
+		if l.b[l.pos] == 'I' && l.pos+1 < len(l.b) && l.b[l.pos+1] == 'D' &&
+			(l.pos+2 >= len(l.b) || isWhite(l.b[l.pos+2])) {
+			l.pos += 3
+			break
+		}
+		a, ok := l.object()
+		if !ok {
+			l.pos++
+			continue
+		}
+		if a.kind == argName && (string(a.str) == "L" || string(a.str) == "Length") {
+			l.skipWhite()
+			if l.pos < len(l.b) {
+				if v, ok := l.object(); ok && v.kind == argNum {
+					length = int(v.num)
+				}
+			}
+		}
+	}
+	if length >= 0 && l.pos+length <= len(l.b) {
+		rest := l.b[l.pos+length:]
+		i := 0
+		for i < len(rest) && isWhite(rest[i]) {
+			i++
+		}
+		if bytes.HasPrefix(rest[i:], []byte("EI")) {
+			l.pos += length + i + 2
+			return
+		}
+	}
+	for i := l.pos; i+1 < len(l.b); i++ {
+		if l.b[i] == 'E' && l.b[i+1] == 'I' && i > 0 && isWhite(l.b[i-1]) &&
+			(i+2 == len(l.b) || isWhite(l.b[i+2]) || isDelimiter(l.b[i+2])) {
+			l.pos = i + 2
+			return
+		}
+	}
+	l.pos = len(l.b)
+}

@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Doc is an open PDF document. Pages are extracted one at a time; fonts are
+// decoded once per document.
+type Doc struct {
+	r       *pdf.Reader
+	info    Info
+	pages   []pageRef
+	fonts   map[fontKey]*font
+	treeErr error // why the page tree could not be read completely
+}
+
+// pageRef is a page dictionary with its inherited attributes resolved.
+type pageRef struct {
+	v      pdf.Value
+	res    pdf.Value
+	media  [4]float64
+	crop   [4]float64
+	hasBox bool
+	crops  bool
+	rotate int
+}
+
+type fontKey struct {
+	id   uint32
+	gen  uint16
+	name string // resource name, for fonts written directly in a resource dictionary
+}
+
+// newDoc wraps an opened reader. It walks the page tree once.
+func newDoc(r *pdf.Reader, info Info) *Doc {
+	d := &Doc{r: r, info: info, fonts: map[fontKey]*font{}}
+	func() {
+		defer func() {
+			if e := recover(); e != nil {
+				d.treeErr = fmt.Errorf("page tree: %v: %w", e, ErrCorrupt)
+			}
+		}()
+		root := r.Trailer().Key("Root").Key("Pages")
+		d.walkTree(root, pageRef{}, map[uint32]bool{}, 0)
+	}()
+	if d.info.Pages == 0 {
+		d.info.Pages = len(d.pages)
+	}
+	return d
+}
+
+const maxTreeDepth = 64
+
+func (d *Doc) walkTree(node pdf.Value, inh pageRef, seen map[uint32]bool, depth int) {
+	if node.Kind() != pdf.Dict || depth > maxTreeDepth {
+		return
+	}
+	id, _ := objID(node)
+	if seen[id] && id != 0 {
+		return
+	}
+	seen[id] = true
+	if r := node.Key("Resources"); r.Kind() == pdf.Dict {
+		inh.res = r
+	}
+	if b, ok := boxOf(node.Key("MediaBox")); ok {
+		inh.media, inh.hasBox = b, true
+	}
+	if b, ok := boxOf(node.Key("CropBox")); ok {
+		inh.crop, inh.crops = b, true
+	}
+	if rot := node.Key("Rotate"); rot.Kind() == pdf.Integer || rot.Kind() == pdf.Real {
+		inh.rotate = normRotate(rot.Float64())
+	}
+	kids := node.Key("Kids")
+	if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
+		inh.v = node
+		d.pages = append(d.pages, inh)
+		return
+	}
+	for i := 0; i < kids.Len(); i++ {
+		d.walkTree(kids.Index(i), inh, seen, depth+1)
+	}
+}
+
+func normRotate(f float64) int {
+	r := int(math.Round(f/90)) * 90 % 360
+	if r < 0 {
+		r += 360
+	}
+	return r
+}
+
+func boxOf(v pdf.Value) ([4]float64, bool) {
+	if v.Len() != 4 {
+		return [4]float64{}, false
+	}
+	var b [4]float64
+	for i := range b {
+		b[i] = v.Index(i).Float64()
+	}
+	b = [4]float64{min(b[0], b[2]), min(b[1], b[3]), max(b[0], b[2]), max(b[1], b[3])}
+	if b[2]-b[0] < 1 || b[3]-b[1] < 1 {
+		return b, false
+	}
+	return b, true
+}
+
+// Info returns the document metadata.
+func (d *Doc) Info() Info { return d.info }
+
+// NumPages returns the number of pages found in the page tree.
+func (d *Doc) NumPages() int { return len(d.pages) }
+
+// Page extracts page n (1-based). A panic inside the PDF library becomes an
+// error wrapping ErrCorrupt; problems that still let the page out are in
+// the page's Warnings.
+func (d *Doc) Page(n int) (p *Page, err error) {
+	if n < 1 || n > len(d.pages) {
+		if d.treeErr != nil {
+			return nil, fmt.Errorf("page %d: %w", n, d.treeErr)
+		}
+		return nil, fmt.Errorf("page %d: out of range 1..%d", n, len(d.pages))
+	}
+	defer func() {
+		if e := recover(); e != nil {
+			p, err = nil, fmt.Errorf("page %d: %v: %w", n, e, ErrCorrupt)
+		}
+	}()
+	ref := d.pages[n-1]
+	box := [4]float64{0, 0, 612, 792}
+	if ref.hasBox {
+		box = ref.media
+	}
+	if ref.crops {
+		c := ref.crop
+		c = [4]float64{max(c[0], box[0]), max(c[1], box[1]), min(c[2], box[2]), min(c[3], box[3])}
+		if c[2]-c[0] >= 1 && c[3]-c[1] >= 1 {
+			box = c
+		}
+	}
+	p = &Page{Number: n, Rotate: ref.rotate, Width: box[2] - box[0], Height: box[3] - box[1]}
+	if ref.rotate == 90 || ref.rotate == 270 {
+		p.Width, p.Height = p.Height, p.Width
+	}
+	w := newWalker(d, p, baseMatrix(box, ref.rotate), ref.res)
+	data, rerr := pageContent(ref.v.Key("Contents"))
+	if rerr != nil {
+		w.warn("page_error", "content stream: %v", rerr)
+	}
+	func() {
+		defer func() {
+			if e := recover(); e != nil {
+				w.warn("page_error", "content stream: %v", e)
+			}
+		}()
+		w.run(data)
+	}()
+	w.finish()
+	return p, nil
+}
+
+// baseMatrix maps default user space to the output space: top-left origin
+// of the box as displayed after /Rotate.
+func baseMatrix(b [4]float64, rotate int) matrix {
+	x0, y0, x1, y1 := b[0], b[1], b[2], b[3]
+	switch rotate {
+	case 90:
+		return matrix{0, 1, 1, 0, -y0, -x0}
+	case 180:
+		return matrix{-1, 0, 0, 1, x1, -y0}
+	case 270:
+		return matrix{0, -1, -1, 0, y1, x1}
+	}
+	return matrix{1, 0, 0, -1, -x0, y1}
+}
+
+// pageContent concatenates a page's content streams. A stream that fails
+// to decode contributes what was read before the failure.
+func pageContent(c pdf.Value) ([]byte, error) {
+	var buf bytes.Buffer
+	var first error
+	add := func(s pdf.Value) {
+		data, err := readStreamSafe(s)
+		buf.Write(data)
+		buf.WriteByte('\n')
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	switch c.Kind() {
+	case pdf.Stream:
+		add(c)
+	case pdf.Array:
+		for i := 0; i < c.Len(); i++ {
+			add(c.Index(i))
+		}
+	}
+	return buf.Bytes(), first
+}
+
+// readStreamSafe reads a stream, turning a library panic into an error.
+func readStreamSafe(s pdf.Value) (data []byte, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			err = fmt.Errorf("%v: %w", e, ErrCorrupt)
+		}
+	}()
+	return readStream(s)
+}
+
+// font returns the decoder of the font resource name in the font
+// dictionary fonts, building it on first use.
+func (d *Doc) font(fonts pdf.Value, name string, w *walker) (f *font) {
+	v := fonts.Key(name)
+	if v.Kind() != pdf.Dict {
+		w.warn("garbled_font", "font resource %q missing", name)
+		return nil
+	}
+	id, gen := objID(v)
+	key := fontKey{id: id, gen: gen}
+	if pid, pgen := objID(fonts); pid == id && pgen == gen {
+		key.name = name // a direct dictionary: its container's id is not enough
+	}
+	if f, ok := d.fonts[key]; ok {
+		return f
+	}
+	defer func() {
+		if e := recover(); e != nil {
+			w.warn("garbled_font", "font %q: %v", name, e)
+			f = &font{name: name, cache: map[uint64]codeInfo{}, wscale: 1, dw: 1000, ascent: 0.88, descent: -0.12}
+			d.fonts[key] = f
+		}
+	}()
+	f = loadFont(v)
+	d.fonts[key] = f
+	return f
+}
