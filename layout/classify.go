@@ -1,0 +1,185 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// isCJK reports whether r is a Han character, CJK or full-width punctuation:
+// characters that are written without spaces between them.
+func isCJK(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return true
+	case r >= 0x3000 && r <= 0x303F: // CJK symbols and punctuation
+		return true
+	case r >= 0xFF00 && r <= 0xFFEF: // full-width forms
+		return true
+	case r >= 0x2460 && r <= 0x24FF: // enclosed numbers ①
+		return true
+	case r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·':
+		return true
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// isNumPart reports whether r can be part of a printed amount.
+func isNumPart(r rune) bool {
+	return r >= '0' && r <= '9' || r == ',' || r == '.' || r == '-' || r == '%'
+}
+
+var (
+	amountRe   = regexp.MustCompile(`^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
+	codeRe     = regexp.MustCompile(`^\d{3}(\d{2}){0,2}$`)
+	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
+	labelRe    = regexp.MustCompile(`^(预算公开表|决算公开表|公开表)\s*[0-9一二三四五六七八九十-]+$|^(预算|决算)?公开\s*\d+\s*表$|^附表\s*[0-9一二三四五六七八九十-]+$`)
+	deptRe     = regexp.MustCompile(`(?:部门|单位)名称\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
+	unitRe     = regexp.MustCompile(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
+	noteRe     = regexp.MustCompile(`^注\s*[：:0-9１-９]`)
+	titleKeyRe = regexp.MustCompile(`表|预算|决算`)
+	dotLeader  = regexp.MustCompile(`(\.{3,}|…{2,}|·{3,})\s*\d*$`)
+)
+
+// isAmount reports whether s looks like a printed amount: digits with an
+// optional sign, thousands separators, decimals or a percent sign.
+func isAmount(s string) bool {
+	return s != "" && amountRe.MatchString(s)
+}
+
+// isSubjectCode reports whether s is a functional subject code of 3, 5 or 7
+// digits (201, 20131, 2013101).
+func isSubjectCode(s string) bool { return codeRe.MatchString(s) }
+
+// isLabelLine reports whether s is a table label like 预算公开表3 or 公开02表.
+func isLabelLine(s string) bool { return labelRe.MatchString(squeeze(s)) }
+
+// department returns the value of a 部门名称：… line.
+func department(s string) (string, bool) {
+	m := deptRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	return strings.TrimSpace(m[1]), true
+}
+
+// unit returns the value of a 单位：万元 line (or the part of a line holding it).
+func unit(s string) (string, bool) {
+	m := unitRe.FindStringSubmatch(squeeze(s))
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// isNoteLine reports whether s is a note under a table, like 注：本表无数据.
+func isNoteLine(s string) bool { return noteRe.MatchString(strings.TrimSpace(s)) }
+
+// isTitleLine reports whether s reads like a table title: short, with 表,
+// 预算 or 决算 in it, and not a label, unit, department or note line, nor a
+// sentence of narrative.
+func isTitleLine(s string) bool {
+	s = squeeze(s)
+	n := utf8.RuneCountInString(s)
+	if n < 4 || n > 60 || !titleKeyRe.MatchString(s) {
+		return false
+	}
+	if isLabelLine(s) || isNoteLine(s) || dotLeader.MatchString(s) {
+		return false
+	}
+	if _, ok := department(s); ok {
+		return false
+	}
+	if _, ok := unit(s); ok {
+		return false
+	}
+	if strings.ContainsAny(s, "。；;") || strings.Count(s, "，") > 0 {
+		return false
+	}
+	return strings.HasSuffix(s, "表") || strings.Contains(s, "表（") || strings.Contains(s, "表(") ||
+		strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")
+}
+
+// isTotalLabel reports whether s is the label of a total row.
+func isTotalLabel(s string) bool {
+	s = squeeze(s)
+	return s == "合计" || s == "总计" || s == "小计" || s == "部门合计" || s == "本年合计"
+}
+
+// squeeze removes all white space from s.
+func squeeze(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// isIndexRow reports whether the non-empty texts are the column numbers
+// 1 2 3 … (possibly starting later, as in 栏次 rows).
+func isIndexRow(texts []string) bool {
+	n, prev := 0, -1
+	for _, t := range texts {
+		t = squeeze(t)
+		if t == "" {
+			continue
+		}
+		if t == "栏次" || t == "行次" {
+			continue
+		}
+		v := 0
+		for _, r := range t {
+			if r < '0' || r > '9' || v > 100 {
+				return false
+			}
+			v = v*10 + int(r-'0')
+		}
+		if prev >= 0 && v != prev+1 {
+			return false
+		}
+		prev = v
+		n++
+	}
+	return n >= 2
+}
+
+// isDataRow reports whether a row of texts holds data: an amount, a subject
+// code, or a total label (合计, 本年收入合计) in its first column. Index rows (1 2 3 …) are not data.
+func isDataRow(texts []string) bool {
+	if isIndexRow(texts) {
+		return false
+	}
+	first := true
+	for i, t := range texts {
+		t = squeeze(t)
+		if t == "" {
+			continue
+		}
+		if first && i == 0 && (isTotalLabel(t) || strings.HasSuffix(t, "合计") && !strings.Contains(t, "年")) {
+			return true
+		}
+		first = false
+		if isSubjectCode(t) {
+			return true
+		}
+		if isAmount(t) && !yearRe.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}

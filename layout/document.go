@@ -1,0 +1,149 @@
+package layout
+
+import (
+	"fmt"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+)
+
+// colTol is how far (in points) column boundaries of a continuation page
+// may be from the table's own.
+const colTol = 4.0
+
+// FromPages is the whole layout stage: words, lines and tables of every
+// page, with a table that runs onto the next page joined into one. A panic
+// in a page's layout is recovered: the page's lines are kept as narrative
+// and a layout_error warning names the page.
+func FromPages(pages []*extract.Page) *Document {
+	d := &Document{}
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		tables, narrative, err := pageLayout(p)
+		if err != nil {
+			d.Warnings = append(d.Warnings, Warning{Page: p.Number, Code: "layout_error", Message: err.Error()})
+		}
+		d.Pages = append(d.Pages, PageText{Number: p.Number, Width: p.Width, Height: p.Height, Lines: narrative})
+		for _, t := range tables {
+			d.addTable(t, narrative)
+		}
+	}
+	return d
+}
+
+// pageLayout runs the page's steps, recovering a panic as a page without
+// tables.
+func pageLayout(p *extract.Page) (tables []Table, narrative []Line, err error) {
+	var lines []Line
+	defer func() {
+		if e := recover(); e != nil {
+			tables, narrative, err = nil, lines, fmt.Errorf("layout: page %d: %v", p.Number, e)
+		}
+	}()
+	lines = Lines(Words(p))
+	tables, narrative = findTables(p, lines)
+	return tables, narrative, nil
+}
+
+// addTable appends t, or joins it to the previous table when t continues
+// it: t has no title of its own, is the first table on the page right
+// after the previous table's last page, no narrative line above it looks
+// like a title, and its columns match.
+func (d *Document) addTable(t Table, narrative []Line) {
+	n := len(d.Tables)
+	if n == 0 || t.Title != "" || t.Label != "" || len(t.Pages) == 0 {
+		d.Tables = append(d.Tables, t)
+		return
+	}
+	prev := &d.Tables[n-1]
+	page := t.Pages[0]
+	if len(prev.Pages) == 0 || prev.Pages[len(prev.Pages)-1] != page-1 || !sameColumns(prev, &t) {
+		d.Tables = append(d.Tables, t)
+		return
+	}
+	for _, l := range narrative {
+		if l.Box.Y1 <= t.Box.Y0 && isTitleLine(l.Text) {
+			d.Tables = append(d.Tables, t)
+			return
+		}
+	}
+	prev.continueWith(t)
+}
+
+// sameColumns reports whether two tables have the same column structure:
+// the same boundaries within colTol, or the same number of columns.
+func sameColumns(a, b *Table) bool {
+	if a.NCols == b.NCols {
+		return true
+	}
+	if len(a.colX) != len(b.colX) || len(a.colX) == 0 {
+		return false
+	}
+	for i := range a.colX {
+		if abs(a.colX[i]-b.colX[i]) > colTol {
+			return false
+		}
+	}
+	return true
+}
+
+// continueWith appends the continuation t: its header rows are dropped
+// when they repeat the table's header (print titles), else they are body
+// rows; its body rows follow the table's.
+func (t *Table) continueWith(c Table) {
+	rows := c.Rows
+	if len(c.Header) > 0 && !repeatsHeader(t, c.Header) {
+		rows = append(append([][]Cell(nil), c.Header...), c.Rows...)
+	}
+	base := len(t.Header) + len(t.Rows)
+	first := -1
+	if len(rows) > 0 && len(rows[0]) > 0 {
+		first = rows[0][0].Row
+	}
+	for _, row := range rows {
+		out := make([]Cell, len(row))
+		for i, cell := range row {
+			cell.Row = base + cell.Row - first
+			out[i] = cell
+		}
+		t.Rows = append(t.Rows, out)
+	}
+	t.Pages = append(t.Pages, c.Pages...)
+	if c.Note != "" && t.Note == "" {
+		t.Note = c.Note
+	}
+	if t.Unit == "" {
+		t.Unit = c.Unit
+	}
+	if t.Department == "" {
+		t.Department = c.Department
+	}
+	t.colX = c.colX
+}
+
+// repeatsHeader reports whether every row of h repeats a header row of t.
+func repeatsHeader(t *Table, h [][]Cell) bool {
+	if len(t.Header) == 0 {
+		return false
+	}
+	own := map[string]bool{}
+	for _, row := range t.Header {
+		own[rowKey(row, t.NCols)] = true
+	}
+	for _, row := range h {
+		if !own[rowKey(row, t.NCols)] {
+			return false
+		}
+	}
+	return true
+}
+
+func rowKey(row []Cell, n int) string {
+	var b []byte
+	for _, s := range RowTexts(row, n) {
+		b = append(b, squeeze(s)...)
+		b = append(b, '|')
+	}
+	return string(b)
+}

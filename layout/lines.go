@@ -1,0 +1,139 @@
+package layout
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Lines groups words into text lines, top to bottom, words left to right.
+// Letter-spaced CJK labels (合   计) become one word.
+func Lines(words []Word) []Line {
+	ws := append([]Word(nil), words...)
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Box.CY() < ws[j].Box.CY() })
+	var groups [][]Word
+	var top, bot float64
+	for _, w := range ws {
+		n := len(groups)
+		if n > 0 && sameBand(top, bot, w.Box.Y0, w.Box.Y1) {
+			groups[n-1] = append(groups[n-1], w)
+			top, bot = min(top, w.Box.Y0), max(bot, w.Box.Y1)
+			continue
+		}
+		groups = append(groups, []Word{w})
+		top, bot = w.Box.Y0, w.Box.Y1
+	}
+	lines := make([]Line, 0, len(groups))
+	for _, g := range groups {
+		sort.SliceStable(g, func(i, j int) bool { return g[i].Box.X0 < g[j].Box.X0 })
+		g = mergeLetterSpaced(g)
+		lines = append(lines, newLine(g))
+	}
+	return lines
+}
+
+// newLine makes a line of words sorted left to right.
+func newLine(ws []Word) Line {
+	l := Line{Words: ws}
+	for _, w := range ws {
+		l.Box = l.Box.Union(w.Box)
+	}
+	l.Text = joinWords(ws)
+	return l
+}
+
+// joinWords joins words of one line: no space between CJK characters, none
+// inside an amount, one space elsewhere where there is a visible gap.
+func joinWords(ws []Word) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 && needSpace(ws[i-1], w) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
+	}
+	return b.String()
+}
+
+func needSpace(a, w Word) bool {
+	l, r := lastRune(a.Text), firstRune(w.Text)
+	if isCJK(l) && isCJK(r) {
+		return false
+	}
+	size := max(a.Size, w.Size)
+	gap := w.Box.X0 - a.Box.X1
+	if isNumPart(l) && isNumPart(r) && !w.spaceBefore && gap < 0.5*size {
+		return false
+	}
+	return w.spaceBefore || gap >= wordGap*size
+}
+
+// mergeLetterSpaced joins runs of single CJK characters printed with equal
+// wide gaps (合   计, 项   目) into one word.
+func mergeLetterSpaced(ws []Word) []Word {
+	out := ws[:0:0]
+	for i := 0; i < len(ws); {
+		j := i + 1
+		if single(ws[i]) {
+			for j < len(ws) && single(ws[j]) && letterGap(ws[j-1], ws[j]) && evenGaps(ws[i:j+1]) {
+				j++
+			}
+		}
+		if j-i < 2 {
+			out = append(out, ws[i])
+			i++
+			continue
+		}
+		m := ws[i]
+		var b strings.Builder
+		for _, w := range ws[i:j] {
+			b.WriteString(w.Text)
+			m.Box = m.Box.Union(w.Box)
+			m.Size = max(m.Size, w.Size)
+		}
+		m.Text = b.String()
+		out = append(out, m)
+		i = j
+	}
+	return out
+}
+
+func single(w Word) bool {
+	return utf8.RuneCountInString(w.Text) == 1 && isCJK(firstRune(w.Text))
+}
+
+func letterGap(a, b Word) bool {
+	gap := b.Box.X0 - a.Box.X1
+	return gap > 0 && gap <= 4*max(a.Size, b.Size)
+}
+
+// evenGaps reports whether the gaps between consecutive words are about
+// equal, as letter spacing is.
+func evenGaps(ws []Word) bool {
+	lo, hi := 1e9, -1e9
+	for i := 1; i < len(ws); i++ {
+		g := ws[i].Box.X0 - ws[i-1].Box.X1
+		lo, hi = min(lo, g), max(hi, g)
+	}
+	return hi-lo <= max(1.5, 0.25*hi)
+}
+
+// joinLines joins the lines of one wrapped cell: no break, no space between
+// CJK, one space between non-CJK pieces.
+func joinLines(texts []string) string {
+	var b strings.Builder
+	for _, t := range texts {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			l, r := lastRune(b.String()), firstRune(t)
+			if !isCJK(l) && !isCJK(r) && !isNumPart(l) && l != '-' && l != '/' {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}

@@ -1,0 +1,353 @@
+package layout
+
+import (
+	"sort"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+)
+
+// snapTol is the distance in points within which ruling coordinates are the
+// same line, and the gap that still joins two collinear pieces.
+const snapTol = 2.0
+
+// rule is one snapped ruling line: horizontal (at y = pos, from lo to hi in
+// x) or vertical (at x = pos, from lo to hi in y).
+type rule struct {
+	pos, lo, hi float64
+}
+
+// visible reports whether a segment is dark enough to be a border: white
+// and very light lines (cell backgrounds, hidden grid lines) are ignored.
+func visible(s extract.Segment) bool {
+	r, g, b := float64(s.Color[0]), float64(s.Color[1]), float64(s.Color[2])
+	lum := 0.299*r + 0.587*g + 0.114*b
+	return lum < 0.85*255
+}
+
+// rulings splits the page's visible segments into snapped, joined
+// horizontal and vertical rules.
+func rulings(segs []extract.Segment) (hs, vs []rule) {
+	for _, s := range segs {
+		if !visible(s) {
+			continue
+		}
+		if s.Horizontal() {
+			if s.X1-s.X0 < 1 {
+				continue
+			}
+			hs = append(hs, rule{(s.Y0 + s.Y1) / 2, s.X0, s.X1})
+		} else {
+			if s.Y1-s.Y0 < 1 {
+				continue
+			}
+			vs = append(vs, rule{(s.X0 + s.X1) / 2, s.Y0, s.Y1})
+		}
+	}
+	return joinRules(snapRules(hs)), joinRules(snapRules(vs))
+}
+
+// snapRules moves rules whose positions lie within snapTol of each other
+// (chained) onto their mean position.
+func snapRules(rs []rule) []rule {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].pos < rs[j].pos })
+	for i := 0; i < len(rs); {
+		j, sum := i+1, rs[i].pos
+		for j < len(rs) && rs[j].pos-rs[j-1].pos <= snapTol {
+			sum += rs[j].pos
+			j++
+		}
+		mean := sum / float64(j-i)
+		for k := i; k < j; k++ {
+			rs[k].pos = mean
+		}
+		i = j
+	}
+	return rs
+}
+
+// joinRules merges collinear rules that overlap or nearly touch.
+func joinRules(rs []rule) []rule {
+	sort.Slice(rs, func(i, j int) bool {
+		if rs[i].pos != rs[j].pos {
+			return rs[i].pos < rs[j].pos
+		}
+		return rs[i].lo < rs[j].lo
+	})
+	var out []rule
+	for _, r := range rs {
+		n := len(out)
+		if n > 0 && out[n-1].pos == r.pos && r.lo <= out[n-1].hi+snapTol {
+			out[n-1].hi = max(out[n-1].hi, r.hi)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// ruledGrid is the ruling lines of one table: the rules that touch each
+// other, directly or through others.
+type ruledGrid struct {
+	hs, vs []rule
+	box    Box
+}
+
+// ruledGrids finds the connected groups of horizontal and vertical rules
+// that make up table grids: at least two columns and one row.
+func ruledGrids(hs, vs []rule) []ruledGrid {
+	n := len(hs) + len(vs)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, h := range hs {
+		for j, v := range vs {
+			if v.pos >= h.lo-snapTol && v.pos <= h.hi+snapTol && h.pos >= v.lo-snapTol && h.pos <= v.hi+snapTol {
+				parent[find(i)] = find(len(hs) + j)
+			}
+		}
+	}
+	groups := map[int]*ruledGrid{}
+	var order []int
+	get := func(i int) *ruledGrid {
+		r := find(i)
+		g, ok := groups[r]
+		if !ok {
+			g = &ruledGrid{}
+			groups[r] = g
+			order = append(order, r)
+		}
+		return g
+	}
+	for i, h := range hs {
+		g := get(i)
+		g.hs = append(g.hs, h)
+		g.box = g.box.Union(Box{h.lo, h.pos, h.hi, h.pos + 0.01})
+	}
+	for j, v := range vs {
+		g := get(len(hs) + j)
+		g.vs = append(g.vs, v)
+		g.box = g.box.Union(Box{v.pos, v.lo, v.pos + 0.01, v.hi})
+	}
+	var out []ruledGrid
+	for _, r := range order {
+		g := groups[r]
+		if len(g.vs) < 2 || len(g.hs) < 1 || g.box.Width() < 20 || g.box.Height() < 8 {
+			continue
+		}
+		out = append(out, *g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].box.Y0 < out[j].box.Y0 })
+	return out
+}
+
+// positions returns the distinct snapped positions of rules plus the extra
+// values, merged within snapTol, sorted.
+func positions(rs []rule, extra ...float64) []float64 {
+	var ps []float64
+	for _, r := range rs {
+		ps = append(ps, r.pos)
+	}
+	ps = append(ps, extra...)
+	sort.Float64s(ps)
+	var out []float64
+	for _, p := range ps {
+		if n := len(out); n > 0 && p-out[n-1] <= snapTol {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// covered reports whether the rules at position pos cover most of [lo, hi].
+func covered(rs []rule, pos, lo, hi float64) bool {
+	need := (hi - lo) * 0.6
+	got := 0.0
+	for _, r := range rs {
+		if abs(r.pos-pos) > snapTol {
+			continue
+		}
+		a, b := max(r.lo, lo), min(r.hi, hi)
+		if b > a {
+			got += b - a
+		}
+	}
+	return got >= need
+}
+
+// cellsOf turns a ruled grid and the glyphs inside it into a grid of cells:
+// grid positions not separated by a rule are merged into one spanning cell,
+// and each glyph goes to the cell holding its centre. Body rows printed
+// without rules between them are split at their text lines.
+func (g ruledGrid) cellsOf(glyphs []extract.Glyph, page int) *grid {
+	xs := positions(g.vs, g.box.X0, g.box.X1)
+	var inside []extract.Glyph
+	for _, gl := range glyphs {
+		cx, cy := (gl.X0+gl.X1)/2, (gl.Y0+gl.Y1)/2
+		if g.box.Contains(cx, cy) {
+			inside = append(inside, gl)
+		}
+	}
+	hs := append([]rule(nil), g.hs...)
+	ys := positions(hs, g.box.Y0, g.box.Y1)
+	hs = append(hs, unruledRowBreaks(ys, g.box, inside)...)
+	ys = positions(hs, g.box.Y0, g.box.Y1)
+	nr, nc := len(ys)-1, len(xs)-1
+	if nr < 1 || nc < 1 {
+		return nil
+	}
+	// Union the grid positions that lack a rule between them.
+	id := func(r, c int) int { return r*nc + c }
+	parent := make([]int, nr*nc)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for r := 0; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			if c+1 < nc && !covered(g.vs, xs[c+1], ys[r], ys[r+1]) {
+				parent[find(id(r, c+1))] = find(id(r, c))
+			}
+			if r+1 < nr && !covered(hs, ys[r+1], xs[c], xs[c+1]) {
+				parent[find(id(r+1, c))] = find(id(r, c))
+			}
+		}
+	}
+	// Each group becomes the cell over its bounding rectangle.
+	type span struct{ r0, c0, r1, c1 int }
+	spans := map[int]*span{}
+	for r := 0; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			root := find(id(r, c))
+			s, ok := spans[root]
+			if !ok {
+				spans[root] = &span{r, c, r, c}
+				continue
+			}
+			s.r0, s.c0 = min(s.r0, r), min(s.c0, c)
+			s.r1, s.c1 = max(s.r1, r), max(s.c1, c)
+		}
+	}
+	owner := make([]int, nr*nc) // grid position → index into gr.cells
+	for i := range owner {
+		owner[i] = -1
+	}
+	gr := &grid{nrows: nr, ncols: nc, colX: xs}
+	for r := 0; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			s := spans[find(id(r, c))]
+			if s.r0 != r || s.c0 != c || owner[id(r, c)] >= 0 {
+				continue
+			}
+			k := len(gr.cells)
+			for rr := s.r0; rr <= s.r1; rr++ {
+				for cc := s.c0; cc <= s.c1; cc++ {
+					if owner[id(rr, cc)] < 0 {
+						owner[id(rr, cc)] = k
+					}
+				}
+			}
+			gr.cells = append(gr.cells, gcell{Cell: Cell{
+				Row: r, Col: c, RowSpan: s.r1 - r + 1, ColSpan: s.c1 - c + 1,
+				Box:  Box{xs[s.c0], ys[s.r0], xs[s.c1+1], ys[s.r1+1]},
+				Page: page,
+			}})
+		}
+	}
+	for _, gl := range inside {
+		cx, cy := (gl.X0+gl.X1)/2, (gl.Y0+gl.Y1)/2
+		c := sort.SearchFloat64s(xs, cx) - 1
+		r := sort.SearchFloat64s(ys, cy) - 1
+		if r < 0 || c < 0 || r >= nr || c >= nc {
+			continue
+		}
+		if k := owner[id(r, c)]; k >= 0 {
+			gr.cells[k].glyphs = append(gr.cells[k].glyphs, gl)
+		}
+	}
+	for i := range gr.cells {
+		gr.cells[i].Text = cellText(gr.cells[i].glyphs)
+	}
+	return gr
+}
+
+// cellText is the text of the glyphs of one cell: its lines joined.
+func cellText(glyphs []extract.Glyph) string {
+	if len(glyphs) == 0 {
+		return ""
+	}
+	lines := Lines(wordsOf(glyphs))
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.Text
+	}
+	return joinLines(texts)
+}
+
+// unruledRowBreaks returns horizontal rules to add inside grid rows that
+// hold several data rows printed without rules between them (spreadsheets
+// that draw only column lines): a break goes above every text line of the
+// row that holds data, except the first. Text lines without data (a wrapped
+// name) stay with the line above.
+func unruledRowBreaks(ys []float64, box Box, glyphs []extract.Glyph) []rule {
+	var out []rule
+	for r := 0; r+1 < len(ys); r++ {
+		var in []extract.Glyph
+		for _, gl := range glyphs {
+			cy := (gl.Y0 + gl.Y1) / 2
+			if cy > ys[r] && cy < ys[r+1] {
+				in = append(in, gl)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		lines := Lines(wordsOf(in))
+		if len(lines) < 2 {
+			continue
+		}
+		data := 0
+		for _, l := range lines {
+			if lineHasData(l) {
+				data++
+			}
+		}
+		if data < 2 {
+			continue
+		}
+		for i := 1; i < len(lines); i++ {
+			if !lineHasData(lines[i]) {
+				continue
+			}
+			y := (lines[i-1].Box.Y1 + lines[i].Box.Y0) / 2
+			out = append(out, rule{y, box.X0, box.X1})
+		}
+	}
+	return out
+}
+
+// lineHasData reports whether a text line holds an amount or a subject code
+// as one of its words.
+func lineHasData(l Line) bool {
+	texts := make([]string, len(l.Words))
+	for i, w := range l.Words {
+		texts[i] = w.Text
+	}
+	return isDataRow(texts)
+}

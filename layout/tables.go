@@ -1,0 +1,166 @@
+package layout
+
+import (
+	"sort"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+)
+
+// metaGap is how far above a table (in points) its title, label,
+// department and unit lines are looked for.
+const metaGap = 160
+
+// FindTables finds the tables of one page: ruled grids first, then tables
+// of aligned text among the lines outside them, each with the title, label,
+// department, unit and note lines printed around it.
+func FindTables(p *extract.Page, lines []Line) []Table {
+	ts, _ := findTables(p, lines)
+	return ts
+}
+
+// findTables returns the page's tables and the lines that belong to none of
+// them (the narrative).
+func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
+	if p == nil {
+		return nil, lines
+	}
+	type found struct {
+		g     *grid
+		box   Box
+		ruled bool
+	}
+	var fs []found
+	hs, vs := rulings(p.Segments)
+	for _, rg := range ruledGrids(hs, vs) {
+		g := rg.cellsOf(p.Glyphs, p.Number)
+		if g == nil {
+			continue
+		}
+		g.compact(6)
+		if g.nrows == 0 || len(g.cells) < 2 || textCells(g) < 2 {
+			continue
+		}
+		fs = append(fs, found{g, rg.box, true})
+	}
+	var rest []Line
+	for _, l := range lines {
+		in := false
+		for _, f := range fs {
+			if f.box.Contains(l.Box.CX(), l.Box.CY()) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			rest = append(rest, l)
+		}
+	}
+	for _, u := range findUnruled(rest, p.Number) {
+		fs = append(fs, found{u.g, u.box, false})
+		rest = without(rest, u.box)
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].box.Y0 < fs[j].box.Y0 })
+
+	used := make([]bool, len(rest))
+	var tables []Table
+	prevBottom := -1.0
+	for i, f := range fs {
+		var m meta
+		f.g.peelMeta(&m)
+		// Lines above, nearest first.
+		titled := false
+		for k := len(rest) - 1; k >= 0; k-- {
+			l := rest[k]
+			if used[k] || l.Box.CY() >= f.box.Y0 || l.Box.CY() <= prevBottom {
+				continue
+			}
+			if f.box.Y0-l.Box.Y1 > metaGap {
+				break
+			}
+			if overlapX(l.Box, f.box) <= 0 {
+				continue
+			}
+			trial := m
+			if !takeLine(&trial, l) || trial.note != m.note {
+				break
+			}
+			if titled && trial.label == m.label {
+				break // above the title only a label may follow
+			}
+			titled = titled || trial.title != m.title
+			m = trial
+			used[k] = true
+		}
+		// A note under the table.
+		next := 1e9
+		if i+1 < len(fs) {
+			next = fs[i+1].box.Y0
+		}
+		for k, l := range rest {
+			if used[k] || l.Box.CY() <= f.box.Y1 || l.Box.CY() >= next {
+				continue
+			}
+			if l.Box.Y0-f.box.Y1 > 3*max(l.Box.Height(), 8) {
+				break
+			}
+			if isNoteLine(l.Text) && m.note == "" {
+				m.note = l.Text
+				used[k] = true
+			}
+			break
+		}
+		if f.g.nrows == 0 {
+			continue
+		}
+		tables = append(tables, f.g.table(m, f.ruled, f.box, p.Number))
+		prevBottom = f.box.Y1
+	}
+	var narrative []Line
+	for k, l := range rest {
+		if !used[k] {
+			narrative = append(narrative, l)
+		}
+	}
+	return tables, narrative
+}
+
+// takeLine reads a line around a table as metadata: every chunk of it (the
+// pieces between wide gaps) must be a title, label, department, unit or note.
+func takeLine(m *meta, l Line) bool {
+	if m.take(l.Text) {
+		return true
+	}
+	trial := *m
+	for _, c := range chunks(l) {
+		if !trial.take(c.Text) {
+			return false
+		}
+	}
+	*m = trial
+	return true
+}
+
+func textCells(g *grid) int {
+	n := 0
+	for _, c := range g.cells {
+		if c.Text != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func overlapX(a, b Box) float64 {
+	return min(a.X1, b.X1) - max(a.X0, b.X0)
+}
+
+// without returns the lines whose centre is outside box.
+func without(lines []Line, box Box) []Line {
+	var out []Line
+	for _, l := range lines {
+		if !box.Contains(l.Box.CX(), l.Box.CY()) {
+			out = append(out, l)
+		}
+	}
+	return out
+}

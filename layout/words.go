@@ -1,0 +1,139 @@
+package layout
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+)
+
+// wordGap is the horizontal gap, in ems, above which two glyphs belong to
+// different words.
+const wordGap = 0.2
+
+// Words groups a page's glyphs into words, in reading order: top to bottom,
+// then left to right. White-space glyphs separate words and are dropped.
+func Words(p *extract.Page) []Word {
+	if p == nil {
+		return nil
+	}
+	return wordsOf(p.Glyphs)
+}
+
+// wordsOf groups glyphs into words.
+func wordsOf(glyphs []extract.Glyph) []Word {
+	var words []Word
+	for _, band := range glyphBands(glyphs) {
+		words = appendBandWords(words, band)
+	}
+	return words
+}
+
+// glyphBands sorts glyphs into bands of vertically overlapping glyphs, top to
+// bottom, each band sorted left to right.
+func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
+	gs := make([]extract.Glyph, 0, len(glyphs))
+	for _, g := range glyphs {
+		if g.X1 < g.X0 {
+			g.X0, g.X1 = g.X1, g.X0
+		}
+		if g.Y1 < g.Y0 {
+			g.Y0, g.Y1 = g.Y1, g.Y0
+		}
+		gs = append(gs, g)
+	}
+	sort.SliceStable(gs, func(i, j int) bool {
+		return gs[i].Y0+gs[i].Y1 < gs[j].Y0+gs[j].Y1
+	})
+	var bands [][]extract.Glyph
+	var top, bot float64
+	for _, g := range gs {
+		n := len(bands)
+		if n > 0 && sameBand(top, bot, g.Y0, g.Y1) {
+			bands[n-1] = append(bands[n-1], g)
+			top, bot = min(top, g.Y0), max(bot, g.Y1)
+			continue
+		}
+		bands = append(bands, []extract.Glyph{g})
+		top, bot = g.Y0, g.Y1
+	}
+	for _, b := range bands {
+		sort.SliceStable(b, func(i, j int) bool { return b[i].X0 < b[j].X0 })
+	}
+	return bands
+}
+
+// sameBand reports whether the vertical extent [t, b] overlaps a band's
+// extent [top, bot] by at least half of the smaller height.
+func sameBand(top, bot, t, b float64) bool {
+	ov := min(bot, b) - max(top, t)
+	h := min(bot-top, b-t)
+	if h <= 0 {
+		c := (t + b) / 2
+		return c >= top && c <= bot
+	}
+	return ov >= 0.5*h
+}
+
+// appendBandWords splits one band of glyphs (sorted by X) into words.
+func appendBandWords(words []Word, band []extract.Glyph) []Word {
+	var cur *Word
+	var b strings.Builder
+	var last extract.Glyph
+	space := false
+	flush := func() {
+		if cur != nil {
+			cur.Text = b.String()
+			words = append(words, *cur)
+			cur = nil
+			b.Reset()
+		}
+	}
+	for _, g := range band {
+		if strings.TrimFunc(g.Text, unicode.IsSpace) == "" {
+			flush()
+			space = true
+			continue
+		}
+		size := glyphSize(g)
+		if cur != nil {
+			gap := g.X0 - last.X1
+			if g.Text == last.Text && abs(g.X0-last.X0) < 0.3*size && abs(g.Y0-last.Y0) < 0.3*size {
+				continue // the same glyph drawn twice (fake bold, shadow)
+			}
+			if gap > wordGap*max(size, cur.Size) {
+				flush()
+			}
+		}
+		if cur == nil {
+			cur = &Word{Box: Box{g.X0, g.Y0, g.X1, g.Y1}, Size: size, spaceBefore: space}
+		} else {
+			cur.Box = cur.Box.Union(Box{g.X0, g.Y0, g.X1, g.Y1})
+			cur.Size = max(cur.Size, size)
+		}
+		b.WriteString(g.Text)
+		last = g
+		space = false
+	}
+	flush()
+	return words
+}
+
+// glyphSize is the glyph's font size, or its height when the size is unknown.
+func glyphSize(g extract.Glyph) float64 {
+	if g.Size > 0 {
+		return g.Size
+	}
+	if h := g.Y1 - g.Y0; h > 0 {
+		return h
+	}
+	return 10
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
