@@ -1,0 +1,134 @@
+// Package checks reconciles a finished document: it re-adds the figures of
+// every table (subject trees, row totals, totals rows), compares the tables
+// with each other, with the project list and the performance forms, and
+// re-reads the figures of the narrative, recomputing its percentages.
+//
+// Every rule reports schema.Check values: one pass per table and rule when
+// everything holds, one fail per mismatch naming the table, the row, the
+// pages and the figures, and skipped where a rule cannot apply. All
+// arithmetic is exact (shopspring/decimal); a blank cell counts as zero.
+package checks
+
+import (
+	"fmt"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// Rule names.
+const (
+	RuleSubjectTree = "subject_tree"
+	RuleRowTotal    = "row_total"
+	RuleCrossTable  = "cross_table"
+	RuleNarrative   = "narrative"
+)
+
+// Text is one line or paragraph of the narrative as printed, with its page.
+type Text struct {
+	Page int
+	Text string
+}
+
+// Run checks doc and returns the results in a stable order: per table the
+// subject tree and row totals, then the cross-table checks, then the
+// narrative. It does not modify doc; the caller stores the result in
+// doc.Checks. A panic in a rule is recovered and reported as a skipped check.
+func Run(doc *schema.Document, narrative []Text) []schema.Check {
+	if doc == nil {
+		return nil
+	}
+	var out []schema.Check
+	guard := func(name string, f func() []schema.Check) {
+		defer func() {
+			if r := recover(); r != nil {
+				out = append(out, schema.Check{
+					Rule:    name,
+					Status:  schema.StatusSkipped,
+					Message: fmt.Sprintf("internal error, rule stopped: %v", r),
+				})
+			}
+		}()
+		out = append(out, f()...)
+	}
+	for i := range doc.Tables {
+		t := &doc.Tables[i]
+		guard(RuleSubjectTree, func() []schema.Check { return subjectTree(t) })
+		guard(RuleRowTotal, func() []schema.Check { return rowTotals(t) })
+	}
+	guard(RuleRowTotal, func() []schema.Check { return economic(doc) })
+	guard(RuleCrossTable, func() []schema.Check { return crossTable(doc, narrative) })
+	guard(RuleCrossTable, func() []schema.Check { return forms(doc) })
+	guard(RuleNarrative, func() []schema.Check { return narrativeChecks(doc, narrative) })
+	return out
+}
+
+// Summary counts checks by status.
+func Summary(checks []schema.Check) (pass, fail, skipped int) {
+	for _, c := range checks {
+		switch c.Status {
+		case schema.StatusPass:
+			pass++
+		case schema.StatusFail:
+			fail++
+		default:
+			skipped++
+		}
+	}
+	return pass, fail, skipped
+}
+
+// newCheck builds a check; pages are copied.
+func newCheck(rule, table, status string, pages []int, format string, args ...any) schema.Check {
+	var p []int
+	if len(pages) > 0 {
+		p = append(p, pages...)
+	}
+	return schema.Check{Rule: rule, Table: table, Status: status, Message: fmt.Sprintf(format, args...), Pages: p}
+}
+
+// pageNote renders pages for a message: "page 5", "pages 5-6", "pages 5, 9".
+func pageNote(pages []int) string {
+	switch {
+	case len(pages) == 0:
+		return "page ?"
+	case len(pages) == 1:
+		return fmt.Sprintf("page %d", pages[0])
+	}
+	run := true
+	for i := 1; i < len(pages); i++ {
+		if pages[i] != pages[i-1]+1 {
+			run = false
+		}
+	}
+	if run {
+		return fmt.Sprintf("pages %d-%d", pages[0], pages[len(pages)-1])
+	}
+	s := "pages "
+	for i, p := range pages {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprint(p)
+	}
+	return s
+}
+
+// unionPages merges page lists, sorted, without duplicates.
+func unionPages(lists ...[]int) []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, l := range lists {
+		for _, p := range l {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}

@@ -1,0 +1,211 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/shopspring/decimal"
+)
+
+// ref is one figure of the document: where it is printed and its value.
+type ref struct {
+	table *schema.Table
+	what  string // "income_summary 合计 total"
+	fig   figure
+}
+
+// tableKind is a table's kind without the final-account suffix.
+func tableKind(t *schema.Table) string { return strings.TrimSuffix(t.Kind, "_final") }
+
+// lookup returns the first non-empty table of kind (budget or final).
+func lookup(doc *schema.Document, kind string) *schema.Table {
+	for i := range doc.Tables {
+		t := &doc.Tables[i]
+		if tableKind(t) == kind && len(t.Rows) > 0 {
+			return t
+		}
+	}
+	return nil
+}
+
+// cell reads column key of the row picked by pick (a row index, -1 when
+// absent) in t; ok is false when the table, row or column is missing.
+func cell(t *schema.Table, pick func(v *view) int, key, what string) (ref, bool) {
+	if t == nil {
+		return ref{}, false
+	}
+	v := newView(t)
+	i := pick(v)
+	if i < 0 || !v.amount[key] {
+		return ref{}, false
+	}
+	p := t.Rows[i].Get(key)
+	return ref{t, fmt.Sprintf("%s %s %s", t.Kind, what, key), figure{amount(p), t.Unit, v.scale()}}, true
+}
+
+// totalOf is the 合计 row's cell of column key.
+func totalOf(t *schema.Table, key string) (ref, bool) {
+	return cell(t, func(v *view) int { return v.totalRow(sideNone) }, key, "合计")
+}
+
+// sideRow is the cell of column key in the first row whose label on side
+// matches.
+func sideRow(t *schema.Table, side string, match func(string) bool, name, key string) (ref, bool) {
+	return cell(t, func(v *view) int {
+		for i, r := range v.t.Rows {
+			if match(label(r, side)) {
+				return i
+			}
+		}
+		return -1
+	}, key, name)
+}
+
+// sumRefs adds figures of one table (same unit); ok when any is present.
+func sumRefs(rs ...ref) ref {
+	var out ref
+	var names []string
+	for _, r := range rs {
+		if r.table == nil {
+			continue
+		}
+		if out.table == nil {
+			out = r
+			names = append(names, r.what)
+			continue
+		}
+		out.fig.v = out.fig.v.Add(r.fig.v)
+		if r.fig.scale > out.fig.scale {
+			out.fig.scale = r.fig.scale
+		}
+		names = append(names, r.what)
+	}
+	out.what = strings.Join(names, " + ")
+	return out
+}
+
+// compare reports whether a and b agree (across units), as one check; alt,
+// when present, is a second figure b may equal instead.
+func compare(a ref, bs ...ref) schema.Check {
+	var pages []int
+	pages = append(pages, a.table.Pages...)
+	var parts []string
+	for _, b := range bs {
+		pages = unionPages(pages, b.table.Pages)
+		eq, ac, bc := sameFigure(a.fig, b.fig)
+		if eq {
+			return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusPass, pages, "%s %s = %s %s (%s)",
+				a.what, showFig(ac, a.fig, b.fig), b.what, showFig(bc, b.fig, a.fig), pageNote(pages))
+		}
+		parts = append(parts, fmt.Sprintf("%s %s", b.what, showFig(bc, b.fig, a.fig)))
+	}
+	return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusFail, pages, "%s %s != %s (%s)",
+		a.what, show(a.fig.v, a.fig.scale), strings.Join(parts, " nor "), pageNote(pages))
+}
+
+// showFig prints a figure, noting the unit when the two sides differ.
+func showFig(v decimal.Decimal, f, other figure) string {
+	s := show(v, f.scale)
+	if fa, fb := unitFactor(f.unit), unitFactor(other.unit); !fa.IsZero() && !fb.IsZero() && !fa.Equal(fb) {
+		return s + " (" + *f.unit + ")"
+	}
+	return s
+}
+
+// crossTable compares the totals the summary tables share.
+func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
+	is := lookup(doc, schema.TableIncomeSummary)
+	es := lookup(doc, schema.TableExpenditureSummary)
+	ies := lookup(doc, schema.TableIncomeExpenditureSummary)
+	fas := lookup(doc, schema.TableFiscalAppropriationSummary)
+	gpbe := lookup(doc, schema.TableGeneralPublicBudgetExpenditure)
+	gfe := lookup(doc, schema.TableGovernmentFundExpenditure)
+
+	var out []schema.Check
+	add := func(a ref, aok bool, bs ...refOK) {
+		if !aok {
+			return
+		}
+		var got []ref
+		for _, b := range bs {
+			if b.ok {
+				got = append(got, b.r)
+			}
+		}
+		if len(got) > 0 {
+			out = append(out, compare(a, got...))
+		}
+	}
+	isTotal, isTotalOK := totalOf(is, "total")
+	esTotal, esTotalOK := totalOf(es, "total")
+	iesIncome := newView0(ies).sideAmount(sideIncome)
+	iesExp := newView0(ies).sideAmount(sideExpenditure)
+
+	// 收入总表 and 支出总表 against 收支总表.
+	add(isTotal, isTotalOK,
+		ro(sideRow(ies, sideIncome, isYearTotal, "本年收入合计", iesIncome)),
+		ro(sideRow(ies, sideIncome, isGrandTotal, "收入总计", iesIncome)))
+	add(esTotal, esTotalOK,
+		ro(sideRow(ies, sideExpenditure, isYearTotal, "本年支出合计", iesExp)),
+		ro(sideRow(ies, sideExpenditure, isGrandTotal, "支出总计", iesExp)))
+	// 支出总表 against 收入总表 (with or without 上年结转).
+	carry, carryOK := totalOf(is, "carryover")
+	withCarry := sumRefs(isTotal, carry)
+	add(esTotal, esTotalOK, ro(isTotal, isTotalOK), refOK{withCarry, isTotalOK && carryOK && !carry.fig.v.IsZero()})
+	// 一般公共预算支出表 against the 一般公共预算 income and 财政拨款收支总表.
+	gpbTotal, gpbOK := totalOf(gpbe, "total")
+	add(gpbTotal, gpbOK, ro(totalOf(is, "general_public_budget")))
+	add(gpbTotal, gpbOK, ro(sideRow(fas, sideExpenditure, isYearTotal, "本年支出合计", sideExpenditure+"general_public_budget")))
+	// 财政拨款收支总表 本年收入合计 against the fiscal sources of 收入总表.
+	fasIncome := newView0(fas).sideAmount(sideIncome)
+	fa, faOK := sideRow(fas, sideIncome, isYearTotal, "本年收入合计", fasIncome)
+	g, gok := totalOf(is, "general_public_budget")
+	f, fok := totalOf(is, "government_fund")
+	s, sok := totalOf(is, "state_capital")
+	if gok || fok || sok {
+		add(fa, faOK, refOK{sumRefs(pick(g, gok), pick(f, fok), pick(s, sok)), true})
+	}
+	// 政府性基金预算支出表 against the 政府性基金 income.
+	gfTotal, gfOK := totalOf(gfe, "total")
+	add(gfTotal, gfOK, ro(totalOf(is, "government_fund")))
+	// The economic table's 合计 is the 一般公共预算 基本支出.
+	if et, levels := economicTable(doc); et != nil {
+		for i, l := range levels {
+			if l == schema.LevelTotal {
+				ev := newView(et)
+				r := ref{et, et.Kind + " 合计 total", figure{amount(et.Rows[i].Get("total")), et.Unit, ev.scale()}}
+				add(r, ev.amount["total"], ro(totalOf(gpbe, "basic")))
+				break
+			}
+		}
+	}
+	out = append(out, projectTotal(doc, es)...)
+	out = append(out, carRunning(doc)...)
+	out = append(out, agencyOperating(doc, narrative)...)
+	return out
+}
+
+// refOK is a figure and whether it was found.
+type refOK struct {
+	r  ref
+	ok bool
+}
+
+func ro(r ref, ok bool) refOK { return refOK{r, ok} }
+
+// pick is r when ok, else the zero ref (which sumRefs skips).
+func pick(r ref, ok bool) ref {
+	if !ok {
+		return ref{}
+	}
+	return r
+}
+
+// newView0 is newView that tolerates a missing table.
+func newView0(t *schema.Table) *view {
+	if t == nil {
+		return newView(&schema.Table{})
+	}
+	return newView(t)
+}

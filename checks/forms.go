@@ -1,0 +1,78 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/shopspring/decimal"
+)
+
+// projectKey is how project names are compared: no spaces, ASCII brackets.
+func projectKey(s string) string {
+	return strings.NewReplacer("（", "(", "）", ")", "【", "[", "】", "]").Replace(norm(s))
+}
+
+// forms compares each performance form's annual funds with this year's
+// projects of the same name (several rows of one name are added up). A form
+// naming no project is skipped; a form that groups differently named
+// project rows fails with both figures, for a reader to judge.
+func forms(doc *schema.Document) []schema.Check {
+	var out []schema.Check
+	for _, f := range doc.PerformanceForms {
+		pages := f.Pages
+		annual := f.Funds.Annual.Total
+		if blank(annual) {
+			out = append(out, newCheck(RuleCrossTable, schema.TableProjectExpenditure, schema.StatusSkipped, pages,
+				"performance form %s: no annual funds printed (%s)", f.Project, pageNote(pages)))
+			continue
+		}
+		key := projectKey(f.Project)
+		sum, n := decimal.Zero, 0
+		var unit *string
+		var scale int32
+		for _, p := range doc.Projects {
+			if p.Carryover || projectKey(p.Name) != key {
+				continue
+			}
+			sum = sum.Add(amount(p.Total))
+			scale = max(scale, scaleOf(p.Total))
+			unit = p.Unit
+			n++
+		}
+		if n == 0 {
+			out = append(out, newCheck(RuleCrossTable, schema.TableProjectExpenditure, schema.StatusSkipped, pages,
+				"performance form %s: annual funds %s %s, no project of that name in the project list (%s)",
+				f.Project, *annual, unitName(f.Funds.Unit), pageNote(pages)))
+			continue
+		}
+		if unit == nil {
+			if t := lookup(doc, schema.TableProjectExpenditure); t != nil {
+				unit = t.Unit
+			}
+		}
+		pt := &schema.Table{Kind: schema.TableProjectExpenditure}
+		if t := lookup(doc, schema.TableProjectExpenditure); t != nil {
+			pt.Pages = t.Pages
+		}
+		ft := &schema.Table{Kind: schema.TableProjectExpenditure, Pages: pages}
+		a := ref{ft, "performance form " + f.Project + " annual funds", figure{amount(annual), f.Funds.Unit, scaleOf(annual)}}
+		what := "project list " + f.Project + " total"
+		if n > 1 {
+			what = "project list Σ " + itoa(n) + " rows named " + f.Project + " total"
+		}
+		b := ref{pt, what, figure{sum, unit, scale}}
+		out = append(out, compare(a, b))
+	}
+	return out
+}
+
+func unitName(u *string) string {
+	if u == nil {
+		return ""
+	}
+	return *u
+}
+
+func itoa(n int) string {
+	return decimal.NewFromInt(int64(n)).String()
+}

@@ -1,0 +1,252 @@
+package checks
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/shopspring/decimal"
+)
+
+var (
+	hundred = decimal.NewFromInt(100)
+	wan     = "万元"
+)
+
+// target says where the table figure for a narrative label is printed.
+type target struct {
+	re   *regexp.Regexp
+	find func(doc *schema.Document, label string) (ref, bool)
+}
+
+func row(kind string, side string, match func(string) bool, name, key string) func(*schema.Document, string) (ref, bool) {
+	return func(doc *schema.Document, _ string) (ref, bool) {
+		t := lookup(doc, kind)
+		if key == "" { // the side's main amount
+			key = newView0(t).sideAmount(side)
+		}
+		return sideRow(t, side, match, name, key)
+	}
+}
+
+func total(kind, key string) func(*schema.Document, string) (ref, bool) {
+	return func(doc *schema.Document, _ string) (ref, bool) { return totalOf(lookup(doc, kind), key) }
+}
+
+func threePublicRow(part string) func(*schema.Document, string) (ref, bool) {
+	return func(doc *schema.Document, _ string) (ref, bool) {
+		return sideRow(lookup(doc, schema.TableThreePublic), sideNone,
+			func(l string) bool { return threePublicPart(l) == part }, part, "total")
+	}
+}
+
+func economicTotal(key string) func(*schema.Document, string) (ref, bool) {
+	return func(doc *schema.Document, _ string) (ref, bool) {
+		et, levels := economicTable(doc)
+		for i, l := range levels {
+			if l == schema.LevelTotal {
+				v := newView(et)
+				if !v.amount[key] {
+					return ref{}, false
+				}
+				return ref{et, et.Kind + " 合计 " + key, figure{amount(et.Rows[i].Get(key)), et.Unit, v.scale()}}, true
+			}
+		}
+		return ref{}, false
+	}
+}
+
+// subjectRow finds a 类 (3-digit) row by name in the 一般公共预算支出表, else
+// the 支出总表.
+func subjectRow(doc *schema.Document, name string) (ref, bool) {
+	for _, kind := range []string{schema.TableGeneralPublicBudgetExpenditure, schema.TableExpenditureSummary} {
+		t := lookup(doc, kind)
+		r, ok := cell(t, func(v *view) int {
+			for i, r := range v.t.Rows {
+				if len(code(r, sideNone)) == 3 && label(r, sideNone) == name {
+					return i
+				}
+			}
+			return -1
+		}, "total", name)
+		if ok {
+			return r, true
+		}
+	}
+	return ref{}, false
+}
+
+// targets map narrative labels to table figures; a label matching none is
+// not checked. Patterns are anchored: "涉及一般公共预算当年拨款" in the
+// performance section is not the 一般公共预算 total.
+var targets = []target{
+	{regexp.MustCompile(`机关运行经费`), total(schema.TableAgencyOperating, "total")},
+	{regexp.MustCompile(`三公.?经费`), threePublicRow(tpTotal)},
+	{regexp.MustCompile(`^因公出国[(（]境[)）]费$`), threePublicRow(tpAbroad)},
+	{regexp.MustCompile(`^公务接待费$`), threePublicRow(tpReception)},
+	{regexp.MustCompile(`^公务用车购置及运行费$`), threePublicRow(tpCar)},
+	{regexp.MustCompile(`^公务用车购置费$`), threePublicRow(tpCarBuy)},
+	{regexp.MustCompile(`^公务用车运行维护费$`), threePublicRow(tpCarRun)},
+	{regexp.MustCompile(`^一般公共预算基本支出$`), total(schema.TableGeneralPublicBudgetExpenditure, "basic")},
+	{regexp.MustCompile(`^基本支出$`), total(schema.TableExpenditureSummary, "basic")},
+	{regexp.MustCompile(`^项目支出$`), total(schema.TableExpenditureSummary, "project")},
+	{regexp.MustCompile(`^人员经费$`), economicTotal("personnel")},
+	{regexp.MustCompile(`^公用经费$`), economicTotal("public")},
+	{regexp.MustCompile(`^一般公共预算当年拨款$`), total(schema.TableGeneralPublicBudgetExpenditure, "total")},
+	{regexp.MustCompile(`^一般公共预算(拨款)?(收入)?$`), total(schema.TableIncomeSummary, "general_public_budget")},
+	{regexp.MustCompile(`^政府性基金预算(拨款)?(收入)?$`), total(schema.TableIncomeSummary, "government_fund")},
+	{regexp.MustCompile(`^国有资本经营预算(拨款)?(收入)?$`), total(schema.TableIncomeSummary, "state_capital")},
+	{regexp.MustCompile(`^财政专户管理资金(收入)?$`), total(schema.TableIncomeSummary, "fiscal_special_account")},
+	{regexp.MustCompile(`^单位资金(收入)?$`), total(schema.TableIncomeSummary, "unit_funds")},
+	{regexp.MustCompile(`^(本年)?(部门)?(预算)?收入总计$`), row(schema.TableIncomeExpenditureSummary, sideIncome, isGrandTotal, "收入总计", "")},
+	{regexp.MustCompile(`^(本年)?(部门)?(预算)?支出总计$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, isGrandTotal, "支出总计", "")},
+	{regexp.MustCompile(`^本年收入$`), row(schema.TableIncomeExpenditureSummary, sideIncome, isYearTotal, "本年收入合计", "")},
+	{regexp.MustCompile(`^(部门)?(预算收入|收入预算)$`), total(schema.TableIncomeSummary, "total")},
+	{regexp.MustCompile(`^(部门)?(支出预算|预算支出)$`), total(schema.TableExpenditureSummary, "total")},
+	{regexp.MustCompile(`^财政拨款收支总预算$`), row(schema.TableFiscalAppropriationSummary, sideIncome, isGrandTotal, "收入总计", "")},
+	{regexp.MustCompile(`^当年拨款收入$`), row(schema.TableFiscalAppropriationSummary, sideIncome, isYearTotal, "本年收入合计", "")},
+	{regexp.MustCompile(`^.+支出$`), subjectRow},
+}
+
+// narrativeChecks checks every figure of the narrative: against the table
+// figure its label names, its share against the figure it is a share of,
+// and its change against last year for internal consistency.
+func narrativeChecks(doc *schema.Document, texts []Text) []schema.Check {
+	ms := parseNarrative(texts)
+	var out []schema.Check
+	for i, m := range ms {
+		for _, t := range targets {
+			if !t.re.MatchString(m.label) {
+				continue
+			}
+			if r, ok := t.find(doc, m.label); ok {
+				out = append(out, againstTable(m, r))
+			}
+			break
+		}
+		if m.share != nil {
+			out = append(out, shareCheck(m, shareBase(ms, i)))
+		}
+		if m.change != nil && m.change.pct != nil {
+			out = append(out, changeCheck(m, sentenceHead(ms, i)))
+		}
+	}
+	return out
+}
+
+// againstTable compares a narrative figure (万元) with a table figure: the
+// table's value in 万元, rounded to the decimals the narrative prints.
+func againstTable(m *mention, r ref) schema.Check {
+	tv := r.fig.v
+	if f := unitFactor(r.fig.unit); !f.IsZero() {
+		tv = tv.Mul(f).Div(decimal.New(1, 4))
+	}
+	tv = tv.Round(m.scale)
+	pages := unionPages([]int{m.page}, r.table.Pages)
+	status, op := schema.StatusPass, "="
+	if !tv.Equal(m.v) {
+		status, op = schema.StatusFail, "!="
+	}
+	return newCheck(RuleNarrative, tableKind(r.table), status, pages, "narrative (page %d) %s %s万元 %s %s %s%s (%s)",
+		m.page, m.label, m.printed, op, r.what, show(r.fig.v, r.fig.scale), unitNote(r.fig.unit), pageNote(pages))
+}
+
+func unitNote(u *string) string {
+	if u == nil || *u == wan {
+		return ""
+	}
+	return *u
+}
+
+// shareBase is the figure a share is of: the nearest figure before it in
+// the same sentence that is not itself a share, else in the paragraph.
+func shareBase(ms []*mention, i int) *mention {
+	var para *mention
+	for j := i - 1; j >= 0 && ms[j].para == ms[i].para; j-- {
+		if ms[j].share != nil {
+			continue
+		}
+		if ms[j].sentence == ms[i].sentence {
+			return ms[j]
+		}
+		if para == nil {
+			para = ms[j]
+		}
+	}
+	return para
+}
+
+// sentenceHead is the first figure of the mention's sentence.
+func sentenceHead(ms []*mention, i int) *mention {
+	h := ms[i]
+	for j := i - 1; j >= 0 && ms[j].para == ms[i].para && ms[j].sentence == ms[i].sentence; j-- {
+		h = ms[j]
+	}
+	return h
+}
+
+// withinPrinted reports whether a recomputed percentage rounds to the
+// printed one, allowing one unit in the last printed place.
+func withinPrinted(got decimal.Decimal, p *percent) bool {
+	tol := decimal.New(1, -p.scale)
+	return got.Round(p.scale).Sub(p.v).Abs().LessThanOrEqual(tol)
+}
+
+func shareCheck(m, base *mention) schema.Check {
+	pages := []int{m.page}
+	if base == nil || base.v.IsZero() {
+		return newCheck(RuleNarrative, "", schema.StatusSkipped, pages, "narrative (page %d) %s %s万元 占%s%%: no figure to take the share of",
+			m.page, m.label, m.printed, m.share.printed)
+	}
+	got := m.v.Mul(hundred).Div(base.v).Round(2)
+	status, op := schema.StatusPass, "="
+	if !withinPrinted(got, m.share) {
+		status, op = schema.StatusFail, "!="
+	}
+	return newCheck(RuleNarrative, "", status, pages, "narrative (page %d) %s %s / %s %s = %s%% %s printed %s%%",
+		m.page, m.label, m.printed, base.label, base.printed, got.StringFixed(2), op, m.share.printed)
+}
+
+// changeCheck checks "X万元，比上年减少C万元，下降P%": the previous year is
+// X ∓ C and P = C / previous × 100. The change may follow a breakdown of
+// the figure it is about (…其中：…上年结转0.00万元，比上年减少…), so the
+// sentence's first figure is tried too.
+func changeCheck(m, head *mention) schema.Check {
+	c := m.change
+	pages := []int{m.page}
+	try := func(cur *mention) (decimal.Decimal, decimal.Decimal, bool) {
+		prev := cur.v.Sub(c.v.Mul(decimal.NewFromInt(int64(c.sign))))
+		if prev.Sign() <= 0 {
+			return prev, decimal.Zero, false
+		}
+		got := c.v.Mul(hundred).Div(prev).Round(2)
+		return prev, got, withinPrinted(got, c.pct)
+	}
+	word := map[int]string{1: "增加", -1: "减少"}[c.sign]
+	if c.sign != c.pctSign {
+		return newCheck(RuleNarrative, "", schema.StatusFail, pages, "narrative (page %d) %s %s万元: %s %s万元 but the percentage goes the other way (%s%%)",
+			m.page, m.label, m.printed, word, c.printed, c.pct.printed)
+	}
+	cur := m
+	prev, got, ok := try(m)
+	if !ok && head != nil && head != m {
+		if p2, g2, ok2 := try(head); ok2 {
+			cur, prev, got, ok = head, p2, g2, true
+		}
+	}
+	status, op := schema.StatusPass, "="
+	if !ok {
+		status, op = schema.StatusFail, "!="
+	}
+	return newCheck(RuleNarrative, "", status, pages, "narrative (page %d) %s %s万元, 比上年%s%s万元: previous %s, change %s%% %s printed %s%%",
+		m.page, cur.label, cur.printed, word, c.printed, prev.String(), got.StringFixed(2), op, c.pct.printed)
+}
+
+// narrativeLabel is for tests and messages: the labels found in texts.
+func narrativeLabels(texts []Text) []string {
+	var out []string
+	for _, m := range parseNarrative(texts) {
+		out = append(out, fmt.Sprintf("%s=%s", m.label, m.printed))
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+package checks
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// A mention is one "label X万元" figure of the narrative with what follows
+// it: a share (占Y%) or a change against last year (比上年增加Z万元，增长W%).
+type mention struct {
+	page     int
+	para     int
+	sentence int
+	label    string // cleaned label: "基本支出"
+	printed  string // "1,530.68"
+	v        decimal.Decimal
+	scale    int32
+	share    *percent // 占88.05%
+	change   *change  // 比上年减少910.41万元，下降34.37%
+}
+
+// percent is a printed percentage.
+type percent struct {
+	printed string
+	v       decimal.Decimal
+	scale   int32
+}
+
+// change is a year-on-year change: sign +1 增加/增长, -1 减少/下降.
+type change struct {
+	printed string
+	v       decimal.Decimal
+	sign    int
+	pct     *percent
+	pctSign int
+}
+
+var (
+	amountRe = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?)万元`)
+	shareRe  = regexp.MustCompile(`^[，,]?占[^0-9，,。；;]{0,10}?([0-9]+(?:\.[0-9]+)?)%`)
+	changeRe = regexp.MustCompile(`(?:比|较).*(增加|减少|增长|下降|上升|降低)了?$`)
+	pctRe    = regexp.MustCompile(`^[，,]?(增加|减少|增长|下降|上升|降低)了?([0-9]+(?:\.[0-9]+)?)%`)
+	yearRe   = regexp.MustCompile(`^[0-9]{4}年度?`)
+)
+
+// delimiters end a label on the left.
+const delimiters = "，,；;：:。、！!？?"
+
+// fillers are words before a label that are not part of it.
+var fillers = []string{"其中", "主要包括", "包括", "主要用于以下方面", "主要用于", "收入为", "支出包括", "分别为", "分别是", "即"}
+
+func signOf(word string) int {
+	switch word {
+	case "减少", "下降", "降低":
+		return -1
+	}
+	return 1
+}
+
+func newPercent(s string) *percent {
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return nil
+	}
+	return &percent{s, d, scaleOf(&s)}
+}
+
+// cleanLabel trims a label to its words: no year, no filler words.
+func cleanLabel(s string) string {
+	for {
+		t := yearRe.ReplaceAllString(s, "")
+		for _, f := range fillers {
+			t = strings.TrimPrefix(t, f)
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// parseNarrative finds the figures of the narrative, in order.
+func parseNarrative(texts []Text) []*mention {
+	var out []*mention
+	for pi, t := range texts {
+		s := norm(t.Text)
+		var last *mention
+		prevEnd := 0
+		for _, m := range amountRe.FindAllStringSubmatchIndex(s, -1) {
+			start, end := m[0], m[1]
+			raw := s[m[2]:m[3]]
+			d, err := decimal.NewFromString(strings.ReplaceAll(raw, ",", ""))
+			if err != nil {
+				continue
+			}
+			left := s[prevEnd:start]
+			if i := strings.LastIndexAny(left, delimiters); i >= 0 {
+				_, w := firstRune(left[i:])
+				left = left[i+w:]
+			}
+			prevEnd = end
+			rest := s[end:]
+			if cm := changeRe.FindStringSubmatch(left); cm != nil && last != nil && last.change == nil {
+				c := &change{printed: raw, v: d, sign: signOf(cm[1])}
+				if pm := pctRe.FindStringSubmatch(rest); pm != nil {
+					c.pct, c.pctSign = newPercent(pm[2]), signOf(pm[1])
+					prevEnd = end + len(pm[0])
+				}
+				last.change = c
+				continue
+			}
+			mt := &mention{page: t.Page, para: pi, sentence: strings.Count(s[:start], "。"),
+				label: cleanLabel(left), printed: raw, v: d, scale: scaleOf(&raw)}
+			if sm := shareRe.FindStringSubmatch(rest); sm != nil {
+				mt.share = newPercent(sm[1])
+				prevEnd = end + len(sm[0])
+			}
+			out = append(out, mt)
+			last = mt
+		}
+	}
+	return out
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}

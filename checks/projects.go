@@ -1,0 +1,155 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/shopspring/decimal"
+)
+
+// projectSum is the sum of this year's project list: the rows of the printed
+// 项目支出表 (本年) when there is one, else doc.Projects.
+func projectSum(doc *schema.Document) (ref, bool) {
+	if t := lookup(doc, schema.TableProjectExpenditure); t != nil {
+		v := newView(t)
+		if !v.amount["total"] {
+			return ref{}, false
+		}
+		sum, n := decimal.Zero, 0
+		for i, r := range t.Rows {
+			l := anyLabel(r)
+			if i == v.totalRow(sideNone) || isIndexRow(r) || l == "小计" || strings.HasPrefix(l, "其中") {
+				continue
+			}
+			sum = sum.Add(amount(r.Get("total")))
+			n++
+		}
+		return ref{t, fmt.Sprintf("project_expenditure Σ %d projects total", n), figure{sum, t.Unit, v.scale()}}, true
+	}
+	var t schema.Table
+	sum, n := decimal.Zero, 0
+	var scale int32
+	for _, p := range doc.Projects {
+		if p.Carryover {
+			continue
+		}
+		sum = sum.Add(amount(p.Total))
+		scale = max(scale, scaleOf(p.Total))
+		t.Unit = p.Unit
+		n++
+	}
+	if n == 0 {
+		return ref{}, false
+	}
+	t.Kind = schema.TableProjectExpenditure
+	for i := range doc.Tables {
+		if tableKind(&doc.Tables[i]) == schema.TableProjectExpenditure {
+			t.Pages = doc.Tables[i].Pages
+		}
+	}
+	return ref{&t, fmt.Sprintf("projects Σ %d total", n), figure{sum, t.Unit, scale}}, true
+}
+
+// projectTotal compares the project list with 项目支出 of 支出总表 (or of the
+// 一般公共预算支出表 when there is no 支出总表).
+func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
+	p, ok := projectSum(doc)
+	if !ok {
+		return nil
+	}
+	if es == nil {
+		es = lookup(doc, schema.TableGeneralPublicBudgetExpenditure)
+	}
+	e, eok := totalOf(es, "project")
+	if !eok {
+		return []schema.Check{newCheck(RuleCrossTable, schema.TableProjectExpenditure, schema.StatusSkipped, p.table.Pages,
+			"%s %s: no 项目支出 total to compare with", p.what, show(p.fig.v, p.fig.scale))}
+	}
+	return []schema.Check{compare(p, e)}
+}
+
+// carRunning compares 公务用车运行维护费 of the economic table with ②公务用车
+// 运行维护费 of the "三公" table.
+func carRunning(doc *schema.Document) []schema.Check {
+	et, _ := economicTable(doc)
+	tp := lookup(doc, schema.TableThreePublic)
+	if et == nil || tp == nil {
+		return nil
+	}
+	var e ref
+	ev := newView(et)
+	for _, r := range et.Rows {
+		if l := anyLabel(r); strings.Contains(l, "公务用车运行维护费") {
+			e = ref{et, et.Kind + " " + l + " total", figure{amount(r.Get("total")), et.Unit, ev.scale()}}
+			break
+		}
+	}
+	if e.table == nil {
+		return nil
+	}
+	tv := newView(tp)
+	var t ref
+	for _, r := range tp.Rows {
+		if threePublicPart(anyLabel(r)) == tpCarRun && tv.amount["total"] {
+			t = ref{tp, tp.Kind + " " + anyLabel(r) + " total", figure{amount(r.Get("total")), tp.Unit, tv.scale()}}
+			break
+		}
+	}
+	if t.table == nil { // the parts printed as columns
+		ti := tv.totalRow(sideNone)
+		if ti < 0 && len(tp.Rows) > 0 {
+			ti = len(tp.Rows) - 1
+		}
+		for _, k := range tv.keys {
+			l := norm(tv.labels[k])
+			if tv.amount[k] && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
+				t = ref{tp, tp.Kind + " " + l, figure{amount(tp.Rows[ti].Get(k)), tp.Unit, tv.scale()}}
+				break
+			}
+		}
+	}
+	if t.table == nil {
+		return nil
+	}
+	return []schema.Check{compare(e, t)}
+}
+
+// agencyOperating compares the 机关运行经费 total with the economic table's
+// 公用经费 where the document defines 机关运行经费 as 公用经费 (its 名词解释:
+// "机关运行经费：指……基本支出中的公用经费支出"); elsewhere the two differ
+// by design and the check is skipped.
+func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
+	ao := lookup(doc, schema.TableAgencyOperating)
+	if ao == nil {
+		return nil
+	}
+	a, ok := totalOf(ao, "total")
+	if !ok {
+		return nil
+	}
+	var e ref
+	et, levels := economicTable(doc)
+	for i, l := range levels {
+		if l == schema.LevelTotal {
+			e = ref{et, et.Kind + " 合计 public", figure{amount(et.Rows[i].Get("public")), et.Unit, newView(et).scale()}}
+			break
+		}
+	}
+	if e.table == nil {
+		return nil
+	}
+	defined := false
+	for _, t := range narrative {
+		s := norm(t.Text)
+		if i := strings.Index(s, "机关运行经费"); i >= 0 && strings.Contains(s[i:], "指") && strings.Contains(s[i:], "公用经费") {
+			defined = true
+		}
+	}
+	if !defined {
+		return []schema.Check{newCheck(RuleCrossTable, tableKind(ao), schema.StatusSkipped, unionPages(ao.Pages, et.Pages),
+			"%s %s vs %s %s: the document does not define 机关运行经费 as 公用经费",
+			a.what, show(a.fig.v, a.fig.scale), e.what, show(e.fig.v, e.fig.scale))}
+	}
+	return []schema.Check{compare(a, e)}
+}

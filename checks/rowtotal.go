@@ -1,0 +1,203 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/shopspring/decimal"
+)
+
+// sourceKeys are the funding-source columns whose sum is the total.
+var sourceKeys = []string{"general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds", "carryover"}
+
+// relation is "total = Σ parts" across the columns of one row.
+type relation struct {
+	total string
+	parts []string
+}
+
+// relations lists the column relations a side of v supports.
+func (v *view) relations(side string) []relation {
+	total := side + "total"
+	if !v.amount[total] {
+		return nil
+	}
+	var out []relation
+	pair := func(a, b string) {
+		if v.amount[side+a] && v.amount[side+b] {
+			out = append(out, relation{total, []string{side + a, side + b}})
+		}
+	}
+	pair("basic", "project")
+	pair("personnel", "public")
+	current := v.amount[side+"current_year"]
+	if current {
+		pair("current_year", "carryover")
+	}
+	var src []string
+	for _, k := range sourceKeys {
+		if !v.amount[side+k] {
+			continue
+		}
+		if k == "carryover" && (current || !sameGroup(v.labels[total], v.labels[side+k])) {
+			continue
+		}
+		src = append(src, side+k)
+	}
+	if len(src) > 0 {
+		out = append(out, relation{total, src})
+	}
+	return out
+}
+
+// sameGroup reports whether a carryover column falls under the total's
+// header group: "本年收入/合计" does not cover "上年结转", "合计" covers all.
+func sameGroup(totalLabel, label string) bool {
+	g := func(s string) string {
+		if i := strings.LastIndex(s, "/"); i >= 0 {
+			return norm(s[:i])
+		}
+		return ""
+	}
+	return g(totalLabel) == "" || g(totalLabel) == g(label)
+}
+
+// rowTotals checks t's rows across columns (合计 = 基本支出 + 项目支出, …)
+// and down (totals rows = Σ their rows; two-sided tables balance).
+func rowTotals(t *schema.Table) []schema.Check {
+	v := newView(t)
+	if t.Empty {
+		return []schema.Check{newCheck(RuleRowTotal, t.Kind, schema.StatusSkipped, t.Pages,
+			"%s: the table says it has no data (%s)", t.Kind, pageNote(t.Pages))}
+	}
+	var out []schema.Check
+	for _, side := range v.sides() {
+		for _, rel := range v.relations(side) {
+			out = append(out, v.across(rel))
+		}
+	}
+	switch {
+	case strings.HasPrefix(t.Kind, schema.TableThreePublic):
+		out = append(out, threePublic(v)...)
+	case v.has(sideIncome+"item") || v.has(sideExpenditure+"item") || v.has(sideIncome+"subject_code"):
+		out = append(out, twoSided(v)...)
+	case !v.has("subject_code"):
+		out = append(out, v.down(sideNone)...)
+	}
+	return flatten(out)
+}
+
+// flatten drops the zero checks helpers return for "nothing to say".
+func flatten(cs []schema.Check) []schema.Check {
+	out := cs[:0]
+	for _, c := range cs {
+		if c.Status != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// across checks one relation on every row; the first failing rows are
+// reported one by one.
+func (v *view) across(rel relation) schema.Check {
+	kind, pages := v.t.Kind, v.t.Pages
+	scale := v.scale()
+	var fails []string
+	n := 0
+	for _, r := range v.t.Rows {
+		if isIndexRow(r) {
+			continue
+		}
+		sum := decimal.Zero
+		for _, p := range rel.parts {
+			sum = sum.Add(amount(r.Get(p)))
+		}
+		got := amount(r.Get(rel.total))
+		if blank(r.Get(rel.total)) && sum.IsZero() {
+			continue
+		}
+		n++
+		if !got.Equal(sum) {
+			var terms []string
+			for _, p := range rel.parts {
+				terms = append(terms, p+" "+show(amount(r.Get(p)), scale))
+			}
+			fails = append(fails, fmt.Sprintf("%s: %s %s != %s", rowName(r, sideOf(rel.total)), rel.total, show(got, scale), strings.Join(terms, " + ")))
+		}
+	}
+	what := rel.total + " = " + strings.Join(rel.parts, " + ")
+	switch {
+	case len(fails) > 0:
+		return newCheck(RuleRowTotal, kind, schema.StatusFail, pages, "%s %s fails on %d of %d rows: %s (%s)",
+			kind, what, len(fails), n, strings.Join(fails, "; "), pageNote(pages))
+	case n == 0:
+		return newCheck(RuleRowTotal, kind, schema.StatusSkipped, pages, "%s %s: the columns are blank (%s)", kind, what, pageNote(pages))
+	}
+	return newCheck(RuleRowTotal, kind, schema.StatusPass, pages, "%s %s holds on %d rows (%s)", kind, what, n, pageNote(pages))
+}
+
+// sumCheck compares one total cell with the sum of other rows' cells in
+// every amount column of a side. what names the relation in messages.
+func (v *view) sumCheck(side, what string, total schema.Row, parts []schema.Row) schema.Check {
+	kind, pages := v.t.Kind, v.t.Pages
+	scale := v.scale()
+	var fails []string
+	keys := v.amountKeys(side)
+	for _, k := range keys {
+		sum := decimal.Zero
+		for _, r := range parts {
+			sum = sum.Add(amount(r.Get(k)))
+		}
+		if got := amount(total.Get(k)); !got.Equal(sum) {
+			fails = append(fails, fmt.Sprintf("%s %s but Σ = %s", k, show(got, scale), show(sum, scale)))
+		}
+	}
+	if len(fails) > 0 {
+		return newCheck(RuleRowTotal, kind, schema.StatusFail, pages, "%s %s: %s (%s)", kind, what, strings.Join(fails, "; "), pageNote(pages))
+	}
+	return newCheck(RuleRowTotal, kind, schema.StatusPass, pages, "%s %s over %s (%s)", kind, what, strings.Join(keys, ", "), pageNote(pages))
+}
+
+// down checks a one-sided table without codes: each 小计 row is the sum of
+// the rows after the previous 小计 (or the start), and the 合计 row is the
+// sum of the 小计 rows when there are any, else of all other rows. Rows
+// labelled 其中… break a figure down further and are left out.
+func (v *view) down(side string) []schema.Check {
+	ti := v.totalRow(side)
+	if ti < 0 {
+		return []schema.Check{newCheck(RuleRowTotal, v.t.Kind, schema.StatusSkipped, v.t.Pages,
+			"%s: no 合计 row to add up to (%s)", v.t.Kind, pageNote(v.t.Pages))}
+	}
+	var out []schema.Check
+	var items, subtotals []schema.Row
+	for i, r := range v.t.Rows {
+		l := label(r, side)
+		if l == "" {
+			l = anyLabel(r)
+		}
+		switch {
+		case i == ti || isIndexRow(r) || strings.HasPrefix(l, "其中"):
+		case l == "小计":
+			out = append(out, v.sumCheck(side, fmt.Sprintf("小计 row %d = Σ the %d rows above it", len(subtotals)+1, len(items)), r, items))
+			subtotals = append(subtotals, r)
+			items = nil
+		default:
+			items = append(items, r)
+		}
+	}
+	total := v.t.Rows[ti]
+	name := label(total, side)
+	if name == "" {
+		name = anyLabel(total)
+	}
+	if len(subtotals) > 0 {
+		return append(out, v.sumCheck(side, fmt.Sprintf("%s = Σ %d 小计 rows", name, len(subtotals)), total, subtotals))
+	}
+	if len(items) == 0 {
+		return append(out, newCheck(RuleRowTotal, v.t.Kind, schema.StatusSkipped, v.t.Pages,
+			"%s: %s has no rows under it (%s)", v.t.Kind, name, pageNote(v.t.Pages)))
+	}
+	return append(out, v.sumCheck(side, fmt.Sprintf("%s = Σ %d rows", name, len(items)), total, items))
+}

@@ -1,0 +1,234 @@
+package checks
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// Sides of a table: one-sided tables use "", two-sided ones prefix each
+// side's column keys.
+const (
+	sideNone        = ""
+	sideIncome      = "income_"
+	sideExpenditure = "expenditure_"
+)
+
+// view is a table with its columns sorted into text and amount columns.
+type view struct {
+	t      *schema.Table
+	keys   []string // column keys in order
+	amount map[string]bool
+	labels map[string]string
+}
+
+func newView(t *schema.Table) *view {
+	v := &view{t: t, amount: map[string]bool{}, labels: map[string]string{}}
+	seen := map[string]bool{}
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			v.keys = append(v.keys, k)
+		}
+	}
+	for _, c := range t.Columns {
+		add(c.Key)
+		v.labels[c.Key] = c.Label
+	}
+	for _, r := range t.Rows {
+		for _, c := range r {
+			add(c.Key)
+		}
+	}
+	for _, k := range v.keys {
+		if isTextKey(k) {
+			continue
+		}
+		ok := true
+		for _, r := range t.Rows {
+			if _, good := parseAmount(r.Get(k)); !good {
+				ok = false
+				break
+			}
+		}
+		v.amount[k] = ok
+	}
+	return v
+}
+
+// isTextKey reports whether a column key names text (codes, names, items).
+func isTextKey(k string) bool {
+	switch k {
+	case "item", "name", "unit_name", "subject_code", "subject_name", "dept_subject", "gov_subject", "category", "level":
+		return true
+	}
+	for _, s := range []string{"_code", "_name", "_item", "_subject"} {
+		if strings.HasSuffix(k, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// sideOf is the side prefix of a key.
+func sideOf(k string) string {
+	switch {
+	case strings.HasPrefix(k, sideIncome):
+		return sideIncome
+	case strings.HasPrefix(k, sideExpenditure):
+		return sideExpenditure
+	}
+	return sideNone
+}
+
+// sides lists the sides the table has, in order.
+func (v *view) sides() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, k := range v.keys {
+		s := sideOf(k)
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// amountKeys lists the amount columns of one side, in order.
+func (v *view) amountKeys(side string) []string {
+	var out []string
+	for _, k := range v.keys {
+		if v.amount[k] && sideOf(k) == side {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// has reports whether the table has column key.
+func (v *view) has(k string) bool {
+	for _, x := range v.keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// scale is the largest number of decimals printed in the amount columns.
+func (v *view) scale() int32 {
+	var s int32
+	for _, r := range v.t.Rows {
+		for _, c := range r {
+			if v.amount[c.Key] {
+				if n := scaleOf(c.Value); n > s {
+					s = n
+				}
+			}
+		}
+	}
+	return s
+}
+
+// norm removes all white space, the way printed labels are compared.
+func norm(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// code is the subject code of a row on a side, digits only, or "".
+func code(r schema.Row, side string) string {
+	p := r.Get(side + "subject_code")
+	if p == nil {
+		return ""
+	}
+	c := norm(*p)
+	for _, ch := range c {
+		if ch < '0' || ch > '9' {
+			return ""
+		}
+	}
+	return c
+}
+
+// label is the row's name on a side: its subject name or item, normalized.
+func label(r schema.Row, side string) string {
+	for _, k := range []string{side + "subject_name", side + "item", side + "name", side + "unit_name", side + "dept_subject"} {
+		if p := r.Get(k); p != nil && norm(*p) != "" {
+			return norm(*p)
+		}
+	}
+	return ""
+}
+
+// anyLabel is the first non-empty text cell of a row.
+func anyLabel(r schema.Row) string {
+	for _, c := range r {
+		if isTextKey(c.Key) && c.Value != nil && norm(*c.Value) != "" {
+			return norm(*c.Value)
+		}
+	}
+	return ""
+}
+
+// isTotalLabel reports a grand-total row label.
+func isTotalLabel(s string) bool {
+	switch s {
+	case "合计", "总计", "部门合计", "合计数", "总合计":
+		return true
+	}
+	return false
+}
+
+// rowName is how a message names a row: its code and name.
+func rowName(r schema.Row, side string) string {
+	c, l := code(r, side), label(r, side)
+	switch {
+	case c != "" && l != "":
+		return c + " " + l
+	case c != "":
+		return c
+	case l != "":
+		return l
+	}
+	return anyLabel(r)
+}
+
+// totalRow finds the side's grand-total row (合计), or -1.
+func (v *view) totalRow(side string) int {
+	for i, r := range v.t.Rows {
+		if code(r, side) != "" {
+			continue
+		}
+		l := label(r, side)
+		if isTotalLabel(l) || (l == "" && isTotalLabel(anyLabel(r))) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isIndexRow reports the "1 2 3 …" row printed under some headers: its
+// non-blank cells are consecutive small integers.
+func isIndexRow(r schema.Row) bool {
+	n, prev := 0, 0
+	for _, c := range r {
+		if c.Value == nil || norm(*c.Value) == "" {
+			continue
+		}
+		x, err := strconv.Atoi(norm(*c.Value))
+		if err != nil || (n > 0 && x != prev+1) {
+			return false
+		}
+		prev = x
+		n++
+	}
+	return n >= 2
+}

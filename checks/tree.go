@@ -1,0 +1,139 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/shopspring/decimal"
+)
+
+// subjectTree checks the functional-classification tree of every side of t
+// that has subject codes: the 合计 row is the sum of the 类 (3-digit) rows,
+// each 类 the sum of its 款 (5-digit), each 款 the sum of its 项 (7-digit),
+// per amount column. Codes of other lengths nest the same way: a row's
+// children are the rows of the next code length present that start with it.
+func subjectTree(t *schema.Table) []schema.Check {
+	v := newView(t)
+	var out []schema.Check
+	for _, side := range v.sides() {
+		if !v.has(side + "subject_code") {
+			continue
+		}
+		out = append(out, v.tree(side)...)
+	}
+	return out
+}
+
+type coded struct {
+	code string
+	row  schema.Row
+}
+
+func (v *view) tree(side string) []schema.Check {
+	kind, pages := v.t.Kind, v.t.Pages
+	where := pageNote(pages)
+	name := kind
+	if side != sideNone {
+		name = kind + " " + strings.TrimSuffix(side, "_")
+	}
+	if v.t.Empty {
+		return []schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusSkipped, pages,
+			"%s: the table says it has no data (%s)", name, where)}
+	}
+	var rows []coded
+	lengths := map[int]bool{}
+	for _, r := range v.t.Rows {
+		if c := code(r, side); c != "" {
+			rows = append(rows, coded{c, r})
+			lengths[len(c)] = true
+		}
+	}
+	keys := v.amountKeys(side)
+	if len(rows) == 0 || len(keys) == 0 {
+		return []schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusSkipped, pages,
+			"%s: no coded rows with amounts (%s)", name, where)}
+	}
+	var ls []int
+	for l := range lengths {
+		ls = append(ls, l)
+	}
+	sort.Ints(ls)
+	next := map[int]int{}
+	for i := 0; i+1 < len(ls); i++ {
+		next[ls[i]] = ls[i+1]
+	}
+	scale := v.scale()
+	var fails []schema.Check
+	n := 0
+	fail := func(format string, args ...any) {
+		fails = append(fails, newCheck(RuleSubjectTree, kind, schema.StatusFail, pages,
+			"%s %s (%s)", name, fmt.Sprintf(format, args...), where))
+	}
+	children := func(parent string) []coded {
+		var kids []coded
+		for _, c := range rows {
+			if len(c.code) == next[len(parent)] && strings.HasPrefix(c.code, parent) {
+				kids = append(kids, c)
+			}
+		}
+		return kids
+	}
+	// A parent with amounts but no children where the table shows that
+	// level elsewhere: a row went missing.
+	for _, p := range rows {
+		if next[len(p.code)] == 0 || len(children(p.code)) > 0 || zeroRow(p.row, keys) {
+			continue
+		}
+		fail("%s: has amounts but none of its %d-digit rows is printed", rowName(p.row, side), next[len(p.code)])
+	}
+	for _, k := range keys {
+		for _, p := range rows {
+			kids := children(p.code)
+			if len(kids) == 0 {
+				continue
+			}
+			n++
+			sum := decimal.Zero
+			for _, c := range kids {
+				sum = sum.Add(amount(c.row.Get(k)))
+			}
+			if got := amount(p.row.Get(k)); !got.Equal(sum) {
+				fail("%s: %s = %s but Σ%s%s = %s", k, p.code, show(got, scale), p.code,
+					strings.Repeat("x", next[len(p.code)]-len(p.code)), show(sum, scale))
+			}
+		}
+		if ti := v.totalRow(side); ti >= 0 {
+			n++
+			sum := decimal.Zero
+			for _, c := range rows {
+				if len(c.code) == ls[0] {
+					sum = sum.Add(amount(c.row.Get(k)))
+				}
+			}
+			if got := amount(v.t.Rows[ti].Get(k)); !got.Equal(sum) {
+				fail("%s: 合计 = %s but Σ%d-digit rows = %s", k, show(got, scale), ls[0], show(sum, scale))
+			}
+		}
+	}
+	if len(fails) > 0 {
+		return fails
+	}
+	if n == 0 {
+		return []schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusSkipped, pages,
+			"%s: no row has sub-rows to add up (%s)", name, where)}
+	}
+	return []schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusPass, pages,
+		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项; %s)", name, n, strings.Join(keys, ", "), where)}
+}
+
+// zeroRow reports whether all amount cells of r are blank or zero.
+func zeroRow(r schema.Row, keys []string) bool {
+	for _, k := range keys {
+		if !amount(r.Get(k)).IsZero() {
+			return false
+		}
+	}
+	return true
+}
