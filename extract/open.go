@@ -75,12 +75,17 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	r, fastErr := openReader(body, opts.Password)
 	if fastErr == nil {
 		info := readerInfo(r)
-		if !info.Encrypted {
-			return newDoc(r, info), nil
+		switch doc := newDoc(r, info); {
+		case info.Encrypted:
+			// The object reader opens some encrypted files but decrypts
+			// RC4-40 wrongly and keeps the AES padding on strings: let
+			// pdfcpu decrypt.
+			fastErr = errors.New("encrypted")
+		case doc.NumPages() == 0:
+			fastErr = errors.New("no pages in the page tree")
+		default:
+			return doc, nil
 		}
-		// The object reader opens some encrypted files but decrypts RC4-40
-		// wrongly and keeps the AES padding on strings: let pdfcpu decrypt.
-		fastErr = errors.New("encrypted")
 	}
 	fixed, info, err := repairPDF(body, opts.Password)
 	if errors.Is(err, ErrNeedsPassword) {
@@ -93,10 +98,11 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v (after repair: %v)", ErrCorrupt, fastErr, err)
 	}
-	if info.Pages = r.NumPage(); info.Pages == 0 {
-		return nil, fmt.Errorf("%w: no pages", ErrCorrupt)
+	doc = newDoc(r, info)
+	if doc.NumPages() == 0 {
+		return nil, fmt.Errorf("%w: %s; no pages after repair", ErrCorrupt, readerReason(fastErr))
 	}
-	return newDoc(r, info), nil
+	return doc, nil
 }
 
 // findHeader returns the offset of %PDF- within the first headerWindow bytes.
@@ -128,14 +134,7 @@ func openReader(data []byte, password string) (r *pdf.Reader, err error) {
 		tried = true
 		return password
 	}
-	r, err = pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), pw)
-	if err != nil {
-		return nil, err
-	}
-	if r.NumPage() == 0 {
-		return nil, errors.New("no pages")
-	}
-	return r, nil
+	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), pw)
 }
 
 // readerReason says in plain words why the object reader refused a file.
@@ -155,7 +154,6 @@ func readerInfo(r *pdf.Reader) Info {
 	t := r.Trailer()
 	d := t.Key("Info")
 	return Info{
-		Pages:     r.NumPage(),
 		Producer:  decodeInfoText([]byte(d.Key("Producer").RawString())),
 		Creator:   decodeInfoText([]byte(d.Key("Creator").RawString())),
 		Title:     decodeInfoText([]byte(d.Key("Title").RawString())),
@@ -213,7 +211,7 @@ func repairPDF(data []byte, password string) ([]byte, Info, error) {
 
 // contextInfo reads the document information from a pdfcpu context.
 func contextInfo(ctx *model.Context) Info {
-	info := Info{Pages: ctx.PageCount, Encrypted: ctx.Encrypt != nil}
+	info := Info{Encrypted: ctx.Encrypt != nil}
 	if ctx.Info == nil {
 		return info
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // command is one subcommand: run gets the arguments after its name.
@@ -34,8 +35,7 @@ func main() {
 // run dispatches to the subcommand and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		usage(stderr)
-		return exitUsage
+		return fail(stderr, "", usageErrorf("budgetpdf COMMAND FILE ... (commands: %s; see budgetpdf help)", commandNames()))
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
@@ -48,6 +48,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return fail(stderr, "", usageErrorf("unknown command %q (try budgetpdf help)", args[0]))
+}
+
+func commandNames() string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return strings.Join(names, ", ")
 }
 
 func usage(w io.Writer) {
