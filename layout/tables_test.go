@@ -1,0 +1,197 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+)
+
+// ruledPage draws a 支出总表 with a two-row merged header (科目名称 over two
+// rows, 2023年预算数 over 合计/基本支出/项目支出) and the given body rows,
+// each 20pt high (30pt when its name wraps), with its title lines when
+// titled and its header when header.
+func ruledPage(n int, titled, header bool, body [][]string) *extract.Page {
+	xs := []float64{50, 170, 270, 370, 470}
+	var gs []extract.Glyph
+	var segs []extract.Segment
+	if titled {
+		gs = cat(gs, text("预算公开表3", 50, 40, 10), text("2023年预算支出总表", 170, 60, 14),
+			text("部门名称：测试办公室", 50, 85, 10), text("单位：万元", 420, 85, 10))
+	}
+	y := 100.0
+	if header {
+		gs = cat(gs, text("科目名称", 60, 115, 10), text("2023年预算数", 300, 103, 10),
+			text("合计", 180, 123, 10), text("基本支出", 280, 123, 10), text("项目支出", 380, 123, 10))
+		segs = append(segs, hline(100, 50, 470), hline(120, 170, 470),
+			vline(50, 100, 140), vline(170, 100, 140), vline(470, 100, 140),
+			vline(270, 120, 140), vline(370, 120, 140))
+		y = 140
+	}
+	for _, row := range body {
+		h := 20.0
+		name := row[0]
+		if strings.HasSuffix(name, "|wrap") {
+			name = strings.TrimSuffix(name, "|wrap")
+			h = 30
+			r := []rune(name)
+			gs = cat(gs, text(string(r[:10]), 55, y+3, 10), text(string(r[10:]), 55, y+16, 10))
+		} else {
+			gs = cat(gs, text(name, 55, y+5, 10))
+		}
+		for k, v := range row[1:] {
+			gs = cat(gs, right(v, xs[k+2]-5, y+h/2-5, 10))
+		}
+		segs = append(segs, hline(y, 50, 470))
+		for _, x := range xs {
+			segs = append(segs, vline(x, y, y+h))
+		}
+		y += h
+	}
+	segs = append(segs, hline(y, 50, 470))
+	return page(n, gs, segs)
+}
+
+func cellTexts(t *Table, rows [][]Cell) [][]string {
+	var out [][]string
+	for _, r := range rows {
+		out = append(out, RowTexts(r, t.NCols))
+	}
+	return out
+}
+
+func sameRows(t *testing.T, got, want [][]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d rows %q, want %d %q", len(got), got, len(want), want)
+	}
+	for i := range want {
+		if strings.Join(got[i], "|") != strings.Join(want[i], "|") {
+			t.Errorf("row %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestRuledMergedHeader(t *testing.T) {
+	p := ruledPage(1, true, true, [][]string{
+		{"合计", "1,738.50", "1,530.68", "207.82"},
+		{"党委办公厅（室）及相关机构事务|wrap", "1,346.54", "1,138.72", "207.82"},
+		{"住房公积金", "152.03", "152.03", ""},
+	})
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	if !tb.Ruled || tb.NCols != 4 {
+		t.Errorf("ruled %v ncols %d", tb.Ruled, tb.NCols)
+	}
+	if tb.Title != "2023年预算支出总表" || tb.Label != "预算公开表3" || tb.Department != "测试办公室" || tb.Unit != "万元" {
+		t.Errorf("meta %q %q %q %q", tb.Title, tb.Label, tb.Department, tb.Unit)
+	}
+	if len(tb.Header) != 2 {
+		t.Fatalf("%d header rows: %q", len(tb.Header), cellTexts(&tb, tb.Header))
+	}
+	h0 := tb.Header[0]
+	if len(h0) != 2 || h0[0].Text != "科目名称" || h0[0].RowSpan != 2 || h0[1].Text != "2023年预算数" || h0[1].ColSpan != 3 || h0[1].Col != 1 {
+		t.Errorf("header row 0 = %+v", h0)
+	}
+	if got := strings.Join(tb.HeaderLabels(), "|"); got != "科目名称|2023年预算数/合计|2023年预算数/基本支出|2023年预算数/项目支出" {
+		t.Errorf("labels %s", got)
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), [][]string{
+		{"合计", "1,738.50", "1,530.68", "207.82"},
+		{"党委办公厅（室）及相关机构事务", "1,346.54", "1,138.72", "207.82"},
+		{"住房公积金", "152.03", "152.03", ""},
+	})
+}
+
+func TestContinuation(t *testing.T) {
+	p1 := ruledPage(1, true, true, [][]string{
+		{"合计", "1,738.50", "1,530.68", "207.82"},
+		{"一般公共服务支出", "1,346.54", "1,138.72", "207.82"},
+	})
+	p2 := ruledPage(2, false, true, [][]string{ // repeated header
+		{"社会保障和就业支出", "239.93", "239.93", ""},
+	})
+	p3 := ruledPage(3, false, false, [][]string{ // straight into data
+		{"住房公积金", "152.03", "152.03", ""},
+	})
+	p4 := ruledPage(4, true, true, [][]string{
+		{"合计", "1.00", "1.00", ""},
+	})
+	d := FromPages([]*extract.Page{p1, p2, p3, p4})
+	if len(d.Tables) != 2 {
+		t.Fatalf("%d tables, want 2", len(d.Tables))
+	}
+	tb := d.Tables[0]
+	if got := tb.Pages; len(got) != 3 || got[0] != 1 || got[2] != 3 {
+		t.Errorf("pages %v", got)
+	}
+	if len(tb.Header) != 2 {
+		t.Errorf("%d header rows", len(tb.Header))
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), [][]string{
+		{"合计", "1,738.50", "1,530.68", "207.82"},
+		{"一般公共服务支出", "1,346.54", "1,138.72", "207.82"},
+		{"社会保障和就业支出", "239.93", "239.93", ""},
+		{"住房公积金", "152.03", "152.03", ""},
+	})
+	for i, r := range tb.Rows {
+		if r[0].Row != len(tb.Header)+i {
+			t.Errorf("row %d numbered %d", i, r[0].Row)
+		}
+	}
+	if d.Tables[1].Pages[0] != 4 || d.Tables[1].Title == "" {
+		t.Errorf("second table %+v", d.Tables[1].Pages)
+	}
+}
+
+func TestUnruled(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("2023年预算收入总表", 150, 40, 14), text("单位：万元", 420, 70, 10))
+	gs = cat(gs, text("科目编码", 50, 100, 10), text("科目名称", 130, 100, 10), text("合计", 330, 100, 10),
+		text("一般公共预算", 400, 100, 10), text("单位资金", 500, 100, 10))
+	rows := [][]string{
+		{"", "合计", "1,738.50", "1,738.50", ""},
+		{"201", "一般公共服务支出", "1,346.54", "1,346.54", ""},
+		{"2013101", "行政运行", "1,346.54", "1,346.54", ""},
+		{"221", "住房保障支出", "152.03", "", "152.03"},
+		{"2210201", "住房公积金", "152.03", "", "152.03"},
+	}
+	y := 120.0
+	for _, r := range rows {
+		gs = cat(gs, text(r[0], 50, y, 10), text(r[1], 130, y, 10),
+			right(r[2], 370, y, 10), right(r[3], 470, y, 10), right(r[4], 550, y, 10))
+		y += 18
+	}
+	gs = cat(gs, text("注：单位资金为测试。", 50, y+10, 10))
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	if tb.Ruled || tb.NCols != 5 || tb.Title != "2023年预算收入总表" || tb.Unit != "万元" {
+		t.Errorf("ruled %v ncols %d title %q unit %q", tb.Ruled, tb.NCols, tb.Title, tb.Unit)
+	}
+	if tb.Note != "注：单位资金为测试。" {
+		t.Errorf("note %q", tb.Note)
+	}
+	if got := strings.Join(tb.HeaderLabels(), "|"); got != "科目编码|科目名称|合计|一般公共预算|单位资金" {
+		t.Errorf("labels %s", got)
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), rows)
+}
+
+func TestWhiteSegmentsIgnored(t *testing.T) {
+	p := ruledPage(1, true, true, [][]string{{"合计", "1.00", "1.00", ""}})
+	for i := range p.Segments {
+		p.Segments[i].Color = [3]uint8{255, 255, 255}
+	}
+	for _, tb := range FindTables(p, Lines(Words(p))) {
+		if tb.Ruled {
+			t.Error("white rules made a ruled table")
+		}
+	}
+}
