@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
-	"github.com/shopspring/decimal"
 )
 
 // ref is one figure of the document: where it is printed and its value.
@@ -93,20 +92,19 @@ func compare(a ref, bs ...ref) schema.Check {
 	var parts []string
 	for _, b := range bs {
 		pages = unionPages(pages, b.table.Pages)
-		eq, ac, bc := sameFigure(a.fig, b.fig)
-		if eq {
+		if eq, _, _ := sameFigure(a.fig, b.fig); eq {
 			return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusPass, pages, "%s %s = %s %s (%s)",
-				a.what, showFig(ac, a.fig, b.fig), b.what, showFig(bc, b.fig, a.fig), pageNote(pages))
+				a.what, showFig(a.fig, b.fig), b.what, showFig(b.fig, a.fig), pageNote(pages))
 		}
-		parts = append(parts, fmt.Sprintf("%s %s", b.what, showFig(bc, b.fig, a.fig)))
+		parts = append(parts, fmt.Sprintf("%s %s", b.what, showFig(b.fig, a.fig)))
 	}
 	return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusFail, pages, "%s %s != %s (%s)",
-		a.what, show(a.fig.v, a.fig.scale), strings.Join(parts, " nor "), pageNote(pages))
+		a.what, showFig(a.fig, bs[0].fig), strings.Join(parts, " nor "), pageNote(pages))
 }
 
 // showFig prints a figure, noting the unit when the two sides differ.
-func showFig(v decimal.Decimal, f, other figure) string {
-	s := show(v, f.scale)
+func showFig(f, other figure) string {
+	s := show(f.v, f.scale)
 	if fa, fb := unitFactor(f.unit), unitFactor(other.unit); !fa.IsZero() && !fb.IsZero() && !fa.Equal(fb) {
 		return s + " (" + *f.unit + ")"
 	}

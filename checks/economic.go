@@ -15,16 +15,6 @@ var economicCategories = []string{
 	"对社会保障基金补助", "其他支出",
 }
 
-// findTable returns the first non-empty table of kind, or nil.
-func findTable(doc *schema.Document, kind string) *schema.Table {
-	for i := range doc.Tables {
-		if doc.Tables[i].Kind == kind && len(doc.Tables[i].Rows) > 0 {
-			return &doc.Tables[i]
-		}
-	}
-	return nil
-}
-
 // economicTable is the basic-expenditure-by-economic-classification table
 // with each row's level: the printed table when there is one, else a table
 // made from doc.EconomicRows.
@@ -38,7 +28,7 @@ func economicTable(doc *schema.Document) (*schema.Table, []string) {
 			cats[norm(e.DeptSubject)] = true
 		}
 	}
-	if t := findTable(doc, schema.TableBasicExpenditureEconomic); t != nil {
+	if t := lookup(doc, schema.TableBasicExpenditureEconomic); t != nil {
 		levels := make([]string, len(t.Rows))
 		for i, r := range t.Rows {
 			l := label(r, sideNone)
@@ -62,7 +52,7 @@ func economicTable(doc *schema.Document) (*schema.Table, []string) {
 	t := &schema.Table{Kind: schema.TableBasicExpenditureEconomic, Columns: []schema.Column{
 		{Key: "dept_subject"}, {Key: "total"}, {Key: "personnel"}, {Key: "public"}}}
 	for i := range doc.Tables {
-		if doc.Tables[i].Kind == schema.TableBasicExpenditureEconomic {
+		if tableKind(&doc.Tables[i]) == schema.TableBasicExpenditureEconomic {
 			t.Pages, t.Unit = doc.Tables[i].Pages, doc.Tables[i].Unit
 		}
 	}
@@ -89,7 +79,7 @@ func economic(doc *schema.Document) []schema.Check {
 		return nil
 	}
 	var out []schema.Check
-	if findTable(doc, schema.TableBasicExpenditureEconomic) == nil {
+	if lookup(doc, schema.TableBasicExpenditureEconomic) == nil {
 		for _, rel := range v.relations(sideNone) {
 			out = append(out, v.across(rel))
 		}

@@ -128,7 +128,7 @@ func narrativeChecks(doc *schema.Document, texts []Text) []schema.Check {
 			out = append(out, shareCheck(m, shareBase(ms, i)))
 		}
 		if m.change != nil && m.change.pct != nil {
-			out = append(out, changeCheck(m, sentenceHead(ms, i)))
+			out = append(out, changeCheck(m, clauseHead(ms, i)))
 		}
 	}
 	return out
@@ -176,10 +176,10 @@ func shareBase(ms []*mention, i int) *mention {
 	return para
 }
 
-// sentenceHead is the first figure of the mention's sentence.
-func sentenceHead(ms []*mention, i int) *mention {
+// clauseHead is the first figure of the mention's clause (up to 。 or ；).
+func clauseHead(ms []*mention, i int) *mention {
 	h := ms[i]
-	for j := i - 1; j >= 0 && ms[j].para == ms[i].para && ms[j].sentence == ms[i].sentence; j-- {
+	for j := i - 1; j >= 0 && ms[j].para == ms[i].para && ms[j].clause == ms[i].clause; j-- {
 		h = ms[j]
 	}
 	return h
@@ -210,7 +210,7 @@ func shareCheck(m, base *mention) schema.Check {
 // changeCheck checks "X万元，比上年减少C万元，下降P%": the previous year is
 // X ∓ C and P = C / previous × 100. The change may follow a breakdown of
 // the figure it is about (…其中：…上年结转0.00万元，比上年减少…), so the
-// sentence's first figure is tried too.
+// clause's first figure is tried too.
 func changeCheck(m, head *mention) schema.Check {
 	c := m.change
 	pages := []int{m.page}

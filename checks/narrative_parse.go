@@ -12,7 +12,8 @@ import (
 type mention struct {
 	page     int
 	para     int
-	sentence int
+	sentence int    // counts 。 in the paragraph
+	clause   int    // counts 。 and ；
 	label    string // cleaned label: "基本支出"
 	printed  string // "1,530.68"
 	v        decimal.Decimal
@@ -112,7 +113,8 @@ func parseNarrative(texts []Text) []*mention {
 				continue
 			}
 			mt := &mention{page: t.Page, para: pi, sentence: strings.Count(s[:start], "。"),
-				label: cleanLabel(left), printed: raw, v: d, scale: scaleOf(&raw)}
+				clause: strings.Count(s[:start], "。") + strings.Count(s[:start], "；") + strings.Count(s[:start], ";"),
+				label:  cleanLabel(left), printed: raw, v: d, scale: scaleOf(&raw)}
 			if sm := shareRe.FindStringSubmatch(rest); sm != nil {
 				mt.share = newPercent(sm[1])
 				prevEnd = end + len(sm[0])

@@ -78,6 +78,8 @@ func rowTotals(t *schema.Table) []schema.Check {
 		}
 	}
 	switch {
+	case strings.HasPrefix(t.Kind, schema.TableBasicExpenditureEconomic):
+		// 合计 = Σ 类 = Σ items: see economic, which knows the levels.
 	case strings.HasPrefix(t.Kind, schema.TableThreePublic):
 		out = append(out, threePublic(v)...)
 	case v.has(sideIncome+"item") || v.has(sideExpenditure+"item") || v.has(sideIncome+"subject_code"):
