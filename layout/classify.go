@@ -45,7 +45,7 @@ var (
 	codeRe     = regexp.MustCompile(`^\d{3}(\d{2}){0,2}$`)
 	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
 	labelRe    = regexp.MustCompile(`^(预算公开表|决算公开表|公开表)\s*[0-9一二三四五六七八九十-]+$|^(预算|决算)?公开\s*\d+\s*表$|^附表\s*[0-9一二三四五六七八九十-]+$`)
-	deptRe     = regexp.MustCompile(`(?:部门|单位)名称\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
+	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
 	unitRe     = regexp.MustCompile(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
 	noteRe     = regexp.MustCompile(`^注\s*[：:0-9１-９]`)
 	titleKeyRe = regexp.MustCompile(`表|预算|决算`)
@@ -159,21 +159,20 @@ func isIndexRow(texts []string) bool {
 }
 
 // isDataRow reports whether a row of texts holds data: an amount, a subject
-// code, or a total label (合计, 本年收入合计) in its first column. Index rows (1 2 3 …) are not data.
+// code, or a total label (合计, 本年收入合计) in its first column with
+// nothing but amounts beside it. Index rows (1 2 3 …) are not data.
 func isDataRow(texts []string) bool {
 	if isIndexRow(texts) {
 		return false
 	}
-	first := true
 	for i, t := range texts {
 		t = squeeze(t)
 		if t == "" {
 			continue
 		}
-		if first && i == 0 && (isTotalLabel(t) || strings.HasSuffix(t, "合计") && !strings.Contains(t, "年")) {
+		if i == 0 && (isTotalLabel(t) || strings.HasSuffix(t, "合计") && !strings.Contains(t, "年")) && onlyAmounts(texts[1:]) {
 			return true
 		}
-		first = false
 		if isSubjectCode(t) {
 			return true
 		}
@@ -182,4 +181,14 @@ func isDataRow(texts []string) bool {
 		}
 	}
 	return false
+}
+
+// onlyAmounts reports whether every non-empty text is an amount.
+func onlyAmounts(texts []string) bool {
+	for _, t := range texts {
+		if t = squeeze(t); t != "" && !isAmount(t) {
+			return false
+		}
+	}
+	return true
 }

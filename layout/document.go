@@ -72,26 +72,63 @@ func (d *Document) addTable(t Table, narrative []Line) {
 }
 
 // sameColumns reports whether two tables have the same column structure:
-// the same boundaries within colTol, or the same number of columns.
+// the same number of columns, or column boundaries of b that are all
+// boundaries of a (within colTol), as when a continuation page holds only
+// a total row whose label spans the code columns.
 func sameColumns(a, b *Table) bool {
 	if a.NCols == b.NCols {
 		return true
 	}
-	if len(a.colX) != len(b.colX) || len(a.colX) == 0 {
-		return false
+	_, ok := mapColumns(b.colX, a.colX)
+	return ok
+}
+
+// mapColumns maps each boundary of from onto the index of the same boundary
+// in to.
+func mapColumns(from, to []float64) ([]int, bool) {
+	if len(from) < 2 || len(to) < len(from) {
+		return nil, false
 	}
-	for i := range a.colX {
-		if abs(a.colX[i]-b.colX[i]) > colTol {
-			return false
+	idx := make([]int, len(from))
+	k := 0
+	for i, x := range from {
+		for k < len(to) && to[k] < x-colTol {
+			k++
+		}
+		if k == len(to) || abs(to[k]-x) > colTol {
+			return nil, false
+		}
+		idx[i] = k
+	}
+	return idx, true
+}
+
+// remap moves the cells of c onto the columns of t when c has fewer,
+// coarser columns.
+func remap(rows [][]Cell, idx []int) {
+	for _, row := range rows {
+		for i := range row {
+			c := &row[i]
+			end := c.Col + max(c.ColSpan, 1)
+			if c.Col < len(idx) && end < len(idx) {
+				c.Col, c.ColSpan = idx[c.Col], idx[end]-idx[c.Col]
+			}
 		}
 	}
-	return true
 }
 
 // continueWith appends the continuation t: its header rows are dropped
 // when they repeat the table's header (print titles), else they are body
 // rows; its body rows follow the table's.
 func (t *Table) continueWith(c Table) {
+	if c.NCols != t.NCols {
+		if idx, ok := mapColumns(c.colX, t.colX); ok {
+			remap(c.Header, idx)
+			remap(c.Rows, idx)
+			c.NCols = t.NCols
+			c.colX = t.colX
+		}
+	}
 	rows := c.Rows
 	if len(c.Header) > 0 && !repeatsHeader(t, c.Header) {
 		rows = append(append([][]Cell(nil), c.Header...), c.Rows...)
