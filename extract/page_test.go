@@ -1,0 +1,354 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// Expected coordinates in these tests are computed by hand from the content
+// streams: output space is top-left origin, so Y = pageTop - y for an
+// unrotated page; a glyph's box runs from descent to ascent (0.88/-0.12 of
+// the size, the defaults, or the descriptor's values) and over its advance.
+
+const testToUnicode = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CMapName /Test def
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0001> <9884> <0002> <7B97> endbfchar
+1 beginbfrange <0003> <0004> [<0031> <0032>] endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end`
+
+// cidFont adds an Identity-H Type0 font: codes 1,2 → 预,算 (widths 1000,
+// 800 from /W), codes 3,4 → 1,2 (width 500).
+func cidFont(b *pdfBuilder) int {
+	tu := b.stream("", testToUnicode)
+	fd := b.add("<< /Type /FontDescriptor /FontName /Test /Flags 4 /Ascent 880 /Descent -120 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /StemV 80 >>")
+	desc := b.add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [1 [1000 800] 3 4 500] >>", fd))
+	return b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Test /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, tu))
+}
+
+// simpleFont adds a Type1 font with WinAnsi encoding: space 250, A 600,
+// B 500, other codes 32..66 width 0.
+func simpleFont(b *pdfBuilder) int {
+	w := make([]string, 35)
+	for i := range w {
+		w[i] = "0"
+	}
+	w[0], w[33], w[34] = "250", "600", "500"
+	return b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Helv /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 66 /Widths [%s] >>", strings.Join(w, " ")))
+}
+
+type box struct {
+	text           string
+	x0, y0, x1, y1 float64
+}
+
+func checkGlyphs(t *testing.T, p *Page, want []box) {
+	t.Helper()
+	if len(p.Glyphs) != len(want) {
+		var got []string
+		for _, g := range p.Glyphs {
+			got = append(got, fmt.Sprintf("%q(%.2f,%.2f,%.2f,%.2f)", g.Text, g.X0, g.Y0, g.X1, g.Y1))
+		}
+		t.Fatalf("got %d glyphs %v, want %d", len(p.Glyphs), got, len(want))
+	}
+	for i, w := range want {
+		g := p.Glyphs[i]
+		if g.Text != w.text || !close2(g.X0, w.x0) || !close2(g.Y0, w.y0) || !close2(g.X1, w.x1) || !close2(g.Y1, w.y1) {
+			t.Errorf("glyph %d = %q (%.3f,%.3f,%.3f,%.3f), want %q (%.3f,%.3f,%.3f,%.3f)",
+				i, g.Text, g.X0, g.Y0, g.X1, g.Y1, w.text, w.x0, w.y0, w.x1, w.y1)
+		}
+	}
+}
+
+func close2(a, b float64) bool { return math.Abs(a-b) < 0.01 }
+
+func hasWarning(p *Page, code string) bool {
+	for _, w := range p.Warnings {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func TestGlyphPositions(t *testing.T) {
+	const media = "/MediaBox [0 0 200 100]"
+	tests := []struct {
+		name    string
+		page    string
+		content string
+		want    []box
+		size    float64
+		font    string
+		warn    string
+	}{
+		{
+			// 预 1000, 算 800, 1 500 at size 10 from x=20; baseline y=50 →
+			// Y 50, ascent 8.8, descent 1.2.
+			name:    "identity-h widths",
+			page:    media,
+			content: "BT /F1 10 Tf 1 0 0 1 20 50 Tm <000100020003> Tj ET",
+			want:    []box{{"预", 20, 41.2, 30, 51.2}, {"算", 30, 41.2, 38, 51.2}, {"1", 38, 41.2, 43, 51.2}},
+			size:    10, font: "Test",
+		},
+		{
+			// Tz 50: every advance halves. A: (6+2)×.5=4; TJ -1000: +5;
+			// B: (5+2)×.5=3.5; space: (2.5+2+3)×.5=3.75; A: 4.
+			// Baseline 20 → Y 80; no descriptor: ascent 8.8, descent 1.2.
+			name:    "TJ Tc Tw Tz",
+			page:    media,
+			content: "BT /F2 10 Tf 2 Tc 3 Tw 50 Tz 1 0 0 1 10 20 Tm [(A) -1000 (B A)] TJ ET",
+			want:    []box{{"A", 10, 71.2, 14, 81.2}, {"B", 19, 71.2, 22.5, 81.2}, {" ", 22.5, 71.2, 26.25, 81.2}, {"A", 26.25, 71.2, 30.25, 81.2}},
+			size:    10, font: "Helv",
+		},
+		{
+			// Td, TL and T*: second line 12 below the first.
+			name:    "Td TL T* quote",
+			page:    media,
+			content: "BT /F2 10 Tf 12 TL 10 80 Td (A) Tj T* (B) Tj (A) ' ET",
+			want:    []box{{"A", 10, 11.2, 16, 21.2}, {"B", 10, 23.2, 15, 33.2}, {"A", 10, 35.2, 16, 45.2}},
+			size:    10, font: "Helv",
+		},
+		{
+			// /Rotate 90: X = y, Y = x. 预 user x 20..30, y 48.8..58.8.
+			name:    "rotate 90",
+			page:    media + " /Rotate 90",
+			content: "BT /F1 10 Tf 1 0 0 1 20 50 Tm <0001> Tj ET",
+			want:    []box{{"预", 48.8, 20, 58.8, 30}},
+			size:    10, font: "Test",
+		},
+		{
+			// /Rotate 180: X = 200 - x, Y = y.
+			name:    "rotate 180",
+			page:    media + " /Rotate 180",
+			content: "BT /F1 10 Tf 1 0 0 1 20 50 Tm <0001> Tj ET",
+			want:    []box{{"预", 170, 48.8, 180, 58.8}},
+			size:    10, font: "Test",
+		},
+		{
+			// MediaBox offset: user (120,150) is (20,50) from the corner.
+			name:    "mediabox offset",
+			page:    "/MediaBox [100 100 300 200]",
+			content: "BT /F1 10 Tf 1 0 0 1 120 150 Tm <0001> Tj ET",
+			want:    []box{{"预", 20, 41.2, 30, 51.2}},
+			size:    10, font: "Test",
+		},
+		{
+			// cm scales by 2 and Ts raises by 5 (×2 = 10): size 20.
+			name:    "cm and rise",
+			page:    media,
+			content: "q 2 0 0 2 0 0 cm BT /F1 10 Tf 5 Ts 1 0 0 1 10 10 Tm <0001> Tj ET Q",
+			want:    []box{{"预", 20, 52.4, 40, 72.4}},
+			size:    20, font: "Test",
+		},
+		{
+			// The clip keeps user y 0..50 (Y 50..100): B at baseline 70 is
+			// wholly outside.
+			name:    "clip drops glyph",
+			page:    media,
+			content: "q 0 0 100 50 re W n BT /F2 10 Tf 1 0 0 1 10 20 Tm (A) Tj 1 0 0 1 10 70 Tm (B) Tj ET Q",
+			want:    []box{{"A", 10, 71.2, 16, 81.2}},
+			size:    10, font: "Helv",
+		},
+		{
+			name:    "invisible and white text",
+			page:    media,
+			content: "BT /F2 10 Tf 1 0 0 1 10 20 Tm 3 Tr (A) Tj 0 Tr (B) Tj 1 g (A) Tj ET",
+			want:    []box{{"B", 16, 71.2, 21, 81.2}},
+			size:    10, font: "Helv", warn: "invisible_text",
+		},
+		{
+			// Inside Q the clip is gone again; an unbalanced Q is harmless.
+			name:    "unbalanced Q",
+			page:    media,
+			content: "Q Q q 0 0 1 1 re W n Q BT /F2 10 Tf 1 0 0 1 10 20 Tm (A) Tj ET Q",
+			want:    []box{{"A", 10, 71.2, 16, 81.2}},
+			size:    10, font: "Helv",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &pdfBuilder{}
+			f1, f2 := cidFont(b), simpleFont(b)
+			p := testPage(t, onePage(b, tt.page, fmt.Sprintf("/Font << /F1 %d 0 R /F2 %d 0 R >>", f1, f2), tt.content))
+			checkGlyphs(t, p, tt.want)
+			for _, g := range p.Glyphs {
+				if !close2(g.Size, tt.size) || g.Font != tt.font {
+					t.Errorf("glyph %q: size %.2f font %q, want %.2f %q", g.Text, g.Size, g.Font, tt.size, tt.font)
+				}
+			}
+			if tt.warn != "" && !hasWarning(p, tt.warn) {
+				t.Errorf("no %s warning in %v", tt.warn, p.Warnings)
+			}
+		})
+	}
+}
+
+func TestPageSize(t *testing.T) {
+	b := &pdfBuilder{}
+	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100] /CropBox [10 10 190 90] /Rotate -90", "", ""))
+	if p.Width != 80 || p.Height != 180 || p.Rotate != 270 {
+		t.Errorf("page %vx%v rotate %d, want 80x180 rotate 270", p.Width, p.Height, p.Rotate)
+	}
+}
+
+func TestFormXObject(t *testing.T) {
+	b := &pdfBuilder{}
+	f2 := simpleFont(b)
+	// The form doubles (Matrix) and the page shifts it 100 right.
+	// 'A' at form (5,10): form x 5..11, y 8.8..18.8 → user x 110..122,
+	// y 17.6..37.6 → Y 62.4..82.4. The line at form y 5 → Y 90, width 2.
+	// 'B' at form x 60 is outside the form's BBox and dropped.
+	form := b.stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 50 50] /Matrix [2 0 0 2 0 0] /Resources << /Font << /F2 %d 0 R >> >>", f2),
+		"BT /F2 10 Tf 1 0 0 1 5 10 Tm (A) Tj 1 0 0 1 60 10 Tm (B) Tj ET 0 5 m 20 5 l S /Fm1 Do")
+	b.set(form, strings.Replace(b.objs[form-1], "/Resources << ", fmt.Sprintf("/Resources << /XObject << /Fm1 %d 0 R >> ", form), 1))
+	img := b.stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray", "\x00")
+	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]",
+		fmt.Sprintf("/XObject << /Fm1 %d 0 R /Im1 %d 0 R >>", form, img),
+		"q 1 0 0 1 100 0 cm /Fm1 Do Q /Im1 Do BI /W 2 /H 1 /BPC 8 /CS /G ID \x00\xff EI"))
+	checkGlyphs(t, p, []box{{"A", 110, 62.4, 122, 82.4}})
+	if p.Glyphs[0].Size != 20 {
+		t.Errorf("size %v, want 20", p.Glyphs[0].Size)
+	}
+	want := []Segment{{X0: 100, Y0: 90, X1: 140, Y1: 90, Width: 2, Paint: Stroke}}
+	if fmt.Sprint(p.Segments) != fmt.Sprint(want) {
+		t.Errorf("segments %v, want %v", p.Segments, want)
+	}
+	if p.Images != 2 {
+		t.Errorf("images %d, want 2", p.Images)
+	}
+	if !hasWarning(p, "page_error") {
+		t.Errorf("self-drawing form: no page_error warning in %v", p.Warnings)
+	}
+}
+
+func TestSimpleEncodings(t *testing.T) {
+	tests := []struct {
+		name, font, content, want, fontName string
+	}{
+		{
+			name:     "winansi differences",
+			font:     "<< /Type /Font /Subtype /Type1 /BaseFont /X /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [65 /uni9884 /quotedblleft 128 /Euro] >> /FontDescriptor << /Flags 32 /MissingWidth 400 >> >>",
+			content:  "<41424380939A>",
+			want:     "预“C€“š",
+			fontName: "X",
+		},
+		{
+			name:     "macroman",
+			font:     "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEE+#CB#CE#CC#E5 /Encoding /MacRomanEncoding >>",
+			content:  "<418ED5>",
+			want:     "Aé’",
+			fontName: "宋体",
+		},
+		{
+			name:     "standard encoding",
+			font:     "<< /Type /Font /Subtype /Type1 /BaseFont /Y >>",
+			content:  "<2760AE>",
+			want:     "’‘fi",
+			fontName: "Y",
+		},
+		{
+			name:     "predefined GBK-EUC-H",
+			font:     "<< /Type /Font /Subtype /Type0 /BaseFont /STSong /Encoding /GBK-EUC-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 >>] >>",
+			content:  "<D4A4CBE331>",
+			want:     "预算1",
+			fontName: "STSong",
+		},
+		{
+			name:     "predefined UniGB-UCS2-H",
+			font:     "<< /Type /Font /Subtype /Type0 /BaseFont /STSong /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong /DW 1000 >>] >>",
+			content:  "<98847B970031>",
+			want:     "预算1",
+			fontName: "STSong",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &pdfBuilder{}
+			f := b.add(tt.font)
+			p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/Font << /F %d 0 R >>", f),
+				"BT /F 10 Tf 1 0 0 1 10 50 Tm "+tt.content+" Tj ET"))
+			var got strings.Builder
+			for _, g := range p.Glyphs {
+				got.WriteString(g.Text)
+				if g.Font != tt.fontName {
+					t.Errorf("font %q, want %q", g.Font, tt.fontName)
+				}
+			}
+			if got.String() != tt.want {
+				t.Errorf("text %q, want %q (warnings %v)", got.String(), tt.want, p.Warnings)
+			}
+		})
+	}
+}
+
+func TestGBKWidths(t *testing.T) {
+	// GBK-EUC-H without /W: 2-byte codes take DW 1000, 1-byte codes 500.
+	b := &pdfBuilder{}
+	f := b.add("<< /Type /Font /Subtype /Type0 /BaseFont /STSong /Encoding /GBK-EUC-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong /DW 1000 >>] >>")
+	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/Font << /F %d 0 R >>", f),
+		"BT /F 10 Tf 1 0 0 1 10 50 Tm <D4A4CBE331> Tj ET"))
+	checkGlyphs(t, p, []box{{"预", 10, 41.2, 20, 51.2}, {"算", 20, 41.2, 30, 51.2}, {"1", 30, 41.2, 35, 51.2}})
+}
+
+func TestGarbledFont(t *testing.T) {
+	// A Type0 font without ToUnicode or a known CMap: nothing decodes, no
+	// replacement characters come out, one warning names the font.
+	b := &pdfBuilder{}
+	f := b.add("<< /Type /Font /Subtype /Type0 /BaseFont /Mystery /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Mystery /DW 1000 >>] >>")
+	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/Font << /F %d 0 R >>", f),
+		"BT /F 10 Tf 1 0 0 1 10 50 Tm <00010002> Tj <0003> Tj ET"))
+	if len(p.Glyphs) != 0 {
+		t.Errorf("glyphs %v, want none", p.Glyphs)
+	}
+	n := 0
+	for _, w := range p.Warnings {
+		if w.Code == "garbled_font" && strings.Contains(w.Message, "Mystery") && strings.Contains(w.Message, "page 1") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("warnings %v, want one garbled_font naming Mystery", p.Warnings)
+	}
+}
+
+func TestSegments(t *testing.T) {
+	b := &pdfBuilder{}
+	content := strings.Join([]string{
+		// re stroked under cm ×2 +10: user x 10..90, y 10..50 → Y 50..90, width 1
+		"q 2 0 0 2 10 10 cm 0.5 w 0 0 40 20 re S",
+		// a diagonal is no ruling
+		"0 0 m 10 10 l S Q",
+		// red m/l path: (0,0)-(50,0) at Y 100, (50,0)-(50,30) at X 50
+		"1 0 0 RG 0 0 m 50 0 l 50 30 l S",
+		// thin blue fill 80×1: one segment at user y 40.5 → Y 59.5
+		"0 0 1 rg 10 40 80 1 re f",
+		// a large fill and a clip-only path leave no segments
+		"0.5 g 100 10 50 50 re f 0 0 10 10 re W n",
+		// clipped: inside the clip rect user x 0..10 only 0..10 of this line remains
+		"0 G 0 5 m 100 5 l S",
+	}, "\n")
+	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", "", content))
+	want := []Segment{
+		{X0: 10, Y0: 90, X1: 90, Y1: 90, Width: 1, Paint: Stroke},
+		{X0: 90, Y0: 50, X1: 90, Y1: 90, Width: 1, Paint: Stroke},
+		{X0: 10, Y0: 50, X1: 90, Y1: 50, Width: 1, Paint: Stroke},
+		{X0: 10, Y0: 50, X1: 10, Y1: 90, Width: 1, Paint: Stroke},
+		{X0: 0, Y0: 100, X1: 50, Y1: 100, Width: 1, Paint: Stroke, Color: [3]uint8{255, 0, 0}},
+		{X0: 50, Y0: 70, X1: 50, Y1: 100, Width: 1, Paint: Stroke, Color: [3]uint8{255, 0, 0}},
+		{X0: 10, Y0: 59.5, X1: 90, Y1: 59.5, Width: 1, Paint: Fill, Color: [3]uint8{0, 0, 255}},
+		{X0: 0, Y0: 95, X1: 10, Y1: 95, Width: 1, Paint: Stroke},
+	}
+	if len(p.Segments) != len(want) {
+		t.Fatalf("got %d segments %v, want %d", len(p.Segments), p.Segments, len(want))
+	}
+	for i, w := range want {
+		s := p.Segments[i]
+		if !close2(s.X0, w.X0) || !close2(s.Y0, w.Y0) || !close2(s.X1, w.X1) || !close2(s.Y1, w.Y1) ||
+			!close2(s.Width, w.Width) || s.Paint != w.Paint || s.Color != w.Color {
+			t.Errorf("segment %d = %+v, want %+v", i, s, w)
+		}
+	}
+}
