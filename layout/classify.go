@@ -45,7 +45,7 @@ var (
 	codeRe     = regexp.MustCompile(`^\d{3}(\d{2}){0,2}$`)
 	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
 	labelRe    = regexp.MustCompile(`^(预算公开表|决算公开表|公开表)\s*[0-9一二三四五六七八九十-]+$|^(预算|决算)?公开\s*\d+\s*表$|^附表\s*[0-9一二三四五六七八九十-]+$`)
-	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
+	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位|部门)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
 	unitRe     = regexp.MustCompile(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
 	noteRe     = regexp.MustCompile(`^注\s*[：:0-9１-９]`)
 	titleKeyRe = regexp.MustCompile(`表|预算|决算`)
@@ -159,20 +159,22 @@ func isIndexRow(texts []string) bool {
 }
 
 // isDataRow reports whether a row of texts holds data: an amount, a subject
-// code, or a total label (合计, 本年收入合计) in its first column with
-// nothing but amounts beside it. Index rows (1 2 3 …) are not data.
+// code, or a total label (合计, 本年收入合计) as its first text, in one of
+// its first two columns, with nothing but amounts after it. Index rows (1 2 3 …) are not data.
 func isDataRow(texts []string) bool {
 	if isIndexRow(texts) {
 		return false
 	}
+	first := true
 	for i, t := range texts {
 		t = squeeze(t)
 		if t == "" {
 			continue
 		}
-		if i == 0 && (isTotalLabel(t) || strings.HasSuffix(t, "合计") && !strings.Contains(t, "年")) && onlyAmounts(texts[1:]) {
+		if first && i <= 1 && (isTotalLabel(t) || strings.HasSuffix(t, "合计") && !strings.Contains(t, "年")) && onlyAmounts(texts[i+1:]) {
 			return true
 		}
+		first = false
 		if isSubjectCode(t) {
 			return true
 		}

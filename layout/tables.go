@@ -82,6 +82,14 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 			}
 			trial := m
 			if !takeLine(&trial, l) || trial.note != m.note {
+				if d := deptAbove(rest, k); d >= 0 && !used[d] && m.dept == "" {
+					// The wrapped end of a long department name.
+					if dept, ok := department(rest[d].Text); ok {
+						m.dept = dept + squeeze(l.Text)
+						used[k] = true
+						continue
+					}
+				}
 				break
 			}
 			if titled && trial.label == m.label {
@@ -138,6 +146,23 @@ func takeLine(m *meta, l Line) bool {
 	}
 	*m = trial
 	return true
+}
+
+// deptAbove returns the index of the department line that lines[k]
+// continues: a 部门名称 line just above it, starting at the same x.
+func deptAbove(lines []Line, k int) int {
+	l := lines[k]
+	for d := k - 1; d >= 0 && d >= k-3; d-- {
+		a := lines[d]
+		if abs(a.Box.X0-l.Box.X0) > 2 || a.Box.CY() >= l.Box.CY() || l.Box.Y0-a.Box.Y1 > 1.2*l.Box.Height() {
+			continue
+		}
+		if _, ok := department(a.Text); ok {
+			return d
+		}
+		return -1
+	}
+	return -1
 }
 
 func textCells(g *grid) int {
