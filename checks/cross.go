@@ -154,9 +154,13 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 	// 一般公共预算支出表 against the 一般公共预算 income and 财政拨款收支总表.
 	gpbTotal, gpbOK := totalOf(gpbe, "total")
 	add(gpbTotal, gpbOK, ro(totalOf(is, "general_public_budget")))
-	add(gpbTotal, gpbOK, ro(sideRow(fas, sideExpenditure, isYearTotal, "本年支出合计", sideExpenditure+"general_public_budget")))
-	// 财政拨款收支总表 本年收入合计 against the fiscal sources of 收入总表.
+	// 财政拨款收支总表: the 一般公共预算 income of this year; its expenditure
+	// column also spends carried-over funds.
 	fasIncome := newView0(fas).sideAmount(sideIncome)
+	add(gpbTotal, gpbOK,
+		ro(sideRow(fas, sideIncome, func(l string) bool { return strings.Contains(l, "一般公共预算") }, "一般公共预算", fasIncome)),
+		ro(sideRow(fas, sideExpenditure, isYearTotal, "本年支出合计", sideExpenditure+"general_public_budget")))
+	// 财政拨款收支总表 本年收入合计 against the fiscal sources of 收入总表.
 	fa, faOK := sideRow(fas, sideIncome, isYearTotal, "本年收入合计", fasIncome)
 	g, gok := totalOf(is, "general_public_budget")
 	f, fok := totalOf(is, "government_fund")

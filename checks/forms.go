@@ -30,6 +30,7 @@ func forms(doc *schema.Document) []schema.Check {
 		sum, n := decimal.Zero, 0
 		var unit *string
 		var scale int32
+		var rows []figure
 		for _, p := range doc.Projects {
 			if p.Carryover || projectKey(p.Name) != key {
 				continue
@@ -37,6 +38,7 @@ func forms(doc *schema.Document) []schema.Check {
 			sum = sum.Add(amount(p.Total))
 			scale = max(scale, scaleOf(p.Total))
 			unit = p.Unit
+			rows = append(rows, figure{amount(p.Total), p.Unit, scaleOf(p.Total)})
 			n++
 		}
 		if n == 0 {
@@ -44,6 +46,16 @@ func forms(doc *schema.Document) []schema.Check {
 				"performance form %s: annual funds %s %s, no project of that name in the project list (%s)",
 				f.Project, *annual, unitName(f.Funds.Unit), pageNote(pages)))
 			continue
+		}
+		// Several rows of one name: a form may be for one of them.
+		af := figure{amount(annual), f.Funds.Unit, scaleOf(annual)}
+		if n > 1 {
+			for _, r := range rows {
+				if eq, _, _ := sameFigure(af, r); eq {
+					sum, scale, n = r.v, r.scale, 1
+					break
+				}
+			}
 		}
 		if unit == nil {
 			if t := lookup(doc, schema.TableProjectExpenditure); t != nil {
@@ -55,8 +67,11 @@ func forms(doc *schema.Document) []schema.Check {
 			pt.Pages = t.Pages
 		}
 		ft := &schema.Table{Kind: schema.TableProjectExpenditure, Pages: pages}
-		a := ref{ft, "performance form " + f.Project + " annual funds", figure{amount(annual), f.Funds.Unit, scaleOf(annual)}}
+		a := ref{ft, "performance form " + f.Project + " annual funds", af}
 		what := "project list " + f.Project + " total"
+		if len(rows) > 1 && n == 1 {
+			what = "project list " + f.Project + " (one of " + itoa(len(rows)) + " rows of that name) total"
+		}
 		if n > 1 {
 			what = "project list Σ " + itoa(n) + " rows named " + f.Project + " total"
 		}

@@ -8,10 +8,15 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// projectSum is the sum of this year's project list: the rows of the printed
-// 项目支出表 (本年) when there is one, else doc.Projects.
-func projectSum(doc *schema.Document) (ref, bool) {
-	if t := lookup(doc, schema.TableProjectExpenditure); t != nil {
+// projectSum is the sum of the project list, this year's (项目支出表 本年)
+// or carried over (上年结转): the rows of the printed table when there is
+// one, else doc.Projects.
+func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
+	kind := schema.TableProjectExpenditure
+	if carryover {
+		kind = schema.TableProjectExpenditureCarryover
+	}
+	if t := lookup(doc, kind); t != nil {
 		v := newView(t)
 		if !v.amount["total"] {
 			return ref{}, false
@@ -25,13 +30,13 @@ func projectSum(doc *schema.Document) (ref, bool) {
 			sum = sum.Add(amount(r.Get("total")))
 			n++
 		}
-		return ref{t, fmt.Sprintf("project_expenditure Σ %d projects total", n), figure{sum, t.Unit, v.scale()}}, true
+		return ref{t, fmt.Sprintf("%s Σ %d projects total", kind, n), figure{sum, t.Unit, v.scale()}}, true
 	}
 	var t schema.Table
 	sum, n := decimal.Zero, 0
 	var scale int32
 	for _, p := range doc.Projects {
-		if p.Carryover {
+		if p.Carryover != carryover {
 			continue
 		}
 		sum = sum.Add(amount(p.Total))
@@ -42,19 +47,21 @@ func projectSum(doc *schema.Document) (ref, bool) {
 	if n == 0 {
 		return ref{}, false
 	}
-	t.Kind = schema.TableProjectExpenditure
+	t.Kind = kind
 	for i := range doc.Tables {
-		if tableKind(&doc.Tables[i]) == schema.TableProjectExpenditure {
+		if tableKind(&doc.Tables[i]) == kind {
 			t.Pages = doc.Tables[i].Pages
 		}
 	}
-	return ref{&t, fmt.Sprintf("projects Σ %d total", n), figure{sum, t.Unit, scale}}, true
+	return ref{&t, fmt.Sprintf("%s Σ %d projects total", kind, n), figure{sum, t.Unit, scale}}, true
 }
 
-// projectTotal compares the project list with 项目支出 of 支出总表 (or of the
-// 一般公共预算支出表 when there is no 支出总表).
+// projectTotal compares the project list with 项目支出 of 支出总表 (or of
+// the 一般公共预算支出表 when there is no 支出总表): this year's projects, or
+// this year's and the carried-over ones together where 项目支出 includes
+// spending carried over.
 func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
-	p, ok := projectSum(doc)
+	p, ok := projectSum(doc, false)
 	if !ok {
 		return nil
 	}
@@ -66,7 +73,20 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 		return []schema.Check{newCheck(RuleCrossTable, schema.TableProjectExpenditure, schema.StatusSkipped, p.table.Pages,
 			"%s %s: no 项目支出 total to compare with", p.what, show(p.fig.v, p.fig.scale))}
 	}
-	return []schema.Check{compare(p, e)}
+	c := compare(p, e)
+	if c.Status == schema.StatusFail {
+		if q, ok := projectSum(doc, true); ok && !q.fig.v.IsZero() {
+			both := sumRefs(p, q)
+			both.what = p.what + " + " + q.what
+			if alt := compare(both, e); alt.Status == schema.StatusPass {
+				alt.Pages = unionPages(alt.Pages, q.table.Pages)
+				c = alt
+			} else {
+				c.Message += fmt.Sprintf("; with the carried-over projects %s", show(both.fig.v, both.fig.scale))
+			}
+		}
+	}
+	return []schema.Check{c}
 }
 
 // carRunning compares 公务用车运行维护费 of the economic table with ②公务用车
@@ -139,17 +159,40 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 	if e.table == nil {
 		return nil
 	}
-	defined := false
+	// The 名词解释 decides: "机关运行经费：指行政单位和参照公务员法管理的事业
+	// 单位……基本支出中的公用经费支出" makes it the part of 公用经费 spent by
+	// those units, at most all of it; without the restriction, all of it.
+	definition := ""
 	for _, t := range narrative {
 		s := norm(t.Text)
 		if i := strings.Index(s, "机关运行经费"); i >= 0 && strings.Contains(s[i:], "指") && strings.Contains(s[i:], "公用经费") {
-			defined = true
+			definition = s[i:]
 		}
 	}
-	if !defined {
-		return []schema.Check{newCheck(RuleCrossTable, tableKind(ao), schema.StatusSkipped, unionPages(ao.Pages, et.Pages),
+	pages := unionPages(ao.Pages, et.Pages)
+	switch {
+	case definition == "":
+		return []schema.Check{newCheck(RuleCrossTable, tableKind(ao), schema.StatusSkipped, pages,
 			"%s %s vs %s %s: the document does not define 机关运行经费 as 公用经费",
 			a.what, show(a.fig.v, a.fig.scale), e.what, show(e.fig.v, e.fig.scale))}
+	case strings.Contains(definition, "行政单位"):
+		eq, _, _ := sameFigure(a.fig, e.fig)
+		av, ev := a.fig.v.Mul(unitOr1(a.fig.unit)), e.fig.v.Mul(unitOr1(e.fig.unit))
+		status, op := schema.StatusPass, "<="
+		if !eq && av.GreaterThan(ev) {
+			status, op = schema.StatusFail, ">"
+		}
+		return []schema.Check{newCheck(RuleCrossTable, tableKind(ao), status, pages,
+			"%s %s %s %s %s: 机关运行经费 is the 行政单位 part of 公用经费 (%s)",
+			a.what, showFig(a.fig, e.fig), op, e.what, showFig(e.fig, a.fig), pageNote(pages))}
 	}
 	return []schema.Check{compare(a, e)}
+}
+
+// unitOr1 is unitFactor with unknown units taken as 1.
+func unitOr1(u *string) decimal.Decimal {
+	if f := unitFactor(u); !f.IsZero() {
+		return f
+	}
+	return decimal.NewFromInt(1)
 }

@@ -111,30 +111,60 @@ func (v *view) balance() []schema.Check {
 	type pairing struct {
 		what   string
 		in, ex int
+		ek     string
 	}
 	var ps []pairing
-	if v.has(sideIncome + "subject_code") {
-		ps = append(ps, pairing{"income 合计 = expenditure 合计", v.totalRow(sideIncome), v.totalRow(sideExpenditure)})
-	} else {
-		ps = append(ps,
-			pairing{"本年收入合计 = 本年支出合计", find(sideIncome, isYearTotal), find(sideExpenditure, isYearTotal)},
-			pairing{"收入总计 = 支出总计", find(sideIncome, isGrandTotal), find(sideExpenditure, isGrandTotal)})
-	}
 	var out []schema.Check
+	if v.has(sideIncome + "subject_code") {
+		ps = append(ps, pairing{"income 合计 = expenditure 合计", v.totalRow(sideIncome), v.totalRow(sideExpenditure), ek})
+	} else {
+		iy, ey := find(sideIncome, isYearTotal), find(sideExpenditure, isYearTotal)
+		ig, eg := find(sideIncome, isGrandTotal), find(sideExpenditure, isGrandTotal)
+		// This year's income pays for this year's spending: the 当年预算安排
+		// column where the expenditure side splits it off, else the total
+		// when nothing is carried over on either side.
+		switch {
+		case v.amount[sideExpenditure+"current_year"]:
+			ps = append(ps, pairing{"本年收入合计 = 本年支出合计 当年预算安排", iy, ey, sideExpenditure + "current_year"})
+		case v.between(sideIncome, iy, ig).IsZero() && v.between(sideExpenditure, ey, eg).IsZero():
+			ps = append(ps, pairing{"本年收入合计 = 本年支出合计", iy, ey, ek})
+		case iy >= 0 && ey >= 0:
+			out = append(out, newCheck(RuleRowTotal, v.t.Kind, schema.StatusSkipped, v.t.Pages,
+				"%s 本年收入合计 = 本年支出合计: not applicable, funds are carried over (上年结转 %s, 年终结转 %s) (%s)", v.t.Kind,
+				show(v.between(sideIncome, iy, ig), v.scale()), show(v.between(sideExpenditure, ey, eg), v.scale()), pageNote(v.t.Pages)))
+		}
+		ps = append(ps, pairing{"收入总计 = 支出总计", ig, eg, ek})
+	}
 	scale := v.scale()
 	for _, p := range ps {
 		if p.in < 0 || p.ex < 0 {
 			continue
 		}
-		a, b := amount(v.t.Rows[p.in].Get(ik)), amount(v.t.Rows[p.ex].Get(ek))
+		a, b := amount(v.t.Rows[p.in].Get(ik)), amount(v.t.Rows[p.ex].Get(p.ek))
 		status := schema.StatusPass
 		if !a.Equal(b) {
 			status = schema.StatusFail
 		}
 		out = append(out, newCheck(RuleRowTotal, v.t.Kind, status, v.t.Pages, "%s %s: %s %s %s %s %s (%s)",
-			v.t.Kind, p.what, ik, show(a, scale), cmpSign(a, b), ek, show(b, scale), pageNote(v.t.Pages)))
+			v.t.Kind, p.what, ik, show(a, scale), cmpSign(a, b), p.ek, show(b, scale), pageNote(v.t.Pages)))
 	}
 	return out
+}
+
+// between adds the side's main amount over the rows strictly between rows
+// from and to (上年结转, 年终结转 …); zero when either is missing.
+func (v *view) between(side string, from, to int) decimal.Decimal {
+	sum := decimal.Zero
+	if from < 0 || to < 0 {
+		return sum
+	}
+	k := v.sideAmount(side)
+	for i := from + 1; i < to; i++ {
+		if label(v.t.Rows[i], side) != "" {
+			sum = sum.Add(amount(v.t.Rows[i].Get(k)).Abs())
+		}
+	}
+	return sum
 }
 
 func cmpSign(a, b decimal.Decimal) string {
