@@ -70,7 +70,7 @@ func popFloat(b []byte) float64 {
 // at least half its height: the same baseline under smaller ascent/descent.
 type popAgreement struct {
 	words, found, x0, x1, y, yLine int
-	worst                   []string // a few disagreeing words, for the log
+	worst                          []string // a few disagreeing words, for the log
 }
 
 func (a *popAgreement) add(b popAgreement) {
