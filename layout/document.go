@@ -47,12 +47,13 @@ func pageLayout(p *extract.Page) (tables []Table, narrative []Line, err error) {
 }
 
 // addTable appends t, or joins it to the previous table when t continues
-// it: t has no title of its own, is the first table on the page right
-// after the previous table's last page, no narrative line above it looks
-// like a title, and its columns match.
+// it: t is on the page right after the previous table's last page, its
+// columns match, and either it has no title or label of its own and no
+// narrative line above it looks like a title, or it repeats the previous
+// table's title (print titles).
 func (d *Document) addTable(t Table, narrative []Line) {
 	n := len(d.Tables)
-	if n == 0 || t.Title != "" || t.Label != "" || len(t.Pages) == 0 {
+	if n == 0 || len(t.Pages) == 0 {
 		d.Tables = append(d.Tables, t)
 		return
 	}
@@ -62,10 +63,17 @@ func (d *Document) addTable(t Table, narrative []Line) {
 		d.Tables = append(d.Tables, t)
 		return
 	}
-	for _, l := range narrative {
-		if l.Box.Y1 <= t.Box.Y0 && isTitleLine(l.Text) {
-			d.Tables = append(d.Tables, t)
-			return
+	repeated := t.Title != "" && t.Title == prev.Title && (t.Label == "" || t.Label == prev.Label)
+	if !repeated && (t.Title != "" || t.Label != "") {
+		d.Tables = append(d.Tables, t)
+		return
+	}
+	if !repeated {
+		for _, l := range narrative {
+			if l.Box.Y1 <= t.Box.Y0 && isTitleLine(l.Text) {
+				d.Tables = append(d.Tables, t)
+				return
+			}
 		}
 	}
 	prev.continueWith(t)

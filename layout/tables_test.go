@@ -10,13 +10,13 @@ import (
 // ruledPage draws a 支出总表 with a two-row merged header (科目名称 over two
 // rows, 2023年预算数 over 合计/基本支出/项目支出) and the given body rows,
 // each 20pt high (30pt when its name wraps), with its title lines when
-// titled and its header when header.
-func ruledPage(n int, titled, header bool, body [][]string) *extract.Page {
+// title is set and its header when header.
+func ruledPage(n int, title string, header bool, body [][]string) *extract.Page {
 	xs := []float64{50, 170, 270, 370, 470}
 	var gs []extract.Glyph
 	var segs []extract.Segment
-	if titled {
-		gs = cat(gs, text("预算公开表3", 50, 40, 10), text("2023年预算支出总表", 170, 60, 14),
+	if title != "" {
+		gs = cat(gs, text("预算公开表3", 50, 40, 10), text(title, 170, 60, 14),
 			text("部门名称：测试办公室", 50, 85, 10), text("单位：万元", 420, 85, 10))
 	}
 	y := 100.0
@@ -73,7 +73,7 @@ func sameRows(t *testing.T, got, want [][]string) {
 }
 
 func TestRuledMergedHeader(t *testing.T) {
-	p := ruledPage(1, true, true, [][]string{
+	p := ruledPage(1, "2023年预算支出总表", true, [][]string{
 		{"合计", "1,738.50", "1,530.68", "207.82"},
 		{"党委办公厅（室）及相关机构事务|wrap", "1,346.54", "1,138.72", "207.82"},
 		{"住房公积金", "152.03", "152.03", ""},
@@ -107,17 +107,17 @@ func TestRuledMergedHeader(t *testing.T) {
 }
 
 func TestContinuation(t *testing.T) {
-	p1 := ruledPage(1, true, true, [][]string{
+	p1 := ruledPage(1, "2023年预算支出总表", true, [][]string{
 		{"合计", "1,738.50", "1,530.68", "207.82"},
 		{"一般公共服务支出", "1,346.54", "1,138.72", "207.82"},
 	})
-	p2 := ruledPage(2, false, true, [][]string{ // repeated header
+	p2 := ruledPage(2, "", true, [][]string{ // repeated header
 		{"社会保障和就业支出", "239.93", "239.93", ""},
 	})
-	p3 := ruledPage(3, false, false, [][]string{ // straight into data
+	p3 := ruledPage(3, "", false, [][]string{ // straight into data
 		{"住房公积金", "152.03", "152.03", ""},
 	})
-	p4 := ruledPage(4, true, true, [][]string{
+	p4 := ruledPage(4, "2023年一般公共预算支出预算表", true, [][]string{
 		{"合计", "1.00", "1.00", ""},
 	})
 	d := FromPages([]*extract.Page{p1, p2, p3, p4})
@@ -185,7 +185,7 @@ func TestUnruled(t *testing.T) {
 }
 
 func TestWhiteSegmentsIgnored(t *testing.T) {
-	p := ruledPage(1, true, true, [][]string{{"合计", "1.00", "1.00", ""}})
+	p := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "1.00", "1.00", ""}})
 	for i := range p.Segments {
 		p.Segments[i].Color = [3]uint8{255, 255, 255}
 	}
@@ -194,4 +194,15 @@ func TestWhiteSegmentsIgnored(t *testing.T) {
 			t.Error("white rules made a ruled table")
 		}
 	}
+}
+
+func TestRepeatedTitleContinues(t *testing.T) {
+	p1 := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "2.00", "2.00", ""}})
+	p2 := ruledPage(2, "2023年预算支出总表", true, [][]string{{"住房公积金", "2.00", "2.00", ""}})
+	d := FromPages([]*extract.Page{p1, p2})
+	if len(d.Tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(d.Tables))
+	}
+	tb := d.Tables[0]
+	sameRows(t, cellTexts(&tb, tb.Rows), [][]string{{"合计", "2.00", "2.00", ""}, {"住房公积金", "2.00", "2.00", ""}})
 }
