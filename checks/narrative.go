@@ -3,45 +3,74 @@ package checks
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/shopspring/decimal"
 )
 
-var (
-	hundred = decimal.NewFromInt(100)
-	wan     = "万元"
-)
+var hundred = decimal.NewFromInt(100)
+
+// yuan is a narrative amount in 元.
+func yuan(v decimal.Decimal, unit string) decimal.Decimal {
+	return v.Mul(unitFactor(&unit))
+}
+
+// A finder returns the table figures a narrative label may stand for; the
+// narrative figure must equal one of them.
+type finder func(doc *schema.Document, label string) []ref
 
 // target says where the table figure for a narrative label is printed.
 type target struct {
 	re   *regexp.Regexp
-	find func(doc *schema.Document, label string) (ref, bool)
+	find finder
 }
 
-func row(kind string, side string, match func(string) bool, name, key string) func(*schema.Document, string) (ref, bool) {
-	return func(doc *schema.Document, _ string) (ref, bool) {
-		t := lookup(doc, kind)
-		if key == "" { // the side's main amount
-			key = newView0(t).sideAmount(side)
+// one turns a single lookup into a finder.
+func one(f func(doc *schema.Document) (ref, bool)) finder {
+	return func(doc *schema.Document, _ string) []ref {
+		if r, ok := f(doc); ok {
+			return []ref{r}
 		}
-		return sideRow(t, side, match, name, key)
+		return nil
 	}
 }
 
-func total(kind, key string) func(*schema.Document, string) (ref, bool) {
-	return func(doc *schema.Document, _ string) (ref, bool) { return totalOf(lookup(doc, kind), key) }
+// either tries several finders.
+func either(fs ...finder) finder {
+	return func(doc *schema.Document, l string) []ref {
+		var out []ref
+		for _, f := range fs {
+			out = append(out, f(doc, l)...)
+		}
+		return out
+	}
 }
 
-func threePublicRow(part string) func(*schema.Document, string) (ref, bool) {
-	return func(doc *schema.Document, _ string) (ref, bool) {
+func row(kind string, side string, match func(string) bool, name, key string) finder {
+	return one(func(doc *schema.Document) (ref, bool) {
+		t := lookup(doc, kind)
+		k := key
+		if k == "" { // the side's main amount
+			k = newView0(t).sideAmount(side)
+		}
+		return sideRow(t, side, match, name, k)
+	})
+}
+
+func total(kind, key string) finder {
+	return one(func(doc *schema.Document) (ref, bool) { return totalOf(lookup(doc, kind), key) })
+}
+
+func threePublicRow(part string) finder {
+	return one(func(doc *schema.Document) (ref, bool) {
 		return sideRow(lookup(doc, schema.TableThreePublic), sideNone,
 			func(l string) bool { return threePublicPart(l) == part }, part, "total")
-	}
+	})
 }
 
-func economicTotal(key string) func(*schema.Document, string) (ref, bool) {
-	return func(doc *schema.Document, _ string) (ref, bool) {
+func economicTotal(key string) finder {
+	return one(func(doc *schema.Document) (ref, bool) {
 		et, levels := economicTable(doc)
 		for i, l := range levels {
 			if l == schema.LevelTotal {
@@ -53,15 +82,16 @@ func economicTotal(key string) func(*schema.Document, string) (ref, bool) {
 			}
 		}
 		return ref{}, false
-	}
+	})
 }
 
-// subjectRow finds a 类 (3-digit) row by name in the 一般公共预算支出表, else
-// the 支出总表.
-func subjectRow(doc *schema.Document, name string) (ref, bool) {
+// subjectRow finds a 类 row by name: the 3-digit row of the 一般公共预算支出表
+// and the 支出总表, and the listed item of the 财政拨款收支总表 and 收支总表
+// ("十四、交通运输支出").
+func subjectRow(doc *schema.Document, name string) []ref {
+	var out []ref
 	for _, kind := range []string{schema.TableGeneralPublicBudgetExpenditure, schema.TableExpenditureSummary} {
-		t := lookup(doc, kind)
-		r, ok := cell(t, func(v *view) int {
+		r, ok := cell(lookup(doc, kind), func(v *view) int {
 			for i, r := range v.t.Rows {
 				if len(code(r, sideNone)) == 3 && label(r, sideNone) == name {
 					return i
@@ -70,15 +100,24 @@ func subjectRow(doc *schema.Document, name string) (ref, bool) {
 			return -1
 		}, "total", name)
 		if ok {
-			return r, true
+			out = append(out, r)
 		}
 	}
-	return ref{}, false
+	for _, kind := range []string{schema.TableFiscalAppropriationSummary, schema.TableIncomeExpenditureSummary} {
+		t := lookup(doc, kind)
+		match := func(l string) bool { return numbered.ReplaceAllString(l, "") == name }
+		if r, ok := sideRow(t, sideExpenditure, match, name, newView0(t).sideAmount(sideExpenditure)); ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // targets map narrative labels to table figures; a label matching none is
 // not checked. Patterns are anchored: "涉及一般公共预算当年拨款" in the
-// performance section is not the 一般公共预算 total.
+// performance section is not the 一般公共预算 total. Where funds are carried
+// over, the narrative may state a figure with or without them, so those
+// labels accept either table figure.
 var targets = []target{
 	{regexp.MustCompile(`机关运行经费`), total(schema.TableAgencyOperating, "total")},
 	{regexp.MustCompile(`三公.?经费`), threePublicRow(tpTotal)},
@@ -93,16 +132,21 @@ var targets = []target{
 	{regexp.MustCompile(`^人员经费$`), economicTotal("personnel")},
 	{regexp.MustCompile(`^公用经费$`), economicTotal("public")},
 	{regexp.MustCompile(`^一般公共预算当年拨款$`), total(schema.TableGeneralPublicBudgetExpenditure, "total")},
-	{regexp.MustCompile(`^一般公共预算(拨款)?(收入)?$`), total(schema.TableIncomeSummary, "general_public_budget")},
-	{regexp.MustCompile(`^政府性基金预算(拨款)?(收入)?$`), total(schema.TableIncomeSummary, "government_fund")},
-	{regexp.MustCompile(`^国有资本经营预算(拨款)?(收入)?$`), total(schema.TableIncomeSummary, "state_capital")},
+	{regexp.MustCompile(`^一般公共预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "general_public_budget"),
+		row(schema.TableFiscalAppropriationSummary, sideExpenditure, isGrandTotal, "支出总计", sideExpenditure+"general_public_budget"))},
+	{regexp.MustCompile(`^政府性基金预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "government_fund"),
+		row(schema.TableFiscalAppropriationSummary, sideExpenditure, isGrandTotal, "支出总计", sideExpenditure+"government_fund"))},
+	{regexp.MustCompile(`^国有资本经营预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "state_capital"),
+		row(schema.TableFiscalAppropriationSummary, sideExpenditure, isGrandTotal, "支出总计", sideExpenditure+"state_capital"))},
 	{regexp.MustCompile(`^财政专户管理资金(收入)?$`), total(schema.TableIncomeSummary, "fiscal_special_account")},
 	{regexp.MustCompile(`^单位资金(收入)?$`), total(schema.TableIncomeSummary, "unit_funds")},
 	{regexp.MustCompile(`^(本年)?(部门)?(预算)?收入总计$`), row(schema.TableIncomeExpenditureSummary, sideIncome, isGrandTotal, "收入总计", "")},
 	{regexp.MustCompile(`^(本年)?(部门)?(预算)?支出总计$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, isGrandTotal, "支出总计", "")},
 	{regexp.MustCompile(`^本年收入$`), row(schema.TableIncomeExpenditureSummary, sideIncome, isYearTotal, "本年收入合计", "")},
-	{regexp.MustCompile(`^(部门)?(预算收入|收入预算)$`), total(schema.TableIncomeSummary, "total")},
-	{regexp.MustCompile(`^(部门)?(支出预算|预算支出)$`), total(schema.TableExpenditureSummary, "total")},
+	{regexp.MustCompile(`^(部门)?(预算收入|收入预算)$`), either(total(schema.TableIncomeSummary, "total"),
+		row(schema.TableIncomeExpenditureSummary, sideIncome, isGrandTotal, "收入总计", ""))},
+	{regexp.MustCompile(`^(部门)?(支出预算|预算支出)$`), either(total(schema.TableExpenditureSummary, "total"),
+		row(schema.TableIncomeExpenditureSummary, sideExpenditure, isGrandTotal, "支出总计", ""))},
 	{regexp.MustCompile(`^财政拨款收支总预算$`), row(schema.TableFiscalAppropriationSummary, sideIncome, isGrandTotal, "收入总计", "")},
 	{regexp.MustCompile(`^当年拨款收入$`), row(schema.TableFiscalAppropriationSummary, sideIncome, isYearTotal, "本年收入合计", "")},
 	{regexp.MustCompile(`^.+支出$`), subjectRow},
@@ -119,8 +163,8 @@ func narrativeChecks(doc *schema.Document, texts []Text) []schema.Check {
 			if !t.re.MatchString(m.label) {
 				continue
 			}
-			if r, ok := t.find(doc, m.label); ok {
-				out = append(out, againstTable(m, r))
+			if rs := t.find(doc, m.label); len(rs) > 0 {
+				out = append(out, againstTable(m, rs))
 			}
 			break
 		}
@@ -134,25 +178,34 @@ func narrativeChecks(doc *schema.Document, texts []Text) []schema.Check {
 	return out
 }
 
-// againstTable compares a narrative figure (万元) with a table figure: the
-// table's value in 万元, rounded to the decimals the narrative prints.
-func againstTable(m *mention, r ref) schema.Check {
-	tv := r.fig.v
-	if f := unitFactor(r.fig.unit); !f.IsZero() {
-		tv = tv.Mul(f).Div(decimal.New(1, 4))
+// againstTable compares a narrative figure with the table figures its label
+// may stand for: each table value in the narrative's unit, rounded to the
+// decimals the narrative prints; one equal one passes.
+func againstTable(m *mention, rs []ref) schema.Check {
+	var pages []int
+	var seen []string
+	for _, r := range rs {
+		pages = unionPages(pages, r.table.Pages)
+		tv := r.fig.v
+		if f := unitFactor(r.fig.unit); !f.IsZero() {
+			tv = tv.Mul(f).Div(unitFactor(&m.unit))
+		}
+		figure := fmt.Sprintf("%s %s%s", r.what, show(r.fig.v, r.fig.scale), unitNote(r.fig.unit, m.unit))
+		if tv.Round(m.scale).Equal(m.v) {
+			pages = unionPages([]int{m.page}, r.table.Pages)
+			return newCheck(RuleNarrative, tableKind(r.table), schema.StatusPass, pages, "narrative (page %d) %s %s%s = %s (%s)",
+				m.page, m.label, m.printed, m.unit, figure, pageNote(pages))
+		}
+		seen = append(seen, figure)
 	}
-	tv = tv.Round(m.scale)
-	pages := unionPages([]int{m.page}, r.table.Pages)
-	status, op := schema.StatusPass, "="
-	if !tv.Equal(m.v) {
-		status, op = schema.StatusFail, "!="
-	}
-	return newCheck(RuleNarrative, tableKind(r.table), status, pages, "narrative (page %d) %s %s万元 %s %s %s%s (%s)",
-		m.page, m.label, m.printed, op, r.what, show(r.fig.v, r.fig.scale), unitNote(r.fig.unit), pageNote(pages))
+	pages = unionPages([]int{m.page}, pages)
+	return newCheck(RuleNarrative, tableKind(rs[0].table), schema.StatusFail, pages, "narrative (page %d) %s %s%s != %s (%s)",
+		m.page, m.label, m.printed, m.unit, strings.Join(seen, " nor "), pageNote(pages))
 }
 
-func unitNote(u *string) string {
-	if u == nil || *u == wan {
+// unitNote names the table's unit where it is not the narrative's.
+func unitNote(u *string, narrative string) string {
+	if u == nil || *u == narrative {
 		return ""
 	}
 	return *u
@@ -195,10 +248,10 @@ func withinPrinted(got decimal.Decimal, p *percent) bool {
 func shareCheck(m, base *mention) schema.Check {
 	pages := []int{m.page}
 	if base == nil || base.v.IsZero() {
-		return newCheck(RuleNarrative, "", schema.StatusSkipped, pages, "narrative (page %d) %s %s万元 占%s%%: no figure to take the share of",
-			m.page, m.label, m.printed, m.share.printed)
+		return newCheck(RuleNarrative, "", schema.StatusSkipped, pages, "narrative (page %d) %s %s%s 占%s%%: no figure to take the share of",
+			m.page, m.label, m.printed, m.unit, m.share.printed)
 	}
-	got := m.v.Mul(hundred).Div(base.v).Round(2)
+	got := yuan(m.v, m.unit).Mul(hundred).Div(yuan(base.v, base.unit)).Round(2)
 	status, op := schema.StatusPass, "="
 	if !withinPrinted(got, m.share) {
 		status, op = schema.StatusFail, "!="
@@ -215,17 +268,19 @@ func changeCheck(m, head *mention) schema.Check {
 	c := m.change
 	pages := []int{m.page}
 	try := func(cur *mention) (decimal.Decimal, decimal.Decimal, bool) {
-		prev := cur.v.Sub(c.v.Mul(decimal.NewFromInt(int64(c.sign))))
+		cv := yuan(c.v, c.unit)
+		prev := yuan(cur.v, cur.unit).Sub(cv.Mul(decimal.NewFromInt(int64(c.sign))))
 		if prev.Sign() <= 0 {
 			return prev, decimal.Zero, false
 		}
-		got := c.v.Mul(hundred).Div(prev).Round(2)
+		got := cv.Mul(hundred).Div(prev).Round(2)
+		prev = prev.Div(unitFactor(&cur.unit))
 		return prev, got, withinPrinted(got, c.pct)
 	}
 	word := map[int]string{1: "增加", -1: "减少"}[c.sign]
 	if c.sign != c.pctSign {
-		return newCheck(RuleNarrative, "", schema.StatusFail, pages, "narrative (page %d) %s %s万元: %s %s万元 but the percentage goes the other way (%s%%)",
-			m.page, m.label, m.printed, word, c.printed, c.pct.printed)
+		return newCheck(RuleNarrative, "", schema.StatusFail, pages, "narrative (page %d) %s %s%s: %s %s%s but the percentage goes the other way (%s%%)",
+			m.page, m.label, m.printed, m.unit, word, c.printed, c.unit, c.pct.printed)
 	}
 	cur := m
 	prev, got, ok := try(m)
@@ -238,8 +293,8 @@ func changeCheck(m, head *mention) schema.Check {
 	if !ok {
 		status, op = schema.StatusFail, "!="
 	}
-	return newCheck(RuleNarrative, "", status, pages, "narrative (page %d) %s %s万元, 比上年%s%s万元: previous %s, change %s%% %s printed %s%%",
-		m.page, cur.label, cur.printed, word, c.printed, prev.String(), got.StringFixed(2), op, c.pct.printed)
+	return newCheck(RuleNarrative, "", status, pages, "narrative (page %d) %s %s%s, 比上年%s%s%s: previous %s, change %s%% %s printed %s%%",
+		m.page, cur.label, cur.printed, cur.unit, word, c.printed, c.unit, prev.String(), got.StringFixed(2), op, c.pct.printed)
 }
 
 // narrativeLabel is for tests and messages: the labels found in texts.

@@ -7,7 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// A mention is one "label X万元" figure of the narrative with what follows
+// A mention is one "label X万元" (or 元, 亿元) figure of the narrative with what follows
 // it: a share (占Y%) or a change against last year (比上年增加Z万元，增长W%).
 type mention struct {
 	page     int
@@ -16,6 +16,7 @@ type mention struct {
 	clause   int    // counts 。 and ；
 	label    string // cleaned label: "基本支出"
 	printed  string // "1,530.68"
+	unit     string // 万元, 元, 亿元
 	v        decimal.Decimal
 	scale    int32
 	share    *percent // 占88.05%
@@ -32,6 +33,7 @@ type percent struct {
 // change is a year-on-year change: sign +1 增加/增长, -1 减少/下降.
 type change struct {
 	printed string
+	unit    string
 	v       decimal.Decimal
 	sign    int
 	pct     *percent
@@ -39,7 +41,7 @@ type change struct {
 }
 
 var (
-	amountRe = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?)万元`)
+	amountRe = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?)(万元|亿元|元)`)
 	shareRe  = regexp.MustCompile(`^[，,]?占[^0-9，,。；;]{0,10}?([0-9]+(?:\.[0-9]+)?)%`)
 	changeRe = regexp.MustCompile(`(?:比|较).*(增加|减少|增长|下降|上升|降低)了?$`)
 	pctRe    = regexp.MustCompile(`^[，,]?(增加|减少|增长|下降|上升|降低)了?([0-9]+(?:\.[0-9]+)?)%`)
@@ -91,7 +93,7 @@ func parseNarrative(texts []Text) []*mention {
 		prevEnd := 0
 		for _, m := range amountRe.FindAllStringSubmatchIndex(s, -1) {
 			start, end := m[0], m[1]
-			raw := s[m[2]:m[3]]
+			raw, unit := s[m[2]:m[3]], s[m[4]:m[5]]
 			d, err := decimal.NewFromString(strings.ReplaceAll(raw, ",", ""))
 			if err != nil {
 				continue
@@ -104,7 +106,7 @@ func parseNarrative(texts []Text) []*mention {
 			prevEnd = end
 			rest := s[end:]
 			if cm := changeRe.FindStringSubmatch(left); cm != nil && last != nil && last.change == nil {
-				c := &change{printed: raw, v: d, sign: signOf(cm[1])}
+				c := &change{printed: raw, unit: unit, v: d, sign: signOf(cm[1])}
 				if pm := pctRe.FindStringSubmatch(rest); pm != nil {
 					c.pct, c.pctSign = newPercent(pm[2]), signOf(pm[1])
 					prevEnd = end + len(pm[0])
@@ -114,7 +116,7 @@ func parseNarrative(texts []Text) []*mention {
 			}
 			mt := &mention{page: t.Page, para: pi, sentence: strings.Count(s[:start], "。"),
 				clause: strings.Count(s[:start], "。") + strings.Count(s[:start], "；") + strings.Count(s[:start], ";"),
-				label:  cleanLabel(left), printed: raw, v: d, scale: scaleOf(&raw)}
+				label:  cleanLabel(left), printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
 			if sm := shareRe.FindStringSubmatch(rest); sm != nil {
 				mt.share = newPercent(sm[1])
 				prevEnd = end + len(sm[0])

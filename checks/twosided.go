@@ -158,11 +158,23 @@ func (v *view) between(side string, from, to int) decimal.Decimal {
 	if from < 0 || to < 0 {
 		return sum
 	}
+	// A 结转 row may be broken down into numbered rows under it: count the
+	// unnumbered rows, or the numbered ones when those are all blank.
 	k := v.sideAmount(side)
+	numberedSum := decimal.Zero
 	for i := from + 1; i < to; i++ {
-		if label(v.t.Rows[i], side) != "" {
-			sum = sum.Add(amount(v.t.Rows[i].Get(k)).Abs())
+		l := label(v.t.Rows[i], side)
+		a := amount(v.t.Rows[i].Get(k)).Abs()
+		switch {
+		case l == "":
+		case numbered.MatchString(l):
+			numberedSum = numberedSum.Add(a)
+		default:
+			sum = sum.Add(a)
 		}
+	}
+	if sum.IsZero() {
+		return numberedSum
 	}
 	return sum
 }
