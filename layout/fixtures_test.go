@@ -1,0 +1,168 @@
+package layout_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/fixtures"
+	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// score is one comparison of layout tables against a truth file.
+type score struct {
+	tables, tablesWant int
+	cells, cellsWant   int
+	misses             []string
+}
+
+func (s *score) add(o score) {
+	s.tables += o.tables
+	s.tablesWant += o.tablesWant
+	s.cells += o.cells
+	s.cellsWant += o.cellsWant
+	s.misses = append(s.misses, o.misses...)
+}
+
+// TestFixtures runs the layout stage on every fixture PDF and compares its
+// tables with the truth file: every truth table must be found with its
+// title and pages, and every body cell must hold the truth's text in the
+// same row and column (amounts compared without thousands separators).
+// It reports per producer: tables found / expected, cells right / expected.
+func TestFixtures(t *testing.T) {
+	pdfs, _ := filepath.Glob(filepath.Join("..", "fixtures", "pdf", "*.pdf"))
+	if len(pdfs) == 0 {
+		t.Skip("no fixture PDFs yet")
+	}
+	byProducer := map[string]*score{}
+	for _, pdf := range pdfs {
+		stem := strings.TrimSuffix(filepath.Base(pdf), ".pdf")
+		truthPath := filepath.Join("..", "fixtures", "truth", stem+".yaml")
+		truth, err := fixtures.ReadTruth(truthPath)
+		if err != nil {
+			t.Logf("%s: no truth: %v", stem, err)
+			continue
+		}
+		doc, err := layoutPDF(pdf)
+		if err != nil {
+			t.Logf("%s: %v", stem, err)
+		}
+		s := compareTruth(doc, truth)
+		producer := stem[strings.LastIndex(stem, "-")+1:]
+		if byProducer[producer] == nil {
+			byProducer[producer] = &score{}
+		}
+		byProducer[producer].add(s)
+		t.Logf("%s: tables %d/%d, cells %d/%d", stem, s.tables, s.tablesWant, s.cells, s.cellsWant)
+		for i, m := range s.misses {
+			if i == 10 {
+				t.Logf("  … %d more", len(s.misses)-10)
+				break
+			}
+			t.Logf("  %s", m)
+		}
+	}
+	var names []string
+	for p := range byProducer {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		s := byProducer[p]
+		t.Logf("producer %-8s tables %d/%d  cells %d/%d", p, s.tables, s.tablesWant, s.cells, s.cellsWant)
+		if os.Getenv("LAYOUT_STRICT") != "" && (s.tables != s.tablesWant || s.cells != s.cellsWant) {
+			t.Errorf("producer %s below 100%%", p)
+		}
+	}
+}
+
+func layoutPDF(path string) (*layout.Document, error) {
+	d, err := extract.Open(path, extract.Options{})
+	if err != nil {
+		return &layout.Document{}, err
+	}
+	pages, err := d.ReadAll()
+	return layout.FromPages(pages), err
+}
+
+// compareTruth matches truth tables to layout tables by title, in order,
+// and counts the body cells that agree.
+func compareTruth(doc *layout.Document, truth *schema.Document) score {
+	var s score
+	next := 0
+	for _, tt := range truth.Tables {
+		s.tablesWant++
+		s.cellsWant += len(tt.Rows) * len(tt.Columns)
+		k := -1
+		for i := next; i < len(doc.Tables); i++ {
+			if squeeze(doc.Tables[i].Title) == squeeze(tt.Title) {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			s.misses = append(s.misses, fmt.Sprintf("table %q not found", tt.Title))
+			continue
+		}
+		next = k + 1
+		got := &doc.Tables[k]
+		if fmt.Sprint(got.Pages) != fmt.Sprint(tt.Pages) {
+			s.misses = append(s.misses, fmt.Sprintf("table %q pages %v, want %v", tt.Title, got.Pages, tt.Pages))
+		} else {
+			s.tables++
+		}
+		for r, row := range tt.Rows {
+			var have []string
+			if r < len(got.Rows) {
+				have = layout.RowTexts(got.Rows[r], got.NCols)
+			}
+			for c, col := range tt.Columns {
+				want := ""
+				if v := row.Get(col.Key); v != nil {
+					want = *v
+				}
+				h := ""
+				if c < len(have) {
+					h = have[c]
+				}
+				if plain(h) == plain(want) {
+					s.cells++
+				} else {
+					s.misses = append(s.misses, fmt.Sprintf("%s r%d c%d (%s): got %q, want %q", tt.Title, r, c, col.Key, h, want))
+				}
+			}
+		}
+		if len(got.Rows) != len(tt.Rows) {
+			s.misses = append(s.misses, fmt.Sprintf("table %q: %d body rows, want %d", tt.Title, len(got.Rows), len(tt.Rows)))
+		}
+	}
+	return s
+}
+
+var thousands = regexp.MustCompile(`^-?\d{1,3}(,\d{3})+(\.\d+)?$`)
+
+// plain removes thousands separators from amounts and white space from
+// text, for comparison.
+func plain(s string) string {
+	s = squeeze(s)
+	if thousands.MatchString(s) {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	return s
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
