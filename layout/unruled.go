@@ -224,6 +224,7 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 			row[first].textBox = row[first].textBox.Union(c.Box)
 			if last > first && row[first].ColSpan < last-first+1 {
 				row[first].ColSpan = last - first + 1
+				row[first].Box.X1 = g.colX[last+1]
 			}
 		}
 		wrapped := seenData && !data[i] && prev != nil && pitch > 0 &&
@@ -374,6 +375,7 @@ func inferHeaderSpans(g *grid, h int, centred bool) {
 				covered[[2]int{r, k}] = true
 			}
 			cell.ColSpan = right - left
+			cell.Box = cell.Box.Union(at(r, right-1).Box)
 			if left < c {
 				cell.Box = cell.Box.Union(at(r, left).Box)
 				cell.Col = left
@@ -409,6 +411,7 @@ func inferHeaderSpans(g *grid, h int, centred bool) {
 			}
 			cell.RowSpan = down - r
 			for rr := r + 1; rr < down; rr++ {
+				cell.Box = cell.Box.Union(at(rr, c).Box)
 				g.removeAt(rr, c)
 			}
 		}
