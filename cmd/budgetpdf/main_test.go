@@ -15,9 +15,8 @@ import (
 	"github.com/go-pdf/fpdf"
 )
 
-// realPDF returns a file of the real corpus (../shared/corpus/real from the
-// module root), skipping the test when it is absent.
-func realPDF(t *testing.T, name string) string {
+// moduleRoot is the directory holding go.mod.
+func moduleRoot(t *testing.T) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -25,14 +24,20 @@ func realPDF(t *testing.T, name string) string {
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+			return dir
 		}
 		if filepath.Dir(dir) == dir {
 			t.Fatal("go.mod not found")
 		}
 		dir = filepath.Dir(dir)
 	}
-	path := filepath.Join(dir, "..", "shared", "corpus", "real", name)
+}
+
+// realPDF returns a file of the real corpus (../shared/corpus/real from the
+// module root), skipping the test when it is absent.
+func realPDF(t *testing.T, name string) string {
+	t.Helper()
+	path := filepath.Join(moduleRoot(t), "..", "shared", "corpus", "real", name)
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("real corpus: %v", err)
 	}

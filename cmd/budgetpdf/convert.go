@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetpdf/budgetpdf/checks"
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// convert runs the whole pipeline on one input file:
+// extract (PDF → pages) → layout (pages → tables) → schema (tables → the
+// contract) → checks. A text dump (.txt, .md) skips extract.
+func convert(path string, opts extract.Options) (*schema.Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	src := schema.Source{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
+
+	var ld *layout.Document
+	var warnings []schema.Warning
+	if isTextDump(path, data) {
+		if ld, err = layout.FromText(bytes.NewReader(data)); err != nil {
+			return nil, err
+		}
+	} else {
+		doc, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), opts)
+		if err != nil {
+			return nil, err
+		}
+		pages, err := doc.ReadAll()
+		if err != nil {
+			return nil, err
+		}
+		info := doc.Info()
+		src.Pages, src.Producer, src.Creator, src.Encrypted = info.Pages, info.Producer, info.Creator, info.Encrypted
+		for _, p := range pages {
+			for _, w := range p.Warnings {
+				warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
+			}
+		}
+		ld = layout.FromPages(pages)
+	}
+	for _, w := range ld.Warnings {
+		warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
+	}
+
+	out := schema.Build(ld)
+	out.Source = src
+	out.Warnings = append(warnings, out.Warnings...)
+	out.Checks = checks.Run(out, narrative(ld))
+	if len(out.Tables) == 0 && len(out.PerformanceForms) == 0 {
+		out.Warnings = append(out.Warnings, schema.Warning{Code: "no_tables", Message: "no budget table or performance form was recognized"})
+	}
+	return out, nil
+}
+
+// isTextDump reports whether the input is a text dump of a disclosure
+// rather than a PDF: by its name, or by being UTF-8 text without a PDF header.
+func isTextDump(path string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".md", ".markdown":
+		return true
+	case ".pdf":
+		return false
+	}
+	head := data[:min(len(data), 1024)]
+	return !bytes.Contains(head, []byte("%PDF-")) && utf8.Valid(head) && bytes.ContainsAny(head, "表预算")
+}
+
+// narrative is the text outside tables, page by page, for the checks.
+func narrative(ld *layout.Document) []checks.Text {
+	var out []checks.Text
+	for _, p := range ld.Pages {
+		for _, l := range p.Lines {
+			out = append(out, checks.Text{Page: p.Number, Text: l.Text})
+		}
+	}
+	return out
+}
+
+func init() {
+	commands = append(commands,
+		command{"extract", "FILE [-o OUT] [--format json|yaml] [--password P]",
+			"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML", runExtract},
+	)
+}
+
+// runExtract is `budgetpdf extract`.
+func runExtract(args []string, stdout, stderr io.Writer) int {
+	var file, out, format, password string
+	format = "json"
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		val := func() (string, bool) {
+			if i+1 < len(args) {
+				i++
+				return args[i], true
+			}
+			return "", false
+		}
+		var ok = true
+		switch {
+		case a == "-o" || a == "--out" || a == "-out":
+			out, ok = val()
+		case a == "--format" || a == "-format" || a == "-f":
+			format, ok = val()
+		case strings.HasPrefix(a, "--format="):
+			format = strings.TrimPrefix(a, "--format=")
+		case a == "--password" || a == "-password":
+			password, ok = val()
+		case strings.HasPrefix(a, "-") && a != "-":
+			return fail(stderr, "", usageErrorf("extract: unknown flag %s", a))
+		case file == "":
+			file = a
+		default:
+			return fail(stderr, "", usageErrorf("extract takes one FILE (got %s and %s)", file, a))
+		}
+		if !ok {
+			return fail(stderr, "", usageErrorf("extract: %s needs a value", a))
+		}
+	}
+	if file == "" {
+		return fail(stderr, "", usageErrorf("extract FILE [-o OUT] [--format json|yaml]"))
+	}
+	if format != "json" && format != "yaml" {
+		return fail(stderr, "", usageErrorf("--format must be json or yaml, not %q", format))
+	}
+	doc, err := safeConvert(file, extract.Options{Password: password})
+	if err != nil {
+		return fail(stderr, file, err)
+	}
+	var buf bytes.Buffer
+	if format == "yaml" {
+		err = schema.WriteYAML(&buf, doc)
+	} else {
+		err = schema.WriteJSON(&buf, doc)
+	}
+	if err != nil {
+		return fail(stderr, file, err)
+	}
+	if out == "" || out == "-" {
+		_, err = stdout.Write(buf.Bytes())
+	} else {
+		err = writeFileAtomic(out, buf.Bytes())
+	}
+	if err != nil {
+		return fail(stderr, file, fmt.Errorf("writing output: %w", err))
+	}
+	return 0
+}
+
+// safeConvert is convert with any panic turned into an internal error, so one
+// bad input never takes the process down.
+func safeConvert(path string, opts extract.Options) (doc *schema.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return convert(path, opts)
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// into place, so an interrupted run never leaves half a file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
