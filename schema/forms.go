@@ -104,8 +104,8 @@ func isProjectRow(r FormRow) bool { return first(r) == "项目名称" }
 func isIndicatorHeader(r FormRow) bool {
 	n := 0
 	for _, t := range rowTexts(r) {
-		switch squeezeLabel(t) {
-		case "一级指标", "二级指标", "三级指标":
+		l := squeezeLabel(t)
+		if strings.HasPrefix(l, "一级指标") || strings.HasPrefix(l, "二级指标") || strings.HasPrefix(l, "三级指标") {
 			n++
 		}
 	}
@@ -118,7 +118,10 @@ func sameRow(a, b FormRow) bool {
 		return false
 	}
 	for i := range ta {
-		if squeezeLabel(ta[i]) != squeezeLabel(tb[i]) {
+		x, y := squeezeLabel(ta[i]), squeezeLabel(tb[i])
+		// A merged cell that crosses the page break can print its text into
+		// the repeated block's cell ("绩效指标项目资金（元）"): containment counts.
+		if x != y && !(i > 0 && x != "" && y != "" && (strings.Contains(x, y) || strings.Contains(y, x))) && !(i == 0 && len(ta) > 1 && (strings.HasPrefix(x, y) || strings.HasPrefix(y, x))) {
 			return false
 		}
 	}
@@ -193,6 +196,8 @@ type formParser struct {
 	level1  string
 	level2  [2]string
 	inFunds bool
+	// expectGoals: the row after a 实施期目标 | 年度目标 header holds the goals.
+	expectGoals bool
 }
 
 type role struct {
@@ -224,12 +229,13 @@ func (p *formParser) addPage(page int) {
 func (p *formParser) row(r FormRow) {
 	texts := rowTexts(r)
 	if len(texts) == 0 {
+		p.expectGoals = false // an empty goals row
 		return
 	}
 	if isProjectRow(r) {
 		p.finish()
 		p.cur = &PerformanceForm{Pages: []int{}, Funds: Funds{Unit: Str("元")}}
-		p.inGrid, p.inFunds = false, false
+		p.inGrid, p.inFunds, p.expectGoals = false, false, false
 		p.level1, p.level2 = "", [2]string{}
 	}
 	if p.cur == nil {
@@ -254,11 +260,17 @@ func (p *formParser) row(r FormRow) {
 		}
 		p.funds(texts)
 		return
+	case goalsHeader(texts):
+		// 总体目标 | 实施期目标 | 年度目标: the goals come on the next row.
+		p.expectGoals, p.inFunds = true, false
+		return
 	case lead == "总体目标" || lead == "年度总体目标" || lead == "年度目标值":
 		p.goals(texts[1:], strings.HasPrefix(lead, "年度"))
-		p.inFunds = false
+		p.inFunds, p.expectGoals = false, false
 		return
-	case lead == "实施期目标" || lead == "年度目标":
+	case p.expectGoals:
+		p.expectGoals = false
+		p.goals(texts, false)
 		return
 	}
 	if p.inFunds && isFundsRow(texts) {
@@ -287,6 +299,17 @@ func (p *formParser) row(r FormRow) {
 		p.inGrid = true
 		p.indicatorRow(r)
 	}
+}
+
+func goalsHeader(texts []string) bool {
+	n := 0
+	for _, t := range texts {
+		switch squeezeLabel(t) {
+		case "实施期目标", "年度目标":
+			n++
+		}
+	}
+	return n > 0 && len(texts) <= n+1
 }
 
 var fundsUnit = regexp.MustCompile(`[（(]\s*(万元|元)\s*[)）]`)
@@ -440,15 +463,17 @@ func (p *formParser) header(r FormRow) {
 	seenValue := false
 	for _, c := range r.Cells {
 		k := ""
+		// A merged body cell crossing the page break may print its text into
+		// the repeated header cell ("一级指标产出指标"): match by prefix.
 		switch l := squeezeLabel(c.Text); {
-		case l == "一级指标":
+		case strings.HasPrefix(l, "一级指标"):
 			k = "level1"
-		case l == "二级指标":
+		case strings.HasPrefix(l, "二级指标"):
 			k = "level2"
 			if seenValue {
 				scope = 1
 			}
-		case l == "三级指标":
+		case strings.HasPrefix(l, "三级指标"):
 			k = "level3"
 			if seenValue {
 				scope = 1

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -33,9 +34,26 @@ func ParseValue(v string) (op, number, unit *string) {
 	rest := s[i:]
 	var u *string
 	if rest != "" {
+		rest = printedSuffix(v, rest)
 		u = &rest
 	}
 	return &o, &num, u
+}
+
+// printedSuffix returns the end of the printed value whose NFKC form is
+// unit, so the unit keeps its printed punctuation (台（套）, not 台(套)).
+func printedSuffix(printed, unit string) string {
+	printed = strings.TrimSpace(printed)
+	for i := len(printed) - 1; i >= 0; i-- {
+		if !utf8.RuneStart(printed[i]) {
+			continue
+		}
+		suf := printed[i:]
+		if strings.ReplaceAll(norm.NFKC.String(suf), " ", "") == unit {
+			return suf
+		}
+	}
+	return unit
 }
 
 // valueOps are the comparison prefixes after NFKC (which already folds

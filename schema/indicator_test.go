@@ -36,3 +36,12 @@ func s(p *string) string {
 	}
 	return *p
 }
+
+func TestParseValueKeepsPrintedUnit(t *testing.T) {
+	if _, _, u := ParseValue("1台（套）"); s(u) != "台（套）" {
+		t.Errorf("unit %q, want 台（套）", s(u))
+	}
+	if _, n, u := ParseValue("≥ ２０ 人次"); s(n) != "20" || s(u) != "人次" {
+		t.Errorf("number %q unit %q", s(n), s(u))
+	}
+}
