@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -62,9 +61,6 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			doc, err = nil, fmt.Errorf("%w: reader panic: %v", ErrCorrupt, x)
-			if os.Getenv("BUDGETPDF_DEBUG") != "" {
-				fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
-			}
 		}
 	}()
 	start, err := findHeader(data)
@@ -74,17 +70,14 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	body := data[start:]
 	r, fastErr := openReader(body, opts.Password)
 	if fastErr == nil {
-		info := readerInfo(r)
-		switch doc := newDoc(r, info); {
-		case info.Encrypted:
-			// The object reader opens some encrypted files but decrypts
-			// RC4-40 wrongly and keeps the AES padding on strings: let
-			// pdfcpu decrypt.
-			fastErr = errors.New("encrypted")
-		case doc.NumPages() == 0:
+		// The object reader opens some encrypted files but decrypts RC4-40
+		// wrongly and keeps the AES padding on strings: let pdfcpu decrypt.
+		fastErr = errors.New("encrypted")
+		if info := readerInfo(r); !info.Encrypted {
+			if doc := newDoc(r, info); doc.NumPages() > 0 {
+				return doc, nil
+			}
 			fastErr = errors.New("no pages in the page tree")
-		default:
-			return doc, nil
 		}
 	}
 	fixed, info, err := repairPDF(body, opts.Password)
@@ -96,7 +89,7 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	}
 	r, err = openReader(fixed, "")
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v (after repair: %v)", ErrCorrupt, fastErr, err)
+		return nil, fmt.Errorf("%w: %s; after repair: %v", ErrCorrupt, readerReason(fastErr), err)
 	}
 	doc = newDoc(r, info)
 	if doc.NumPages() == 0 {
