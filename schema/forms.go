@@ -191,11 +191,13 @@ type formParser struct {
 	warns []Warning
 	cur   *PerformanceForm
 	// indicator grid state
-	roles   []role // column roles from the last indicator header
-	inGrid  bool
-	level1  string
-	level2  [2]string
-	inFunds bool
+	roles    []role // column roles from the last indicator header
+	inGrid   bool
+	level1   string
+	level2   [2]string
+	inFunds  bool
+	lastPage int   // page of the last indicator row
+	indPages []int // page of each indicator of the current form
 	// expectGoals: the row after a 实施期目标 | 年度目标 header holds the goals.
 	expectGoals bool
 }
@@ -209,6 +211,13 @@ type role struct {
 
 func (p *formParser) finish() {
 	if p.cur != nil {
+		for i, ind := range p.cur.Indicators {
+			if ind.Level1 == "" || ind.Level2 == "" {
+				p.warns = append(p.warns, Warning{Page: p.indPages[i], Code: "indicator_levels",
+					Message: p.cur.Project + ": indicator " + ind.Level3 + " has no 一级/二级指标 above it"})
+			}
+		}
+		p.indPages = p.indPages[:0]
 		if p.cur.Indicators == nil {
 			p.cur.Indicators = []Indicator{}
 		}
@@ -243,6 +252,8 @@ func (p *formParser) row(r FormRow) {
 	}
 	p.addPage(r.Page)
 	lead := squeezeLabel(texts[0])
+	expectGoals := p.expectGoals
+	p.expectGoals = false
 	switch {
 	case isIndicatorHeader(r):
 		p.header(r)
@@ -266,14 +277,16 @@ func (p *formParser) row(r FormRow) {
 		return
 	case lead == "总体目标" || lead == "年度总体目标" || lead == "年度目标值":
 		p.goals(texts[1:], strings.HasPrefix(lead, "年度"))
-		p.inFunds, p.expectGoals = false, false
+		p.inFunds = false
 		return
-	case p.expectGoals:
-		p.expectGoals = false
+	case expectGoals:
 		p.goals(texts, false)
 		return
 	}
-	if p.inFunds && isFundsRow(texts) {
+	// Funds rows, also without their 项目资金 label: a merged label cell that
+	// crosses a page break prints on one page only.
+	if (p.inFunds || !p.inGrid) && isFundsRow(texts) {
+		p.inFunds = true
 		p.funds(texts)
 		return
 	}
@@ -326,7 +339,7 @@ func isFundsRow(texts []string) bool {
 // fundKey names a funds label: total, central, provincial, local, self_raised, other.
 func fundKey(s string) string {
 	s = squeezeLabel(s)
-	if IsAmount(s) {
+	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹")) {
 		return ""
 	}
 	switch {
@@ -543,7 +556,7 @@ func (p *formParser) indicatorRow(r FormRow) {
 		switch ro.kind {
 		case "level1":
 			if squeezeLabel(t) != "绩效指标" {
-				p.level1 = t
+				p.level1 = p.joinLevel(r.Page, 1, -1, p.level1, t)
 			}
 		case "level2":
 			l2[ro.scope] = t
@@ -555,9 +568,10 @@ func (p *formParser) indicatorRow(r FormRow) {
 	}
 	for s := 0; s < 2; s++ {
 		if l2[s] != "" {
-			p.level2[s] = l2[s]
+			p.level2[s] = p.joinLevel(r.Page, 2, s, p.level2[s], l2[s])
 		}
 	}
+	p.lastPage = r.Page
 	for s := 0; s < 2; s++ {
 		if l3[s] == "" && val[s] == "" {
 			continue
@@ -573,10 +587,43 @@ func (p *formParser) indicatorRow(r FormRow) {
 			ind.Value = Str(val[s])
 			ind.Op, ind.Number, ind.Unit = ParseValue(val[s])
 		}
-		if ind.Level1 == "" || ind.Level2 == "" {
-			p.warns = append(p.warns, Warning{Page: r.Page, Code: "indicator_levels",
-				Message: p.cur.Project + ": indicator " + ind.Level3 + " has no level1/level2 above it"})
-		}
 		p.cur.Indicators = append(p.cur.Indicators, ind)
+		p.indPages = append(p.indPages, r.Page)
 	}
+}
+
+// complete reports whether an indicator level name reads as whole.
+func complete(name string) bool {
+	return strings.HasSuffix(name, "指标") || strings.HasSuffix(name, "满意度")
+}
+
+// joinLevel returns the level name that holds from this row on, given the
+// one above (prev) and the text of this row's cell (t). It mends what merged
+// cells do at a page break: a name printed below the first rows it covers
+// fills those rows in (they were left blank), and a name whose wrapped lines
+// fell on two pages ("可持续影响" | "指标") is joined back, also in the rows
+// already read.
+func (p *formParser) joinLevel(page, level, scope int, prev, t string) string {
+	set := func(old, new string) {
+		for i := range p.cur.Indicators {
+			ind := &p.cur.Indicators[i]
+			if scope >= 0 && (ind.Scope == ScopeAnnual) != (scope == 1) {
+				continue
+			}
+			if level == 1 && ind.Level1 == old {
+				ind.Level1 = new
+			} else if level == 2 && ind.Level2 == old {
+				ind.Level2 = new
+			}
+		}
+	}
+	switch {
+	case prev == "":
+		set("", t)
+		return t
+	case page != p.lastPage && !complete(prev) && complete(prev+t) && len([]rune(t)) <= 4:
+		set(prev, prev+t)
+		return prev + t
+	}
+	return t
 }
