@@ -373,9 +373,12 @@ func (w *walker) glyph(f *font, text string, tx, adv float64, white bool) {
 	gs := &w.gs
 	m := w.tm.mul(gs.ctm)
 	fs := gs.fontSize
-	bw := tx
+	// The box spans the glyph's own width, without character and word
+	// spacing (as poppler and mupdf draw it); a glyph without a width
+	// gets its advance.
+	bw := adv
 	if bw <= 0 {
-		bw = adv
+		bw = tx
 	}
 	lo, hi := gs.rise+f.descent*fs, gs.rise+f.ascent*fs
 	if fs < 0 {

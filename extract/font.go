@@ -2,6 +2,7 @@ package extract
 
 import (
 	"io"
+	"math"
 	"reflect"
 	"strings"
 	"unicode"
@@ -117,15 +118,38 @@ func (f *font) loadDescriptor(fd pdf.Value) {
 	if fd.Kind() != pdf.Dict {
 		return
 	}
-	if a := num(fd.Key("Ascent"), 0) / 1000; a > 0 && a < 2 {
+	// 0 means "not given"; a wrong sign is tolerated (as poppler does).
+	if a := math.Abs(num(fd.Key("Ascent"), 0)) / 1000; a > 0 && a < 3 {
 		f.ascent = a
 	}
-	if d := num(fd.Key("Descent"), 1) / 1000; d <= 0 && d > -1 {
+	if d := -math.Abs(num(fd.Key("Descent"), 0)) / 1000; d < 0 && d > -3 {
 		f.descent = d
-	} else if d > 0 && d < 1 {
-		f.descent = -d
 	}
 	f.missing = num(fd.Key("MissingWidth"), 0)
+	embedded := fd.Key("FontFile").Kind() == pdf.Stream || fd.Key("FontFile2").Kind() == pdf.Stream ||
+		fd.Key("FontFile3").Kind() == pdf.Stream
+	if !embedded {
+		// A viewer draws a non-embedded font with a substitute: take the
+		// standard font's metrics for the families it stands in for.
+		if m, ok := base14Metrics(f.name); ok {
+			f.ascent, f.descent = m[0], m[1]
+		}
+	}
+}
+
+// base14Metrics returns the ascent and descent of the standard font that
+// stands in for a non-embedded font of this name.
+func base14Metrics(name string) ([2]float64, bool) {
+	n := strings.ToLower(name)
+	switch {
+	case strings.Contains(n, "courier"):
+		return [2]float64{0.629, -0.157}, true
+	case strings.Contains(n, "times"):
+		return [2]float64{0.683, -0.217}, true
+	case strings.Contains(n, "arial"), strings.Contains(n, "helvetica"):
+		return [2]float64{0.718, -0.207}, true
+	}
+	return [2]float64{}, false
 }
 
 func (f *font) loadType0(v pdf.Value) {

@@ -95,12 +95,13 @@ func TestGlyphPositions(t *testing.T) {
 		},
 		{
 			// Tz 50: every advance halves. A: (6+2)×.5=4; TJ -1000: +5;
-			// B: (5+2)×.5=3.5; space: (2.5+2+3)×.5=3.75; A: 4.
+			// B: (5+2)×.5=3.5; space: (2.5+2+3)×.5=3.75; A: 4. A box
+			// spans the glyph width only: A 3, B 2.5, space 1.25.
 			// Baseline 20 → Y 80; no descriptor: ascent 8.8, descent 1.2.
 			name:    "TJ Tc Tw Tz",
 			page:    media,
 			content: "BT /F2 10 Tf 2 Tc 3 Tw 50 Tz 1 0 0 1 10 20 Tm [(A) -1000 (B A)] TJ ET",
-			want:    []box{{"A", 10, 71.2, 14, 81.2}, {"B", 19, 71.2, 22.5, 81.2}, {" ", 22.5, 71.2, 26.25, 81.2}, {"A", 26.25, 71.2, 30.25, 81.2}},
+			want:    []box{{"A", 10, 71.2, 13, 81.2}, {"B", 19, 71.2, 21.5, 81.2}, {" ", 22.5, 71.2, 23.75, 81.2}, {"A", 26.25, 71.2, 29.25, 81.2}},
 			size:    10, font: "Helv",
 		},
 		{
