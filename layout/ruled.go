@@ -306,19 +306,29 @@ func cellText(glyphs []extract.Glyph) string {
 // row that holds data, except the first. Text lines without data (a wrapped
 // name) stay with the line above.
 func unruledRowBreaks(ys []float64, box Box, glyphs []extract.Glyph) []rule {
+	if len(glyphs) == 0 {
+		return nil
+	}
+	// Only a row at least two text lines high can hold two rows.
+	hs := make([]float64, len(glyphs))
+	for i, g := range glyphs {
+		hs[i] = g.Y1 - g.Y0
+	}
+	sort.Float64s(hs)
+	lineH := hs[len(hs)/2]
+	byY := append([]extract.Glyph(nil), glyphs...)
+	sort.Slice(byY, func(i, j int) bool { return byY[i].Y0+byY[i].Y1 < byY[j].Y0+byY[j].Y1 })
 	var out []rule
 	for r := 0; r+1 < len(ys); r++ {
-		var in []extract.Glyph
-		for _, gl := range glyphs {
-			cy := (gl.Y0 + gl.Y1) / 2
-			if cy > ys[r] && cy < ys[r+1] {
-				in = append(in, gl)
-			}
-		}
-		if len(in) == 0 {
+		if ys[r+1]-ys[r] < 1.8*lineH {
 			continue
 		}
-		lines := Lines(wordsOf(in))
+		lo := sort.Search(len(byY), func(i int) bool { return (byY[i].Y0+byY[i].Y1)/2 > ys[r] })
+		hi := sort.Search(len(byY), func(i int) bool { return (byY[i].Y0+byY[i].Y1)/2 >= ys[r+1] })
+		if hi-lo < 2 {
+			continue
+		}
+		lines := Lines(wordsOf(byY[lo:hi]))
 		if len(lines) < 2 {
 			continue
 		}

@@ -31,32 +31,38 @@ func wordsOf(glyphs []extract.Glyph) []Word {
 }
 
 // glyphBands sorts glyphs into bands of vertically overlapping glyphs, top to
-// bottom, each band sorted left to right.
+// bottom, each band sorted left to right. The bands share one sorted copy
+// of the glyphs.
 func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
-	gs := make([]extract.Glyph, 0, len(glyphs))
-	for _, g := range glyphs {
+	gs := make([]extract.Glyph, len(glyphs))
+	copy(gs, glyphs)
+	for i := range gs {
+		g := &gs[i]
 		if g.X1 < g.X0 {
 			g.X0, g.X1 = g.X1, g.X0
 		}
 		if g.Y1 < g.Y0 {
 			g.Y0, g.Y1 = g.Y1, g.Y0
 		}
-		gs = append(gs, g)
 	}
 	sort.SliceStable(gs, func(i, j int) bool {
 		return gs[i].Y0+gs[i].Y1 < gs[j].Y0+gs[j].Y1
 	})
 	var bands [][]extract.Glyph
+	start := 0
 	var top, bot float64
-	for _, g := range gs {
-		n := len(bands)
-		if n > 0 && sameBand(top, bot, g.Y0, g.Y1) {
-			bands[n-1] = append(bands[n-1], g)
+	for i, g := range gs {
+		if i > start && sameBand(top, bot, g.Y0, g.Y1) {
 			top, bot = min(top, g.Y0), max(bot, g.Y1)
 			continue
 		}
-		bands = append(bands, []extract.Glyph{g})
-		top, bot = g.Y0, g.Y1
+		if i > start {
+			bands = append(bands, gs[start:i:i])
+		}
+		start, top, bot = i, g.Y0, g.Y1
+	}
+	if start < len(gs) {
+		bands = append(bands, gs[start:])
 	}
 	for _, b := range bands {
 		sort.SliceStable(b, func(i, j int) bool { return b[i].X0 < b[j].X0 })
