@@ -6,6 +6,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// separators are dropped from amounts.
+var separators = strings.NewReplacer(",", "", "，", "", " ", "", "\u3000", "")
+
 // parseAmount reads an amount as the contract writes it ("1738.50"), also
 // tolerating separators and the dashes some offices print for zero. A nil or
 // blank cell is zero with ok true; text that is not a number gives ok false.
@@ -13,8 +16,7 @@ func parseAmount(s *string) (d decimal.Decimal, ok bool) {
 	if s == nil {
 		return decimal.Zero, true
 	}
-	t := strings.TrimSpace(*s)
-	t = strings.NewReplacer(",", "", "，", "", " ", "", "\u3000", "").Replace(t)
+	t := separators.Replace(strings.TrimSpace(*s))
 	switch t {
 	case "", "-", "—", "－", "--", "——":
 		return decimal.Zero, true

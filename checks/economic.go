@@ -87,7 +87,7 @@ func economic(doc *schema.Document) []schema.Check {
 	total := -1
 	var cats []schema.Row
 	flush := func(cat int, items []schema.Row) {
-		if cat >= 0 && len(items) > 0 {
+		if cat >= 0 && (len(items) > 0 || !zeroRow(t.Rows[cat], v.amountKeys(sideNone))) {
 			out = append(out, v.sumCheck(sideNone, fmt.Sprintf("%s = Σ its %d items", rowName(t.Rows[cat], sideNone), len(items)), t.Rows[cat], items))
 		}
 	}
@@ -110,8 +110,11 @@ func economic(doc *schema.Document) []schema.Check {
 		}
 	}
 	flush(cat, items)
-	if total >= 0 && len(cats) > 0 {
+	switch {
+	case total >= 0 && len(cats) > 0:
 		out = append(out, v.sumCheck(sideNone, fmt.Sprintf("合计 = Σ %d 类", len(cats)), t.Rows[total], cats))
+	case total < 0:
+		out = append(out, newCheck(RuleRowTotal, t.Kind, schema.StatusFail, t.Pages, "%s has no 合计 row (%s)", t.Kind, pageNote(t.Pages)))
 	}
 	return out
 }

@@ -82,7 +82,7 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 				alt.Pages = unionPages(alt.Pages, q.table.Pages)
 				c = alt
 			} else {
-				c.Message += fmt.Sprintf("; with the carried-over projects %s", show(both.fig.v, both.fig.scale))
+				c.Message += fmt.Sprintf("; with %s: %s", q.what, show(both.fig.v, both.fig.scale))
 			}
 		}
 	}

@@ -56,6 +56,9 @@ func threePublic(v *view) []schema.Check {
 		}
 		if tot, ok := rows[tpTotal]; ok {
 			out = append(out, v.partsCheck(tpTotal, tot, rows, tpAbroad, tpReception, tpCar))
+		} else {
+			out = append(out, newCheck(RuleRowTotal, v.t.Kind, schema.StatusFail, v.t.Pages,
+				"%s has no 合计 row (%s)", v.t.Kind, pageNote(v.t.Pages)))
 		}
 		return out
 	}

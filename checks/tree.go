@@ -64,6 +64,17 @@ func (v *view) tree(side string) []schema.Check {
 	for i := 0; i+1 < len(ls); i++ {
 		next[ls[i]] = ls[i+1]
 	}
+	// Functional and income classification codes are 3, 5 and 7 digits
+	// (类, 款, 项), and these tables go down to the 项: a 类 or 款 with
+	// amounts but nothing under it, or a row whose parent is not printed,
+	// means a row went missing.
+	standard := true
+	for _, l := range ls {
+		standard = standard && (l == 3 || l == 5 || l == 7)
+	}
+	if standard && ls[len(ls)-1] > 3 {
+		next = map[int]int{3: 5, 5: 7}
+	}
 	scale := v.scale()
 	var fails []schema.Check
 	n := 0
@@ -80,13 +91,20 @@ func (v *view) tree(side string) []schema.Check {
 		}
 		return kids
 	}
-	// A parent with amounts but no children where the table shows that
-	// level elsewhere: a row went missing.
+	present := map[string]bool{}
+	for _, c := range rows {
+		present[c.code] = true
+	}
 	for _, p := range rows {
-		if next[len(p.code)] == 0 || len(children(p.code)) > 0 || zeroRow(p.row, keys) {
-			continue
+		if next[len(p.code)] != 0 && len(children(p.code)) == 0 && !zeroRow(p.row, keys) {
+			fail("%s: has amounts but none of its %d-digit rows is printed", rowName(p.row, side), next[len(p.code)])
 		}
-		fail("%s: has amounts but none of its %d-digit rows is printed", rowName(p.row, side), next[len(p.code)])
+		if standard && len(p.code) > 3 && !present[p.code[:len(p.code)-2]] {
+			fail("%s: its parent %s is not printed", rowName(p.row, side), p.code[:len(p.code)-2])
+		}
+	}
+	if v.totalRow(side) < 0 {
+		fail("has no 合计 row")
 	}
 	for _, k := range keys {
 		for _, p := range rows {

@@ -64,7 +64,8 @@ func (v *view) sideSums(side string) []schema.Check {
 		out = append(out, v.sumCheck(side, fmt.Sprintf("%s = Σ %d items above it", label(rows[year], side), len(items)), rows[year], items))
 	}
 	if grand < 0 {
-		return out
+		return append(out, newCheck(RuleRowTotal, v.t.Kind, schema.StatusFail, v.t.Pages,
+			"%s %s side has no 总计 row (%s)", v.t.Kind, strings.TrimSuffix(side, "_"), pageNote(v.t.Pages)))
 	}
 	if year < 0 {
 		items, _ := listed(0, grand)
