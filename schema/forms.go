@@ -544,13 +544,22 @@ func (p *formParser) roleOf(c FormCell) (role, bool) {
 func (p *formParser) indicatorRow(r FormRow) {
 	var l3, val [2]string
 	l2 := [2]string{}
+	samePage := r.Page == p.lastPage
 	for _, c := range r.Cells {
 		t := CleanText(c.Text)
-		if t == "" {
-			continue
-		}
 		ro, ok := p.roleOf(c)
 		if !ok {
+			continue
+		}
+		if t == "" {
+			// An empty level cell below the first row of a page starts a
+			// merged cell whose name is printed elsewhere (past the page
+			// break): the name is pending, filled in when it shows.
+			if samePage && ro.kind == "level1" {
+				p.level1 = ""
+			} else if samePage && ro.kind == "level2" {
+				p.level2[ro.scope] = ""
+			}
 			continue
 		}
 		switch ro.kind {
