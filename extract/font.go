@@ -32,7 +32,8 @@ type font struct {
 	dw       float64
 	ascent   float64 // in text space units per 1 of font size
 	descent  float64
-	wscale   float64 // Type3: FontMatrix a × 1000, else 1
+	wscale   float64   // Type3: FontMatrix a × 1000, else 1
+	ttFile   pdf.Value // embedded TrueType program, until loadTT reads it
 	tt       *ttCmaps
 	ttUni    map[uint16]rune
 	ttFirst  bool // symbolic TrueType without /Encoding: try its cmap first
@@ -195,16 +196,11 @@ func (f *font) loadType0(v pdf.Value) {
 			f.spaces = twoByteSpace
 		}
 	}
-	// A TrueType-based CID font without ToUnicode: its cmap can give the text.
+	// A TrueType-based CID font without ToUnicode: its cmap can give the
+	// text (read when a code needs it).
 	if f.toUni == nil && desc.Key("Subtype").Name() == "CIDFontType2" {
-		if ff := fd.Key("FontFile2"); ff.Kind() == pdf.Stream {
-			if m := desc.Key("CIDToGIDMap"); m.Kind() != pdf.Stream {
-				if data, err := readStream(ff); err == nil {
-					if f.tt = parseTTCmap(data); f.tt != nil {
-						f.ttUni = f.tt.unicodeByGlyph()
-					}
-				}
-			}
+		if ff := fd.Key("FontFile2"); ff.Kind() == pdf.Stream && desc.Key("CIDToGIDMap").Kind() != pdf.Stream {
+			f.ttFile = ff
 		}
 	}
 }
@@ -295,12 +291,27 @@ func (f *font) loadSimple(v pdf.Value) {
 	// encoding cannot explain (symbolic fonts: before the encoding).
 	if f.toUni == nil {
 		if ff := fd.Key("FontFile2"); ff.Kind() == pdf.Stream {
-			if data, err := readStream(ff); err == nil {
-				if f.tt = parseTTCmap(data); f.tt != nil {
-					f.ttUni = f.tt.unicodeByGlyph()
-					f.ttFirst = symbolic && enc.Kind() == pdf.Null
-				}
-			}
+			f.ttFile = ff
+			f.ttFirst = symbolic && enc.Kind() == pdf.Null
+		}
+	}
+}
+
+// loadTT reads the cmap of the embedded TrueType program on first use.
+func (f *font) loadTT() {
+	if f.ttFile.IsNull() {
+		return
+	}
+	ff := f.ttFile
+	f.ttFile = pdf.Value{}
+	defer func() {
+		if recover() != nil {
+			f.tt, f.ttUni = nil, nil
+		}
+	}()
+	if data, err := readStream(ff); err == nil {
+		if f.tt = parseTTCmap(data); f.tt != nil {
+			f.ttUni = f.tt.unicodeByGlyph()
 		}
 	}
 }
@@ -358,6 +369,7 @@ func (f *font) text(code uint32, n int, raw []byte) (string, bool) {
 		if usable(t) {
 			return t, true
 		}
+		f.loadTT()
 		if f.ttUni != nil {
 			if r, ok := f.ttUni[uint16(f.cidOf(code, n))]; ok && usable(string(r)) {
 				return string(r), true
@@ -366,6 +378,7 @@ func (f *font) text(code uint32, n int, raw []byte) (string, bool) {
 		return "", false
 	}
 	if f.ttFirst {
+		f.loadTT()
 		if t, ok := f.ttText(code); ok {
 			return t, true
 		}
@@ -373,10 +386,8 @@ func (f *font) text(code uint32, n int, raw []byte) (string, bool) {
 	if t := f.simple[code&0xff]; usable(t) {
 		return t, true
 	}
-	if f.tt != nil {
-		return f.ttText(code)
-	}
-	return "", false
+	f.loadTT()
+	return f.ttText(code)
 }
 
 func (f *font) ttText(code uint32) (string, bool) {
