@@ -3,6 +3,7 @@ package checks
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -84,46 +85,84 @@ func cleanLabel(s string) string {
 	}
 }
 
+// heading matches the start of a numbered heading or list item.
+var heading = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十]+部分|[0-9]+[、．]|[0-9]+\.[^0-9])`)
+
+// stream joins the narrative texts into one string: lines wrapped inside a
+// sentence join up again, and a heading or a text after a full stop starts
+// a new sentence. pages[i] is the page of the text starting at starts[i].
+func stream(texts []Text) (s string, starts, pages []int) {
+	var b strings.Builder
+	for _, t := range texts {
+		x := norm(t.Text)
+		if x == "" {
+			continue
+		}
+		if b.Len() > 0 && heading.MatchString(x) && !strings.ContainsAny(lastRune(b.String()), "。；;") {
+			b.WriteString("。")
+		}
+		starts, pages = append(starts, b.Len()), append(pages, t.Page)
+		b.WriteString(x)
+	}
+	return b.String(), starts, pages
+}
+
+func lastRune(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if utf8.RuneStart(s[i]) {
+			return s[i:]
+		}
+	}
+	return ""
+}
+
 // parseNarrative finds the figures of the narrative, in order.
 func parseNarrative(texts []Text) []*mention {
+	s, starts, pages := stream(texts)
 	var out []*mention
-	for pi, t := range texts {
-		s := norm(t.Text)
-		var last *mention
-		prevEnd := 0
-		for _, m := range amountRe.FindAllStringSubmatchIndex(s, -1) {
-			start, end := m[0], m[1]
-			raw, unit := s[m[2]:m[3]], s[m[4]:m[5]]
-			d, err := decimal.NewFromString(strings.ReplaceAll(raw, ",", ""))
-			if err != nil {
-				continue
-			}
-			left := s[prevEnd:start]
-			if i := strings.LastIndexAny(left, delimiters); i >= 0 {
-				_, w := firstRune(left[i:])
-				left = left[i+w:]
-			}
-			prevEnd = end
-			rest := s[end:]
-			if cm := changeRe.FindStringSubmatch(left); cm != nil && last != nil && last.change == nil {
-				c := &change{printed: raw, unit: unit, v: d, sign: signOf(cm[1])}
-				if pm := pctRe.FindStringSubmatch(rest); pm != nil {
-					c.pct, c.pctSign = newPercent(pm[2]), signOf(pm[1])
-					prevEnd = end + len(pm[0])
-				}
-				last.change = c
-				continue
-			}
-			mt := &mention{page: t.Page, para: pi, sentence: strings.Count(s[:start], "。"),
-				clause: strings.Count(s[:start], "。") + strings.Count(s[:start], "；") + strings.Count(s[:start], ";"),
-				label:  cleanLabel(left), printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
-			if sm := shareRe.FindStringSubmatch(rest); sm != nil {
-				mt.share = newPercent(sm[1])
-				prevEnd = end + len(sm[0])
-			}
-			out = append(out, mt)
-			last = mt
+	var last *mention
+	prevEnd, seen, sentence, clause, ti := 0, 0, 0, 0, 0
+	for _, m := range amountRe.FindAllStringSubmatchIndex(s, -1) {
+		start, end := m[0], m[1]
+		for ti+1 < len(starts) && starts[ti+1] <= start {
+			ti++
 		}
+		between := s[seen:start]
+		seen = start
+		sentence += strings.Count(between, "。")
+		clause += strings.Count(between, "。") + strings.Count(between, "；") + strings.Count(between, ";")
+		if strings.Contains(between, "。") {
+			last = nil
+		}
+		raw, unit := s[m[2]:m[3]], s[m[4]:m[5]]
+		d, err := decimal.NewFromString(strings.ReplaceAll(raw, ",", ""))
+		if err != nil {
+			continue
+		}
+		left := s[max(prevEnd, start-120):start]
+		if i := strings.LastIndexAny(left, delimiters); i >= 0 {
+			_, w := firstRune(left[i:])
+			left = left[i+w:]
+		}
+		prevEnd = end
+		rest := s[end:min(len(s), end+60)]
+		if cm := changeRe.FindStringSubmatch(left); cm != nil && last != nil && last.change == nil {
+			c := &change{printed: raw, unit: unit, v: d, sign: signOf(cm[1])}
+			if pm := pctRe.FindStringSubmatch(rest); pm != nil {
+				c.pct, c.pctSign = newPercent(pm[2]), signOf(pm[1])
+				prevEnd = end + len(pm[0])
+			}
+			last.change = c
+			continue
+		}
+		mt := &mention{page: pages[ti], para: pages[ti], sentence: sentence, clause: clause,
+			label: cleanLabel(left), printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
+		if sm := shareRe.FindStringSubmatch(rest); sm != nil {
+			mt.share = newPercent(sm[1])
+			prevEnd = end + len(sm[0])
+		}
+		out = append(out, mt)
+		last = mt
 	}
 	return out
 }
