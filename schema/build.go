@@ -114,10 +114,28 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 			row = append(row, cell)
 		}
 		if !blank {
-			t.Rows = append(t.Rows, row)
+			t.Rows = append(t.Rows, labelInName(row))
 		}
 	}
 	return t, warns
+}
+
+// labelInName moves a label printed across the code and name cells (合计
+// over 科目编码 | 科目名称) from the code column, where the text lands when the
+// merged cell starts there, to the name column.
+func labelInName(row Row) Row {
+	for i := range row {
+		code, ok := strings.CutSuffix(row[i].Key, "subject_code")
+		if !ok || row[i].Value == nil || IsSubjectCode(*row[i].Value) {
+			continue
+		}
+		for j := range row {
+			if row[j].Key == code+"subject_name" && row[j].Value == nil {
+				row[j].Value, row[i].Value = row[i].Value, nil
+			}
+		}
+	}
+	return row
 }
 
 func rowPage(row []layout.Cell) int {

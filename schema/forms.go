@@ -113,6 +113,9 @@ func isIndicatorHeader(r FormRow) bool {
 }
 
 func sameRow(a, b FormRow) bool {
+	if isIndicatorHeader(a) && isIndicatorHeader(b) {
+		return true // the repeated header may print fewer columns
+	}
 	ta, tb := rowTexts(a), rowTexts(b)
 	if len(ta) != len(tb) {
 		return false
@@ -172,17 +175,45 @@ func Forms(rows []FormRow) ([]PerformanceForm, []Warning) {
 }
 
 // repeated returns how many rows at the start of rows repeat the header
-// block head (all of it, or the part of it that fits before the block ends),
-// or 0 when they do not.
+// block head, or 0 when they do not. Text dumps and page breaks garble the
+// copy a little: a row may be cut short or wrapped into an extra row, so up to
+// two rows on either side may go unmatched. The block counts when all of head
+// but one row is found, or when the block ends after at least three matches.
 func repeated(rows []FormRow, head []FormRow) int {
-	n := 0
-	for n < len(head) && n < len(rows) && rows[n].Block == rows[0].Block && sameRow(rows[n], head[n]) {
-		n++
+	i, j, matched, misses := 0, 0, 0, 0
+	for j < len(head) && i < len(rows) && rows[i].Block == rows[0].Block {
+		switch {
+		case similarRow(rows[i], head[j]):
+			i, j, matched = i+1, j+1, matched+1
+			continue
+		case misses >= 2:
+		case j+1 < len(head) && similarRow(rows[i], head[j+1]): // a row of head missing
+			j, misses = j+1, misses+1
+			continue
+		case i+1 < len(rows) && similarRow(rows[i+1], head[j]): // an extra row
+			i, misses = i+1, misses+1
+			continue
+		}
+		break
 	}
-	if n == len(head) || (n >= 3 && (n == len(rows) || rows[n].Block != rows[0].Block)) {
-		return n
+	blockEnd := i == len(rows) || rows[i].Block != rows[0].Block
+	if matched >= len(head)-1 || (matched >= 3 && blockEnd) {
+		return i
 	}
 	return 0
+}
+
+// similarRow is sameRow, or the same text once the cells are joined, one
+// side possibly cut short.
+func similarRow(a, b FormRow) bool {
+	if sameRow(a, b) {
+		return true
+	}
+	x, y := squeezeLabel(strings.Join(rowTexts(a), "")), squeezeLabel(strings.Join(rowTexts(b), ""))
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	return x != "" && strings.HasPrefix(y, x) && len(x)*10 >= len(y)*6
 }
 
 // formParser accumulates forms row by row.

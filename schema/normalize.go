@@ -13,7 +13,7 @@ import (
 // characters are letter-spacing and go; other inner spaces are kept.
 func CleanText(s string) string {
 	s = norm.NFC.String(s)
-	s = strings.NewReplacer("\r\n", "", "\n", "", "\r", "", "\u00a0", " ", "\u3000", " ").Replace(s)
+	s = strings.NewReplacer("\r\n", "", "\n", "", "\r", "", "\u00a0", " ", "\u3000", " ", "\ufffd", "").Replace(s)
 	s = strings.TrimSpace(s)
 	if !strings.Contains(s, " ") {
 		return s
