@@ -123,7 +123,7 @@ func (v *view) threePublicColumns() []schema.Check {
 		}
 		var fails []string
 		n := 0
-		for _, r := range v.t.Rows {
+		for i, r := range v.t.Rows {
 			if isIndexRow(r) {
 				continue
 			}
@@ -133,7 +133,11 @@ func (v *view) threePublicColumns() []schema.Check {
 			}
 			n++
 			if got := amount(r.Get(wk)); !got.Equal(sum) {
-				fails = append(fails, fmt.Sprintf("%s: %s %s but Σ = %s", rowName(r, sideNone), whole, show(got, scale), show(sum, scale)))
+				name := rowName(r, sideNone)
+				if name == "" {
+					name = fmt.Sprintf("row %d", i+1)
+				}
+				fails = append(fails, fmt.Sprintf("%s: %s %s but Σ = %s", name, whole, show(got, scale), show(sum, scale)))
 			}
 		}
 		what := whole + " = " + strings.Join(parts, " + ")

@@ -1,0 +1,346 @@
+package checks
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// tbl builds a table: the first row of cells is the keys; "" is a blank cell.
+func tbl(kind string, keys []string, rows ...[]string) schema.Table {
+	t := schema.Table{Kind: kind, Unit: schema.Str("万元"), Pages: []int{5}}
+	for _, k := range keys {
+		t.Columns = append(t.Columns, schema.Column{Key: k, Label: k})
+	}
+	for _, r := range rows {
+		var row schema.Row
+		for i, k := range keys {
+			var v *string
+			if i < len(r) && r[i] != "" {
+				v = schema.Str(r[i])
+			}
+			row = append(row, schema.Cell{Key: k, Value: v})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+var esKeys = []string{"subject_code", "subject_name", "total", "basic", "project"}
+
+// expenditure is a small 支出总表, added up by hand (4 parents and 合计 over
+// 3 columns: 15 sums):
+// 201 = 20101 = 50.00 + 20.00 = 70.00 (basic 30.00 + 10.00, project 20.00 + 10.00);
+// 208 = 20805 = 2080501 = 30.00; 合计 = 70.00 + 30.00 = 100.00.
+func expenditure() schema.Table {
+	return tbl(schema.TableExpenditureSummary, esKeys,
+		[]string{"", "合计", "100.00", "70.00", "30.00"},
+		[]string{"201", "一般公共服务支出", "70.00", "40.00", "30.00"},
+		[]string{"20101", "人大事务", "70.00", "40.00", "30.00"},
+		[]string{"2010101", "行政运行", "50.00", "30.00", "20.00"},
+		[]string{"2010102", "一般行政管理事务", "20.00", "10.00", "10.00"},
+		[]string{"208", "社会保障和就业支出", "30.00", "30.00", ""},
+		[]string{"20805", "行政事业单位养老支出", "30.00", "30.00", ""},
+		[]string{"2080501", "行政单位离退休", "30.00", "30.00", ""},
+	)
+}
+
+// set changes one cell of a table.
+func set(t schema.Table, row int, key, v string) schema.Table {
+	t.Rows = copyRows(t.Rows)
+	for j := range t.Rows[row] {
+		if t.Rows[row][j].Key == key {
+			t.Rows[row][j].Value = schema.Str(v)
+		}
+	}
+	return t
+}
+
+func drop(t schema.Table, row int) schema.Table {
+	t.Rows = append(copyRows(t.Rows[:row]), copyRows(t.Rows[row+1:])...)
+	return t
+}
+
+// statuses renders checks as "status: message" lines.
+func statuses(cs []schema.Check) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.Status + ": " + c.Message + "\n")
+	}
+	return b.String()
+}
+
+// expect asserts the checks' statuses in order and that each message
+// contains its fragment.
+func expect(t *testing.T, name string, cs []schema.Check, want ...string) {
+	t.Helper()
+	if len(cs) != len(want) {
+		t.Errorf("%s: %d checks, want %d:\n%s", name, len(cs), len(want), statuses(cs))
+		return
+	}
+	for i, w := range want {
+		status, frag, _ := strings.Cut(w, " ")
+		if cs[i].Status != status || !strings.Contains(cs[i].Message, frag) {
+			t.Errorf("%s: check %d = %s: %s, want %s ~ %q", name, i, cs[i].Status, cs[i].Message, status, frag)
+		}
+	}
+}
+
+func TestSubjectTree(t *testing.T) {
+	tests := []struct {
+		name string
+		t    schema.Table
+		want []string
+	}{
+		{"holds", expenditure(), []string{"pass 15 sums hold over total, basic, project"}},
+		// 2010102 total 20.00 → 21.00: 20101 = 70.00 but Σ = 71.00.
+		{"digit", set(expenditure(), 4, "total", "21.00"), []string{"fail total: 20101 = 70.00 but Σ20101xx = 71.00 (page 5)"}},
+		// 201 basic 40.00 → 41.00: 201 ≠ Σ201xx, and 合计 70.00 ≠ 41.00 + 30.00.
+		{"category", set(expenditure(), 1, "basic", "41.00"), []string{
+			"fail basic: 201 = 41.00 but Σ201xx = 40.00", "fail basic: 合计 = 70.00 but Σ3-digit rows = 71.00"}},
+		{"dropped 项", drop(expenditure(), 3), []string{"fail total: 20101 = 70.00 but Σ20101xx = 20.00",
+			"fail basic: 20101 = 40.00 but Σ20101xx = 10.00", "fail project: 20101 = 30.00 but Σ20101xx = 10.00"}},
+		{"dropped only 项", drop(expenditure(), 7), []string{"fail 20805 行政事业单位养老支出: has amounts but none of its 7-digit rows"}},
+		{"dropped 款", drop(expenditure(), 6), []string{"fail 208 社会保障和就业支出: has amounts but none of its 5-digit rows",
+			"fail 2080501 行政单位离退休: its parent 20805 is not printed"}},
+		{"dropped 合计", drop(expenditure(), 0), []string{"fail has no 合计 row"}},
+		{"empty", schema.Table{Kind: schema.TableGovernmentFundExpenditure, Empty: true, Columns: expenditure().Columns},
+			[]string{"skipped the table says it has no data"}},
+	}
+	for _, tt := range tests {
+		expect(t, tt.name, subjectTree(&tt.t), tt.want...)
+	}
+}
+
+func TestRowTotals(t *testing.T) {
+	ao := tbl(schema.TableAgencyOperating, []string{"unit_name", "total", "general_public_budget", "government_fund"},
+		[]string{"部门合计", "12.50", "10.00", "2.50"},
+		[]string{"本级", "8.00", "8.00", ""},
+		[]string{"中心", "4.50", "2.00", "2.50"},
+	)
+	tests := []struct {
+		name string
+		t    schema.Table
+		want []string
+	}{
+		{"支出总表", expenditure(), []string{"pass total = basic + project holds on 8 rows"}},
+		// 2010101: 50.00 ≠ 30.00 + 20.10.
+		{"支出总表 project", set(expenditure(), 3, "project", "20.10"),
+			[]string{"fail 2010101 行政运行: total 50.00 != basic 30.00 + project 20.10"}},
+		{"机关运行经费", ao, []string{"pass total = general_public_budget + government_fund holds on 3 rows",
+			"pass 部门合计 = Σ 2 rows over total, general_public_budget, government_fund"}},
+		{"机关运行经费 dropped unit", drop(ao, 2), []string{"pass total = general_public_budget",
+			"fail 部门合计 = Σ 1 rows: total 12.50 but Σ = 8.00; general_public_budget 10.00 but Σ = 8.00; government_fund 2.50 but Σ = 0.00"}},
+		{"机关运行经费 no total", drop(ao, 0), []string{"pass total = general_public_budget", "fail no 合计 row"}},
+	}
+	for _, tt := range tests {
+		expect(t, tt.name, rowTotals(&tt.t), tt.want...)
+	}
+}
+
+// summary is a small 收支总表 with 上年结转 10.00:
+// income 本年收入合计 = 80.00 + 20.00 = 100.00, 收入总计 = 100.00 + 10.00 = 110.00;
+// expenditure 本年支出合计 = 110.00 (当年 100.00 + 结转 10.00), 支出总计 110.00.
+func summary() schema.Table {
+	return tbl(schema.TableIncomeExpenditureSummary,
+		[]string{"income_item", "income_amount", "expenditure_item", "expenditure_total", "expenditure_current_year", "expenditure_carryover"},
+		[]string{"一、一般公共预算", "80.00", "一、一般公共服务支出", "70.00", "60.00", "10.00"},
+		[]string{"二、政府性基金预算", "20.00", "二、教育支出", "40.00", "40.00", ""},
+		[]string{"本年收入合计", "100.00", "本年支出合计", "110.00", "100.00", "10.00"},
+		[]string{"上年结转", "10.00", "年终结转", "", "", ""},
+		[]string{"收入总计", "110.00", "支出总计", "110.00", "100.00", "10.00"},
+	)
+}
+
+func TestTwoSided(t *testing.T) {
+	tests := []struct {
+		name string
+		t    schema.Table
+		want []string
+	}{
+		{"holds", summary(), []string{
+			"pass expenditure_total = expenditure_current_year + expenditure_carryover holds on 4 rows",
+			"pass 本年收入合计 = Σ 2 items above it over income_amount",
+			"pass 收入总计 = 本年收入合计 + 1 rows between",
+			"pass 本年支出合计 = Σ 2 items above it",
+			"pass 支出总计 = 本年支出合计 + 1 rows between",
+			"pass 本年收入合计 = 本年支出合计 当年预算安排: income_amount 100.00 = expenditure_current_year 100.00",
+			"pass 收入总计 = 支出总计: income_amount 110.00 = expenditure_total 110.00"}},
+		{"income item", set(summary(), 1, "income_amount", "21.00"), []string{
+			"pass", "fail 本年收入合计 = Σ 2 items above it: income_amount 100.00 but Σ = 101.00", "pass", "pass", "pass", "pass", "pass"}},
+		{"grand total", set(summary(), 4, "income_amount", "111.00"), []string{
+			"pass", "pass", "fail 收入总计 = 本年收入合计 + 1 rows between: income_amount 111.00 but Σ = 110.00", "pass", "pass", "pass",
+			"fail 收入总计 = 支出总计: income_amount 111.00 != expenditure_total 110.00"}},
+		{"no 总计", drop(summary(), 4), []string{"pass", "pass", "fail income side has no 总计 row", "pass",
+			"fail expenditure side has no 总计 row", "pass"}},
+	}
+	for _, tt := range tests {
+		expect(t, tt.name, rowTotals(&tt.t), tt.want...)
+	}
+}
+
+func TestThreePublic(t *testing.T) {
+	keys := []string{"item", "total", "general_public_budget"}
+	// 合计 = 0.00 + 3.60 + 12.80; 12.80 = 0.00 + 12.80.
+	rows := func() schema.Table {
+		return tbl(schema.TableThreePublic, keys,
+			[]string{"因公出国（境）费", "0.00", "0.00"},
+			[]string{"公务接待费", "3.60", "3.60"},
+			[]string{"公务用车购置及运行费", "12.80", "12.80"},
+			[]string{"①公务用车购置费", "", ""},
+			[]string{"②公务用车运行维护费", "12.80", "12.80"},
+			[]string{"合计", "16.40", "16.40"})
+	}
+	// The Shanghai layout: the parts are columns.
+	cols := schema.Table{Kind: schema.TableThreePublic, Columns: []schema.Column{
+		{Key: "total", Label: "合计"}, {Key: "col_2", Label: "因公出国（境）费"}, {Key: "col_3", Label: "公务接待费"},
+		{Key: "col_4", Label: "公务用车购置及运行费/小计"}, {Key: "col_5", Label: "公务用车购置及运行费/购置费"},
+		{Key: "col_6", Label: "公务用车购置及运行费/运行费"}}}
+	cols.Rows = []schema.Row{{{Key: "total", Value: schema.Str("16.40")}, {Key: "col_2", Value: schema.Str("0.00")},
+		{Key: "col_3", Value: schema.Str("3.60")}, {Key: "col_4", Value: schema.Str("12.80")},
+		{Key: "col_5", Value: schema.Str("0.00")}, {Key: "col_6", Value: schema.Str("12.80")}}}
+	tests := []struct {
+		name string
+		t    schema.Table
+		want []string
+	}{
+		{"rows", rows(), []string{"pass total = general_public_budget", "pass 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费",
+			"pass 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费"}},
+		{"rows 运行维护费", set(set(rows(), 4, "total", "12.08"), 4, "general_public_budget", "12.08"), []string{"pass",
+			"fail 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费: total 12.80 but Σ = 12.08", "pass"}},
+		{"rows no 合计", drop(rows(), 5), []string{"pass", "pass", "fail three_public has no 合计 row"}},
+		{"columns", cols, []string{"pass 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费 holds on 1 rows",
+			"pass 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 holds on 1 rows"}},
+		{"columns 接待", set(cols, 0, "col_3", "3.06"), []string{"pass", "fail 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费: row 1: 合计 16.40 but Σ = 15.86"}},
+	}
+	for _, tt := range tests {
+		expect(t, tt.name, rowTotals(&tt.t), tt.want...)
+	}
+}
+
+func TestEconomicRows(t *testing.T) {
+	e := func(level, name, total, personnel, public string) schema.EconomicRow {
+		p := func(s string) *string {
+			if s == "" {
+				return nil
+			}
+			return schema.Str(s)
+		}
+		return schema.EconomicRow{Level: level, DeptSubject: name, Total: p(total), Personnel: p(personnel), Public: p(public)}
+	}
+	// 合计 = 95.00 + 5.00 = 100.00; 工资福利支出 = 60.00 + 35.00; 商品和服务支出 = 5.00.
+	rows := []schema.EconomicRow{
+		e("total", "合计", "100.00", "95.00", "5.00"),
+		e("category", "工资福利支出", "95.00", "95.00", ""),
+		e("item", "基本工资", "60.00", "60.00", ""),
+		e("item", "津贴补贴", "35.00", "35.00", ""),
+		e("category", "商品和服务支出", "5.00", "", "5.00"),
+		e("item", "办公费", "5.00", "", "5.00"),
+	}
+	bad := append([]schema.EconomicRow(nil), rows...)
+	bad[3] = e("item", "津贴补贴", "35.00", "53.00", "")
+	expect(t, "holds", economic(&schema.Document{EconomicRows: rows}),
+		"pass total = personnel + public holds on 6 rows", "pass 工资福利支出 = Σ its 2 items", "pass 商品和服务支出 = Σ its 1 items", "pass 合计 = Σ 2 类")
+	expect(t, "personnel", economic(&schema.Document{EconomicRows: bad}),
+		"fail 津贴补贴: total 35.00 != personnel 53.00 + public 0.00", "fail 工资福利支出 = Σ its 2 items: personnel 95.00 but Σ = 113.00", "pass", "pass")
+}
+
+func TestCrossTable(t *testing.T) {
+	isKeys := []string{"subject_code", "subject_name", "total", "general_public_budget", "government_fund"}
+	doc := func() *schema.Document {
+		is := tbl(schema.TableIncomeSummary, isKeys,
+			[]string{"", "合计", "100.00", "100.00", ""},
+			[]string{"201", "一般公共服务支出", "70.00", "70.00", ""},
+			[]string{"208", "社会保障和就业支出", "30.00", "30.00", ""})
+		gp := expenditure()
+		gp.Kind = schema.TableGeneralPublicBudgetExpenditure
+		pe := tbl(schema.TableProjectExpenditure, []string{"item", "total", "general_public_budget"},
+			[]string{"专线租金", "12.00", "12.00"}, []string{"培训费", "18.00", "18.00"})
+		return &schema.Document{Tables: []schema.Table{is, expenditure(), gp, pe}}
+	}
+	// 支出总表 合计 100.00 = 收入总表 合计 100.00; 一般公共预算 100.00 = 100.00;
+	// projects 12.00 + 18.00 = 30.00 = 项目支出 30.00.
+	expect(t, "holds", crossTable(doc(), nil),
+		"pass expenditure_summary 合计 total 100.00 = income_summary 合计 total 100.00",
+		"pass general_public_budget_expenditure 合计 total 100.00 = income_summary 合计 general_public_budget 100.00",
+		"pass project_expenditure Σ 2 projects total 30.00 = expenditure_summary 合计 project 30.00")
+	d := doc()
+	d.Tables[3] = drop(d.Tables[3], 0)
+	d.Tables[0] = set(d.Tables[0], 0, "general_public_budget", "99.00")
+	expect(t, "broken", crossTable(d, nil),
+		"pass",
+		"fail general_public_budget_expenditure 合计 total 100.00 != income_summary 合计 general_public_budget 99.00",
+		"fail project_expenditure Σ 1 projects total 18.00 != expenditure_summary 合计 project 30.00")
+}
+
+func TestForms(t *testing.T) {
+	p := func(name, total string) schema.Project {
+		return schema.Project{Name: name, Total: schema.Str(total), Unit: schema.Str("万元")}
+	}
+	f := func(name, annual string) schema.PerformanceForm {
+		return schema.PerformanceForm{Project: name, Funds: schema.Funds{Unit: schema.Str("元"),
+			Annual: schema.FundFigures{Total: schema.Str(annual)}}, Pages: []int{20}}
+	}
+	doc := &schema.Document{
+		Projects: []schema.Project{p("专线年租金", "0.80"), p("工作运行经费", "7.32"), p("工作运行经费", "0.24"), p("培训费", "4.62")},
+		PerformanceForms: []schema.PerformanceForm{
+			f("专线年租金", "8000"),   // 0.80万元 = 8000元
+			f("工作运行经费", "2400"),  // one of the two rows: 0.24万元
+			f("工作运行经费", "75600"), // both rows: 7.56万元
+			f("培训费", "46000"),    // 4.60 ≠ 4.62
+			f("不在清单的项目", "1000"), // no project of that name
+			f("（专线年租金）", "8000"), // brackets differ
+		},
+	}
+	expect(t, "forms", forms(doc),
+		"pass performance form 专线年租金 annual funds 8000 (元) = project list 专线年租金 total 0.80 (万元)",
+		"pass one of 2 rows of that name",
+		"pass project list Σ 2 rows named 工作运行经费 total 7.56",
+		"fail performance form 培训费 annual funds 46000 (元) != project list 培训费 total 4.62 (万元)",
+		"skipped no project of that name",
+		"skipped no project of that name")
+}
+
+func TestSummaryAndReport(t *testing.T) {
+	cs := []schema.Check{
+		{Rule: RuleSubjectTree, Table: "expenditure_summary", Status: schema.StatusPass, Message: "ok"},
+		{Rule: RuleRowTotal, Table: "expenditure_summary", Status: schema.StatusFail, Message: "2013101: 1346.54 != 1138.72 + 207.80"},
+		{Rule: RuleCrossTable, Status: schema.StatusFail, Message: "a != b"},
+		{Rule: RuleNarrative, Status: schema.StatusSkipped, Message: "no base"},
+	}
+	p, f, s := Summary(cs)
+	if p != 1 || f != 2 || s != 1 {
+		t.Errorf("Summary = %d, %d, %d; want 1, 2, 1", p, f, s)
+	}
+	var b bytes.Buffer
+	Report(&b, "x.pdf", cs)
+	want := "x.pdf: FAIL row_total expenditure_summary: 2013101: 1346.54 != 1138.72 + 207.80\n" +
+		"x.pdf: FAIL cross_table: a != b\n" +
+		"x.pdf: FAIL: 4 checks, 1 pass, 2 fail, 1 skipped\n"
+	if b.String() != want {
+		t.Errorf("Report:\n%s\nwant:\n%s", b.String(), want)
+	}
+	b.Reset()
+	Report(&b, "y.pdf", cs[:1])
+	if got := b.String(); got != "y.pdf: ok: 1 checks, 1 pass, 0 fail, 0 skipped\n" {
+		t.Errorf("Report = %q", got)
+	}
+}
+
+func TestRunRecoversAndOrders(t *testing.T) {
+	if Run(nil, nil) != nil {
+		t.Error("Run(nil) is not nil")
+	}
+	doc := &schema.Document{Tables: []schema.Table{expenditure()}}
+	cs := Run(doc, nil)
+	if len(cs) != 2 || cs[0].Rule != RuleSubjectTree || cs[1].Rule != RuleRowTotal {
+		t.Errorf("Run = %s", statuses(cs))
+	}
+	for _, c := range cs {
+		if len(c.Pages) != 1 || c.Pages[0] != 5 || c.Table != schema.TableExpenditureSummary {
+			t.Errorf("check %+v: want table expenditure_summary, pages [5]", c)
+		}
+	}
+}
