@@ -7,8 +7,51 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// nonNil gives every collection of d a non-nil value, so that empty ones
+// encode as [] rather than null.
+func nonNil(d *Document) {
+	if d.Tables == nil {
+		d.Tables = []Table{}
+	}
+	for i := range d.Tables {
+		if d.Tables[i].Rows == nil {
+			d.Tables[i].Rows = []Row{}
+		}
+		if d.Tables[i].Columns == nil {
+			d.Tables[i].Columns = []Column{}
+		}
+		if d.Tables[i].Pages == nil {
+			d.Tables[i].Pages = []int{}
+		}
+	}
+	if d.EconomicRows == nil {
+		d.EconomicRows = []EconomicRow{}
+	}
+	if d.Projects == nil {
+		d.Projects = []Project{}
+	}
+	if d.PerformanceForms == nil {
+		d.PerformanceForms = []PerformanceForm{}
+	}
+	for i := range d.PerformanceForms {
+		if d.PerformanceForms[i].Indicators == nil {
+			d.PerformanceForms[i].Indicators = []Indicator{}
+		}
+		if d.PerformanceForms[i].Pages == nil {
+			d.PerformanceForms[i].Pages = []int{}
+		}
+	}
+	if d.Checks == nil {
+		d.Checks = []Check{}
+	}
+	if d.Warnings == nil {
+		d.Warnings = []Warning{}
+	}
+}
+
 // WriteJSON writes the document as indented JSON, fields in contract order.
 func WriteJSON(w io.Writer, d *Document) error {
+	nonNil(d)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -17,6 +60,7 @@ func WriteJSON(w io.Writer, d *Document) error {
 
 // WriteYAML writes the document as YAML; amounts are quoted strings.
 func WriteYAML(w io.Writer, d *Document) error {
+	nonNil(d)
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
 	if err := enc.Encode(d); err != nil {
