@@ -85,9 +85,6 @@ func ColumnKeys(kind string, labels []string) []string {
 				key = syn.key
 			}
 		}
-		if key == "" && last == "" {
-			key = "total"
-		}
 		if key == "" {
 			keys[i] = fmt.Sprintf("col_%d", i+1)
 			continue
