@@ -125,9 +125,9 @@ func remap(rows [][]Cell, idx []int) {
 	}
 }
 
-// continueWith appends the continuation t: its header rows are dropped
-// when they repeat the table's header (print titles), else they are body
-// rows; its body rows follow the table's.
+// continueWith appends the continuation c: its leading rows that repeat
+// the table's header rows (print titles) are dropped, all others are body
+// rows following the table's.
 func (t *Table) continueWith(c Table) {
 	if c.NCols != t.NCols {
 		if idx, ok := mapColumns(c.colX, t.colX); ok {
@@ -137,10 +137,8 @@ func (t *Table) continueWith(c Table) {
 			c.colX = t.colX
 		}
 	}
-	rows := c.Rows
-	if len(c.Header) > 0 && !repeatsHeader(t, c.Header) {
-		rows = append(append([][]Cell(nil), c.Header...), c.Rows...)
-	}
+	rows := append(append([][]Cell(nil), c.Header...), c.Rows...)
+	rows = rows[repeatedHeader(t, rows):]
 	base := len(t.Header) + len(t.Rows)
 	first := -1
 	if len(rows) > 0 && len(rows[0]) > 0 {
@@ -167,21 +165,20 @@ func (t *Table) continueWith(c Table) {
 	t.colX = c.colX
 }
 
-// repeatsHeader reports whether every row of h repeats a header row of t.
-func repeatsHeader(t *Table, h [][]Cell) bool {
+// repeatedHeader returns how many leading rows repeat header rows of t.
+func repeatedHeader(t *Table, rows [][]Cell) int {
 	if len(t.Header) == 0 {
-		return false
+		return 0
 	}
 	own := map[string]bool{}
 	for _, row := range t.Header {
 		own[rowKey(row, t.NCols)] = true
 	}
-	for _, row := range h {
-		if !own[rowKey(row, t.NCols)] {
-			return false
-		}
+	n := 0
+	for n < len(rows) && own[rowKey(rows[n], t.NCols)] {
+		n++
 	}
-	return true
+	return n
 }
 
 func rowKey(row []Cell, n int) string {

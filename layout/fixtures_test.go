@@ -37,14 +37,18 @@ func (s *score) add(o score) {
 // same row and column (amounts compared without thousands separators).
 // It reports per producer: tables found / expected, cells right / expected.
 func TestFixtures(t *testing.T) {
-	pdfs, _ := filepath.Glob(filepath.Join("..", "fixtures", "pdf", "*.pdf"))
+	dir := filepath.Join("..", "fixtures")
+	if d := os.Getenv("LAYOUT_FIXTURES"); d != "" {
+		dir = d // a corpus built elsewhere with cmd/fixturegen -out
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "pdf", "*.pdf"))
 	if len(pdfs) == 0 {
 		t.Skip("no fixture PDFs yet")
 	}
 	byProducer := map[string]*score{}
 	for _, pdf := range pdfs {
 		stem := strings.TrimSuffix(filepath.Base(pdf), ".pdf")
-		truthPath := filepath.Join("..", "fixtures", "truth", stem+".yaml")
+		truthPath := filepath.Join(dir, "truth", stem+".yaml")
 		truth, err := fixtures.ReadTruth(truthPath)
 		if err != nil {
 			t.Logf("%s: no truth: %v", stem, err)

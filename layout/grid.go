@@ -259,7 +259,7 @@ func (g *grid) headerRows() int {
 		if r > 0 && isIndexRow(rows[r-1]) {
 			return r
 		}
-		if r > 0 && firstOnly(row) && labelsFrom(rows[r-1], 2) {
+		if r > 0 && firstOnly(row) && labelsFrom(rows[r-1], 2) && filled(rows[r-1]) >= 2 {
 			return r
 		}
 	}
@@ -277,6 +277,16 @@ func firstOnly(row []string) bool {
 		}
 	}
 	return true
+}
+
+func filled(row []string) int {
+	n := 0
+	for _, t := range row {
+		if t != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // labelsFrom reports whether row has text in some column ≥ k.

@@ -30,100 +30,191 @@ type unruled struct {
 	box Box
 }
 
-// findUnruled finds tables printed without rules among lines: runs of lines
-// with several aligned pieces, at least one of them holding data (an amount,
-// a subject code, a total label). Columns are the x ranges that the pieces of
-// the data lines cover, separated by gaps that (nearly) no line crosses.
+// uline is a line with what table finding needs to know about it.
+type uline struct {
+	l      Line
+	cs     []Line // chunks
+	data   bool   // several chunks, one of them data
+	tabbed bool   // several chunks, not all metadata
+	meta   bool   // a title, label, department, unit or note line
+}
+
+// findUnruled finds tables printed without rules among lines. A table
+// grows from lines with several aligned pieces holding data (an amount, a
+// subject code, a total label): down over further data lines, lines with
+// several pieces, and short lines inside the first column (a row left
+// blank); up over its header lines; never across a wide gap or a title,
+// label, department, unit or note line. Columns are the x ranges that the
+// pieces of the data lines cover, separated by gaps that (nearly) no line
+// crosses, plus the pieces of header lines with several pieces that fall
+// in no column (columns left blank in every row).
 func findUnruled(lines []Line, page int) []unruled {
-	type row struct {
-		l      Line
-		cs     []Line
-		data   bool
-		tabbed bool
-	}
-	rows := make([]row, len(lines))
+	rows := make([]uline, len(lines))
 	for i, l := range lines {
 		cs := chunks(l)
-		r := row{l: l, cs: cs}
+		r := uline{l: l, cs: cs}
+		var m meta
+		r.meta = takeLine(&m, l)
 		r.tabbed = len(cs) >= 2 && !allMeta(cs)
-		texts := make([]string, len(cs))
-		for k, c := range cs {
-			texts[k] = c.Text
+		if r.tabbed {
+			texts := make([]string, len(cs))
+			for k, c := range cs {
+				texts[k] = c.Text
+			}
+			r.data = isDataRow(texts)
 		}
-		r.data = r.tabbed && isDataRow(texts)
 		rows[i] = r
 	}
+	near := func(a, b uline) bool {
+		h := max(min(a.l.Box.Height(), b.l.Box.Height()), 6)
+		return b.l.Box.Y0-a.l.Box.Y1 <= 2.5*h
+	}
 	var out []unruled
-	for i := 0; i < len(rows); {
-		if !rows[i].tabbed {
-			i++
+	prevEnd := 0
+	for i := 0; i < len(rows); i++ {
+		if !rows[i].data {
 			continue
 		}
-		j := i + 1
-		for j < len(rows) {
+		// Down.
+		firstCol := rows[i].cs[1].Box.X0
+		left := rows[i].l.Box.X0
+		j, last := i+1, i
+		for ; j < len(rows); j++ {
 			r := rows[j]
-			h := max(rows[j-1].l.Box.Height(), 6)
-			if r.l.Box.Y0-rows[j-1].l.Box.Y1 > 2.5*h {
+			if !near(rows[j-1], r) || r.meta && !r.tabbed {
 				break
 			}
-			if !r.tabbed {
-				// A wrapped piece between two tabular lines stays in.
-				if j+1 < len(rows) && rows[j+1].tabbed && !isTitleLine(r.l.Text) && !isNoteLine(r.l.Text) &&
-					r.l.Box.Width() < 0.5*(rows[i].l.Box.Width()) {
-					j++
-					continue
-				}
-				break
-			}
-			j++
-		}
-		run := rows[i:j]
-		ndata := 0
-		for _, r := range run {
 			if r.data {
-				ndata++
-			}
-		}
-		if ndata == 0 || j-i < 2 {
-			i = j
-			continue
-		}
-		// Columns from the data lines.
-		var spans [][2]float64
-		var dataLines []Line
-		for _, r := range run {
-			if r.data {
-				dataLines = append(dataLines, r.l)
-				for _, c := range r.cs {
-					spans = append(spans, [2]float64{c.Box.X0, c.Box.X1})
-				}
-			}
-		}
-		cols := columnsOf(spans, len(dataLines)/7)
-		for _, r := range run {
-			if r.data {
+				firstCol = min(firstCol, r.cs[1].Box.X0)
+				left = min(left, r.l.Box.X0)
+				last = j
 				continue
 			}
-			for _, c := range r.cs {
-				if overlapCols(cols, c.Box) == 0 {
-					cols = append(cols, [2]float64{c.Box.X0, c.Box.X1})
-				}
+			if r.tabbed || r.l.Box.X1 < firstCol && r.l.Box.X0 >= left-2 {
+				continue
 			}
+			break
 		}
-		sort.Slice(cols, func(a, b int) bool { return cols[a][0] < cols[b][0] })
-		var ls []Line
-		var dflags []bool
-		for _, r := range run {
-			ls = append(ls, r.l)
-			dflags = append(dflags, r.data)
+		end := j
+		for end > last+1 && !rows[end-1].tabbed {
+			end--
 		}
-		g, box := alignedGrid(ls, dflags, cols, page)
-		if g != nil && g.ncols >= 2 {
-			out = append(out, unruled{g, box})
+		// Up over the header.
+		width := 0.0
+		for _, r := range rows[i:end] {
+			width = max(width, r.l.Box.Width())
 		}
-		i = j
+		s := i
+		for s > prevEnd {
+			r := rows[s-1]
+			if !near(r, rows[s]) || r.meta || len(r.cs) == 1 && r.l.Box.Width() > 0.5*width {
+				break
+			}
+			s--
+		}
+		if u, ok := unruledTable(rows[s:end], page); ok {
+			out = append(out, u)
+		}
+		prevEnd = end
+		i = end - 1
 	}
 	return out
+}
+
+// unruledTable builds the grid of one run of lines.
+func unruledTable(run []uline, page int) (unruled, bool) {
+	var spans [][2]float64
+	ndata := 0
+	for _, r := range run {
+		if r.data {
+			ndata++
+			for _, c := range r.cs {
+				spans = append(spans, [2]float64{c.Box.X0, c.Box.X1})
+			}
+		}
+	}
+	cols := columnsOf(spans, ndata/7)
+	// Header lines with several pieces add the columns no data line uses,
+	// the line nearest the data first.
+	firstData := 0
+	for firstData < len(run) && !run[firstData].data {
+		firstData++
+	}
+	for k := firstData - 1; k >= 0; k-- {
+		if run[k].tabbed {
+			cols = addHeaderColumns(cols, run[k].cs)
+		}
+	}
+	if len(cols) < 2 {
+		return unruled{}, false
+	}
+	ls := make([]Line, len(run))
+	dflags := make([]bool, len(run))
+	for k, r := range run {
+		ls[k], dflags[k] = r.l, r.data
+	}
+	g, box := alignedGrid(ls, dflags, cols, page)
+	if g == nil || g.ncols < 2 {
+		return unruled{}, false
+	}
+	return unruled{g, box}, true
+}
+
+// addHeaderColumns matches the pieces of a header line to the columns: a
+// piece and a column that are each other's nearest widen the column to the
+// piece when that overlaps no other column; a piece over no column and
+// matched to none is a column of its own (a column left blank in every row).
+func addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
+	dist := func(c [2]float64, b Box) float64 {
+		return max(0, c[0]-b.X1, b.X0-c[1])
+	}
+	nearestPiece := func(c [2]float64) int {
+		best, d := -1, 1e18
+		for i, p := range pieces {
+			if dd := dist(c, p.Box); dd < d {
+				best, d = i, dd
+			}
+		}
+		return best
+	}
+	var added [][2]float64
+	for i, p := range pieces {
+		k := nearestCol2(cols, p.Box, dist)
+		if k >= 0 && nearestPiece(cols[k]) == i {
+			w := [2]float64{min(cols[k][0], p.Box.X0), max(cols[k][1], p.Box.X1)}
+			if overlapOthers(cols, k, w) {
+				continue
+			}
+			cols[k] = w
+			continue
+		}
+		if overlapCols(cols, p.Box) == 0 {
+			added = append(added, [2]float64{p.Box.X0, p.Box.X1})
+		}
+	}
+	cols = append(cols, added...)
+	sort.Slice(cols, func(a, b int) bool { return cols[a][0] < cols[b][0] })
+	return cols
+}
+
+func nearestCol2(cols [][2]float64, b Box, dist func([2]float64, Box) float64) int {
+	best, d := -1, 1e18
+	for k, c := range cols {
+		if dd := dist(c, b); dd < d {
+			best, d = k, dd
+		}
+	}
+	return best
+}
+
+// overlapOthers reports whether the range w overlaps a column other than k.
+func overlapOthers(cols [][2]float64, k int, w [2]float64) bool {
+	for j, c := range cols {
+		if j != k && min(c[1], w[1]) > max(c[0], w[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 func allMeta(cs []Line) bool {
@@ -182,9 +273,8 @@ func overlapCols(cols [][2]float64, b Box) int {
 	return n
 }
 
-// alignedGrid places the pieces of the lines into the columns. A line
-// without data printed close under a data line is the wrapped rest of that
-// line's cells.
+// alignedGrid places the pieces of the lines into the columns, one row per
+// line except for wrapped cells.
 func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid, Box) {
 	nc := len(cols)
 	g := &grid{ncols: nc}
@@ -227,16 +317,27 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 				row[first].Box.X1 = g.colX[last+1]
 			}
 		}
-		wrapped := seenData && !data[i] && prev != nil && pitch > 0 &&
-			l.Box.CY()-prevLine.Box.CY() < 0.75*pitch
-		if wrapped {
-			for k := range row {
-				if row[k].Text != "" {
-					prev[k].Text = joinLines([]string{prev[k].Text, row[k].Text})
-					prev[k].Box = prev[k].Box.Union(row[k].Box)
+		// Lines closer together than rows are one row: a wrapped name with
+		// its amounts printed centred between its lines. Above the data, a
+		// line right under another and inside its pieces is a wrapped label.
+		body := pitch > 0 && (seenData || data[i]) && l.Box.CY()-prevLine.Box.CY() < 0.75*pitch
+		if prev != nil && (body || !seenData && !data[i] && wrapsUnder(l, prevLine)) {
+			for _, c := range row {
+				if c.Text == "" {
+					continue
+				}
+				for k := range prev {
+					p := &prev[k]
+					if c.Col >= p.Col && c.Col < p.Col+p.ColSpan {
+						p.Text = joinLines([]string{p.Text, c.Text})
+						p.Box = p.Box.Union(c.Box)
+						p.textBox = p.textBox.Union(c.textBox)
+						break
+					}
 				}
 			}
 			prevLine = l
+			seenData = seenData || data[i]
 			continue
 		}
 		if prev != nil {
@@ -253,6 +354,28 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 }
 
 // fixSpans removes the cells covered by a spanning cell of the same row.
+// wrapsUnder reports whether l is printed right under above with each of
+// its pieces under a piece of above: the wrapped rest of header labels.
+func wrapsUnder(l, above Line) bool {
+	if l.Box.Y0-above.Box.Y1 > 0.5*l.Box.Height() {
+		return false
+	}
+	ac := chunks(above)
+	for _, c := range chunks(l) {
+		ok := false
+		for _, a := range ac {
+			if overlapX(a.Box, c.Box) > 0 {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
 func fixSpans(row []gcell) []gcell {
 	out := row[:0:0]
 	skip := 0
@@ -310,143 +433,6 @@ func medianPitch(lines []Line, data []bool) float64 {
 	}
 	sort.Float64s(ds)
 	return ds[len(ds)/2]
-}
-
-// inferHeaderSpans gives header cells the spans a grid without rules does
-// not show: a label over empty cells to its side spans them when a lower
-// header row has text there (2023年预算数 over 合计/基本支出/项目支出), and a
-// label over empty cells below it spans the rows down. With centred, empty
-// cells between two labels go to the nearer label (labels printed centred
-// over their span); otherwise a label spans to its right (text dumps, where
-// a merged label sits in the first cell).
-func inferHeaderSpans(g *grid, h int, centred bool) {
-	if h < 2 {
-		return
-	}
-	g.sortCells()
-	at := func(r, c int) *gcell {
-		for i := range g.cells {
-			if g.cells[i].Row == r && g.cells[i].Col == c {
-				return &g.cells[i]
-			}
-		}
-		return nil
-	}
-	below := func(r, c int) bool {
-		for rr := r + 1; rr < h; rr++ {
-			if x := at(rr, c); x != nil && x.Text != "" && !isIndexRowAt(g, rr) {
-				return true
-			}
-		}
-		return false
-	}
-	covered := map[[2]int]bool{}
-	for r := 0; r < h-1; r++ {
-		for c := 0; c < g.ncols; c++ {
-			cell := at(r, c)
-			if cell == nil || cell.Text == "" || cell.ColSpan > 1 {
-				continue
-			}
-			right := c + 1
-			for right < g.ncols {
-				x := at(r, right)
-				if x == nil || x.Text != "" || x.ColSpan > 1 || !below(r, right) {
-					break
-				}
-				if centred && owner(g, r, right, at) != c {
-					break
-				}
-				right++
-			}
-			left := c
-			if centred {
-				for left > 0 {
-					x := at(r, left-1)
-					if x == nil || x.Text != "" || covered[[2]int{r, left - 1}] || !below(r, left-1) || owner(g, r, left-1, at) != c {
-						break
-					}
-					left--
-				}
-			}
-			if left == c && right == c+1 {
-				continue
-			}
-			for k := left; k < right; k++ {
-				covered[[2]int{r, k}] = true
-			}
-			cell.ColSpan = right - left
-			cell.Box = cell.Box.Union(at(r, right-1).Box)
-			if left < c {
-				cell.Box = cell.Box.Union(at(r, left).Box)
-				cell.Col = left
-			}
-		}
-	}
-	// Drop the cells now covered, then extend labels down over empty cells.
-	out := g.cells[:0]
-	for _, c := range g.cells {
-		if c.Text == "" && covered[[2]int{c.Row, c.Col}] && !(c.ColSpan > 1) {
-			continue
-		}
-		out = append(out, c)
-	}
-	g.cells = out
-	g.sortCells()
-	for r := 0; r < h-1; r++ {
-		for c := 0; c < g.ncols; c++ {
-			cell := at(r, c)
-			if cell == nil || cell.Text == "" || cell.ColSpan != 1 || cell.RowSpan != 1 {
-				continue
-			}
-			down := r + 1
-			for down < h {
-				x := at(down, c)
-				if x == nil || x.Text != "" || x.ColSpan != 1 || isIndexRowAt(g, down) {
-					break
-				}
-				down++
-			}
-			if down == r+1 {
-				continue
-			}
-			cell.RowSpan = down - r
-			for rr := r + 1; rr < down; rr++ {
-				cell.Box = cell.Box.Union(at(rr, c).Box)
-				g.removeAt(rr, c)
-			}
-		}
-	}
-	g.sortCells()
-}
-
-// owner returns the column of the non-empty cell of row r nearest to
-// column c, measured between the cell's text centre and the column's centre.
-func owner(g *grid, r, c int, at func(int, int) *gcell) int {
-	x := at(r, c)
-	if x == nil {
-		return -1
-	}
-	cx := x.Box.CX()
-	best, d := -1, 1e18
-	for k := 0; k < g.ncols; k++ {
-		y := at(r, k)
-		if y == nil || y.Text == "" {
-			continue
-		}
-		dd := abs(textCX(y) - cx)
-		if dd < d {
-			best, d = k, dd
-		}
-	}
-	return best
-}
-
-// textCX is the centre of a cell's printed text, or of the cell.
-func textCX(c *gcell) float64 {
-	if c.textBox != (Box{}) {
-		return c.textBox.CX()
-	}
-	return c.Box.CX()
 }
 
 func isIndexRowAt(g *grid, r int) bool {
