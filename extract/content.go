@@ -32,6 +32,11 @@ type gstate struct {
 type resources struct {
 	v     pdf.Value
 	fonts map[string]*font
+	xobjs map[string]pdf.Value
+}
+
+func newResources(v pdf.Value) *resources {
+	return &resources{v: v, fonts: map[string]*font{}, xobjs: map[string]pdf.Value{}}
 }
 
 type walker struct {
@@ -45,12 +50,14 @@ type walker struct {
 	path  path
 	clipW bool // W or W* seen: the next painting op also clips
 
-	forms     map[uint64]bool // Form XObjects being drawn (recursion guard)
+	forms     map[uint64]bool   // Form XObjects being drawn (recursion guard)
+	formData  map[uint64][]byte // decoded form content, per page
 	depth     int
 	darkAreas []rect // non-white filled areas (white text on them is kept)
 
-	invisible int
-	garbled   map[string]int
+	invisible  int
+	garbled    map[string]int
+	pageErrors int
 }
 
 const (
@@ -59,21 +66,33 @@ const (
 )
 
 func newWalker(d *Doc, p *Page, base matrix, res pdf.Value) *walker {
-	w := &walker{doc: d, page: p, forms: map[uint64]bool{}, garbled: map[string]int{}}
+	w := &walker{doc: d, page: p, forms: map[uint64]bool{}, formData: map[uint64][]byte{}, garbled: map[string]int{}}
 	w.gs = gstate{ctm: base, clip: rect{0, 0, p.Width, p.Height}, lineWidth: 1, th: 1}
-	w.res = &resources{v: res, fonts: map[string]*font{}}
+	w.res = newResources(res)
 	w.tm, w.tlm = identity, identity
 	return w
 }
 
+// maxPageErrors bounds the page_error warnings of one page.
+const maxPageErrors = 20
+
 // warn adds a page warning.
 func (w *walker) warn(code, format string, a ...any) {
+	if code == "page_error" {
+		if w.pageErrors++; w.pageErrors > maxPageErrors {
+			return
+		}
+	}
 	w.page.Warnings = append(w.page.Warnings, Warning{Page: w.page.Number, Code: code,
 		Message: fmt.Sprintf("page %d: ", w.page.Number) + fmt.Sprintf(format, a...)})
 }
 
 // finish turns the counters into warnings.
 func (w *walker) finish() {
+	if n := w.pageErrors - maxPageErrors; n > 0 {
+		w.page.Warnings = append(w.page.Warnings, Warning{Page: w.page.Number, Code: "page_error",
+			Message: fmt.Sprintf("page %d: %d more errors not listed", w.page.Number, n)})
+	}
 	if w.invisible > 0 {
 		w.warn("invisible_text", "%d invisible or white-on-white glyphs dropped", w.invisible)
 	}
@@ -385,7 +404,7 @@ func (w *walker) glyph(f *font, text string, tx, adv float64, white bool) {
 		lo, hi = hi, lo
 	}
 	r := bboxOf(m, [2]float64{0, lo}, [2]float64{bw, lo}, [2]float64{0, hi}, [2]float64{bw, hi})
-	if r.outside(gs.clip) {
+	if !r.finite() || r.outside(gs.clip) {
 		return
 	}
 	if white && !w.onDark(r) {
@@ -393,6 +412,9 @@ func (w *walker) glyph(f *font, text string, tx, adv float64, white bool) {
 		return
 	}
 	size := math.Abs(fs) * math.Hypot(m[2], m[3])
+	if math.IsInf(size, 0) || math.IsNaN(size) {
+		return
+	}
 	w.page.Glyphs = append(w.page.Glyphs, Glyph{Text: text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Font: f.name, Size: size})
 }
 
@@ -409,7 +431,11 @@ func (w *walker) onDark(r rect) bool {
 
 // xobject draws a named XObject: images are counted, forms are walked.
 func (w *walker) xobject(name string) {
-	x := w.res.v.Key("XObject").Key(name)
+	x, ok := w.res.xobjs[name]
+	if !ok {
+		x = w.res.v.Key("XObject").Key(name)
+		w.res.xobjs[name] = x
+	}
 	switch x.Key("Subtype").Name() {
 	case "Image":
 		w.page.Images++
@@ -425,9 +451,14 @@ func (w *walker) form(name string, x pdf.Value) {
 		w.warn("page_error", "form XObject %q draws itself; not followed", name)
 		return
 	}
-	data, err := readStream(x)
-	if err != nil {
-		w.warn("page_error", "form XObject %q: %v", name, err)
+	data, ok := w.formData[key]
+	if !ok {
+		var err error
+		data, err = readStream(x)
+		if err != nil {
+			w.warn("page_error", "form XObject %q: %v", name, err)
+		}
+		w.formData[key] = data
 	}
 	saved, savedStack, savedRes := w.gs, w.stack, w.res
 	savedTm, savedTlm := w.tm, w.tlm
@@ -456,7 +487,7 @@ func (w *walker) form(name string, x pdf.Value) {
 		w.gs.clip = w.gs.clip.intersect(bboxOf(w.gs.ctm, [2]float64{x0, y0}, [2]float64{x1, y0}, [2]float64{x0, y1}, [2]float64{x1, y1}))
 	}
 	if r := x.Key("Resources"); r.Kind() == pdf.Dict {
-		w.res = &resources{v: r, fonts: map[string]*font{}}
+		w.res = newResources(r)
 	}
 	w.path.reset()
 	w.run(data)

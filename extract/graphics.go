@@ -52,6 +52,10 @@ func (r rect) intersect(s rect) rect {
 
 func (r rect) empty() bool { return r.x0 >= r.x1 || r.y0 >= r.y1 }
 
+func finite(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }
+
+func (r rect) finite() bool { return finite(r.x0) && finite(r.y0) && finite(r.x1) && finite(r.y1) }
+
 // outside reports whether r lies wholly outside the clip c.
 func (r rect) outside(c rect) bool {
 	return r.x1 <= c.x0 || r.x0 >= c.x1 || r.y1 <= c.y0 || r.y0 >= c.y1
@@ -276,6 +280,12 @@ func addSegment(out []Segment, p, q [2]float64, width float64, paint Paint, colo
 		s = Segment{X0: x, Y0: y0, X1: x, Y1: y1}
 	default:
 		return out
+	}
+	if !finite(s.X0) || !finite(s.Y0) || !finite(s.X1) || !finite(s.Y1) {
+		return out
+	}
+	if !finite(width) {
+		width = 0
 	}
 	s.Width, s.Paint, s.Color = width, paint, color
 	return append(out, s)

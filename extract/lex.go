@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 )
 
@@ -255,12 +256,15 @@ func parseNum(s []byte) (float64, bool) {
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
 		f, err := strconv.ParseFloat(string(s), 64)
-		if err == nil {
+		if err == nil && !math.IsInf(f, 0) {
 			return f, true
 		}
 	}
 	if neg {
 		v = -v
+	}
+	if math.IsInf(v, 0) {
+		return 0, false
 	}
 	return v, true
 }

@@ -104,7 +104,7 @@ func boxOf(v pdf.Value) ([4]float64, bool) {
 		b[i] = v.Index(i).Float64()
 	}
 	b = [4]float64{min(b[0], b[2]), min(b[1], b[3]), max(b[0], b[2]), max(b[1], b[3])}
-	if b[2]-b[0] < 1 || b[3]-b[1] < 1 {
+	if !(b[2]-b[0] >= 1 && b[3]-b[1] >= 1 && b[2]-b[0] < 1e6 && b[3]-b[1] < 1e6) || !finite(b[0]) || !finite(b[1]) {
 		return b, false
 	}
 	return b, true
