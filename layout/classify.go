@@ -49,6 +49,7 @@ var (
 	unitRe     = regexp.MustCompile(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
 	noteRe     = regexp.MustCompile(`^注\s*[：:0-9１-９]`)
 	titleKeyRe = regexp.MustCompile(`表|预算|决算`)
+	yearLineRe = regexp.MustCompile(`^[（(]?\d{4}年度?[）)]?$`)
 	dotLeader  = regexp.MustCompile(`(\.{3,}|…{2,}|·{3,})\s*\d*$`)
 )
 

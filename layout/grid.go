@@ -154,6 +154,9 @@ func (m *meta) take(s string) bool {
 		return false
 	}
 	ok := false
+	if yearLineRe.MatchString(squeeze(s)) {
+		return true // a year under the title: （2023年度）
+	}
 	if isLabelLine(s) {
 		if m.label == "" {
 			m.label = squeeze(s)

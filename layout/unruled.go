@@ -77,7 +77,6 @@ func findUnruled(lines []Line, page int) []unruled {
 		}
 		// Down.
 		firstCol := rows[i].cs[1].Box.X0
-		left := rows[i].l.Box.X0
 		j, last := i+1, i
 		for ; j < len(rows); j++ {
 			r := rows[j]
@@ -86,11 +85,10 @@ func findUnruled(lines []Line, page int) []unruled {
 			}
 			if r.data {
 				firstCol = min(firstCol, r.cs[1].Box.X0)
-				left = min(left, r.l.Box.X0)
 				last = j
 				continue
 			}
-			if r.tabbed || r.l.Box.X1 < firstCol && r.l.Box.X0 >= left-2 {
+			if r.tabbed || r.l.Box.X1 < firstCol {
 				continue
 			}
 			break
@@ -107,7 +105,7 @@ func findUnruled(lines []Line, page int) []unruled {
 		s := i
 		for s > prevEnd {
 			r := rows[s-1]
-			if !near(r, rows[s]) || r.meta || len(r.cs) == 1 && r.l.Box.Width() > 0.5*width {
+			if !near(r, rows[s]) || r.meta || len(r.cs) == 1 && r.l.Box.Width() > 0.5*width && r.l.Box.X1 >= firstCol {
 				break
 			}
 			s--
