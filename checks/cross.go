@@ -61,6 +61,16 @@ func sideRow(t *schema.Table, side string, match func(string) bool, name, key st
 	}, key, name)
 }
 
+// yearTotal is the cell of column key in a side's 本年收入合计 row.
+func yearTotal(t *schema.Table, side, name, key string) (ref, bool) {
+	return cell(t, func(v *view) int { y, _ := v.totals(side); return y }, key, name)
+}
+
+// grandTotal is the cell of column key in a side's 收入总计 row.
+func grandTotal(t *schema.Table, side, name, key string) (ref, bool) {
+	return cell(t, func(v *view) int { _, g := v.totals(side); return g }, key, name)
+}
+
 // sumRefs adds figures of one table (same unit); ok when any is present.
 func sumRefs(rs ...ref) ref {
 	var out ref
@@ -142,11 +152,11 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 
 	// 收入总表 and 支出总表 against 收支总表.
 	add(isTotal, isTotalOK,
-		ro(sideRow(ies, sideIncome, isYearTotal, "本年收入合计", iesIncome)),
-		ro(sideRow(ies, sideIncome, isGrandTotal, "收入总计", iesIncome)))
+		ro(yearTotal(ies, sideIncome, "本年收入合计", iesIncome)),
+		ro(grandTotal(ies, sideIncome, "收入总计", iesIncome)))
 	add(esTotal, esTotalOK,
-		ro(sideRow(ies, sideExpenditure, isYearTotal, "本年支出合计", iesExp)),
-		ro(sideRow(ies, sideExpenditure, isGrandTotal, "支出总计", iesExp)))
+		ro(yearTotal(ies, sideExpenditure, "本年支出合计", iesExp)),
+		ro(grandTotal(ies, sideExpenditure, "支出总计", iesExp)))
 	// 支出总表 against 收入总表 (with or without 上年结转).
 	carry, carryOK := totalOf(is, "carryover")
 	withCarry := sumRefs(isTotal, carry)
@@ -159,9 +169,9 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 	fasIncome := newView0(fas).sideAmount(sideIncome)
 	add(gpbTotal, gpbOK,
 		ro(sideRow(fas, sideIncome, func(l string) bool { return strings.Contains(l, "一般公共预算") }, "一般公共预算", fasIncome)),
-		ro(sideRow(fas, sideExpenditure, isYearTotal, "本年支出合计", sideExpenditure+"general_public_budget")))
+		ro(yearTotal(fas, sideExpenditure, "本年支出合计", sideExpenditure+"general_public_budget")))
 	// 财政拨款收支总表 本年收入合计 against the fiscal sources of 收入总表.
-	fa, faOK := sideRow(fas, sideIncome, isYearTotal, "本年收入合计", fasIncome)
+	fa, faOK := yearTotal(fas, sideIncome, "本年收入合计", fasIncome)
 	g, gok := totalOf(is, "general_public_budget")
 	f, fok := totalOf(is, "government_fund")
 	s, sok := totalOf(is, "state_capital")

@@ -47,14 +47,19 @@ func either(fs ...finder) finder {
 	}
 }
 
-func row(kind string, side string, match func(string) bool, name, key string) finder {
+// row finds a side's total row: this year's (本年收入合计) or the grand
+// total (收入总计).
+func row(kind string, side string, grand bool, name, key string) finder {
 	return one(func(doc *schema.Document) (ref, bool) {
 		t := lookup(doc, kind)
 		k := key
 		if k == "" { // the side's main amount
 			k = newView0(t).sideAmount(side)
 		}
-		return sideRow(t, side, match, name, k)
+		if grand {
+			return grandTotal(t, side, name, k)
+		}
+		return yearTotal(t, side, name, k)
 	})
 }
 
@@ -133,22 +138,22 @@ var targets = []target{
 	{regexp.MustCompile(`^公用经费$`), economicTotal("public")},
 	{regexp.MustCompile(`^一般公共预算当年拨款$`), total(schema.TableGeneralPublicBudgetExpenditure, "total")},
 	{regexp.MustCompile(`^一般公共预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "general_public_budget"),
-		row(schema.TableFiscalAppropriationSummary, sideExpenditure, isGrandTotal, "支出总计", sideExpenditure+"general_public_budget"))},
+		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+"general_public_budget"))},
 	{regexp.MustCompile(`^政府性基金预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "government_fund"),
-		row(schema.TableFiscalAppropriationSummary, sideExpenditure, isGrandTotal, "支出总计", sideExpenditure+"government_fund"))},
+		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+"government_fund"))},
 	{regexp.MustCompile(`^国有资本经营预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "state_capital"),
-		row(schema.TableFiscalAppropriationSummary, sideExpenditure, isGrandTotal, "支出总计", sideExpenditure+"state_capital"))},
+		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+"state_capital"))},
 	{regexp.MustCompile(`^财政专户管理资金(收入)?$`), total(schema.TableIncomeSummary, "fiscal_special_account")},
 	{regexp.MustCompile(`^单位资金(收入)?$`), total(schema.TableIncomeSummary, "unit_funds")},
-	{regexp.MustCompile(`^(本年)?(部门)?(预算)?收入总计$`), row(schema.TableIncomeExpenditureSummary, sideIncome, isGrandTotal, "收入总计", "")},
-	{regexp.MustCompile(`^(本年)?(部门)?(预算)?支出总计$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, isGrandTotal, "支出总计", "")},
-	{regexp.MustCompile(`^本年收入$`), row(schema.TableIncomeExpenditureSummary, sideIncome, isYearTotal, "本年收入合计", "")},
+	{regexp.MustCompile(`^(本年)?(部门)?(预算)?收入总计$`), row(schema.TableIncomeExpenditureSummary, sideIncome, true, "收入总计", "")},
+	{regexp.MustCompile(`^(本年)?(部门)?(预算)?支出总计$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, true, "支出总计", "")},
+	{regexp.MustCompile(`^本年收入$`), row(schema.TableIncomeExpenditureSummary, sideIncome, false, "本年收入合计", "")},
 	{regexp.MustCompile(`^(部门)?(预算收入|收入预算)$`), either(total(schema.TableIncomeSummary, "total"),
-		row(schema.TableIncomeExpenditureSummary, sideIncome, isGrandTotal, "收入总计", ""))},
+		row(schema.TableIncomeExpenditureSummary, sideIncome, true, "收入总计", ""))},
 	{regexp.MustCompile(`^(部门)?(支出预算|预算支出)$`), either(total(schema.TableExpenditureSummary, "total"),
-		row(schema.TableIncomeExpenditureSummary, sideExpenditure, isGrandTotal, "支出总计", ""))},
-	{regexp.MustCompile(`^财政拨款收支总预算$`), row(schema.TableFiscalAppropriationSummary, sideIncome, isGrandTotal, "收入总计", "")},
-	{regexp.MustCompile(`^当年拨款收入$`), row(schema.TableFiscalAppropriationSummary, sideIncome, isYearTotal, "本年收入合计", "")},
+		row(schema.TableIncomeExpenditureSummary, sideExpenditure, true, "支出总计", ""))},
+	{regexp.MustCompile(`^财政拨款收支总预算$`), row(schema.TableFiscalAppropriationSummary, sideIncome, true, "收入总计", "")},
+	{regexp.MustCompile(`^当年拨款收入$`), row(schema.TableFiscalAppropriationSummary, sideIncome, false, "本年收入合计", "")},
 	{regexp.MustCompile(`^.+支出$`), subjectRow},
 }
 

@@ -17,27 +17,41 @@ type relation struct {
 	parts []string
 }
 
-// relations lists the column relations a side of v supports.
+// relations lists the column relations a side of v supports: 合计 = 基本
+// + 项目 (or = 人员经费 + 公用经费 + 项目 where 基本支出 is printed as its
+// two parts), 基本 = 人员 + 公用, 合计 = 当年 + 结转, 合计 = Σ funding sources.
 func (v *view) relations(side string) []relation {
 	total := side + "total"
 	if !v.amount[total] {
 		return nil
 	}
+	has := func(k string) bool { return v.amount[side+k] }
 	var out []relation
-	pair := func(a, b string) {
-		if v.amount[side+a] && v.amount[side+b] {
-			out = append(out, relation{total, []string{side + a, side + b}})
+	rel := func(t string, parts ...string) {
+		r := relation{total: side + t}
+		for _, p := range parts {
+			r.parts = append(r.parts, side+p)
 		}
+		out = append(out, r)
 	}
-	pair("basic", "project")
-	pair("personnel", "public")
-	current := v.amount[side+"current_year"]
+	switch {
+	case has("basic") && has("project"):
+		rel("total", "basic", "project")
+		if has("personnel") && has("public") {
+			rel("basic", "personnel", "public")
+		}
+	case has("personnel") && has("public") && has("project"):
+		rel("total", "personnel", "public", "project")
+	case has("personnel") && has("public"):
+		rel("total", "personnel", "public")
+	}
+	current := has("current_year")
 	if current {
-		pair("current_year", "carryover")
+		rel("total", "current_year", "carryover")
 	}
 	var src []string
 	for _, k := range sourceKeys {
-		if !v.amount[side+k] {
+		if !has(k) {
 			continue
 		}
 		if k == "carryover" && (current || !sameGroup(v.labels[total], v.labels[side+k])) {
@@ -45,22 +59,37 @@ func (v *view) relations(side string) []relation {
 		}
 		src = append(src, side+k)
 	}
-	if len(src) > 0 {
+	// Columns the recognizer could not name (事业收入 …) under the total's
+	// header group are sources too; elsewhere they make the sum unknowable.
+	known := len(src) > 0 && !(len(src) == 1 && src[0] == side+"carryover")
+	for _, k := range v.amountKeys(side) {
+		if !strings.HasPrefix(strings.TrimPrefix(k, side), "col_") {
+			continue
+		}
+		if g := group(v.labels[total]); g != "" && g == group(v.labels[k]) {
+			src = append(src, k)
+		} else {
+			known = false
+		}
+	}
+	if known {
 		out = append(out, relation{total, src})
 	}
 	return out
 }
 
+// group is a column label's header group: "本年收入/合计" → "本年收入".
+func group(label string) string {
+	if i := strings.LastIndex(label, "/"); i >= 0 {
+		return norm(label[:i])
+	}
+	return ""
+}
+
 // sameGroup reports whether a carryover column falls under the total's
 // header group: "本年收入/合计" does not cover "上年结转", "合计" covers all.
 func sameGroup(totalLabel, label string) bool {
-	g := func(s string) string {
-		if i := strings.LastIndex(s, "/"); i >= 0 {
-			return norm(s[:i])
-		}
-		return ""
-	}
-	return g(totalLabel) == "" || g(totalLabel) == g(label)
+	return group(totalLabel) == "" || group(totalLabel) == group(label)
 }
 
 // rowTotals checks t's rows across columns (合计 = 基本支出 + 项目支出, …)
@@ -74,7 +103,7 @@ func rowTotals(t *schema.Table) []schema.Check {
 	var out []schema.Check
 	for _, side := range v.sides() {
 		for _, rel := range v.relations(side) {
-			out = append(out, v.across(rel))
+			out = append(out, v.acrossOrUnnamed(rel))
 		}
 	}
 	switch {
@@ -138,6 +167,39 @@ func (v *view) across(rel relation) schema.Check {
 		return newCheck(RuleRowTotal, kind, schema.StatusSkipped, pages, "%s %s: the columns are blank (%s)", kind, what, pageNote(pages))
 	}
 	return newCheck(RuleRowTotal, kind, schema.StatusPass, pages, "%s %s holds on %d rows (%s)", kind, what, n, pageNote(pages))
+}
+
+// acrossOrUnnamed is across, retried with the side's columns the recognizer
+// could not name (单位预留机动经费 …) when the named parts fall short.
+func (v *view) acrossOrUnnamed(rel relation) schema.Check {
+	c := v.across(rel)
+	if c.Status != schema.StatusFail {
+		return c
+	}
+	used := map[string]bool{}
+	for _, p := range rel.parts {
+		used[p] = true
+	}
+	side := sideOf(rel.total)
+	var extra []string
+	for _, k := range v.amountKeys(side) {
+		if !used[k] && strings.HasPrefix(strings.TrimPrefix(k, side), "col_") {
+			extra = append(extra, k)
+		}
+	}
+	if len(extra) == 0 {
+		return c
+	}
+	alt := v.across(relation{rel.total, append(append([]string(nil), rel.parts...), extra...)})
+	if alt.Status != schema.StatusPass {
+		return c
+	}
+	var names []string
+	for _, k := range extra {
+		names = append(names, k+" = "+v.labels[k])
+	}
+	alt.Message += " (" + strings.Join(names, ", ") + ")"
+	return alt
 }
 
 // sumCheck compares one total cell with the sum of other rows' cells in

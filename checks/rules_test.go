@@ -201,6 +201,24 @@ func TestThreePublic(t *testing.T) {
 	cols.Rows = []schema.Row{{{Key: "total", Value: schema.Str("16.40")}, {Key: "col_2", Value: schema.Str("0.00")},
 		{Key: "col_3", Value: schema.Str("3.60")}, {Key: "col_4", Value: schema.Str("12.80")},
 		{Key: "col_5", Value: schema.Str("0.00")}, {Key: "col_6", Value: schema.Str("12.80")}}}
+	// Jiangsu adds 会议费 and 培训费: its 合计 is not the 三公 total, its
+	// "“三公”经费/小计" is (676.10 = 76.00 + 156.60 + 443.50).
+	jiangsu := schema.Table{Kind: schema.TableThreePublic}
+	for _, c := range [][3]string{{"total", "合计", "1852.32"}, {"col_2", "“三公”经费/小计", "676.10"},
+		{"col_3", "“三公”经费/因公出国（境）费", "76.00"}, {"col_4", "“三公”经费/公务用车购置及运行维护费/小计", "156.60"},
+		{"col_5", "“三公”经费/公务用车购置及运行维护费/公务用车购置费", ""},
+		{"col_6", "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费", "156.60"},
+		{"col_7", "“三公”经费/公务接待费", "443.50"}, {"col_8", "会议费", "1094.62"}, {"col_9", "培训费", "81.60"}} {
+		jiangsu.Columns = append(jiangsu.Columns, schema.Column{Key: c[0], Label: c[1]})
+		var v *string
+		if c[2] != "" {
+			v = schema.Str(c[2])
+		}
+		if len(jiangsu.Rows) == 0 {
+			jiangsu.Rows = []schema.Row{nil}
+		}
+		jiangsu.Rows[0] = append(jiangsu.Rows[0], schema.Cell{Key: c[0], Value: v})
+	}
 	tests := []struct {
 		name string
 		t    schema.Table
@@ -212,6 +230,8 @@ func TestThreePublic(t *testing.T) {
 			"fail 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费: total 12.80 but Σ = 12.08", "pass"}},
 		{"rows no 合计", drop(rows(), 5), []string{"pass", "pass", "fail three_public has no 合计 row"}},
 		{"columns", cols, []string{"pass 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费 holds on 1 rows",
+			"pass 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 holds on 1 rows"}},
+		{"columns with 会议费", jiangsu, []string{"pass 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费 holds on 1 rows",
 			"pass 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 holds on 1 rows"}},
 		{"columns 接待", set(cols, 0, "col_3", "3.06"), []string{"pass", "fail 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费: row 1: 合计 16.40 but Σ = 15.86"}},
 	}

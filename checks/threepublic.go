@@ -98,11 +98,19 @@ func (v *view) threePublicColumns() []schema.Check {
 		l := norm(v.labels[k])
 		i := strings.LastIndex(l, "/")
 		p := threePublicPart(l[i+1:])
+		if p == "" && strings.HasSuffix(l, "/小计") {
+			p = tpTotal
+		}
 		if (p == "" || p == tpTotal) && i >= 0 && strings.Contains(l[:i], "购置及运行") {
 			p = tpCar // "公务用车购置及运行费/小计"
 		}
 		if p == "" && (l == "合计" || strings.HasSuffix(l, "/合计")) {
 			p = tpTotal
+		}
+		// "“三公”经费/小计" beside a 合计 that also covers 会议费 and 培训费.
+		if p == tpTotal && i >= 0 && strings.Contains(l[:i], "三公") {
+			cols[p] = k
+			continue
 		}
 		if p != "" {
 			if _, dup := cols[p]; !dup {

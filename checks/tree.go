@@ -64,16 +64,22 @@ func (v *view) tree(side string) []schema.Check {
 	for i := 0; i+1 < len(ls); i++ {
 		next[ls[i]] = ls[i+1]
 	}
-	// Functional and income classification codes are 3, 5 and 7 digits
-	// (类, 款, 项), and these tables go down to the 项: a 类 or 款 with
-	// amounts but nothing under it, or a row whose parent is not printed,
-	// means a row went missing.
-	standard := true
+	// Functional and income classification codes (2xx, 1xx) are 3, 5 and 7
+	// digits (类, 款, 项), economic ones (3xx, 5xx) 3 and 5, and the tables
+	// go down to the last level: a 类 or 款 with amounts but nothing under
+	// it, or a row whose parent is not printed, means a row went missing.
+	standard, functional := true, true
 	for _, l := range ls {
 		standard = standard && (l == 3 || l == 5 || l == 7)
 	}
-	if standard && ls[len(ls)-1] > 3 {
+	for _, c := range rows {
+		functional = functional && (c.code[0] == '1' || c.code[0] == '2')
+	}
+	switch {
+	case standard && functional && ls[len(ls)-1] > 3:
 		next = map[int]int{3: 5, 5: 7}
+	case standard && ls[len(ls)-1] > 3:
+		next = map[int]int{3: 5}
 	}
 	scale := v.scale()
 	var fails []schema.Check

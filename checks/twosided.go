@@ -25,30 +25,81 @@ func twoSided(v *view) []schema.Check {
 	return append(out, v.balance()...)
 }
 
-// isYearTotal matches 本年收入合计 / 本年支出合计 (and 收入合计, 支出合计).
+// isYearTotal matches this year's total of a side: 本年收入合计, 当年支出小计,
+// 收入小计.
 func isYearTotal(l string) bool {
-	return strings.HasSuffix(l, "合计") && (strings.Contains(l, "收入") || strings.Contains(l, "支出") || strings.Contains(l, "本年"))
+	sub := strings.HasSuffix(l, "合计") || strings.HasSuffix(l, "小计")
+	side := strings.Contains(l, "收入") || strings.Contains(l, "支出")
+	return sub && (strings.Contains(l, "本年") || strings.Contains(l, "当年") || side && strings.HasSuffix(l, "小计"))
 }
 
-// isGrandTotal matches 收入总计 / 支出总计.
-func isGrandTotal(l string) bool { return strings.HasSuffix(l, "总计") }
+// isGrandTotal matches a side's grand total: 收入总计, 支出总计, and 收入合计
+// where it is not this year's total.
+func isGrandTotal(l string) bool {
+	if strings.HasSuffix(l, "总计") {
+		return true
+	}
+	return strings.HasSuffix(l, "合计") && !isYearTotal(l) && (strings.Contains(l, "收入") || strings.Contains(l, "支出"))
+}
+
+// totals finds a side's total rows: this year's (本年收入合计) and the grand
+// total (收入总计), -1 when absent. Where both a 收入合计 and a 收入总计 are
+// printed, the 合计 is this year's.
+func (v *view) totals(side string) (year, grand int) {
+	year, grand = -1, -1
+	var grands []int
+	for i, r := range v.t.Rows {
+		l := label(r, side)
+		switch {
+		case isYearTotal(l):
+			if year < 0 {
+				year = i
+			}
+		case isGrandTotal(l):
+			grands = append(grands, i)
+		}
+	}
+	if len(grands) > 0 {
+		grand = grands[len(grands)-1]
+	}
+	if len(grands) > 1 && year < 0 {
+		year = grands[0]
+	}
+	return year, grand
+}
+
+// level is the depth of a listed item's numbering: 一、 0, （一） 1, 1. 2,
+// （1） 3; an unnumbered label is 0.
+func level(l string) int {
+	for i, re := range levels {
+		if re.MatchString(l) {
+			return len(levels) - i
+		}
+	}
+	return 0
+}
+
+var levels = []*regexp.Regexp{
+	regexp.MustCompile(`^[（(][0-9]+[)）]`),
+	regexp.MustCompile(`^[0-9]+[.、．]`),
+	regexp.MustCompile(`^[（(][一二三四五六七八九十]+[)）]`),
+}
 
 func (v *view) sideSums(side string) []schema.Check {
 	rows := v.t.Rows
-	year, grand := -1, -1
-	for i, r := range rows {
-		l := label(r, side)
-		if year < 0 && grand < 0 && isYearTotal(l) {
-			year = i
-		}
-		if grand < 0 && isGrandTotal(l) {
-			grand = i
-		}
-	}
+	year, grand := v.totals(side)
+	// The items a total adds up are the shallowest listed level: "1. 一般公共
+	// 预算" under "一、财政拨款收入" breaks that item down further.
 	listed := func(from, to int) (all, top []schema.Row) {
+		shallowest := 99
+		for i := from; i < to; i++ {
+			if l := label(rows[i], side); l != "" && !strings.HasPrefix(l, "其中") && !isIndexRow(rows[i]) {
+				shallowest = min(shallowest, level(l))
+			}
+		}
 		for i := from; i < to; i++ {
 			l := label(rows[i], side)
-			if l == "" || strings.HasPrefix(l, "其中") || isIndexRow(rows[i]) {
+			if l == "" || strings.HasPrefix(l, "其中") || isIndexRow(rows[i]) || level(l) != shallowest {
 				continue
 			}
 			all = append(all, rows[i])
@@ -101,14 +152,6 @@ func (v *view) balance() []schema.Check {
 	if ik == "" || ek == "" {
 		return nil
 	}
-	find := func(side string, match func(string) bool) int {
-		for i, r := range v.t.Rows {
-			if match(label(r, side)) {
-				return i
-			}
-		}
-		return -1
-	}
 	type pairing struct {
 		what   string
 		in, ex int
@@ -119,8 +162,8 @@ func (v *view) balance() []schema.Check {
 	if v.has(sideIncome + "subject_code") {
 		ps = append(ps, pairing{"income 合计 = expenditure 合计", v.totalRow(sideIncome), v.totalRow(sideExpenditure), ek})
 	} else {
-		iy, ey := find(sideIncome, isYearTotal), find(sideExpenditure, isYearTotal)
-		ig, eg := find(sideIncome, isGrandTotal), find(sideExpenditure, isGrandTotal)
+		iy, ig := v.totals(sideIncome)
+		ey, eg := v.totals(sideExpenditure)
 		// This year's income pays for this year's spending: the 当年预算安排
 		// column where the expenditure side splits it off, else the total
 		// when nothing is carried over on either side.
