@@ -206,3 +206,14 @@ func TestRepeatedTitleContinues(t *testing.T) {
 	tb := d.Tables[0]
 	sameRows(t, cellTexts(&tb, tb.Rows), [][]string{{"合计", "2.00", "2.00", ""}, {"住房公积金", "2.00", "2.00", ""}})
 }
+
+func TestNarrativeIsNoTable(t *testing.T) {
+	// Justified narrative leaves wide gaps; a number in it is no table.
+	gs := cat(text("一般公共预算收入", 50, 100, 10), text("15897.44", 150, 100, 10), text("万元，占", 220, 100, 10),
+		text("100", 300, 100, 10), text("%；", 330, 100, 10),
+		text("政府性基金收入", 50, 116, 10), text("0", 150, 116, 10), text("万元。", 220, 116, 10))
+	p := page(1, gs, nil)
+	if ts := FindTables(p, Lines(Words(p))); len(ts) != 0 {
+		t.Errorf("%d tables in narrative: %q", len(ts), cellTexts(&ts[0], ts[0].Rows))
+	}
+}

@@ -1,6 +1,9 @@
 package layout
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // colGap is the gap, in ems, that separates two cells printed on one line
 // of a table without rules.
@@ -55,7 +58,7 @@ func findUnruled(lines []Line, page int) []unruled {
 		r := uline{l: l, cs: cs}
 		var m meta
 		r.meta = takeLine(&m, l)
-		r.tabbed = len(cs) >= 2 && !allMeta(cs)
+		r.tabbed = len(cs) >= 2 && !allMeta(cs) && !strings.ContainsAny(l.Text, "。，；")
 		if r.tabbed {
 			texts := make([]string, len(cs))
 			for k, c := range cs {
@@ -119,7 +122,9 @@ func findUnruled(lines []Line, page int) []unruled {
 	return out
 }
 
-// unruledTable builds the grid of one run of lines.
+// unruledTable builds the grid of one run of lines: at least two data
+// lines, or one under a header of two lines with several pieces. Lines
+// with sentence punctuation (。，；) are narrative, never table rows.
 func unruledTable(run []uline, page int) (unruled, bool) {
 	var spans [][2]float64
 	ndata := 0
@@ -130,6 +135,15 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 				spans = append(spans, [2]float64{c.Box.X0, c.Box.X1})
 			}
 		}
+	}
+	tabbed := 0
+	for _, r := range run {
+		if r.tabbed {
+			tabbed++
+		}
+	}
+	if ndata < 2 && tabbed < 3 {
+		return unruled{}, false // one line with a number is not a table
 	}
 	cols := columnsOf(spans, ndata/7)
 	// Header lines with several pieces add the columns no data line uses,
