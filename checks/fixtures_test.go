@@ -17,6 +17,8 @@ type fixtureDoc struct {
 	name      string
 	doc       *schema.Document
 	narrative []Text
+	budget    string // the data file's name
+	truth     bool   // read from fixtures/truth, not derived here
 }
 
 func loadFixtures(t *testing.T) []fixtureDoc {
@@ -50,10 +52,10 @@ func loadFixtures(t *testing.T) []fixtureDoc {
 				narr = append(narr, Text{Page: 0, Text: para})
 			}
 		}
-		out = append(out, fixtureDoc{b.Name, doc, narr})
+		out = append(out, fixtureDoc{b.Name, doc, narr, b.Name, false})
 		truths, _ := filepath.Glob("../fixtures/truth/" + b.Name + "*.yaml")
 		for _, tp := range truths {
-			out = append(out, fixtureDoc{strings.TrimSuffix(filepath.Base(tp), ".yaml"), loadDoc(t, tp), narr})
+			out = append(out, fixtureDoc{strings.TrimSuffix(filepath.Base(tp), ".yaml"), loadDoc(t, tp), narr, b.Name, true})
 		}
 	}
 	return out
