@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/checks"
+	"github.com/budgetpdf/budgetpdf/extract"
+)
+
+// exitChecksFailed is check's exit when a document converts but a check
+// fails (like diff and grep, 1 for "found something").
+const exitChecksFailed = 1
+
+func init() {
+	commands = append(commands,
+		command{"check", "FILE ... [--password P] [-v]",
+			"convert each disclosure and report its reconciliation checks: one line per failure, a summary line; exit 1 when a check fails", runCheck},
+	)
+}
+
+// runCheck is `budgetpdf check`: each file is converted as by extract and
+// its checks are reported (with -v every check, not only the failures). A
+// file that cannot be converted fails as in extract and the others go on;
+// the exit code is the first file's failure code, else 1 when any check
+// failed, else 0.
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	var files []string
+	var password string
+	verbose := false
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--password" || a == "-password":
+			if i+1 >= len(args) {
+				return fail(stderr, "", usageErrorf("check: %s needs a value", a))
+			}
+			i++
+			password = args[i]
+		case a == "-v" || a == "--verbose":
+			verbose = true
+		case strings.HasPrefix(a, "-") && a != "-":
+			return fail(stderr, "", usageErrorf("check: unknown flag %s", a))
+		default:
+			files = append(files, a)
+		}
+	}
+	if len(files) == 0 {
+		return fail(stderr, "", usageErrorf("check FILE ... [--password P] [-v]"))
+	}
+	exit, failed := 0, false
+	for _, file := range files {
+		doc, err := safeConvert(file, extract.Options{Password: password})
+		if err != nil {
+			if code := fail(stderr, file, err); exit == 0 {
+				exit = code
+			}
+			continue
+		}
+		if verbose {
+			for _, c := range doc.Checks {
+				table := ""
+				if c.Table != "" {
+					table = " " + c.Table
+				}
+				fmt.Fprintf(stdout, "%s: %s %s%s: %s\n", file, c.Status, c.Rule, table, c.Message)
+			}
+		}
+		checks.Report(stdout, file, doc.Checks)
+		if _, n, _ := checks.Summary(doc.Checks); n > 0 {
+			failed = true
+		}
+	}
+	if exit == 0 && failed {
+		exit = exitChecksFailed
+	}
+	return exit
+}
