@@ -13,19 +13,21 @@ import (
 // glyphs and ruling segments.
 
 type gstate struct {
-	ctm       matrix
-	clip      rect
-	fill      [3]uint8
-	stroke    [3]uint8
-	lineWidth float64
-	font      *font
-	fontName  string
-	fontSize  float64
-	tc, tw    float64 // character and word spacing
-	th        float64 // horizontal scaling, 1 = 100%
-	tl        float64 // leading
-	rise      float64
-	tr        int // rendering mode
+	ctm         matrix
+	clip        rect
+	fill        [3]uint8
+	stroke      [3]uint8
+	fillSpace   spaceKind
+	strokeSpace spaceKind
+	lineWidth   float64
+	font        *font
+	fontName    string
+	fontSize    float64
+	tc, tw      float64 // character and word spacing
+	th          float64 // horizontal scaling, 1 = 100%
+	tl          float64 // leading
+	rise        float64
+	tr          int // rendering mode
 }
 
 // resources caches what a resource dictionary's names resolve to.
@@ -167,18 +169,30 @@ func (w *walker) do(l *lexer, op string, a []arg) {
 		if a, ok := nums(a, 1); ok {
 			w.gs.lineWidth = a[0].num
 		}
-	case "g", "rg", "k", "sc", "scn":
+	case "g", "rg", "k":
 		if c, ok := colorOf(a); ok {
+			w.gs.fill, w.gs.fillSpace = c, spaceDevice
+		}
+	case "G", "RG", "K":
+		if c, ok := colorOf(a); ok {
+			w.gs.stroke, w.gs.strokeSpace = c, spaceDevice
+		}
+	case "sc", "scn":
+		if c, ok := colorIn(w.gs.fillSpace, a); ok {
 			w.gs.fill = c
 		}
-	case "G", "RG", "K", "SC", "SCN":
-		if c, ok := colorOf(a); ok {
+	case "SC", "SCN":
+		if c, ok := colorIn(w.gs.strokeSpace, a); ok {
 			w.gs.stroke = c
 		}
 	case "cs":
-		w.gs.fill = [3]uint8{}
+		if len(a) > 0 {
+			w.gs.fill, w.gs.fillSpace = [3]uint8{}, w.colorSpace(a[len(a)-1].name())
+		}
 	case "CS":
-		w.gs.stroke = [3]uint8{}
+		if len(a) > 0 {
+			w.gs.stroke, w.gs.strokeSpace = [3]uint8{}, w.colorSpace(a[len(a)-1].name())
+		}
 
 	// paths
 	case "m":
@@ -491,4 +505,25 @@ func (w *walker) form(name string, x pdf.Value) {
 	}
 	w.path.reset()
 	w.run(data)
+}
+
+// colorSpace classifies a colour space named by cs or CS.
+func (w *walker) colorSpace(name string) spaceKind {
+	switch name {
+	case "DeviceGray", "DeviceRGB", "DeviceCMYK", "CalGray", "CalRGB", "G", "RGB", "CMYK":
+		return spaceDevice
+	case "Pattern", "Lab", "":
+		return spaceUnknown
+	}
+	cs := w.res.v.Key("ColorSpace").Key(name)
+	if cs.Kind() == pdf.Name {
+		return w.colorSpace(cs.Name())
+	}
+	switch cs.Index(0).Name() {
+	case "ICCBased", "CalGray", "CalRGB", "DeviceGray", "DeviceRGB", "DeviceCMYK":
+		return spaceDevice
+	case "Separation", "DeviceN":
+		return spaceTint
+	}
+	return spaceUnknown
 }

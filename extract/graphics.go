@@ -119,6 +119,32 @@ func colorOf(a []arg) ([3]uint8, bool) {
 	return [3]uint8{}, false
 }
 
+// spaceKind says how colour operands of sc/scn convert to RGB.
+type spaceKind uint8
+
+const (
+	spaceDevice  spaceKind = iota // by the operand count: gray, RGB, CMYK
+	spaceTint                     // Separation/DeviceN: 1 is full ink
+	spaceUnknown                  // Indexed, Pattern, Lab: taken as black
+)
+
+// colorIn converts sc/scn operands in a colour space of the given kind.
+func colorIn(k spaceKind, a []arg) ([3]uint8, bool) {
+	switch k {
+	case spaceTint:
+		t := 0.0
+		for _, x := range a {
+			if x.kind == argNum {
+				t = max(t, x.num)
+			}
+		}
+		return grayRGB(1 - t), true
+	case spaceUnknown:
+		return [3]uint8{}, true
+	}
+	return colorOf(a)
+}
+
 func isWhiteColor(c [3]uint8) bool { return c[0] >= 250 && c[1] >= 250 && c[2] >= 250 }
 
 // The current path: subpaths of points in output space.

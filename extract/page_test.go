@@ -353,3 +353,19 @@ func TestSegments(t *testing.T) {
 		}
 	}
 }
+
+func TestColorSpaces(t *testing.T) {
+	// A Separation tint of 1 is full ink (kept); DeviceGray 1 via cs/sc is
+	// white (dropped); an ICCBased RGB white is dropped; a white segment
+	// keeps its colour.
+	b := &pdfBuilder{}
+	f2 := simpleFont(b)
+	icc := b.stream("/N 3", "")
+	res := fmt.Sprintf("/Font << /F2 %d 0 R >> /ColorSpace << /Sp [/Separation /Red /DeviceCMYK null] /IC [/ICCBased %d 0 R] >>", f2, icc)
+	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", res,
+		"BT /F2 10 Tf 1 0 0 1 10 20 Tm /Sp cs 1 scn (A) Tj /DeviceGray cs 1 sc (B) Tj /IC cs 1 1 1 scn (A) Tj /Sp cs 0.5 sc (B) Tj ET 1 1 1 RG 0 50 m 100 50 l S"))
+	checkGlyphs(t, p, []box{{"A", 10, 71.2, 16, 81.2}, {"B", 27, 71.2, 32, 81.2}})
+	if len(p.Segments) != 1 || p.Segments[0].Color != [3]uint8{255, 255, 255} {
+		t.Errorf("segments %v, want one white", p.Segments)
+	}
+}
