@@ -45,7 +45,7 @@ func newDoc(r *pdf.Reader, info Info) *Doc {
 			}
 		}()
 		root := r.Trailer().Key("Root").Key("Pages")
-		d.walkTree(root, pageRef{}, map[uint32]bool{}, 0)
+		d.walkTree(root, 0, pageRef{}, map[uint32]bool{}, 0)
 	}()
 	if d.info.Pages == 0 {
 		d.info.Pages = len(d.pages)
@@ -55,15 +55,18 @@ func newDoc(r *pdf.Reader, info Info) *Doc {
 
 const maxTreeDepth = 64
 
-func (d *Doc) walkTree(node pdf.Value, inh pageRef, seen map[uint32]bool, depth int) {
+func (d *Doc) walkTree(node pdf.Value, parent uint32, inh pageRef, seen map[uint32]bool, depth int) {
 	if node.Kind() != pdf.Dict || depth > maxTreeDepth {
 		return
 	}
-	id, _ := objID(node)
-	if seen[id] && id != 0 {
-		return
+	// A kid written directly in its parent's Kids array carries the
+	// parent's object number; only indirect nodes can form cycles.
+	if id, _ := objID(node); id != parent {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
 	}
-	seen[id] = true
 	if r := node.Key("Resources"); r.Kind() == pdf.Dict {
 		inh.res = r
 	}
@@ -83,7 +86,8 @@ func (d *Doc) walkTree(node pdf.Value, inh pageRef, seen map[uint32]bool, depth 
 		return
 	}
 	for i := 0; i < kids.Len(); i++ {
-		d.walkTree(kids.Index(i), inh, seen, depth+1)
+		id, _ := objID(node)
+		d.walkTree(kids.Index(i), id, inh, seen, depth+1)
 	}
 }
 

@@ -369,3 +369,37 @@ func TestColorSpaces(t *testing.T) {
 		t.Errorf("segments %v, want one white", p.Segments)
 	}
 }
+
+func TestPageTree(t *testing.T) {
+	// Inherited MediaBox and Rotate, a direct kid, a kid listed twice
+	// (a cycle is not followed twice) and a leaf without /Type.
+	b := &pdfBuilder{}
+	c := b.stream("", "")
+	catalog := b.add("")
+	root := b.add("")
+	mid := b.add("")
+	leaf := b.add(fmt.Sprintf("<< /Parent %d 0 R /Contents %d 0 R /Rotate 180 >>", mid, c))
+	b.set(mid, fmt.Sprintf("<< /Type /Pages /Parent %d 0 R /Kids [%d 0 R << /Type /Page /Contents %d 0 R >> %d 0 R] /Count 2 /MediaBox [0 0 300 200] >>", root, leaf, c, root))
+	b.set(root, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 2 /Rotate 90 /MediaBox [0 0 100 50] >>", mid))
+	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", root))
+	d := testDoc(t, b.bytes(catalog))
+	if d.NumPages() != 2 {
+		t.Fatalf("NumPages %d, want 2", d.NumPages())
+	}
+	want := []struct {
+		w, h float64
+		rot  int
+	}{{300, 200, 180}, {200, 300, 90}}
+	for i, w := range want {
+		p, err := d.Page(i + 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Width != w.w || p.Height != w.h || p.Rotate != w.rot {
+			t.Errorf("page %d: %vx%v rotate %d, want %vx%v rotate %d", i+1, p.Width, p.Height, p.Rotate, w.w, w.h, w.rot)
+		}
+	}
+	if _, err := d.Page(3); err == nil {
+		t.Errorf("Page(3): no error")
+	}
+}
