@@ -4,7 +4,8 @@
 //
 //	go run ./cmd/fixturegen -out fixtures            # everything
 //	go run ./cmd/fixturegen -out fixtures -synth     # also rewrite the synthetic data files first
-//	go run ./cmd/fixturegen -out fixtures -only luliang-2023
+//	go run ./cmd/fixturegen -out fixtures -only luliang-2023   # one budget, no variants
+//	go run ./cmd/fixturegen -out fixtures -variants-only       # variants of the files already built
 package main
 
 import (
@@ -22,18 +23,19 @@ func main() {
 	only := flag.String("only", "", "print only the budget with this name")
 	producer := flag.String("producer", "", "run only the producer with this name")
 	variants := flag.Bool("variants", true, "run the variant makers after the producers")
+	variantsOnly := flag.Bool("variants-only", false, "run only the variant makers, over the files already built")
 	flag.Parse()
 	if flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: fixturegen [-out DIR] [-synth] [-only NAME] [-producer NAME] [-variants=false]")
+		fmt.Fprintln(os.Stderr, "usage: fixturegen [-out DIR] [-synth] [-only NAME] [-producer NAME] [-variants=false] [-variants-only]")
 		os.Exit(2)
 	}
-	if err := run(*out, *synth, *only, *producer, *variants); err != nil {
+	if err := run(*out, *synth, *only, *producer, *variants, *variantsOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "fixturegen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, synth bool, only, producer string, variants bool) error {
+func run(out string, synth bool, only, producer string, variants, variantsOnly bool) error {
 	data := filepath.Join(out, "data")
 	if synth {
 		paths, err := fixtures.WriteSynth(data)
@@ -48,12 +50,17 @@ func run(out string, synth bool, only, producer string, variants bool) error {
 	if err != nil {
 		return err
 	}
-	built, err := fixtures.Build(out, budgets, only, producer)
+	var built []fixtures.Built
+	if variantsOnly {
+		built, err = fixtures.Existing(out, budgets)
+	} else {
+		built, err = fixtures.Build(out, budgets, only, producer)
+		for _, b := range built {
+			fmt.Println("built", b.PDF, b.Truth)
+		}
+	}
 	if err != nil {
 		return err
-	}
-	for _, b := range built {
-		fmt.Println("built", b.PDF, b.Truth)
 	}
 	if !variants || only != "" || producer != "" {
 		return nil
