@@ -6,11 +6,12 @@ import "github.com/budgetpdf/budgetpdf/extract"
 // can show: its frame, its column boundaries and its cells with their
 // spans, header cells flagged.
 type GridDebug struct {
-	Title string
-	Ruled bool
-	Box   Box
-	ColX  []float64 // column boundaries, left to right
-	Cells []DebugCell
+	Title  string
+	Ruled  bool
+	Turned int // the page's sideways text was turned upright by 90 or 270 degrees; boxes are in the turned page
+	Box    Box
+	ColX   []float64 // column boundaries, left to right
+	Cells  []DebugCell
 }
 
 // DebugCell is one cell of a GridDebug.
@@ -29,10 +30,11 @@ func Grids(p *extract.Page) []GridDebug {
 	if p == nil {
 		return nil
 	}
+	p, turn := upright(p)
 	tables, _ := findTables(p, Lines(Words(p)))
 	out := make([]GridDebug, 0, len(tables))
 	for _, t := range tables {
-		g := GridDebug{Title: t.Title, Ruled: t.Ruled, Box: t.Box, ColX: append([]float64(nil), t.colX...)}
+		g := GridDebug{Title: t.Title, Ruled: t.Ruled, Turned: turn, Box: t.Box, ColX: append([]float64(nil), t.colX...)}
 		add := func(rows [][]Cell, header bool) {
 			for _, row := range rows {
 				for _, c := range row {

@@ -41,6 +41,7 @@ func pageLayout(p *extract.Page) (tables []Table, narrative []Line, err error) {
 			tables, narrative, err = nil, lines, fmt.Errorf("layout: page %d: %v", p.Number, e)
 		}
 	}()
+	p, _ = upright(p)
 	lines = Lines(Words(p))
 	tables, narrative = findTables(p, lines)
 	return tables, narrative, nil

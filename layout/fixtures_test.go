@@ -73,6 +73,41 @@ func TestFixtures(t *testing.T) {
 			t.Logf("  %s", m)
 		}
 	}
+	// Variants of the printed files (re-distilled, rotated, encrypted, …)
+	// must give their base's tables.
+	if set, err := fixtures.ReadVariants(filepath.Join(dir, "variants.yaml")); err == nil {
+		for _, v := range set.Variants {
+			if v.Base == nil || v.Outcome != "ok" && v.Password == nil {
+				continue
+			}
+			truth, err := fixtures.ReadTruth(filepath.Join(dir, *v.Base))
+			if err != nil {
+				t.Logf("%s: no truth: %v", v.File, err)
+				continue
+			}
+			opts := extract.Options{}
+			if v.Password != nil {
+				opts.Password = *v.Password
+			}
+			doc, err := layoutPDFWith(filepath.Join(dir, v.File), opts)
+			if err != nil {
+				t.Logf("%s: %v", v.File, err)
+			}
+			s := compareTruth(doc, truth)
+			name := "variant:" + v.Kind
+			if byProducer[name] == nil {
+				byProducer[name] = &score{}
+			}
+			byProducer[name].add(s)
+			t.Logf("%s: tables %d/%d, cells %d/%d", filepath.Base(v.File), s.tables, s.tablesWant, s.cells, s.cellsWant)
+			for i, m := range s.misses {
+				if i == 5 {
+					break
+				}
+				t.Logf("  %s", m)
+			}
+		}
+	}
 	var names []string
 	for p := range byProducer {
 		names = append(names, p)
@@ -88,7 +123,11 @@ func TestFixtures(t *testing.T) {
 }
 
 func layoutPDF(path string) (*layout.Document, error) {
-	d, err := extract.Open(path, extract.Options{})
+	return layoutPDFWith(path, extract.Options{})
+}
+
+func layoutPDFWith(path string, opts extract.Options) (*layout.Document, error) {
+	d, err := extract.Open(path, opts)
 	if err != nil {
 		return &layout.Document{}, err
 	}
