@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"io"
+	"bytes"
 	"math"
 	"reflect"
 	"strings"
@@ -60,7 +60,11 @@ func readStream(v pdf.Value) ([]byte, error) {
 	}
 	rc := v.Reader()
 	defer rc.Close()
-	return io.ReadAll(rc)
+	// Decoded content is typically a few times its encoded length.
+	n := v.Key("Length").Int64()
+	buf := bytes.NewBuffer(make([]byte, 0, min(max(4*n, 512), 1<<24)))
+	_, err := buf.ReadFrom(rc)
+	return buf.Bytes(), err
 }
 
 // fontName decodes a /BaseFont: subset tag removed, GBK bytes decoded.
