@@ -21,7 +21,6 @@ type gstate struct {
 	strokeSpace spaceKind
 	lineWidth   float64
 	font        *font
-	fontName    string
 	fontSize    float64
 	tc, tw      float64 // character and word spacing
 	th          float64 // horizontal scaling, 1 = 100%
@@ -109,7 +108,7 @@ func (w *walker) finish() {
 }
 
 func numArg(a []arg, i int) float64 {
-	if i < len(a) && a[i].kind == argNum {
+	if i >= 0 && i < len(a) && a[i].kind == argNum {
 		return a[i].num
 	}
 	return 0
@@ -358,7 +357,6 @@ func (w *walker) paint(stroke, fill bool) {
 // setFont selects a font resource by name.
 func (w *walker) setFont(name string, size float64) {
 	w.gs.fontSize = size
-	w.gs.fontName = name
 	if f, ok := w.res.fonts[name]; ok {
 		w.gs.font = f
 		return
@@ -380,7 +378,15 @@ func (w *walker) show(s []byte) {
 	gs := &w.gs
 	fs, th := gs.fontSize, gs.th
 	hidden := gs.tr == 3 || gs.tr == 7
-	white := !hidden && gs.tr%4 == 0 && isWhiteColor(gs.fill)
+	white := false // painted in white only
+	switch gs.tr {
+	case 0, 4:
+		white = isWhiteColor(gs.fill)
+	case 1, 5:
+		white = isWhiteColor(gs.stroke)
+	case 2, 6:
+		white = isWhiteColor(gs.fill) && isWhiteColor(gs.stroke)
+	}
 	for i := 0; i < len(s); {
 		ci, code, n := f.next(s, i)
 		i += n

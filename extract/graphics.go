@@ -50,8 +50,6 @@ func (r rect) intersect(s rect) rect {
 	return r
 }
 
-func (r rect) empty() bool { return r.x0 >= r.x1 || r.y0 >= r.y1 }
-
 func finite(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }
 
 func (r rect) finite() bool { return finite(r.x0) && finite(r.y0) && finite(r.x1) && finite(r.y1) }
