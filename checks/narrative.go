@@ -174,7 +174,7 @@ func narrativeChecks(doc *schema.Document, texts []Text) []schema.Check {
 			break
 		}
 		if m.share != nil {
-			out = append(out, shareCheck(m, shareBase(ms, i)))
+			out = append(out, shareCheck(ms, i))
 		}
 		if m.change != nil && m.change.pct != nil {
 			out = append(out, changeCheck(m, clauseHead(ms, i)))
@@ -250,19 +250,46 @@ func withinPrinted(got decimal.Decimal, p *percent) bool {
 	return got.Round(p.scale).Sub(p.v).Abs().LessThanOrEqual(tol)
 }
 
-func shareCheck(m, base *mention) schema.Check {
+func shareCheck(ms []*mention, i int) schema.Check {
+	m := ms[i]
 	pages := []int{m.page}
+	base := shareBase(ms, i)
+	// A share that names its base (占“三公”经费的…) is of the latest figure
+	// with that name.
+	if m.shareOf != "" {
+		for j := i - 1; j >= 0 && ms[j].para == m.para; j-- {
+			if ms[j].share == nil && strings.Contains(ms[j].label, strings.Trim(m.shareOf, "“”\"")) {
+				base = ms[j]
+				break
+			}
+		}
+	}
 	if base == nil || base.v.IsZero() {
 		return newCheck(RuleNarrative, "", schema.StatusSkipped, pages, "narrative (page %d) %s %s%s 占%s%%: no figure to take the share of",
 			m.page, m.label, m.printed, m.unit, m.share.printed)
 	}
-	got := yuan(m.v, m.unit).Mul(hundred).Div(yuan(base.v, base.unit)).Round(2)
-	status, op := schema.StatusPass, "="
-	if !withinPrinted(got, m.share) {
-		status, op = schema.StatusFail, "!="
+	share := func(b *mention) decimal.Decimal {
+		return yuan(m.v, m.unit).Mul(hundred).Div(yuan(b.v, b.unit)).Round(2)
 	}
-	return newCheck(RuleNarrative, "", status, pages, "narrative (page %d) %s %s / %s %s = %s%% %s printed %s%%",
-		m.page, m.label, m.printed, base.label, base.printed, got.StringFixed(2), op, m.share.printed)
+	got := share(base)
+	if withinPrinted(got, m.share) {
+		return newCheck(RuleNarrative, "", schema.StatusPass, pages, "narrative (page %d) %s %s / %s %s = %s%% = printed %s%%",
+			m.page, m.label, m.printed, base.label, base.printed, got.StringFixed(2), m.share.printed)
+	}
+	// The figure it is a share of may stand further back on the page.
+	for j, n := i-1, 0; j >= 0 && ms[j].para == m.para && n < 12; j-- {
+		b := ms[j]
+		if b.share != nil || b == base || b.v.IsZero() {
+			continue
+		}
+		n++
+		if g := share(b); withinPrinted(g, m.share) {
+			return newCheck(RuleNarrative, "", schema.StatusPass, pages, "narrative (page %d) %s %s / %s %s = %s%% = printed %s%%",
+				m.page, m.label, m.printed, b.label, b.printed, g.StringFixed(2), m.share.printed)
+		}
+	}
+	return newCheck(RuleNarrative, "", schema.StatusFail, pages, "narrative (page %d) %s %s / %s %s = %s%% != printed %s%%",
+		m.page, m.label, m.printed, base.label, base.printed, got.StringFixed(2), m.share.printed)
 }
 
 // changeCheck checks "X万元，比上年减少C万元，下降P%": the previous year is
@@ -276,11 +303,10 @@ func changeCheck(m, head *mention) schema.Check {
 		cv := yuan(c.v, c.unit)
 		prev := yuan(cur.v, cur.unit).Sub(cv.Mul(decimal.NewFromInt(int64(c.sign))))
 		if prev.Sign() <= 0 {
-			return prev, decimal.Zero, false
+			return prev.Div(unitFactor(&cur.unit)), decimal.Zero, false
 		}
 		got := cv.Mul(hundred).Div(prev).Round(2)
-		prev = prev.Div(unitFactor(&cur.unit))
-		return prev, got, withinPrinted(got, c.pct)
+		return prev.Div(unitFactor(&cur.unit)), got, withinPrinted(got, c.pct)
 	}
 	word := map[int]string{1: "增加", -1: "减少"}[c.sign]
 	if c.sign != c.pctSign {
@@ -294,12 +320,20 @@ func changeCheck(m, head *mention) schema.Check {
 			cur, prev, got, ok = head, p2, g2, true
 		}
 	}
-	status, op := schema.StatusPass, "="
+	if prev.Sign() <= 0 {
+		return newCheck(RuleNarrative, "", schema.StatusSkipped, pages, "narrative (page %d) %s %s%s, 比上年%s%s%s: last year was %s, no percentage to check (printed %s%%)",
+			m.page, cur.label, cur.printed, cur.unit, word, c.printed, c.unit, prev.String(), c.pct.printed)
+	}
+	status, op, note := schema.StatusPass, "=", ""
 	if !ok {
 		status, op = schema.StatusFail, "!="
+		// A common slip: the change taken as a share of this year.
+		if alt := yuan(c.v, c.unit).Mul(hundred).Div(yuan(cur.v, cur.unit)).Round(2); withinPrinted(alt, c.pct) {
+			note = fmt.Sprintf(" (the printed figure is the change over this year's %s, %s%%)", cur.printed, alt.StringFixed(2))
+		}
 	}
-	return newCheck(RuleNarrative, "", status, pages, "narrative (page %d) %s %s%s, 比上年%s%s%s: previous %s, change %s%% %s printed %s%%",
-		m.page, cur.label, cur.printed, cur.unit, word, c.printed, c.unit, prev.String(), got.StringFixed(2), op, c.pct.printed)
+	return newCheck(RuleNarrative, "", status, pages, "narrative (page %d) %s %s%s, 比上年%s%s%s: previous %s, change %s%% %s printed %s%%%s",
+		m.page, cur.label, cur.printed, cur.unit, word, c.printed, c.unit, prev.String(), got.StringFixed(2), op, c.pct.printed, note)
 }
 
 // narrativeLabel is for tests and messages: the labels found in texts.

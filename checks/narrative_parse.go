@@ -16,11 +16,13 @@ type mention struct {
 	sentence int    // counts 。 in the paragraph
 	clause   int    // counts 。 and ；
 	label    string // cleaned label: "基本支出"
+	end      int    // where the figure ends in the stream
 	printed  string // "1,530.68"
 	unit     string // 万元, 元, 亿元
 	v        decimal.Decimal
 	scale    int32
 	share    *percent // 占88.05%
+	shareOf  string   // what the share is of, when named: 占“三公”经费的13.75% → “三公”经费
 	change   *change  // 比上年减少910.41万元，下降34.37%
 }
 
@@ -43,8 +45,11 @@ type change struct {
 
 var (
 	amountRe = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?)(万元|亿元|元)`)
-	shareRe  = regexp.MustCompile(`^[，,]?占[^0-9，,。；;]{0,10}?([0-9]+(?:\.[0-9]+)?)%`)
-	changeRe = regexp.MustCompile(`(?:比|较).*(增加|减少|增长|下降|上升|降低)了?$`)
+	shareRe  = regexp.MustCompile(`^[，,]?占([^0-9，,。；;]{0,10}?)([0-9]+(?:\.[0-9]+)?)%`)
+	changeRe = regexp.MustCompile(`(增加|减少|增长|下降|上升|降低)了?$`)
+	// lastYear says a change is against last year ("比上年", "较2022年",
+	// "与上年相比，收、支总计各增加").
+	lastYear = regexp.MustCompile(`比|较|上年|同比`)
 	pctRe    = regexp.MustCompile(`^[，,]?(增加|减少|增长|下降|上升|降低)了?([0-9]+(?:\.[0-9]+)?)%`)
 	yearRe   = regexp.MustCompile(`^[0-9]{4}年度?`)
 )
@@ -93,14 +98,16 @@ var heading = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][
 // a new sentence. pages[i] is the page of the text starting at starts[i].
 func stream(texts []Text) (s string, starts, pages []int) {
 	var b strings.Builder
+	prevHeading := false
 	for _, t := range texts {
 		x := norm(t.Text)
 		if x == "" {
 			continue
 		}
-		if b.Len() > 0 && heading.MatchString(x) && !strings.ContainsAny(lastRune(b.String()), "。；;") {
+		if b.Len() > 0 && (heading.MatchString(x) || prevHeading) && !strings.ContainsAny(lastRune(b.String()), "。；;：:，,") {
 			b.WriteString("。")
 		}
+		prevHeading = heading.MatchString(x) && utf8.RuneCountInString(x) <= 30 && !strings.ContainsAny(lastRune(x), "。；;：:，,")
 		starts, pages = append(starts, b.Len()), append(pages, t.Page)
 		b.WriteString(x)
 	}
@@ -146,7 +153,7 @@ func parseNarrative(texts []Text) []*mention {
 		}
 		prevEnd = end
 		rest := s[end:min(len(s), end+60)]
-		if cm := changeRe.FindStringSubmatch(left); cm != nil && last != nil && last.change == nil {
+		if cm := changeRe.FindStringSubmatch(left); cm != nil && last != nil && last.change == nil && lastYear.MatchString(s[last.end:start]) {
 			c := &change{printed: raw, unit: unit, v: d, sign: signOf(cm[1])}
 			if pm := pctRe.FindStringSubmatch(rest); pm != nil {
 				c.pct, c.pctSign = newPercent(pm[2]), signOf(pm[1])
@@ -156,9 +163,10 @@ func parseNarrative(texts []Text) []*mention {
 			continue
 		}
 		mt := &mention{page: pages[ti], para: pages[ti], sentence: sentence, clause: clause,
-			label: cleanLabel(left), printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
+			label: cleanLabel(left), end: end, printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
 		if sm := shareRe.FindStringSubmatch(rest); sm != nil {
-			mt.share = newPercent(sm[1])
+			mt.share = newPercent(sm[2])
+			mt.shareOf = strings.TrimSuffix(sm[1], "的")
 			prevEnd = end + len(sm[0])
 		}
 		out = append(out, mt)

@@ -104,6 +104,17 @@ func TestNarrativeChecks(t *testing.T) {
 		{"2023年度支出预算1,738.5万元。", []string{"pass"}},
 		// labels that name no table figure are not checked.
 		{"政府采购预算总额28.52万元。", nil},
+		// a share naming its base: 70 / 509.20 = 13.75%, 411.20 / 509.20 =
+		// 80.75% (not of the 10,101.76 before it).
+		{"机关运行经费10,101.76万元。“三公”经费预算509.20万元，其中因公出国（境）费支出70万元，占“三公”经费的13.75%；公务用车购置及运行费支出411.20万元，占“三公”经费的80.75%。",
+			[]string{"fail", "fail", "pass", "pass"}},
+		// the change over this year: 101.48 / 6106.99 = 1.66%, over last
+		// year's 6005.51 it is 1.69%.
+		{"行政运行支出6,106.99万元，比上年增加101.48万元，增长1.66%。", []string{"fail"}},
+		// nothing last year: no percentage to check.
+		{"机关运行经费支出10.23万元，比上年增加10.23万元，增长100.00%。", []string{"fail", "skipped"}},
+		// the change stated apart from 比: 110 / (1738.50 − 110) = 6.75%.
+		{"收入总计1,738.50万元，支出总计1,738.50万元，与上年相比，收、支总计各增加110.00万元，增长6.75%。", []string{"pass", "pass", "pass"}},
 	}
 	for _, tt := range tests {
 		cs := narrativeChecks(doc, []Text{{Page: 17, Text: tt.text}})

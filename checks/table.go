@@ -181,7 +181,7 @@ func anyLabel(r schema.Row) string {
 // isTotalLabel reports a grand-total row label.
 func isTotalLabel(s string) bool {
 	switch s {
-	case "合计", "总计", "部门合计", "合计数", "总合计":
+	case "合计", "总计", "部门合计", "合计数", "总合计", "人员经费合计", "公用经费合计":
 		return true
 	}
 	return false

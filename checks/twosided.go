@@ -112,7 +112,7 @@ func (v *view) sideSums(side string) []schema.Check {
 	var out []schema.Check
 	if year >= 0 {
 		items, _ := listed(0, year)
-		out = append(out, v.sumCheck(side, fmt.Sprintf("%s = Σ %d items above it", label(rows[year], side), len(items)), rows[year], items))
+		out = append(out, v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d items above it", label(rows[year], side), len(items)), rows[year], items))
 	}
 	if grand < 0 {
 		return append(out, newCheck(RuleRowTotal, v.t.Kind, schema.StatusFail, v.t.Pages,
@@ -120,15 +120,15 @@ func (v *view) sideSums(side string) []schema.Check {
 	}
 	if year < 0 {
 		items, _ := listed(0, grand)
-		return append(out, v.sumCheck(side, fmt.Sprintf("%s = Σ %d items above it", label(rows[grand], side), len(items)), rows[grand], items))
+		return append(out, v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d items above it", label(rows[grand], side), len(items)), rows[grand], items))
 	}
 	// 收入总计 = 本年收入合计 + what lies between; where a 结转 row is broken
 	// down into numbered sub-rows, either the row or its sub-rows count.
 	all, top := listed(year+1, grand)
 	what := fmt.Sprintf("%s = %s + %d rows between", label(rows[grand], side), label(rows[year], side), len(all))
-	c := v.sumCheck(side, what, rows[grand], append([]schema.Row{rows[year]}, all...))
+	c := v.printedSumCheck(side, what, rows[grand], append([]schema.Row{rows[year]}, all...))
 	if c.Status == schema.StatusFail && len(top) < len(all) {
-		if alt := v.sumCheck(side, what, rows[grand], append([]schema.Row{rows[year]}, top...)); alt.Status == schema.StatusPass {
+		if alt := v.printedSumCheck(side, what, rows[grand], append([]schema.Row{rows[year]}, top...)); alt.Status == schema.StatusPass {
 			c = alt
 		}
 	}
@@ -184,15 +184,30 @@ func (v *view) balance() []schema.Check {
 		if p.in < 0 || p.ex < 0 {
 			continue
 		}
-		a, b := amount(v.t.Rows[p.in].Get(ik)), amount(v.t.Rows[p.ex].Get(p.ek))
+		ik, ek := v.printedKey(p.in, sideIncome, ik), v.printedKey(p.ex, sideExpenditure, p.ek)
+		a, b := amount(v.t.Rows[p.in].Get(ik)), amount(v.t.Rows[p.ex].Get(ek))
 		status := schema.StatusPass
 		if !a.Equal(b) {
 			status = schema.StatusFail
 		}
 		out = append(out, newCheck(RuleRowTotal, v.t.Kind, status, v.t.Pages, "%s %s: %s %s %s %s %s (%s)",
-			v.t.Kind, p.what, ik, show(a, scale), cmpSign(a, b), p.ek, show(b, scale), pageNote(v.t.Pages)))
+			v.t.Kind, p.what, ik, show(a, scale), cmpSign(a, b), ek, show(b, scale), pageNote(v.t.Pages)))
 	}
 	return out
+}
+
+// printedKey is key, or when row i leaves it blank, the first column of the
+// side that prints a figure in that row.
+func (v *view) printedKey(i int, side, key string) string {
+	if !blank(v.t.Rows[i].Get(key)) {
+		return key
+	}
+	for _, k := range v.amountKeys(side) {
+		if !blank(v.t.Rows[i].Get(k)) {
+			return k
+		}
+	}
+	return key
 }
 
 // between adds the side's main amount over the rows strictly between rows
