@@ -36,6 +36,8 @@ func economicTable(doc *schema.Document) (*schema.Table, []string) {
 				l = anyLabel(r)
 			}
 			switch {
+			case l == "人员经费合计" || l == "公用经费合计":
+				levels[i] = "subtotal" // one panel's total: neither 合计 nor an item
 			case isTotalLabel(l):
 				levels[i] = schema.LevelTotal
 			case cats[l]:
@@ -99,6 +101,7 @@ func economic(doc *schema.Document) []schema.Check {
 			if total < 0 {
 				total = i
 			}
+		case "subtotal":
 		case schema.LevelCategory:
 			flush(cat, items)
 			cat, items = i, nil

@@ -164,6 +164,9 @@ func narrativeChecks(doc *schema.Document, texts []Text) []schema.Check {
 	ms := parseNarrative(texts)
 	var out []schema.Check
 	for i, m := range ms {
+		if m.delta {
+			continue
+		}
 		for _, t := range targets {
 			if !t.re.MatchString(m.label) {
 				continue
@@ -221,7 +224,7 @@ func unitNote(u *string, narrative string) string {
 func shareBase(ms []*mention, i int) *mention {
 	var para *mention
 	for j := i - 1; j >= 0 && ms[j].para == ms[i].para; j-- {
-		if ms[j].share != nil {
+		if ms[j].share != nil || ms[j].delta {
 			continue
 		}
 		if ms[j].sentence == ms[i].sentence {
@@ -256,10 +259,11 @@ func shareCheck(ms []*mention, i int) schema.Check {
 	base := shareBase(ms, i)
 	// A share that names its base (占“三公”经费的…) is of the latest figure
 	// with that name.
+	named := false
 	if m.shareOf != "" {
 		for j := i - 1; j >= 0 && ms[j].para == m.para; j-- {
-			if ms[j].share == nil && strings.Contains(ms[j].label, strings.Trim(m.shareOf, "“”\"")) {
-				base = ms[j]
+			if ms[j].share == nil && !ms[j].delta && strings.Contains(ms[j].label, strings.Trim(m.shareOf, "“”\"")) {
+				base, named = ms[j], true
 				break
 			}
 		}
@@ -279,7 +283,7 @@ func shareCheck(ms []*mention, i int) schema.Check {
 	// The figure it is a share of may stand further back on the page.
 	for j, n := i-1, 0; j >= 0 && ms[j].para == m.para && n < 12; j-- {
 		b := ms[j]
-		if b.share != nil || b == base || b.v.IsZero() {
+		if b.share != nil || b.delta || b == base || b.v.IsZero() {
 			continue
 		}
 		n++
@@ -287,6 +291,10 @@ func shareCheck(ms []*mention, i int) schema.Check {
 			return newCheck(RuleNarrative, "", schema.StatusPass, pages, "narrative (page %d) %s %s / %s %s = %s%% = printed %s%%",
 				m.page, m.label, m.printed, b.label, b.printed, g.StringFixed(2), m.share.printed)
 		}
+	}
+	if m.shareOf != "" && !named {
+		return newCheck(RuleNarrative, "", schema.StatusSkipped, pages, "narrative (page %d) %s %s%s 占%s的%s%%: %s is not stated",
+			m.page, m.label, m.printed, m.unit, m.shareOf, m.share.printed, m.shareOf)
 	}
 	return newCheck(RuleNarrative, "", schema.StatusFail, pages, "narrative (page %d) %s %s / %s %s = %s%% != printed %s%%",
 		m.page, m.label, m.printed, base.label, base.printed, got.StringFixed(2), m.share.printed)

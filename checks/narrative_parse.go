@@ -23,6 +23,7 @@ type mention struct {
 	scale    int32
 	share    *percent // 占88.05%
 	shareOf  string   // what the share is of, when named: 占“三公”经费的13.75% → “三公”经费
+	delta    bool     // a change not tied to a figure ("收、支总计各增加…"): no share's base
 	change   *change  // 比上年减少910.41万元，下降34.37%
 }
 
@@ -90,6 +91,9 @@ func cleanLabel(s string) string {
 	}
 }
 
+// pageNumber matches a page's number line: "— 10 —", "-3-", "第3页".
+var pageNumber = regexp.MustCompile(`^([-—–－]*[0-9]+[-—–－]*|第[0-9]+页(共[0-9]+页)?)$`)
+
 // heading matches the start of a numbered heading or list item.
 var heading = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十]+部分|[0-9]+[、．]|[0-9]+\.[^0-9])`)
 
@@ -101,7 +105,7 @@ func stream(texts []Text) (s string, starts, pages []int) {
 	prevHeading := false
 	for _, t := range texts {
 		x := norm(t.Text)
-		if x == "" {
+		if x == "" || pageNumber.MatchString(x) {
 			continue
 		}
 		if b.Len() > 0 && (heading.MatchString(x) || prevHeading) && !strings.ContainsAny(lastRune(b.String()), "。；;：:，,") {
@@ -160,6 +164,15 @@ func parseNarrative(texts []Text) []*mention {
 				prevEnd = end + len(pm[0])
 			}
 			last.change = c
+			continue
+		}
+		if changeRe.MatchString(left) && lastYear.MatchString(s[max(0, start-120):start]) {
+			mt := &mention{page: pages[ti], para: pages[ti], sentence: sentence, clause: clause, delta: true,
+				label: cleanLabel(left), end: end, printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
+			if pm := pctRe.FindStringSubmatch(rest); pm != nil {
+				prevEnd = end + len(pm[0])
+			}
+			out = append(out, mt)
 			continue
 		}
 		mt := &mention{page: pages[ti], para: pages[ti], sentence: sentence, clause: clause,

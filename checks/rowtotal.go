@@ -63,7 +63,7 @@ func (v *view) relations(side string) []relation {
 	// header group are sources too; elsewhere they make the sum unknowable.
 	known := len(src) > 0 && !(len(src) == 1 && src[0] == side+"carryover")
 	for _, k := range v.amountKeys(side) {
-		if !strings.HasPrefix(strings.TrimPrefix(k, side), "col_") {
+		if !strings.HasPrefix(strings.TrimPrefix(k, side), "col_") || k == "col_" {
 			continue
 		}
 		if g := group(v.labels[total]); g != "" && g == group(v.labels[k]) {

@@ -83,12 +83,33 @@ func sideOf(k string) string {
 	return sideNone
 }
 
+// side is the side of a column: its key's prefix, or for a column the
+// recognizer could not name in a two-sided table, its label's ("支出/…").
+func (v *view) side(k string) string {
+	if s := sideOf(k); s != sideNone || !strings.HasPrefix(k, "col_") {
+		return s
+	}
+	two := false
+	for _, x := range v.keys {
+		two = two || sideOf(x) != sideNone
+	}
+	l, _, _ := strings.Cut(norm(v.labels[k]), "/")
+	switch {
+	case !two:
+	case strings.Contains(l, "收入"):
+		return sideIncome
+	case strings.Contains(l, "支出"):
+		return sideExpenditure
+	}
+	return sideNone
+}
+
 // sides lists the sides the table has, in order.
 func (v *view) sides() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, k := range v.keys {
-		s := sideOf(k)
+		s := v.side(k)
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
@@ -101,7 +122,7 @@ func (v *view) sides() []string {
 func (v *view) amountKeys(side string) []string {
 	var out []string
 	for _, k := range v.keys {
-		if v.amount[k] && sideOf(k) == side {
+		if v.amount[k] && v.side(k) == side {
 			out = append(out, k)
 		}
 	}
