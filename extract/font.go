@@ -33,6 +33,7 @@ type font struct {
 	ascent   float64 // in text space units per 1 of font size
 	descent  float64
 	wscale   float64   // Type3: FontMatrix a × 1000, else 1
+	std      bool      // not embedded: drawn with a standard font
 	ttFile   pdf.Value // embedded TrueType program, until loadTT reads it
 	tt       *ttCmaps
 	ttUni    map[uint16]rune
@@ -131,30 +132,20 @@ func (f *font) loadDescriptor(fd pdf.Value) {
 		f.descent = d
 	}
 	f.missing = num(fd.Key("MissingWidth"), 0)
-	embedded := fd.Key("FontFile").Kind() == pdf.Stream || fd.Key("FontFile2").Kind() == pdf.Stream ||
-		fd.Key("FontFile3").Kind() == pdf.Stream
-	if !embedded {
-		// A viewer draws a non-embedded font with a substitute: take the
-		// standard font's metrics for the families it stands in for.
-		if m, ok := base14Metrics(f.name); ok {
-			f.ascent, f.descent = m[0], m[1]
-		}
-	}
 }
 
-// base14Metrics returns the ascent and descent of the standard font that
-// stands in for a non-embedded font of this name.
-func base14Metrics(name string) ([2]float64, bool) {
-	n := strings.ToLower(name)
-	switch {
-	case strings.Contains(n, "courier"):
-		return [2]float64{0.629, -0.157}, true
-	case strings.Contains(n, "times"):
-		return [2]float64{0.683, -0.217}, true
-	case strings.Contains(n, "arial"), strings.Contains(n, "helvetica"):
-		return [2]float64{0.718, -0.207}, true
+// substitute notes a font whose program is not embedded: a viewer draws it
+// with a standard font, whose metrics then place its glyphs.
+func (f *font) substitute(fd pdf.Value) {
+	for _, k := range []string{"FontFile", "FontFile2", "FontFile3"} {
+		if fd.Key(k).Kind() == pdf.Stream {
+			return
+		}
 	}
-	return [2]float64{}, false
+	f.std = true
+	if m, ok := base14Metrics(f.name); ok {
+		f.ascent, f.descent = m[0], m[1]
+	}
 }
 
 func (f *font) loadType0(v pdf.Value) {
@@ -166,6 +157,7 @@ func (f *font) loadType0(v pdf.Value) {
 	}
 	fd := desc.Key("FontDescriptor")
 	f.loadDescriptor(fd)
+	f.substitute(fd)
 	f.dw = num(desc.Key("DW"), 1000)
 	f.cidW = parseW(desc.Key("W"))
 
@@ -247,6 +239,9 @@ func (f *font) loadSimple(v pdf.Value) {
 	f.type3 = v.Key("Subtype").Name() == "Type3"
 	fd := v.Key("FontDescriptor")
 	f.loadDescriptor(fd)
+	if !f.type3 {
+		f.substitute(fd)
+	}
 	if f.type3 {
 		if fm := v.Key("FontMatrix"); fm.Len() == 6 {
 			f.wscale = fm.Index(0).Float64() * 1000
@@ -423,6 +418,11 @@ func (f *font) width(code uint32, n int) float64 {
 		}
 		if f.missing > 0 {
 			return f.missing * f.wscale
+		}
+		if f.std {
+			if w, ok := base14Width(f.name, byte(code)); ok {
+				return w
+			}
 		}
 		return 500 * f.wscale
 	}
