@@ -106,6 +106,8 @@ func TestSubjectTree(t *testing.T) {
 		{"dropped 款", drop(expenditure(), 6), []string{"fail 208 社会保障和就业支出: has amounts but none of its 5-digit rows",
 			"fail 2080501 行政单位离退休: its parent 20805 is not printed"}},
 		{"dropped 合计", drop(expenditure(), 0), []string{"fail has no 合计 row"}},
+		// "201 | 01 | 2" printed for 2010102: the zero comes back.
+		{"unpadded 项", set(expenditure(), 4, "subject_code", "201012"), []string{"pass 15 sums hold"}},
 		{"empty", schema.Table{Kind: schema.TableGovernmentFundExpenditure, Empty: true, Columns: expenditure().Columns},
 			[]string{"skipped the table says it has no data"}},
 	}

@@ -43,12 +43,15 @@ func (v *view) tree(side string) []schema.Check {
 			"%s: the table says it has no data (%s)", name, where)}
 	}
 	var rows []coded
-	lengths := map[int]bool{}
 	for _, r := range v.t.Rows {
 		if c := code(r, side); c != "" {
 			rows = append(rows, coded{c, r})
-			lengths[len(c)] = true
 		}
+	}
+	padCodes(rows)
+	lengths := map[int]bool{}
+	for _, c := range rows {
+		lengths[len(c.code)] = true
 	}
 	keys := v.amountKeys(side)
 	if len(rows) == 0 || len(keys) == 0 {
@@ -163,6 +166,21 @@ func (v *view) tree(side string) []schema.Check {
 	}
 	return append([]schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusPass, pages,
 		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项; %s)", name, n-len(unnamed), strings.Join(keys, ", "), where)}, unnamed...)
+}
+
+// padCodes restores the zero some tables drop from a two-digit 款 or 项
+// part ("301 | 2" printed for 30102): a 4- or 6-digit code under a printed
+// 3- or 5-digit one gets its zero back.
+func padCodes(rows []coded) {
+	present := map[string]bool{}
+	for _, c := range rows {
+		present[c.code] = true
+	}
+	for i, c := range rows {
+		if n := len(c.code); (n == 4 || n == 6) && present[c.code[:n-1]] {
+			rows[i].code = c.code[:n-1] + "0" + c.code[n-1:]
+		}
+	}
 }
 
 // zeroRow reports whether all amount cells of r are blank or zero.
