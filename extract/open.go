@@ -156,7 +156,7 @@ func readerInfo(r *pdf.Reader) Info {
 
 var pdfcpuConfigOnce sync.Once
 
-// rewrite has pdfcpu read data (repairing what it can, decrypting with the
+// repairPDF has pdfcpu read data (repairing what it can, decrypting with the
 // empty or the given user password) and write it back as a plain PDF 1.x the
 // object reader accepts. The document information is taken before pdfcpu
 // stamps its own Producer on it.
