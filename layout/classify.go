@@ -48,7 +48,6 @@ var (
 	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位|部门)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
 	unitRe     = regexp.MustCompile(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
 	noteRe     = regexp.MustCompile(`^注\s*[：:0-9１-９]`)
-	titleKeyRe = regexp.MustCompile(`表|预算|决算`)
 	yearLineRe = regexp.MustCompile(`^[（(]?\d{4}年度?[）)]?$`)
 	dotLeader  = regexp.MustCompile(`(\.{3,}|…{2,}|·{3,})\s*\d*$`)
 )
@@ -64,10 +63,18 @@ func isAmount(s string) bool {
 func isSubjectCode(s string) bool { return codeRe.MatchString(s) }
 
 // isLabelLine reports whether s is a table label like 预算公开表3 or 公开02表.
-func isLabelLine(s string) bool { return labelRe.MatchString(squeeze(s)) }
+func isLabelLine(s string) bool {
+	if len(s) > 60 || !strings.Contains(s, "表") {
+		return false
+	}
+	return labelRe.MatchString(squeeze(s))
+}
 
 // department returns the value of a 部门名称：… line.
 func department(s string) (string, bool) {
+	if !strings.ContainsAny(s, "：:") || !strings.Contains(s, "部门") && !strings.Contains(s, "单位") {
+		return "", false
+	}
 	m := deptRe.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
@@ -77,6 +84,9 @@ func department(s string) (string, bool) {
 
 // unit returns the value of a 单位：万元 line (or the part of a line holding it).
 func unit(s string) (string, bool) {
+	if !strings.Contains(s, "单位") || !strings.Contains(s, "元") {
+		return "", false
+	}
 	m := unitRe.FindStringSubmatch(squeeze(s))
 	if m == nil {
 		return "", false
@@ -85,15 +95,24 @@ func unit(s string) (string, bool) {
 }
 
 // isNoteLine reports whether s is a note under a table, like 注：本表无数据.
-func isNoteLine(s string) bool { return noteRe.MatchString(strings.TrimSpace(s)) }
+func isNoteLine(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "注") && noteRe.MatchString(s)
+}
 
 // isTitleLine reports whether s reads like a table title: short, with 表,
 // 预算 or 决算 in it, and not a label, unit, department or note line, nor a
 // sentence of narrative.
 func isTitleLine(s string) bool {
+	if len(s) > 240 {
+		return false
+	}
+	if !strings.Contains(s, "表") && !strings.Contains(s, "预算") && !strings.Contains(s, "决算") {
+		return false
+	}
 	s = squeeze(s)
 	n := utf8.RuneCountInString(s)
-	if n < 4 || n > 60 || !titleKeyRe.MatchString(s) {
+	if n < 4 || n > 60 {
 		return false
 	}
 	if isLabelLine(s) || isNoteLine(s) || dotLeader.MatchString(s) {

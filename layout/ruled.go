@@ -325,8 +325,8 @@ func unruledRowBreaks(ys []float64, box Box, glyphs []extract.Glyph) []rule {
 		}
 		lo := sort.Search(len(byY), func(i int) bool { return (byY[i].Y0+byY[i].Y1)/2 > ys[r] })
 		hi := sort.Search(len(byY), func(i int) bool { return (byY[i].Y0+byY[i].Y1)/2 >= ys[r+1] })
-		if hi-lo < 2 {
-			continue
+		if hi-lo < 2 || byY[hi-1].Y0-byY[lo].Y0 < lineH {
+			continue // one line of text
 		}
 		lines := Lines(wordsOf(byY[lo:hi]))
 		if len(lines) < 2 {

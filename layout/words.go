@@ -1,7 +1,8 @@
 package layout
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -45,8 +46,8 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 			g.Y0, g.Y1 = g.Y1, g.Y0
 		}
 	}
-	sort.SliceStable(gs, func(i, j int) bool {
-		return gs[i].Y0+gs[i].Y1 < gs[j].Y0+gs[j].Y1
+	slices.SortStableFunc(gs, func(a, b extract.Glyph) int {
+		return cmp.Compare(a.Y0+a.Y1, b.Y0+b.Y1)
 	})
 	var bands [][]extract.Glyph
 	start := 0
@@ -65,7 +66,7 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 		bands = append(bands, gs[start:])
 	}
 	for _, b := range bands {
-		sort.SliceStable(b, func(i, j int) bool { return b[i].X0 < b[j].X0 })
+		slices.SortStableFunc(b, func(a, b extract.Glyph) int { return cmp.Compare(a.X0, b.X0) })
 	}
 	return bands
 }
