@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
@@ -14,147 +13,6 @@ var hundred = decimal.NewFromInt(100)
 // yuan is a narrative amount in 元.
 func yuan(v decimal.Decimal, unit string) decimal.Decimal {
 	return v.Mul(unitFactor(&unit))
-}
-
-// A finder returns the table figures a narrative label may stand for; the
-// narrative figure must equal one of them.
-type finder func(doc *schema.Document, label string) []ref
-
-// target says where the table figure for a narrative label is printed.
-type target struct {
-	re   *regexp.Regexp
-	find finder
-}
-
-// one turns a single lookup into a finder.
-func one(f func(doc *schema.Document) (ref, bool)) finder {
-	return func(doc *schema.Document, _ string) []ref {
-		if r, ok := f(doc); ok {
-			return []ref{r}
-		}
-		return nil
-	}
-}
-
-// either tries several finders.
-func either(fs ...finder) finder {
-	return func(doc *schema.Document, l string) []ref {
-		var out []ref
-		for _, f := range fs {
-			out = append(out, f(doc, l)...)
-		}
-		return out
-	}
-}
-
-// row finds a side's total row: this year's (本年收入合计) or the grand
-// total (收入总计).
-func row(kind string, side string, grand bool, name, key string) finder {
-	return one(func(doc *schema.Document) (ref, bool) {
-		t := lookup(doc, kind)
-		k := key
-		if k == "" { // the side's main amount
-			k = newView0(t).sideAmount(side)
-		}
-		if grand {
-			return grandTotal(t, side, name, k)
-		}
-		return yearTotal(t, side, name, k)
-	})
-}
-
-func total(kind, key string) finder {
-	return one(func(doc *schema.Document) (ref, bool) { return totalOf(lookup(doc, kind), key) })
-}
-
-func threePublicRow(part string) finder {
-	return one(func(doc *schema.Document) (ref, bool) {
-		return sideRow(lookup(doc, schema.TableThreePublic), sideNone,
-			func(l string) bool { return threePublicPart(l) == part }, part, "total")
-	})
-}
-
-func economicTotal(key string) finder {
-	return one(func(doc *schema.Document) (ref, bool) {
-		et, levels := economicTable(doc)
-		for i, l := range levels {
-			if l == schema.LevelTotal {
-				v := newView(et)
-				if !v.amount[key] {
-					return ref{}, false
-				}
-				return ref{et, et.Kind + " 合计 " + key, figure{amount(et.Rows[i].Get(key)), et.Unit, v.scale()}}, true
-			}
-		}
-		return ref{}, false
-	})
-}
-
-// subjectRow finds a 类 row by name: the 3-digit row of the 一般公共预算支出表
-// and the 支出总表, and the listed item of the 财政拨款收支总表 and 收支总表
-// ("十四、交通运输支出").
-func subjectRow(doc *schema.Document, name string) []ref {
-	var out []ref
-	for _, kind := range []string{schema.TableGeneralPublicBudgetExpenditure, schema.TableExpenditureSummary} {
-		r, ok := cell(lookup(doc, kind), func(v *view) int {
-			for i, r := range v.t.Rows {
-				if len(code(r, sideNone)) == 3 && label(r, sideNone) == name {
-					return i
-				}
-			}
-			return -1
-		}, "total", name)
-		if ok {
-			out = append(out, r)
-		}
-	}
-	for _, kind := range []string{schema.TableFiscalAppropriationSummary, schema.TableIncomeExpenditureSummary} {
-		t := lookup(doc, kind)
-		match := func(l string) bool { return numbered.ReplaceAllString(l, "") == name }
-		if r, ok := sideRow(t, sideExpenditure, match, name, newView0(t).sideAmount(sideExpenditure)); ok {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// targets map narrative labels to table figures; a label matching none is
-// not checked. Patterns are anchored: "涉及一般公共预算当年拨款" in the
-// performance section is not the 一般公共预算 total. Where funds are carried
-// over, the narrative may state a figure with or without them, so those
-// labels accept either table figure.
-var targets = []target{
-	{regexp.MustCompile(`机关运行经费`), total(schema.TableAgencyOperating, "total")},
-	{regexp.MustCompile(`三公.?经费`), threePublicRow(tpTotal)},
-	{regexp.MustCompile(`^因公出国[(（]境[)）]费$`), threePublicRow(tpAbroad)},
-	{regexp.MustCompile(`^公务接待费$`), threePublicRow(tpReception)},
-	{regexp.MustCompile(`^公务用车购置及运行费$`), threePublicRow(tpCar)},
-	{regexp.MustCompile(`^公务用车购置费$`), threePublicRow(tpCarBuy)},
-	{regexp.MustCompile(`^公务用车运行维护费$`), threePublicRow(tpCarRun)},
-	{regexp.MustCompile(`^一般公共预算基本支出$`), total(schema.TableGeneralPublicBudgetExpenditure, "basic")},
-	{regexp.MustCompile(`^基本支出$`), total(schema.TableExpenditureSummary, "basic")},
-	{regexp.MustCompile(`^项目支出$`), total(schema.TableExpenditureSummary, "project")},
-	{regexp.MustCompile(`^人员经费$`), economicTotal("personnel")},
-	{regexp.MustCompile(`^公用经费$`), economicTotal("public")},
-	{regexp.MustCompile(`^一般公共预算当年拨款$`), total(schema.TableGeneralPublicBudgetExpenditure, "total")},
-	{regexp.MustCompile(`^一般公共预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "general_public_budget"),
-		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+"general_public_budget"))},
-	{regexp.MustCompile(`^政府性基金预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "government_fund"),
-		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+"government_fund"))},
-	{regexp.MustCompile(`^国有资本经营预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, "state_capital"),
-		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+"state_capital"))},
-	{regexp.MustCompile(`^财政专户管理资金(收入)?$`), total(schema.TableIncomeSummary, "fiscal_special_account")},
-	{regexp.MustCompile(`^单位资金(收入)?$`), total(schema.TableIncomeSummary, "unit_funds")},
-	{regexp.MustCompile(`^(本年)?(部门)?(预算)?收入总计$`), row(schema.TableIncomeExpenditureSummary, sideIncome, true, "收入总计", "")},
-	{regexp.MustCompile(`^(本年)?(部门)?(预算)?支出总计$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, true, "支出总计", "")},
-	{regexp.MustCompile(`^本年收入$`), row(schema.TableIncomeExpenditureSummary, sideIncome, false, "本年收入合计", "")},
-	{regexp.MustCompile(`^(部门)?(预算收入|收入预算)$`), either(total(schema.TableIncomeSummary, "total"),
-		row(schema.TableIncomeExpenditureSummary, sideIncome, true, "收入总计", ""))},
-	{regexp.MustCompile(`^(部门)?(支出预算|预算支出)$`), either(total(schema.TableExpenditureSummary, "total"),
-		row(schema.TableIncomeExpenditureSummary, sideExpenditure, true, "支出总计", ""))},
-	{regexp.MustCompile(`^财政拨款收支总预算$`), row(schema.TableFiscalAppropriationSummary, sideIncome, true, "收入总计", "")},
-	{regexp.MustCompile(`^当年拨款收入$`), row(schema.TableFiscalAppropriationSummary, sideIncome, false, "本年收入合计", "")},
-	{regexp.MustCompile(`^.+支出$`), subjectRow},
 }
 
 // narrativeChecks checks every figure of the narrative: against the table
@@ -342,13 +200,4 @@ func changeCheck(m, head *mention) schema.Check {
 	}
 	return newCheck(RuleNarrative, "", status, pages, "narrative (page %d) %s %s%s, 比上年%s%s%s: previous %s, change %s%% %s printed %s%%%s",
 		m.page, cur.label, cur.printed, cur.unit, word, c.printed, c.unit, prev.String(), got.StringFixed(2), op, c.pct.printed, note)
-}
-
-// narrativeLabel is for tests and messages: the labels found in texts.
-func narrativeLabels(texts []Text) []string {
-	var out []string
-	for _, m := range parseNarrative(texts) {
-		out = append(out, fmt.Sprintf("%s=%s", m.label, m.printed))
-	}
-	return out
 }
