@@ -361,9 +361,20 @@ func (w *walker) setFont(name string, size float64) {
 		w.gs.font = f
 		return
 	}
+	w.gs.font = nil
+	w.res.fonts[name] = nil
+	defer w.guard("font resource " + name)
 	f := w.doc.font(w.res.v.Key("Font"), name, w)
 	w.res.fonts[name] = f
 	w.gs.font = f
+}
+
+// guard turns a library panic while resolving a resource into a page
+// warning; the walk goes on with the next operator.
+func (w *walker) guard(what string) {
+	if e := recover(); e != nil {
+		w.warn("page_error", "%s: %v", what, e)
+	}
 }
 
 // show draws a string with the current font.
@@ -451,8 +462,10 @@ func (w *walker) onDark(r rect) bool {
 
 // xobject draws a named XObject: images are counted, forms are walked.
 func (w *walker) xobject(name string) {
+	defer w.guard("XObject " + name)
 	x, ok := w.res.xobjs[name]
 	if !ok {
+		w.res.xobjs[name] = pdf.Value{}
 		x = w.res.v.Key("XObject").Key(name)
 		w.res.xobjs[name] = x
 	}
@@ -514,22 +527,33 @@ func (w *walker) form(name string, x pdf.Value) {
 }
 
 // colorSpace classifies a colour space named by cs or CS.
-func (w *walker) colorSpace(name string) spaceKind {
-	switch name {
-	case "DeviceGray", "DeviceRGB", "DeviceCMYK", "CalGray", "CalRGB", "G", "RGB", "CMYK":
-		return spaceDevice
-	case "Pattern", "Lab", "":
-		return spaceUnknown
+func (w *walker) colorSpace(name string) (k spaceKind) {
+	if k, ok := familySpace(name); ok {
+		return k
 	}
+	defer func() {
+		if recover() != nil {
+			k = spaceUnknown
+		}
+	}()
 	cs := w.res.v.Key("ColorSpace").Key(name)
 	if cs.Kind() == pdf.Name {
-		return w.colorSpace(cs.Name())
+		k, _ = familySpace(cs.Name())
+		return k
 	}
-	switch cs.Index(0).Name() {
-	case "ICCBased", "CalGray", "CalRGB", "DeviceGray", "DeviceRGB", "DeviceCMYK":
-		return spaceDevice
+	k, _ = familySpace(cs.Index(0).Name())
+	return k
+}
+
+// familySpace classifies a colour space family by its name.
+func familySpace(name string) (spaceKind, bool) {
+	switch name {
+	case "DeviceGray", "DeviceRGB", "DeviceCMYK", "CalGray", "CalRGB", "ICCBased", "G", "RGB", "CMYK":
+		return spaceDevice, true
 	case "Separation", "DeviceN":
-		return spaceTint
+		return spaceTint, true
+	case "Pattern", "Lab", "Indexed", "I", "":
+		return spaceUnknown, true
 	}
-	return spaceUnknown
+	return spaceUnknown, false
 }

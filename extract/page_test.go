@@ -403,3 +403,42 @@ func TestPageTree(t *testing.T) {
 		t.Errorf("Page(3): no error")
 	}
 }
+
+func TestBrokenResource(t *testing.T) {
+	// An XObject and a font whose xref entries point into the header: the
+	// library panics resolving them; the page still comes out with the
+	// rest of its text and a warning each.
+	b := &pdfBuilder{}
+	f2 := simpleFont(b)
+	bad := b.add("<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Length 0 >>")
+	badFont := b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helv >>")
+	data := onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/Font << /F2 %d 0 R /F9 %d 0 R >> /XObject << /X %d 0 R >>", f2, badFont, bad),
+		"/X Do BT /F9 10 Tf (B) Tj /F2 10 Tf 1 0 0 1 10 20 Tm (A) Tj ET")
+	for _, n := range []int{bad, badFont} {
+		data = patchXref(t, data, n, 9)
+	}
+	p := testPage(t, data)
+	checkGlyphs(t, p, []box{{"A", 10, 71.2, 16, 81.2}})
+	n := 0
+	for _, w := range p.Warnings {
+		if w.Code == "page_error" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("warnings %v, want two page_error", p.Warnings)
+	}
+}
+
+// patchXref points object n's xref entry at offset off.
+func patchXref(t *testing.T, data []byte, n, off int) []byte {
+	t.Helper()
+	s := string(data)
+	i := strings.LastIndex(s, "\nxref\n") + 1
+	lines := strings.SplitAfter(s[i:], "\n")
+	if n+2 >= len(lines) {
+		t.Fatalf("no xref entry %d", n)
+	}
+	lines[n+2] = fmt.Sprintf("%010d 00000 n \n", off)
+	return []byte(s[:i] + strings.Join(lines, ""))
+}
