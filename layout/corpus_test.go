@@ -118,19 +118,27 @@ func coverage(pages []*extract.Page, doc *layout.Document) (got, want int) {
 }
 
 // BenchmarkLayout runs the layout stage over the real corpus, pages already
-// extracted, and reports pages per second beside the extraction's own.
+// extracted, and reports pages per second beside the extraction's own
+// (the faster of two extraction passes, timed the same way) and their ratio:
+// layout/extract below 1 means layout costs less than extraction.
 func BenchmarkLayout(b *testing.B) {
 	var pages []*extract.Page
-	start := time.Now()
-	for _, path := range realPDFs(b) {
-		d, err := extract.Open(path, extract.Options{})
-		if err != nil {
-			b.Fatal(err)
+	extractSecs := 0.0
+	for pass := 0; pass < 2; pass++ {
+		pages = pages[:0]
+		start := time.Now()
+		for _, path := range realPDFs(b) {
+			d, err := extract.Open(path, extract.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ps, _ := d.ReadAll()
+			pages = append(pages, ps...)
 		}
-		ps, _ := d.ReadAll()
-		pages = append(pages, ps...)
+		if secs := time.Since(start).Seconds(); pass == 0 || secs < extractSecs {
+			extractSecs = secs
+		}
 	}
-	extractSecs := time.Since(start).Seconds()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		layout.FromPages(pages)
