@@ -322,7 +322,11 @@ func (p *formParser) row(r FormRow) {
 		return
 	}
 	p.inFunds = false
-	if fieldLabel(texts[0]) >= 0 && !p.inGrid {
+	// A field label in the leftmost column is a field row even after an
+	// indicator header: <thead> and print titles repeat that header on pages
+	// where the fields of a form still continue.
+	if fieldLabel(texts[0]) >= 0 && (!p.inGrid || leftmost(r)) {
+		p.inGrid = false
 		p.inFunds = false
 		for i := 0; i < len(texts); i++ {
 			k := fieldLabel(texts[i])
@@ -354,6 +358,16 @@ func goalsHeader(texts []string) bool {
 		}
 	}
 	return n > 0 && len(texts) <= n+1
+}
+
+// leftmost reports whether the row's first cell starts in the form's first column.
+func leftmost(r FormRow) bool {
+	for _, c := range r.Cells {
+		if CleanText(c.Text) != "" {
+			return c.Col == 0
+		}
+	}
+	return false
 }
 
 var fundsUnit = regexp.MustCompile(`[（(]\s*(万元|元)\s*[)）]`)
