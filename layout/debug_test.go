@@ -1,6 +1,11 @@
 package layout
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+)
 
 func TestGrids(t *testing.T) {
 	p := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "1.00", "1.00", ""}})
@@ -26,5 +31,36 @@ func TestGrids(t *testing.T) {
 	}
 	if headers != 5 || spans != 2 {
 		t.Errorf("%d header cells, %d spanning cells; want 5, 2", headers, spans)
+	}
+}
+
+func TestDrawGrids(t *testing.T) {
+	p := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "1.00", "1.00", ""}})
+	s := extract.PageSVG(p)
+	DrawGrids(s, p)
+	var b strings.Builder
+	if _, err := s.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, `<g id="tables">`) || !strings.Contains(out, "2×1") || !strings.Contains(out, "1×3") {
+		t.Errorf("svg lacks the tables layer or spans:\n%s", out[:min(len(out), 400)])
+	}
+}
+
+func TestTurnBack(t *testing.T) {
+	const w, h = 842.0, 595.0
+	b := Box{100, 200, 150, 212}
+	for _, turn := range []int{90, 270} {
+		// upright's mapping of the box, then back.
+		var u Box
+		if turn == 90 {
+			u = Box{b.Y0, w - b.X1, b.Y1, w - b.X0}
+		} else {
+			u = Box{h - b.Y1, b.X0, h - b.Y0, b.X1}
+		}
+		if got := turnBack(u, turn, w, h); got != b {
+			t.Errorf("turn %d: turnBack = %+v, want %+v", turn, got, b)
+		}
 	}
 }
