@@ -41,6 +41,23 @@ func forms(doc *schema.Document) []schema.Check {
 			rows = append(rows, figure{amount(p.Total), p.Unit, scaleOf(p.Total)})
 			n++
 		}
+		// A name misprinted by one character (国安办公设备购置费 for
+		// 国安办办公设备购置费) still names its project when only one is that
+		// close.
+		alias := ""
+		if n == 0 {
+			var near []schema.Project
+			for _, p := range doc.Projects {
+				if !p.Carryover && editDistance(projectKey(p.Name), key) == 1 {
+					near = append(near, p)
+				}
+			}
+			if len(near) == 1 {
+				p := near[0]
+				alias, sum, scale, unit, n = p.Name, amount(p.Total), scaleOf(p.Total), p.Unit, 1
+				rows = append(rows, figure{sum, unit, scale})
+			}
+		}
 		if n == 0 {
 			out = append(out, newCheck(RuleCrossTable, schema.TableProjectExpenditure, schema.StatusSkipped, pages,
 				"performance form %s: annual funds %s %s, no project of that name in the project list (%s)",
@@ -69,6 +86,9 @@ func forms(doc *schema.Document) []schema.Check {
 		ft := &schema.Table{Kind: schema.TableProjectExpenditure, Pages: pages}
 		a := ref{ft, "performance form " + f.Project + " annual funds", af}
 		what := "project list " + f.Project + " total"
+		if alias != "" {
+			what = "project list " + alias + " (the form's name differs by one character) total"
+		}
 		if len(rows) > 1 && n == 1 {
 			what = "project list " + f.Project + " (one of " + itoa(len(rows)) + " rows of that name) total"
 		}
@@ -90,4 +110,26 @@ func unitName(u *string) string {
 
 func itoa(n int) string {
 	return decimal.NewFromInt(int64(n)).String()
+}
+
+// editDistance is the Levenshtein distance between two strings, by rune.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

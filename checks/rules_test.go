@@ -314,6 +314,8 @@ func TestForms(t *testing.T) {
 			f("培训费", "46000"),    // 4.60 ≠ 4.62
 			f("不在清单的项目", "1000"), // no project of that name
 			f("（专线年租金）", "8000"), // brackets differ
+			f("专线年租", "8000"),    // one character short of 专线年租金
+			f("专线年租", "9000"),    // the same, with other funds
 		},
 	}
 	expect(t, "forms", forms(doc),
@@ -322,7 +324,9 @@ func TestForms(t *testing.T) {
 		"pass project list Σ 2 rows named 工作运行经费 total 7.56",
 		"fail performance form 培训费 annual funds 46000 (元) != project list 培训费 total 4.62 (万元)",
 		"skipped no project of that name",
-		"skipped no project of that name")
+		"skipped no project of that name",
+		"pass project list 专线年租金 (the form's name differs by one character) total 0.80",
+		"fail performance form 专线年租 annual funds 9000 (元) != project list 专线年租金 (the form's name differs by one character) total 0.80 (万元)")
 }
 
 func TestSummaryAndReport(t *testing.T) {
@@ -363,6 +367,21 @@ func TestRunRecoversAndOrders(t *testing.T) {
 	for _, c := range cs {
 		if len(c.Pages) != 1 || c.Pages[0] != 5 || c.Table != schema.TableExpenditureSummary {
 			t.Errorf("check %+v: want table expenditure_summary, pages [5]", c)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"国安办公设备购置费", "国安办办公设备购置费", 1}, {"专线年租金", "专线年租费", 1},
+		{"工作运行经费", "工作运行经费(机关)", 4}, {"abc", "", 3},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
