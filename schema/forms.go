@@ -281,7 +281,9 @@ func (p *formParser) row(r FormRow) {
 	if p.cur == nil {
 		return
 	}
-	p.addPage(r.Page)
+	if !isIndicatorHeader(r) {
+		p.addPage(r.Page) // a header repeated at a page top is no part of the form
+	}
 	lead := squeezeLabel(texts[0])
 	expectGoals := p.expectGoals
 	p.expectGoals = false
@@ -310,7 +312,7 @@ func (p *formParser) row(r FormRow) {
 		p.goals(texts[1:], strings.HasPrefix(lead, "年度"))
 		p.inFunds = false
 		return
-	case expectGoals:
+	case expectGoals && !levelNames(texts):
 		p.goals(texts, false)
 		return
 	}
@@ -358,6 +360,17 @@ func goalsHeader(texts []string) bool {
 		}
 	}
 	return n > 0 && len(texts) <= n+1
+}
+
+// levelNames reports whether a row holds indicator level names (a goals
+// row never does): 绩效指标, 效益指标, ….
+func levelNames(texts []string) bool {
+	for _, t := range texts {
+		if l := squeezeLabel(t); len([]rune(l)) <= 8 && strings.HasSuffix(l, "指标") {
+			return true
+		}
+	}
+	return false
 }
 
 // leftmost reports whether the row's first cell starts in the form's first column.
