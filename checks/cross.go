@@ -178,9 +178,16 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 	if gok || fok || sok {
 		add(fa, faOK, refOK{sumRefs(pick(g, gok), pick(f, fok), pick(s, sok)), true})
 	}
-	// 政府性基金预算支出表 against the 政府性基金 income.
+	// 政府性基金预算收入表 and 支出表 against the 政府性基金 income; the 国有
+	// 资本经营预算收支表's expenditure against the 国有资本经营 income.
+	gfi := lookup(doc, schema.TableGovernmentFundIncome)
+	gfiTotal, gfiOK := totalOf(gfi, newView0(gfi).sideAmount(sideNone))
+	add(gfiTotal, gfiOK, ro(totalOf(is, "government_fund")))
 	gfTotal, gfOK := totalOf(gfe, "total")
 	add(gfTotal, gfOK, ro(totalOf(is, "government_fund")))
+	sc := lookup(doc, schema.TableStateCapital)
+	scTotal, scOK := cell(sc, func(v *view) int { return v.totalRow(sideExpenditure) }, newView0(sc).sideAmount(sideExpenditure), "合计")
+	add(scTotal, scOK, ro(totalOf(is, "state_capital")))
 	// The economic table's 合计 is the 一般公共预算 基本支出.
 	if et, levels := economicTable(doc); et != nil {
 		for i, l := range levels {
