@@ -148,14 +148,28 @@ func Forms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		return nil, nil
 	}
 	// The first form's header block: its 项目名称 row down to its indicator header.
+	// It ends at the indicator header, or, where the header is printed
+	// above the form (a <thead>), at the goals row.
 	var head []FormRow
-	for _, r := range rows[start:] {
-		head = append(head, r)
-		if isIndicatorHeader(r) {
+	for k := start; k < len(rows); k++ {
+		head = append(head, rows[k])
+		if isIndicatorHeader(rows[k]) {
+			break
+		}
+		if goalsHeader(rowTexts(rows[k])) && k+1 < len(rows) {
+			head = append(head, rows[k+1])
+			if k+2 < len(rows) && isIndicatorHeader(rows[k+2]) {
+				head = append(head, rows[k+2])
+			}
 			break
 		}
 	}
 	p := &formParser{}
+	for _, r := range rows[:start] {
+		if isIndicatorHeader(r) {
+			p.header(r)
+		}
+	}
 	for i := start; i < len(rows); i++ {
 		r := rows[i]
 		if i > start && isProjectRow(r) {
