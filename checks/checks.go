@@ -37,7 +37,7 @@ func Run(doc *schema.Document, narrative []Text) []schema.Check {
 	if doc == nil {
 		return nil
 	}
-	var out []schema.Check
+	out := []schema.Check{} // never null in the encoded document
 	guard := func(name string, f func() []schema.Check) {
 		defer func() {
 			if r := recover(); r != nil {

@@ -359,6 +359,9 @@ func TestRunRecoversAndOrders(t *testing.T) {
 	if Run(nil, nil) != nil {
 		t.Error("Run(nil) is not nil")
 	}
+	if cs := Run(&schema.Document{}, nil); cs == nil || len(cs) != 0 {
+		t.Errorf("Run(empty document) = %#v, want an empty, non-nil list", cs)
+	}
 	doc := &schema.Document{Tables: []schema.Table{expenditure()}}
 	cs := Run(doc, nil)
 	if len(cs) != 2 || cs[0].Rule != RuleSubjectTree || cs[1].Rule != RuleRowTotal {
