@@ -442,3 +442,45 @@ func patchXref(t *testing.T, data []byte, n, off int) []byte {
 	lines[n+2] = fmt.Sprintf("%010d 00000 n \n", off)
 	return []byte(s[:i] + strings.Join(lines, ""))
 }
+
+func TestMoreOperators(t *testing.T) {
+	tests := []struct {
+		name, font, content string
+		want                []box
+		segs                int
+	}{
+		{
+			// Type3: widths in glyph space × FontMatrix: 50 × 0.01 = 0.5 em.
+			name:    "type3 widths",
+			font:    "<< /Type /Font /Subtype /Type3 /FontMatrix [0.01 0 0 0.01 0 0] /FontBBox [0 0 100 100] /CharProcs << >> /Encoding << /Differences [65 /A /B] >> /FirstChar 65 /LastChar 66 /Widths [50 100] /Resources << >> >>",
+			content: "BT /F 10 Tf 1 0 0 1 10 20 Tm (AB) Tj ET",
+			want:    []box{{"A", 10, 71.2, 15, 81.2}, {"B", 15, 71.2, 25, 81.2}},
+		},
+		{
+			// An inline image whose data holds "EI" is skipped by its /L.
+			name:    "inline image length",
+			font:    "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>",
+			content: "BI /W 4 /H 1 /BPC 8 /CS /G /L 4 ID  EI  EI BT /F 10 Tf 1 0 0 1 10 20 Tm (A) Tj ET",
+			want:    []box{{"A", 10, 73.71, 16, 81.57}},
+		},
+		{
+			// A clip by a rectangular m/l path; B paints its stroke.
+			name:    "m/l clip and B",
+			font:    "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>",
+			content: "0 0 m 100 0 l 100 50 l 0 50 l h W n 10 10 m 90 10 l 90 40 l 10 40 l h 0 g B BT /F 10 Tf 1 0 0 1 10 20 Tm (A) Tj 1 0 0 1 10 80 Tm (B) Tj ET",
+			want:    []box{{"A", 10, 73.71, 16, 81.57}},
+			segs:    4,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &pdfBuilder{}
+			f := b.add(tt.font)
+			p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/Font << /F %d 0 R >>", f), tt.content))
+			checkGlyphs(t, p, tt.want)
+			if len(p.Segments) != tt.segs {
+				t.Errorf("%d segments %v, want %d", len(p.Segments), p.Segments, tt.segs)
+			}
+		})
+	}
+}
