@@ -431,3 +431,75 @@ func infoPDFDoc(b []byte) string {
 	}
 	return string(r)
 }
+
+// FontInfo describes a font a page's resources (or its forms') name.
+type FontInfo struct {
+	Name      string // base font as in Glyph.Font: subset tag removed, GBK decoded
+	Subtype   string // Type0, TrueType, Type1, Type3, ...
+	Encoding  string // Identity-H, WinAnsiEncoding, a CMap name, "differences", or "" (built in)
+	CID       string // Type0: the descendant's subtype and ordering, e.g. "CIDFontType2 GB1"
+	ToUnicode bool
+	Embedded  bool
+}
+
+// PageFonts lists the fonts of page n's resources and of the forms they
+// hold, for inspection. A panic in the reader becomes an error.
+func (d *Doc) PageFonts(n int) (fonts []FontInfo, err error) {
+	if n < 1 || n > len(d.pages) {
+		return nil, fmt.Errorf("page %d: out of range 1..%d", n, len(d.pages))
+	}
+	defer func() {
+		if x := recover(); x != nil {
+			fonts, err = nil, fmt.Errorf("page %d fonts: %v: %w", n, x, ErrCorrupt)
+		}
+	}()
+	seen := map[FontInfo]bool{}
+	var walk func(res pdf.Value, depth int)
+	walk = func(res pdf.Value, depth int) {
+		fs := res.Key("Font")
+		for _, k := range fs.Keys() {
+			if fi := fontInfo(fs.Key(k)); !seen[fi] {
+				seen[fi] = true
+				fonts = append(fonts, fi)
+			}
+		}
+		if depth >= 4 {
+			return
+		}
+		xs := res.Key("XObject")
+		for _, k := range xs.Keys() {
+			if x := xs.Key(k); x.Key("Subtype").Name() == "Form" {
+				walk(x.Key("Resources"), depth+1)
+			}
+		}
+	}
+	walk(d.pages[n-1].res, 0)
+	return fonts, nil
+}
+
+func fontInfo(f pdf.Value) FontInfo {
+	fi := FontInfo{
+		Name:      fontName(f.Key("BaseFont").Name()),
+		Subtype:   f.Key("Subtype").Name(),
+		ToUnicode: f.Key("ToUnicode").Kind() == pdf.Stream,
+	}
+	desc := f
+	switch enc := f.Key("Encoding"); enc.Kind() {
+	case pdf.Name:
+		fi.Encoding = enc.Name()
+	case pdf.Dict:
+		fi.Encoding = "differences"
+		if b := enc.Key("BaseEncoding").Name(); b != "" {
+			fi.Encoding = b + "+differences"
+		}
+	case pdf.Stream:
+		fi.Encoding = "embedded CMap " + enc.Key("CMapName").Name()
+	}
+	if fi.Subtype == "Type0" {
+		desc = f.Key("DescendantFonts").Index(0)
+		fi.CID = strings.TrimSpace(desc.Key("Subtype").Name() + " " + desc.Key("CIDSystemInfo").Key("Ordering").RawString())
+	}
+	fd := desc.Key("FontDescriptor")
+	fi.Embedded = fd.Key("FontFile").Kind() == pdf.Stream || fd.Key("FontFile2").Kind() == pdf.Stream || fd.Key("FontFile3").Kind() == pdf.Stream
+	return fi
+}

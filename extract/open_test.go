@@ -398,3 +398,47 @@ func TestOpenScanned(t *testing.T) {
 		t.Errorf("%d pages, want 3", len(pages))
 	}
 }
+
+// TestPageFonts checks page 1's fonts against pdffonts -f 1 -l 1, read off by
+// hand (the GBK name through iconv, the CID ordering from mutool show).
+func TestPageFonts(t *testing.T) {
+	tests := []struct {
+		file  string
+		fonts []FontInfo
+	}{
+		{"sh-czj-2025-unit-budget.pdf", []FontInfo{
+			{Name: "楷体_GB2312", Subtype: "Type0", Encoding: "Identity-H", CID: "CIDFontType2 Identity", ToUnicode: true, Embedded: true},
+		}},
+		{"js-swbgt-2017-narrative.pdf", []FontInfo{
+			{Name: "TimesNewRomanPSMT", Subtype: "TrueType", Encoding: "WinAnsiEncoding"},
+			{Name: "MicrosoftYaHei", Subtype: "Type0", Encoding: "Identity-H", CID: "CIDFontType2 Identity", ToUnicode: true, Embedded: true},
+			{Name: "SimHei", Subtype: "Type0", Encoding: "Identity-H", CID: "CIDFontType2 Identity", ToUnicode: true, Embedded: true},
+			{Name: "FangSong_GB2312", Subtype: "Type0", Encoding: "Identity-H", CID: "CIDFontType2 Identity", ToUnicode: true, Embedded: true},
+			{Name: "SimSun", Subtype: "Type0", Encoding: "Identity-H", CID: "CIDFontType2 Identity", ToUnicode: true, Embedded: true},
+		}},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(realCorpusDir(t), tt.file)
+		doc, err := Open(path, Options{})
+		if err != nil {
+			t.Skipf("%s: %v", tt.file, err)
+		}
+		got, err := doc.PageFonts(1)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.file, err)
+		}
+		want := map[FontInfo]bool{}
+		for _, f := range tt.fonts {
+			want[f] = true
+		}
+		for _, f := range got {
+			if !want[f] {
+				t.Errorf("%s: unexpected font %+v", tt.file, f)
+			}
+			delete(want, f)
+		}
+		for f := range want {
+			t.Errorf("%s: missing font %+v", tt.file, f)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -14,8 +15,9 @@ import (
 )
 
 // runInspect prints what the extractor saw: a line for the document, then
-// per page its size, rotation, glyph, segment and image counts, the fonts the
-// glyphs use and the warnings. --svg draws one page.
+// per page its size, rotation, glyph, segment and image counts, its fonts
+// (kind, encoding, ToUnicode, embedding; glyphs and sizes drawn with each)
+// and the warnings. --svg draws one page.
 func runInspect(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
@@ -58,7 +60,8 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 		pages, err = doc.ReadPages(progress(stderr))
 	}
 	for _, p := range pages {
-		printPage(stdout, p)
+		fonts, _ := doc.PageFonts(p.Number) // best effort: glyph font names stand in
+		printPage(stdout, p, fonts)
 	}
 	if err != nil {
 		return fail(stderr, file, err)
@@ -72,7 +75,8 @@ func inspectSVG(doc *extract.Doc, file string, n int, out string, stdout, stderr
 	if err != nil {
 		return fail(stderr, file, fmt.Errorf("%w: page %d: %w", extract.ErrCorrupt, n, err))
 	}
-	printPage(stdout, p)
+	fonts, _ := doc.PageFonts(n)
+	printPage(stdout, p, fonts)
 	f, err := os.Create(out)
 	if err != nil {
 		return fail(stderr, file, fmt.Errorf("--svg: %w", err))
@@ -88,12 +92,12 @@ func inspectSVG(doc *extract.Doc, file string, n int, out string, stdout, stderr
 	return 0
 }
 
-// printPage writes a page's summary: a header line, its fonts, its warnings.
-func printPage(w io.Writer, p *extract.Page) {
+// printPage writes a page's summary: a header line, its fonts (with their
+// kind and encoding when the resources name them), its warnings.
+func printPage(w io.Writer, p *extract.Page, fonts []extract.FontInfo) {
 	fmt.Fprintf(w, "page %d: %gx%g pt, rotate %d, %d glyphs, %d segments, %d images\n",
 		p.Number, round2(p.Width), round2(p.Height), p.Rotate, len(p.Glyphs), len(p.Segments), p.Images)
 	type use struct {
-		font  string
 		count int
 		sizes map[float64]bool
 	}
@@ -101,29 +105,66 @@ func printPage(w io.Writer, p *extract.Page) {
 	for _, g := range p.Glyphs {
 		u := byFont[g.Font]
 		if u == nil {
-			u = &use{font: g.Font, sizes: map[float64]bool{}}
+			u = &use{sizes: map[float64]bool{}}
 			byFont[g.Font] = u
 		}
 		u.count++
 		u.sizes[round2(g.Size)] = true
 	}
-	fonts := make([]*use, 0, len(byFont))
-	for _, u := range byFont {
-		fonts = append(fonts, u)
-	}
-	slices.SortFunc(fonts, func(a, b *use) int {
-		return cmp.Or(cmp.Compare(b.count, a.count), strings.Compare(a.font, b.font))
-	})
-	for _, u := range fonts {
-		sizes := make([]string, 0, len(u.sizes))
-		for _, s := range slices.Sorted(mapKeys(u.sizes)) {
+	line := func(name, kind string) {
+		u := byFont[name]
+		if u == nil {
+			fmt.Fprintf(w, "  font %q%s: no glyphs\n", name, kind)
+			return
+		}
+		var sizes []string
+		for _, s := range slices.Sorted(maps.Keys(u.sizes)) {
 			sizes = append(sizes, fmt.Sprintf("%g", s))
 		}
-		fmt.Fprintf(w, "  font %q: %d glyphs, size %s pt\n", u.font, u.count, strings.Join(sizes, "/"))
+		fmt.Fprintf(w, "  font %q%s: %d glyphs, size %s pt\n", name, kind, u.count, strings.Join(sizes, "/"))
+	}
+	described := map[string]bool{}
+	for _, f := range fonts {
+		line(f.Name, fontKind(f))
+		described[f.Name] = true
+	}
+	var rest []string
+	for name := range byFont {
+		if !described[name] {
+			rest = append(rest, name)
+		}
+	}
+	slices.SortFunc(rest, func(a, b string) int {
+		return cmp.Or(cmp.Compare(byFont[b].count, byFont[a].count), strings.Compare(a, b))
+	})
+	for _, name := range rest {
+		line(name, "")
 	}
 	for _, wn := range p.Warnings {
 		fmt.Fprintf(w, "  warning page %d: %s: %s\n", wn.Page, wn.Code, wn.Message)
 	}
+}
+
+// fontKind describes a font resource: " (Type0 CIDFontType2 Identity,
+// Identity-H, ToUnicode, embedded)".
+func fontKind(f extract.FontInfo) string {
+	parts := []string{strings.TrimSpace(f.Subtype + " " + f.CID)}
+	enc := f.Encoding
+	if enc == "" {
+		enc = "built-in encoding"
+	}
+	parts = append(parts, enc)
+	if f.ToUnicode {
+		parts = append(parts, "ToUnicode")
+	} else {
+		parts = append(parts, "no ToUnicode")
+	}
+	if f.Embedded {
+		parts = append(parts, "embedded")
+	} else {
+		parts = append(parts, "not embedded")
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // parseInterspersed parses flags that may come before or after the
@@ -158,16 +199,6 @@ func progress(stderr io.Writer) func(done, total int) {
 		fmt.Fprintf(f, "\rpage %d/%d", done, total)
 		if done == total {
 			fmt.Fprint(f, "\r\033[K")
-		}
-	}
-}
-
-func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
 		}
 	}
 }

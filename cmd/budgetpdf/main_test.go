@@ -166,8 +166,10 @@ func TestInspect(t *testing.T) {
 	if n := strings.Count(out, "\npage "); n != 12 {
 		t.Errorf("%d page lines, want 12", n)
 	}
-	if !regexp.MustCompile(`\n  font "[^"]+": \d+ glyphs, size [\d./]+ pt\n`).MatchString(out) {
-		t.Errorf("no font line:\n%s", out)
+	// pdffonts -f 1 -l 1: one font, SimSun, CID TrueType, Identity-H,
+	// embedded, with ToUnicode.
+	if !regexp.MustCompile(`\npage 1: .*\n  font "SimSun" \(Type0 CIDFontType2 [^,]*, Identity-H, ToUnicode, embedded\): \d+ glyphs, size [\d./]+ pt\npage 2:`).MatchString(out) {
+		t.Errorf("no font line for page 1:\n%s", out)
 	}
 }
 
