@@ -80,9 +80,18 @@ func ColumnKeys(kind string, labels []string) []string {
 		if last == "" && len(parts) > 1 { // "收入/2023年": the year alone is the amount
 			key = "total"
 		}
-		for _, syn := range columnSynonyms {
-			if key == "" && strings.Contains(last, syn.word) {
-				key = syn.key
+		// The last header part names the column; where it says too little
+		// (a label wrapped over two header rows: 财政专户管理 / 资金), the
+		// parts above it joined to it do.
+		for k := len(parts) - 1; k >= 0 && key == ""; k-- {
+			name := last
+			if k < len(parts)-1 {
+				name = yearWord.ReplaceAllString(strings.Join(parts[k:], ""), "")
+			}
+			for _, syn := range columnSynonyms {
+				if key == "" && strings.Contains(name, syn.word) {
+					key = syn.key
+				}
 			}
 		}
 		if key == "" {

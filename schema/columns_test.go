@@ -39,3 +39,10 @@ func TestColumnKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestColumnKeysWrappedLabel(t *testing.T) {
+	got := strings.Join(ColumnKeys(TableProjectExpenditure, []string{"项目名称", "合计", "财政专户管理/资金", "单位资金"}), " ")
+	if want := "item total fiscal_special_account unit_funds"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
