@@ -1,12 +1,36 @@
 // Package checks reconciles a finished document: it re-adds the figures of
-// every table (subject trees, row totals, totals rows), compares the tables
-// with each other, with the project list and the performance forms, and
-// re-reads the figures of the narrative, recomputing its percentages.
+// every table, compares the tables with each other, with the project list
+// and the performance forms, and re-reads the figures of the narrative,
+// recomputing its percentages.
+//
+// The rules:
+//
+//   - subject_tree: in a table with subject codes, 合计 = Σ 类 (3 digits),
+//     each 类 = Σ its 款 (5), each 款 = Σ its 项 (7), per amount column; a
+//     类 or 款 with amounts and nothing under it, or a code whose parent is
+//     missing, is a lost row.
+//   - row_total: across a row, 合计 = 基本支出 + 项目支出, = 人员经费 + 公用经费,
+//     = 当年 + 结转, = Σ funding sources; down a table, 合计/部门合计/小计 =
+//     Σ their rows, the economic table's 合计 = Σ 类 = Σ items, the "三公"
+//     table's parts; two-sided tables: 本年收入合计 = Σ income items, 收入总计
+//     = 本年收入合计 + 上年结转, likewise for 支出, and the sides balance.
+//   - cross_table: 收支总表, 收入总表, 支出总表, 财政拨款收支总表,
+//     一般公共预算支出表, the fund tables and the economic table agree on their
+//     totals;
+//     the project list adds up to 项目支出; 公务用车运行维护费 is the same in
+//     the economic and the "三公" table; 机关运行经费 against 公用经费 as the
+//     document defines it; each performance form's annual funds equal its
+//     project's.
+//   - narrative: each "label X万元" the narrative states equals the table
+//     figure the label names; each "占Y%" is recomputed from the figure it is
+//     a share of; each "比上年增加/减少Z万元，增长/下降W%" is consistent.
 //
 // Every rule reports schema.Check values: one pass per table and rule when
 // everything holds, one fail per mismatch naming the table, the row, the
 // pages and the figures, and skipped where a rule cannot apply. All
 // arithmetic is exact (shopspring/decimal); a blank cell counts as zero.
+// Amounts in different units (元, 万元) are compared after rounding the finer
+// one to the coarser one's printed decimals.
 package checks
 
 import (

@@ -178,8 +178,8 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 	if gok || fok || sok {
 		add(fa, faOK, refOK{sumRefs(pick(g, gok), pick(f, fok), pick(s, sok)), true})
 	}
-	// 政府性基金预算收入表 and 支出表 against the 政府性基金 income; the 国有
-	// 资本经营预算收支表's expenditure against the 国有资本经营 income.
+	// 政府性基金预算收入表 and 支出表 against the 政府性基金 income; the
+	// 国有资本经营预算收支表's expenditure against the 国有资本经营 income.
 	gfi := lookup(doc, schema.TableGovernmentFundIncome)
 	gfiTotal, gfiOK := totalOf(gfi, newView0(gfi).sideAmount(sideNone))
 	add(gfiTotal, gfiOK, ro(totalOf(is, "government_fund")))

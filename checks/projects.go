@@ -89,8 +89,8 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 	return []schema.Check{c}
 }
 
-// carRunning compares 公务用车运行维护费 of the economic table with ②公务用车
-// 运行维护费 of the "三公" table.
+// carRunning compares 公务用车运行维护费 of the economic table with
+// ②公务用车运行维护费 of the "三公" table.
 func carRunning(doc *schema.Document) []schema.Check {
 	et, _ := economicTable(doc)
 	tp := lookup(doc, schema.TableThreePublic)
@@ -159,9 +159,10 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 	if e.table == nil {
 		return nil
 	}
-	// The 名词解释 decides: "机关运行经费：指行政单位和参照公务员法管理的事业
-	// 单位……基本支出中的公用经费支出" makes it the part of 公用经费 spent by
-	// those units, at most all of it; without the restriction, all of it.
+	// The 名词解释 decides:
+	// "机关运行经费：指行政单位和参照公务员法管理的事业单位……公用经费支出"
+	// makes it the part of 公用经费 those units spend, at most all of it;
+	// without the restriction, all of it.
 	definition := ""
 	for _, t := range narrative {
 		s := norm(t.Text)

@@ -17,9 +17,10 @@ type relation struct {
 	parts []string
 }
 
-// relations lists the column relations a side of v supports: 合计 = 基本
-// + 项目 (or = 人员经费 + 公用经费 + 项目 where 基本支出 is printed as its
-// two parts), 基本 = 人员 + 公用, 合计 = 当年 + 结转, 合计 = Σ funding sources.
+// relations lists the column relations a side of v supports:
+// 合计 = 基本 + 项目 (or = 人员经费 + 公用经费 + 项目 where 基本支出 is
+// printed as its two parts), 基本 = 人员 + 公用, 合计 = 当年 + 结转,
+// 合计 = Σ funding sources.
 func (v *view) relations(side string) []relation {
 	total := side + "total"
 	if !v.amount[total] {

@@ -88,8 +88,8 @@ var levels = []*regexp.Regexp{
 func (v *view) sideSums(side string) []schema.Check {
 	rows := v.t.Rows
 	year, grand := v.totals(side)
-	// The items a total adds up are the shallowest listed level: "1. 一般公共
-	// 预算" under "一、财政拨款收入" breaks that item down further.
+	// The items a total adds up are the shallowest listed level:
+	// "1. 一般公共预算" under "一、财政拨款收入" breaks that item down further.
 	listed := func(from, to int) (all, top []schema.Row) {
 		shallowest := 99
 		for i := from; i < to; i++ {
