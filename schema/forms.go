@@ -305,6 +305,7 @@ func (p *formParser) row(r FormRow) {
 	case isIndicatorHeader(r):
 		p.header(r)
 		p.inGrid, p.inFunds = true, false
+		p.expectGoals = expectGoals // a header repeated at a page top comes between
 		return
 	case strings.HasPrefix(lead, "负责人") || strings.HasPrefix(lead, "经办人") || strings.HasPrefix(lead, "联系电话") || strings.HasPrefix(lead, "填报日期"):
 		p.contact(texts)

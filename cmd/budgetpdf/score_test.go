@@ -171,6 +171,21 @@ func TestFixtureScores(t *testing.T) {
 					t.Log(d)
 				}
 			}
+			// The fixture corpus is read exactly: every table on its pages
+			// with every cell, every economic row, project, form and triple.
+			if len(s.diffs) > 0 || s.tables != s.tablesWant || s.cells != s.cellsWant || s.econ != s.econWant ||
+				s.projects != s.projectsWant || s.forms != s.formsWant || len(got.PerformanceForms) != s.formsWant || s.triples != s.triplesWant {
+				for i, d := range s.diffs {
+					if i == 10 {
+						t.Errorf("... %d more differences (SCORE_DIFFS=1 lists them)", len(s.diffs)-10)
+						break
+					}
+					t.Error(d)
+				}
+				if len(s.diffs) == 0 {
+					t.Error("scores below 100%")
+				}
+			}
 		})
 	}
 }
