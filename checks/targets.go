@@ -2,6 +2,7 @@ package checks
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 )
@@ -80,6 +81,23 @@ func economicTotal(key string) finder {
 	})
 }
 
+// between finds the carried-over row (上年结转) between a side's 本年收入合计
+// and 收入总计, by its label.
+func between(kind, side, name string) finder {
+	return one(func(doc *schema.Document) (ref, bool) {
+		t := lookup(doc, kind)
+		return cell(t, func(v *view) int {
+			y, g := v.totals(side)
+			for i := y + 1; y >= 0 && i < g; i++ {
+				if strings.Contains(label(v.t.Rows[i], side), "结转") {
+					return i
+				}
+			}
+			return -1
+		}, newView0(t).sideAmount(side), name)
+	})
+}
+
 // subjectRow finds a 类 row by name: the 3-digit row of the 一般公共预算支出表
 // and the 支出总表, and the listed item of the 财政拨款收支总表 and 收支总表
 // ("十四、交通运输支出").
@@ -144,5 +162,12 @@ var targets = []target{
 		row(schema.TableIncomeExpenditureSummary, sideExpenditure, true, "支出总计", ""))},
 	{regexp.MustCompile(`^财政拨款收支总预算$`), row(schema.TableFiscalAppropriationSummary, sideIncome, true, "收入总计", "")},
 	{regexp.MustCompile(`^当年拨款收入$`), row(schema.TableFiscalAppropriationSummary, sideIncome, false, "本年收入合计", "")},
+	{regexp.MustCompile(`^上年结转(收入)?$`), either(total(schema.TableIncomeSummary, "carryover"),
+		between(schema.TableIncomeExpenditureSummary, sideIncome, "上年结转"),
+		between(schema.TableFiscalAppropriationSummary, sideIncome, "上年财政拨款结转"),
+		row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+"carryover"))},
+	{regexp.MustCompile(`^本年预算安排$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+"current_year")},
+	{regexp.MustCompile(`^涉及(一般公共预算)?(当年)?(拨款|预算资金)$`), either(one(func(doc *schema.Document) (ref, bool) { return projectSum(doc, false) }),
+		total(schema.TableExpenditureSummary, "project"))},
 	{regexp.MustCompile(`^.+支出$`), subjectRow},
 }
