@@ -7,62 +7,59 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetpdf/budgetpdf/extract"
 	"gopkg.in/yaml.v3"
 )
 
-// fixtureVariant is an entry of fixtures/variants.yaml: a file derived from a
-// fixture PDF with a real tool (qpdf, ghostscript, truncation...) and the
-// outcome the contract expects for it.
-type fixtureVariant struct {
-	File     string  `yaml:"file"`
-	Kind     string  `yaml:"kind"`
-	Outcome  string  `yaml:"outcome"`
-	Password *string `yaml:"password"`
-	Pages    []int   `yaml:"pages"`
-}
-
-// TestInspectVariants runs inspect on every fixture variant and checks the
-// exit code and failure code against the outcome written with the fixtures.
-func TestInspectVariants(t *testing.T) {
-	root := moduleRoot(t)
-	b, err := os.ReadFile(filepath.Join(root, "fixtures", "variants.yaml"))
+// TestVariants runs the command over every fixture variant (re-distilled,
+// object streams, encrypted, rotated, scanned, truncated, not a PDF): the
+// readable ones must give their base's truth exactly, the others their own
+// failure code, exit number and a single stderr line naming the file.
+func TestVariants(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/variants.yaml")
 	if err != nil {
-		t.Skipf("no fixture variants yet: %v", err)
+		t.Skip("no fixtures/variants.yaml")
 	}
-	var set struct {
-		Variants []fixtureVariant `yaml:"variants"`
+	var vs struct {
+		Variants []struct {
+			File, Kind, Outcome, Password string
+			Base                          *string
+		}
 	}
-	if err := yaml.Unmarshal(b, &set); err != nil {
-		t.Fatalf("fixtures/variants.yaml: %v", err)
+	if err := yaml.Unmarshal(data, &vs); err != nil {
+		t.Fatal(err)
 	}
-	exits := map[string]int{"ok": 0, "not_pdf": 3, "corrupt": 4, "needs_password": 5, "no_text_layer": 6}
-	for _, v := range set.Variants {
+	exits := map[string]int{"not_pdf": 3, "corrupt": 4, "needs_password": 5, "no_text_layer": 6}
+	for _, v := range vs.Variants {
+		path := filepath.Join("../../fixtures", v.File)
 		t.Run(v.Kind+"/"+filepath.Base(v.File), func(t *testing.T) {
-			want, ok := exits[v.Outcome]
-			if !ok {
-				t.Fatalf("unknown outcome %q", v.Outcome)
-			}
-			path := filepath.Join(root, "fixtures", v.File)
-			if _, err := os.Stat(path); err != nil {
-				t.Skipf("variant not built: %v", err)
-			}
-			var stdout, stderr bytes.Buffer
-			exit := run([]string{"inspect", path}, &stdout, &stderr)
-			if exit != want {
-				t.Fatalf("exit %d, want %d (%s); stderr %q", exit, want, v.Outcome, stderr.String())
-			}
-			if want != 0 {
-				if line := stderr.String(); !strings.HasPrefix(line, "budgetpdf: "+path+": "+v.Outcome+": ") || strings.Count(line, "\n") != 1 {
-					t.Errorf("stderr %q, want one line with code %s", line, v.Outcome)
+			if v.Outcome != "ok" {
+				var stdout, stderr bytes.Buffer
+				code := run([]string{"extract", path}, &stdout, &stderr)
+				lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+				if code != exits[v.Outcome] || len(lines) != 1 || !strings.HasPrefix(lines[0], "budgetpdf: "+path+": "+v.Outcome+": ") || stdout.Len() != 0 {
+					t.Errorf("exit %d, stderr %q, stdout %d bytes; want exit %d and one line with %s", code, stderr.String(), stdout.Len(), exits[v.Outcome], v.Outcome)
+				}
+				if v.Password == "" {
+					return
 				}
 			}
-			if v.Outcome == "needs_password" && v.Password != nil {
-				stdout.Reset()
-				stderr.Reset()
-				if exit := run([]string{"inspect", "--password", *v.Password, path}, &stdout, &stderr); exit != 0 {
-					t.Errorf("with the password: exit %d, stderr %q", exit, stderr.String())
-				}
+			got, err := convert(path, extract.Options{Password: v.Password})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := compareDocs(got, loadTruth(t, filepath.Join("../../fixtures", *v.Base)))
+			if len(s.diffs) > 0 || s.cells != s.cellsWant || s.triples != s.triplesWant || len(got.PerformanceForms) != s.formsWant {
+				t.Errorf("tables %d/%d cells %d/%d forms %d/%d triples %d/%d; first: %v",
+					s.tables, s.tablesWant, s.cells, s.cellsWant, s.forms, s.formsWant, s.triples, s.triplesWant, first(s.diffs))
 			}
 		})
 	}
+}
+
+func first(diffs []string) string {
+	if len(diffs) == 0 {
+		return ""
+	}
+	return diffs[0]
 }
