@@ -362,7 +362,10 @@ func TestRunRecoversAndOrders(t *testing.T) {
 	if cs := Run(&schema.Document{}, nil); cs == nil || len(cs) != 0 {
 		t.Errorf("Run(empty document) = %#v, want an empty, non-nil list", cs)
 	}
-	doc := &schema.Document{Tables: []schema.Table{expenditure()}}
+	unknown := expenditure()
+	unknown.Kind = schema.TableUnknown
+	unknown = set(unknown, 1, "total", "1.00")
+	doc := &schema.Document{Tables: []schema.Table{expenditure(), unknown}}
 	cs := Run(doc, nil)
 	if len(cs) != 2 || cs[0].Rule != RuleSubjectTree || cs[1].Rule != RuleRowTotal {
 		t.Errorf("Run = %s", statuses(cs))
