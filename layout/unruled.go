@@ -191,7 +191,7 @@ func addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
 	}
 	var added [][2]float64
 	for i, p := range pieces {
-		k := nearestCol2(cols, p.Box, dist)
+		k := nearestColumn(cols, p.Box, dist)
 		if k >= 0 && nearestPiece(cols[k]) == i {
 			w := [2]float64{min(cols[k][0], p.Box.X0), max(cols[k][1], p.Box.X1)}
 			if overlapOthers(cols, k, w) {
@@ -209,7 +209,7 @@ func addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
 	return cols
 }
 
-func nearestCol2(cols [][2]float64, b Box, dist func([2]float64, Box) float64) int {
+func nearestColumn(cols [][2]float64, b Box, dist func([2]float64, Box) float64) int {
 	best, d := -1, 1e18
 	for k, c := range cols {
 		if dd := dist(c, b); dd < d {
