@@ -83,7 +83,7 @@ func economic(doc *schema.Document) []schema.Check {
 	var out []schema.Check
 	if lookup(doc, schema.TableBasicExpenditureEconomic) == nil {
 		for _, rel := range v.relations(sideNone) {
-			out = append(out, v.across(rel))
+			out = append(out, v.across(rel)...)
 		}
 	}
 	total := -1

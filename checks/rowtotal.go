@@ -104,7 +104,7 @@ func rowTotals(t *schema.Table) []schema.Check {
 	var out []schema.Check
 	for _, side := range v.sides() {
 		for _, rel := range v.relations(side) {
-			out = append(out, v.acrossOrUnnamed(rel))
+			out = append(out, v.acrossOrUnnamed(rel)...)
 		}
 	}
 	switch {
@@ -131,12 +131,13 @@ func flatten(cs []schema.Check) []schema.Check {
 	return out
 }
 
-// across checks one relation on every row; the first failing rows are
-// reported one by one.
-func (v *view) across(rel relation) schema.Check {
+// across checks one relation on every row: one pass when it holds on all,
+// else one fail per row where it does not.
+func (v *view) across(rel relation) []schema.Check {
 	kind, pages := v.t.Kind, v.t.Pages
 	scale := v.scale()
-	var fails []string
+	what := rel.total + " = " + strings.Join(rel.parts, " + ")
+	var fails []schema.Check
 	n := 0
 	for _, r := range v.t.Rows {
 		if isIndexRow(r) {
@@ -156,26 +157,25 @@ func (v *view) across(rel relation) schema.Check {
 			for _, p := range rel.parts {
 				terms = append(terms, p+" "+show(amount(r.Get(p)), scale))
 			}
-			fails = append(fails, fmt.Sprintf("%s: %s %s != %s", rowName(r, sideOf(rel.total)), rel.total, show(got, scale), strings.Join(terms, " + ")))
+			fails = append(fails, newCheck(RuleRowTotal, kind, schema.StatusFail, pages, "%s %s: %s: %s %s != %s (%s)",
+				kind, what, rowName(r, sideOf(rel.total)), rel.total, show(got, scale), strings.Join(terms, " + "), pageNote(pages)))
 		}
 	}
-	what := rel.total + " = " + strings.Join(rel.parts, " + ")
 	switch {
 	case len(fails) > 0:
-		return newCheck(RuleRowTotal, kind, schema.StatusFail, pages, "%s %s fails on %d of %d rows: %s (%s)",
-			kind, what, len(fails), n, strings.Join(fails, "; "), pageNote(pages))
+		return fails
 	case n == 0:
-		return newCheck(RuleRowTotal, kind, schema.StatusSkipped, pages, "%s %s: the columns are blank (%s)", kind, what, pageNote(pages))
+		return []schema.Check{newCheck(RuleRowTotal, kind, schema.StatusSkipped, pages, "%s %s: the columns are blank (%s)", kind, what, pageNote(pages))}
 	}
-	return newCheck(RuleRowTotal, kind, schema.StatusPass, pages, "%s %s holds on %d rows (%s)", kind, what, n, pageNote(pages))
+	return []schema.Check{newCheck(RuleRowTotal, kind, schema.StatusPass, pages, "%s %s holds on %d rows (%s)", kind, what, n, pageNote(pages))}
 }
 
 // acrossOrUnnamed is across, retried with the side's columns the recognizer
 // could not name (单位预留机动经费 …) when the named parts fall short.
-func (v *view) acrossOrUnnamed(rel relation) schema.Check {
-	c := v.across(rel)
-	if c.Status != schema.StatusFail {
-		return c
+func (v *view) acrossOrUnnamed(rel relation) []schema.Check {
+	cs := v.across(rel)
+	if cs[0].Status != schema.StatusFail {
+		return cs
 	}
 	used := map[string]bool{}
 	for _, p := range rel.parts {
@@ -189,17 +189,17 @@ func (v *view) acrossOrUnnamed(rel relation) schema.Check {
 		}
 	}
 	if len(extra) == 0 {
-		return c
+		return cs
 	}
 	alt := v.across(relation{rel.total, append(append([]string(nil), rel.parts...), extra...)})
-	if alt.Status != schema.StatusPass {
-		return c
+	if alt[0].Status != schema.StatusPass {
+		return cs
 	}
 	var names []string
 	for _, k := range extra {
 		names = append(names, k+" = "+v.labels[k])
 	}
-	alt.Message += " (" + strings.Join(names, ", ") + ")"
+	alt[0].Message += " (" + strings.Join(names, ", ") + ")"
 	return alt
 }
 
