@@ -164,10 +164,15 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 	// makes it the part of 公用经费 those units spend, at most all of it;
 	// without the restriction, all of it.
 	definition := ""
-	for _, t := range narrative {
-		s := norm(t.Text)
-		if i := strings.Index(s, "机关运行经费"); i >= 0 && strings.Contains(s[i:], "指") && strings.Contains(s[i:], "公用经费") {
-			definition = s[i:]
+	text, _, _ := stream(narrative)
+	for rest := text; definition == ""; {
+		i := strings.Index(rest, "机关运行经费")
+		if i < 0 {
+			break
+		}
+		rest = rest[i+len("机关运行经费"):]
+		if d := []rune(rest); len(d) > 1 && (d[0] == '：' || d[0] == ':' || d[0] == '是') && strings.Contains(string(d[:min(len(d), 80)]), "公用经费") {
+			definition = string(d[:min(len(d), 80)])
 		}
 	}
 	pages := unionPages(ao.Pages, et.Pages)
@@ -178,7 +183,10 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 			a.what, show(a.fig.v, a.fig.scale), e.what, show(e.fig.v, e.fig.scale))}
 	case strings.Contains(definition, "行政单位"):
 		eq, _, _ := sameFigure(a.fig, e.fig)
-		av, ev := a.fig.v.Mul(unitOr1(a.fig.unit)), e.fig.v.Mul(unitOr1(e.fig.unit))
+		av, ev := a.fig.v, e.fig.v
+		if fa, fe := unitFactor(a.fig.unit), unitFactor(e.fig.unit); !fa.IsZero() && !fe.IsZero() {
+			av, ev = av.Mul(fa), ev.Mul(fe)
+		}
 		status, op := schema.StatusPass, "<="
 		if !eq && av.GreaterThan(ev) {
 			status, op = schema.StatusFail, ">"
@@ -188,12 +196,4 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 			a.what, showFig(a.fig, e.fig), op, e.what, showFig(e.fig, a.fig), pageNote(pages))}
 	}
 	return []schema.Check{compare(a, e)}
-}
-
-// unitOr1 is unitFactor with unknown units taken as 1.
-func unitOr1(u *string) decimal.Decimal {
-	if f := unitFactor(u); !f.IsZero() {
-		return f
-	}
-	return decimal.NewFromInt(1)
 }

@@ -391,3 +391,30 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestAgencyOperating(t *testing.T) {
+	doc := func(agency string) *schema.Document {
+		ao := tbl(schema.TableAgencyOperating, []string{"unit_name", "total", "general_public_budget"},
+			[]string{"部门合计", agency, agency}, []string{"本级", agency, agency})
+		return &schema.Document{Tables: []schema.Table{ao}, EconomicRows: []schema.EconomicRow{
+			{Level: schema.LevelTotal, DeptSubject: "合计", Total: schema.Str("150.00"), Personnel: schema.Str("100.00"), Public: schema.Str("50.00")}}}
+	}
+	restricted := []Text{{Page: 45, Text: "四、机关运行经费：指行政单位和参照公务员法管理的事业单位使用财政拨款"}, {Page: 45, Text: "安排的基本支出中的公用经费支出。"}}
+	plain := []Text{{Page: 45, Text: "四、机关运行经费：即部门基本支出中的公用经费支出。"}}
+	tests := []struct {
+		name   string
+		agency string
+		text   []Text
+		want   string
+	}{
+		{"no definition", "50.00", nil, "skipped the document does not define 机关运行经费"},
+		{"行政单位 part, equal", "50.00", restricted, "pass agency_operating 合计 total 50.00 <= basic_expenditure_economic 合计 public 50.00"},
+		{"行政单位 part, less", "42.00", restricted, "pass agency_operating 合计 total 42.00 <= "},
+		{"行政单位 part, more", "52.00", restricted, "fail agency_operating 合计 total 52.00 > basic_expenditure_economic 合计 public 50.00"},
+		{"all 公用经费, equal", "50.00", plain, "pass agency_operating 合计 total 50.00 = basic_expenditure_economic 合计 public 50.00"},
+		{"all 公用经费, less", "42.00", plain, "fail agency_operating 合计 total 42.00 != basic_expenditure_economic 合计 public 50.00"},
+	}
+	for _, tt := range tests {
+		expect(t, tt.name, agencyOperating(doc(tt.agency), tt.text), tt.want)
+	}
+}
