@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
 )
@@ -14,8 +15,12 @@ const colTol = 4.0
 // page, with a table that runs onto the next page joined into one. A panic
 // in a page's layout is recovered: the page's lines are kept as narrative
 // and a layout_error warning names the page.
+//
+// A table label (公开02表) printed last on a page with no table under it
+// goes to the first table of the next page when that has none.
 func FromPages(pages []*extract.Page) *Document {
 	d := &Document{}
+	label := ""
 	for _, p := range pages {
 		if p == nil {
 			continue
@@ -24,12 +29,53 @@ func FromPages(pages []*extract.Page) *Document {
 		if err != nil {
 			d.Warnings = append(d.Warnings, Warning{Page: p.Number, Code: "layout_error", Message: err.Error()})
 		}
+		if len(tables) > 0 && tables[0].Label == "" && label != "" {
+			tables[0].Label = label
+		}
+		label = strayLabel(tables, narrative)
 		d.Pages = append(d.Pages, PageText{Number: p.Number, Width: p.Width, Height: p.Height, Lines: narrative})
 		for _, t := range tables {
 			d.addTable(t, narrative)
 		}
 	}
 	return d
+}
+
+// strayLabel returns the label line that ends a page's text below its last
+// table, if any; page numbers under it do not count.
+func strayLabel(tables []Table, narrative []Line) string {
+	bottom := 0.0
+	if n := len(tables); n > 0 {
+		bottom = tables[n-1].Box.Y1
+	}
+	for i := len(narrative) - 1; i >= 0; i-- {
+		l := narrative[i]
+		if l.Box.Y0 < bottom {
+			return ""
+		}
+		t := squeeze(l.Text)
+		if isLabelLine(t) {
+			return t
+		}
+		if !isPageNumber(t) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// isPageNumber reports whether s is a page number line: 3, -3-, 第3页.
+func isPageNumber(s string) bool {
+	s = strings.Trim(s, "-—–第页 ")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // pageLayout runs the page's steps, recovering a panic as a page without

@@ -217,3 +217,13 @@ func TestNarrativeIsNoTable(t *testing.T) {
 		t.Errorf("%d tables in narrative: %q", len(ts), cellTexts(&ts[0], ts[0].Rows))
 	}
 }
+
+func TestLabelOnPreviousPage(t *testing.T) {
+	p1 := page(1, cat(text("一、部门主要职责", 50, 100, 12), text("公开02表", 50, 780, 10), text("- 1 -", 290, 810, 9)), nil)
+	p2 := ruledPage(2, "", true, [][]string{{"合计", "2.00", "2.00", ""}})
+	p2.Glyphs = cat(p2.Glyphs, text("收入预算总表", 200, 60, 14))
+	d := FromPages([]*extract.Page{p1, p2})
+	if len(d.Tables) != 1 || d.Tables[0].Label != "公开02表" || d.Tables[0].Title != "收入预算总表" {
+		t.Fatalf("tables %+v", d.Tables)
+	}
+}
