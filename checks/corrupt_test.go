@@ -97,10 +97,22 @@ func dropRow(pick int) corruption {
 	}
 }
 
-// shiftColumn moves the values of the first amount column that varies
-// down by one row, the way a misaligned column reads.
-func shiftColumn(t *schema.Table, v *view) string {
-	for _, k := range v.keys {
+// shiftColumn moves the values of the first (or last) amount column that
+// varies down by one row, the way a misaligned column reads.
+func shiftColumn(last bool) corruption {
+	return func(t *schema.Table, v *view) string {
+		keys := append([]string(nil), v.keys...)
+		if last {
+			for i, j := 0, len(keys)-1; i < j; i, j = i+1, j-1 {
+				keys[i], keys[j] = keys[j], keys[i]
+			}
+		}
+		return shiftFirst(t, v, keys)
+	}
+}
+
+func shiftFirst(t *schema.Table, v *view, keys []string) string {
+	for _, k := range keys {
 		if !v.amount[k] {
 			continue
 		}
@@ -171,7 +183,7 @@ func TestCorruptionsCaught(t *testing.T) {
 	corruptions := map[string]corruption{
 		"digit first": changeDigit(0), "digit middle": changeDigit(1), "digit last": changeDigit(2),
 		"drop first": dropRow(0), "drop middle": dropRow(1), "drop last": dropRow(2),
-		"shift": shiftColumn,
+		"shift first column": shiftColumn(false), "shift last column": shiftColumn(true),
 	}
 	tried := 0
 	for _, f := range docs {
