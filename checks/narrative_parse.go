@@ -179,7 +179,7 @@ func parseNarrative(texts []Text) []*mention {
 			label: cleanLabel(left), end: end, printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
 		if sm := shareRe.FindStringSubmatch(rest); sm != nil {
 			mt.share = newPercent(sm[2])
-			mt.shareOf = strings.TrimSuffix(sm[1], "的")
+			mt.shareOf = strings.TrimSuffix(strings.TrimPrefix(sm[1], "比"), "的") // 占比 names no base
 			prevEnd = end + len(sm[0])
 		}
 		out = append(out, mt)

@@ -98,6 +98,8 @@ func TestNarrativeChecks(t *testing.T) {
 		{"一般公共预算当年拨款1,738.50万元，比上年减少910.41万元，下降52.37%。", []string{"pass", "fail"}},
 		// direction words disagree.
 		{"一般公共预算当年拨款1,738.50万元，比上年减少910.41万元，增长34.37%。", []string{"pass", "fail"}},
+		// "占比" names no base.
+		{"2023年度支出预算1,738.50万元，其中：项目支出207.82万元，占比11.95%。", []string{"pass", "pass", "pass"}},
 		// rounding: 152.03 / 1738.50 = 8.7449 → 8.74; 8.75 is within one unit.
 		{"一般公共预算当年拨款1,738.50万元，主要用于：住房保障支出152.03万元，占8.75%。", []string{"pass", "pass", "pass"}},
 		// the narrative rounds the table's 1738.50 to one decimal.
