@@ -48,6 +48,7 @@ var (
 	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位|部门)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
 	unitRe     = regexp.MustCompile(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
 	noteRe     = regexp.MustCompile(`^注\s*[：:0-9１-９]`)
+	partRe     = regexp.MustCompile(`^第[一二三四五六七八九十0-9]+(部分|章|节)`)
 	yearLineRe = regexp.MustCompile(`^[（(]?\d{4}年度?[）)]?$`)
 	dotLeader  = regexp.MustCompile(`(\.{3,}|…{2,}|·{3,})\s*\d*$`)
 )
@@ -101,8 +102,8 @@ func isNoteLine(s string) bool {
 }
 
 // isTitleLine reports whether s reads like a table title: short, with 表,
-// 预算 or 决算 in it, and not a label, unit, department or note line, nor a
-// sentence of narrative.
+// 预算 or 决算 in it, and not a label, unit, department or note line, a part
+// heading (第二部分 …) nor a sentence of narrative.
 func isTitleLine(s string) bool {
 	if len(s) > 240 {
 		return false
@@ -115,7 +116,7 @@ func isTitleLine(s string) bool {
 	if n < 4 || n > 60 {
 		return false
 	}
-	if isLabelLine(s) || isNoteLine(s) || dotLeader.MatchString(s) {
+	if isLabelLine(s) || isNoteLine(s) || dotLeader.MatchString(s) || partRe.MatchString(s) {
 		return false
 	}
 	if _, ok := department(s); ok {

@@ -1,0 +1,56 @@
+package layout
+
+import "testing"
+
+func TestMetaLines(t *testing.T) {
+	tests := []struct {
+		line                     string
+		title, label, dept, unit string
+		note                     bool
+	}{
+		{line: "2023年预算支出总表", title: "2023年预算支出总表"},
+		{line: "2023年一般公共预算支出预算表（不含上年结转）", title: "2023年一般公共预算支出预算表（不含上年结转）"},
+		{line: "预算公开表3", label: "预算公开表3"},
+		{line: "公开 01 表", label: "公开01表"},
+		{line: "部门名称：中国共产党吕梁市委员会办公室", dept: "中国共产党吕梁市委员会办公室"},
+		{line: "单位：万元", unit: "万元"},
+		{line: "金额单位：元", unit: "元"},
+		{line: "编制部门：上海市普陀区司法局 单位：元", dept: "上海市普陀区司法局", unit: "元"},
+		{line: "部门：中国共产党江苏省委员会办单位：万元", dept: "中国共产党江苏省委员会办", unit: "万元"},
+		{line: "注：本表无数据", note: true},
+		{line: "（2023年度）"},
+		{line: "2023年度预算收入总计1,738.50万元，其中：本年收入1,738.50万元。"},
+		{line: "第二部分 2023年部门预算报表"},
+	}
+	for _, tt := range tests {
+		var m meta
+		m.take(tt.line)
+		if m.title != tt.title || m.label != tt.label || m.dept != tt.dept || m.unit != tt.unit || (m.note != "") != tt.note {
+			t.Errorf("%q: title %q label %q dept %q unit %q note %q", tt.line, m.title, m.label, m.dept, m.unit, m.note)
+		}
+	}
+}
+
+func TestDataRows(t *testing.T) {
+	tests := []struct {
+		row  []string
+		data bool
+	}{
+		{[]string{"合计", "", "1,738.50", "1,530.68"}, true},
+		{[]string{"201", "一般公共服务支出", "", ""}, true},
+		{[]string{"项目", "", "2023年预算数", "", ""}, false},
+		{[]string{"科目编码", "科目名称", "合计", "基本支出"}, false},
+		{[]string{"", "合计", "一般公共预算", "政府性基金预算"}, false},
+		{[]string{"", "合计", ""}, true},
+		{[]string{"1", "2", "3", "4", "5"}, false},
+		{[]string{"本年收入合计", "1,738.50", "本年支出合计", "1,738.50"}, true},
+		{[]string{"项目", "2023年", "项目", "2023年合计"}, false},
+		{[]string{"保密室互联网监测平台专线年租金", "0.80"}, true},
+		{[]string{"公务用车", "80", "3990.4"}, true},
+	}
+	for _, tt := range tests {
+		if got := isDataRow(tt.row); got != tt.data {
+			t.Errorf("isDataRow(%q) = %v, want %v", tt.row, got, tt.data)
+		}
+	}
+}
