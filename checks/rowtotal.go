@@ -225,9 +225,18 @@ func (v *view) printedSumCheck(side, what string, total schema.Row, parts []sche
 	return v.sumCheckKeys(keys, what, total, parts)
 }
 
-func (v *view) sumCheckKeys(keys []string, what string, total schema.Row, parts []schema.Row) schema.Check {
+func (v *view) sumCheckKeys(all []string, what string, total schema.Row, parts []schema.Row) schema.Check {
 	kind, pages := v.t.Kind, v.t.Pages
 	scale := v.scale()
+	var keys []string
+	for _, k := range all {
+		if !v.blankColumn(k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return newCheck(RuleRowTotal, kind, schema.StatusSkipped, pages, "%s %s: the columns are blank (%s)", kind, what, pageNote(pages))
+	}
 	var fails []string
 	for _, k := range keys {
 		sum := decimal.Zero

@@ -139,6 +139,16 @@ func (v *view) has(k string) bool {
 	return false
 }
 
+// blankColumn reports whether column k is blank in every row.
+func (v *view) blankColumn(k string) bool {
+	for _, r := range v.t.Rows {
+		if !blank(r.Get(k)) {
+			return false
+		}
+	}
+	return true
+}
+
 // scale is the largest number of decimals printed in the amount columns.
 func (v *view) scale() int32 {
 	var s int32

@@ -53,10 +53,23 @@ func (v *view) tree(side string) []schema.Check {
 	for _, c := range rows {
 		lengths[len(c.code)] = true
 	}
-	keys := v.amountKeys(side)
+	// A column blank from top to bottom adds up trivially: it is named, not
+	// counted.
+	var keys, blanks []string
+	for _, k := range v.amountKeys(side) {
+		if v.blankColumn(k) {
+			blanks = append(blanks, k)
+		} else {
+			keys = append(keys, k)
+		}
+	}
 	if len(rows) == 0 || len(keys) == 0 {
 		return []schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusSkipped, pages,
 			"%s: no coded rows with amounts (%s)", name, where)}
+	}
+	blankNote := ""
+	if len(blanks) > 0 {
+		blankNote = "; blank: " + strings.Join(blanks, ", ")
 	}
 	var ls []int
 	for l := range lengths {
@@ -165,7 +178,7 @@ func (v *view) tree(side string) []schema.Check {
 			"%s: no row has sub-rows to add up (%s)", name, where)}
 	}
 	return append([]schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusPass, pages,
-		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项; %s)", name, n-len(unnamed), strings.Join(keys, ", "), where)}, unnamed...)
+		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项%s; %s)", name, n-len(unnamed), strings.Join(keys, ", "), blankNote, where)}, unnamed...)
 }
 
 // padCodes restores the zero some tables drop from a two-digit 款 or 项
