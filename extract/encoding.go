@@ -88,22 +88,11 @@ var glyphNames = map[string]string{
 	"square": "□", "circle": "○", "triangle": "△", "lozenge": "◊",
 }
 
-// latinAccents: the letters of Latin-1 by their glyph names, built from the
-// base letter and the accent suffix.
+// latinAccents maps the glyph names of the accented Latin-1 letters to
+// their text: the capitals as listed, the small letters (0x20 above them)
+// by the same names in lower case.
 var latinAccents = func() map[string]string {
-	m := map[string]string{}
-	for c := 0xc0; c <= 0xff; c++ {
-		r := rune(c)
-		name := latin1Name(r)
-		if name != "" {
-			m[name] = string(r)
-		}
-	}
-	return m
-}()
-
-func latin1Name(r rune) string {
-	names := map[rune]string{
+	capitals := map[rune]string{
 		'À': "Agrave", 'Á': "Aacute", 'Â': "Acircumflex", 'Ã': "Atilde", 'Ä': "Adieresis",
 		'Å': "Aring", 'Æ': "AE", 'Ç': "Ccedilla", 'È': "Egrave", 'É': "Eacute",
 		'Ê': "Ecircumflex", 'Ë': "Edieresis", 'Ì': "Igrave", 'Í': "Iacute",
@@ -112,20 +101,14 @@ func latin1Name(r rune) string {
 		'Ø': "Oslash", 'Ù': "Ugrave", 'Ú': "Uacute", 'Û': "Ucircumflex",
 		'Ü': "Udieresis", 'Ý': "Yacute",
 	}
-	if n, ok := names[r]; ok {
-		return n
+	m := map[string]string{}
+	for r, name := range capitals {
+		m[name] = string(r)
+		m[strings.ToLower(name[:1])+name[1:]] = string(r + 0x20)
 	}
-	if r < 0xe0 {
-		return ""
-	}
-	if n, ok := names[r-0x20]; ok && r != 0xf7 {
-		if n == "AE" {
-			return "ae"
-		}
-		return strings.ToLower(n[:1]) + n[1:]
-	}
-	return ""
-}
+	m["ae"] = "æ"
+	return m
+}()
 
 // glyphNameText maps a glyph name to its text, or "" when unknown.
 func glyphNameText(name string) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // A content-stream tokenizer. It works on the decoded bytes of a page's
@@ -128,35 +129,22 @@ func boolNum(b bool) float64 {
 	return 0
 }
 
-// opName interns the common operators so that no string is allocated.
+// operators are the content-stream operators, interned so that reading
+// one allocates nothing.
+var operators = func() map[string]string {
+	m := map[string]string{}
+	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
+		f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh
+		T* Tc Td TD Tf TJ Tj TL Tm Tr Ts Tw Tz v w W W* y ' "`) {
+		m[op] = op
+	}
+	return m
+}()
+
+// opName returns the operator kw as a string.
 func opName(kw []byte) string {
-	switch string(kw) {
-	case "Tj":
-		return "Tj"
-	case "TJ":
-		return "TJ"
-	case "Td":
-		return "Td"
-	case "Tf":
-		return "Tf"
-	case "Tm":
-		return "Tm"
-	case "re":
-		return "re"
-	case "m":
-		return "m"
-	case "l":
-		return "l"
-	case "q":
-		return "q"
-	case "Q":
-		return "Q"
-	case "cm":
-		return "cm"
-	case "BT":
-		return "BT"
-	case "ET":
-		return "ET"
+	if op, ok := operators[string(kw)]; ok {
+		return op
 	}
 	return string(kw)
 }
