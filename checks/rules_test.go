@@ -58,6 +58,19 @@ func set(t schema.Table, row int, key, v string) schema.Table {
 	return t
 }
 
+// blankColumn blanks column key in every row.
+func blankColumn(t schema.Table, key string) schema.Table {
+	t.Rows = copyRows(t.Rows)
+	for _, r := range t.Rows {
+		for j := range r {
+			if r[j].Key == key {
+				r[j].Value = nil
+			}
+		}
+	}
+	return t
+}
+
 func drop(t schema.Table, row int) schema.Table {
 	t.Rows = append(copyRows(t.Rows[:row]), copyRows(t.Rows[row+1:])...)
 	return t
@@ -106,6 +119,10 @@ func TestSubjectTree(t *testing.T) {
 		{"dropped 款", drop(expenditure(), 6), []string{"fail 208 社会保障和就业支出: has amounts but none of its 5-digit rows",
 			"fail 2080501 行政单位离退休: its parent 20805 is not printed"}},
 		{"dropped 合计", drop(expenditure(), 0), []string{"fail has no 合计 row"}},
+		// a column blank from top to bottom is named, not counted: 5 sums
+		// over 2 columns (the totals do not hold, but only basic and total
+		// are compared, and those still add up).
+		{"blank column", blankColumn(expenditure(), "project"), []string{"pass 10 sums hold over total, basic (合计 = Σ类, 类 = Σ款, 款 = Σ项; blank: project"}},
 		// "201 | 01 | 2" printed for 2010102: the zero comes back.
 		{"unpadded 项", set(expenditure(), 4, "subject_code", "201012"), []string{"pass 15 sums hold"}},
 		{"empty", schema.Table{Kind: schema.TableGovernmentFundExpenditure, Empty: true, Columns: expenditure().Columns},
