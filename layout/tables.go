@@ -37,8 +37,8 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 			continue
 		}
 		g.compact(6)
-		if g.nrows == 0 || len(g.cells) < 2 || textCells(g) < 2 {
-			continue
+		if g.nrows == 0 || g.ncols < 2 || textCells(g) < 2 {
+			continue // a frame around text, or rules between rows only: not a grid
 		}
 		fs = append(fs, found{g, rg.box, true})
 	}

@@ -227,3 +227,27 @@ func TestLabelOnPreviousPage(t *testing.T) {
 		t.Fatalf("tables %+v", d.Tables)
 	}
 }
+
+func TestRowRulesOnlyAreUnruled(t *testing.T) {
+	// A table with a frame and rules between rows but no column rules.
+	var gs []extract.Glyph
+	var segs []extract.Segment
+	rows := [][]string{{"科目名称", "合计", "基本支出"}, {"合计", "3.00", "3.00"}, {"住房公积金", "1.00", "1.00"}, {"行政运行", "2.00", "2.00"}}
+	y := 100.0
+	for _, r := range rows {
+		gs = cat(gs, text(r[0], 55, y+5, 10), right(r[1], 300, y+5, 10), right(r[2], 420, y+5, 10))
+		segs = append(segs, hline(y, 50, 450))
+		y += 20
+	}
+	segs = append(segs, hline(y, 50, 450), vline(50, 100, y), vline(450, 100, y))
+	p := page(1, cat(text("2023年预算支出总表", 150, 60, 14), gs), segs)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	if tb.Ruled || tb.NCols != 3 {
+		t.Errorf("ruled %v, %d columns", tb.Ruled, tb.NCols)
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), rows[1:])
+}
