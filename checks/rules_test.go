@@ -120,8 +120,7 @@ func TestSubjectTree(t *testing.T) {
 			"fail 2080501 行政单位离退休: its parent 20805 is not printed"}},
 		{"dropped 合计", drop(expenditure(), 0), []string{"fail has no 合计 row"}},
 		// a column blank from top to bottom is named, not counted: 5 sums
-		// over 2 columns (the totals do not hold, but only basic and total
-		// are compared, and those still add up).
+		// over the 2 columns left.
 		{"blank column", blankColumn(expenditure(), "project"), []string{"pass 10 sums hold over total, basic (合计 = Σ类, 类 = Σ款, 款 = Σ项; blank: project"}},
 		// "201 | 01 | 2" printed for 2010102: the zero comes back.
 		{"unpadded 项", set(expenditure(), 4, "subject_code", "201012"), []string{"pass 15 sums hold"}},
