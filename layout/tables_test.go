@@ -251,3 +251,32 @@ func TestRowRulesOnlyAreUnruled(t *testing.T) {
 	}
 	sameRows(t, cellTexts(&tb, tb.Rows), rows[1:])
 }
+
+func TestBodyWithoutRowRules(t *testing.T) {
+	// Column rules run through the body, but rows have no rules between
+	// them (spreadsheets printing only outer and column borders).
+	xs := []float64{50, 200, 320, 440}
+	var gs []extract.Glyph
+	segs := []extract.Segment{hline(100, 50, 440), hline(120, 50, 440)}
+	gs = cat(gs, text("科目名称", 55, 105, 10), text("合计", 205, 105, 10), text("基本支出", 325, 105, 10))
+	rows := [][]string{{"合计", "3.00", "3.00"}, {"住房公积金", "1.00", "1.00"}, {"行政运行", "2.00", "2.00"}}
+	y := 125.0
+	for _, r := range rows {
+		gs = cat(gs, text(r[0], 55, y, 10), right(r[1], 315, y, 10), right(r[2], 435, y, 10))
+		y += 16
+	}
+	segs = append(segs, hline(y, 50, 440))
+	for _, x := range xs {
+		segs = append(segs, vline(x, 100, y))
+	}
+	p := page(1, cat(text("2023年预算支出总表", 150, 60, 14), gs), segs)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	if !tb.Ruled || len(tb.Header) != 1 {
+		t.Errorf("ruled %v, %d header rows", tb.Ruled, len(tb.Header))
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), rows)
+}
