@@ -7,9 +7,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+var bracketFolder = strings.NewReplacer("（", "(", "）", ")", "【", "[", "】", "]")
+
 // projectKey is how project names are compared: no spaces, ASCII brackets.
 func projectKey(s string) string {
-	return strings.NewReplacer("（", "(", "）", ")", "【", "[", "】", "]").Replace(norm(s))
+	return bracketFolder.Replace(norm(s))
 }
 
 // forms compares each performance form's annual funds with this year's

@@ -8,12 +8,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// cellBreaks removes line breaks inside a cell and U+FFFD, and turns
+// no-break and ideographic spaces into plain ones.
+var cellBreaks = strings.NewReplacer("\r\n", "", "\n", "", "\r", "", "\u00a0", " ", "\u3000", " ", "\ufffd", "")
+
 // CleanText is the contract's text normalization: NFC, line breaks inside a
 // cell removed, leading and trailing spaces trimmed. Spaces between two CJK
 // characters are letter-spacing and go; other inner spaces are kept.
 func CleanText(s string) string {
 	s = norm.NFC.String(s)
-	s = strings.NewReplacer("\r\n", "", "\n", "", "\r", "", "\u00a0", " ", "\u3000", " ", "\ufffd", "").Replace(s)
+	s = cellBreaks.Replace(s)
 	s = strings.TrimSpace(s)
 	if !strings.Contains(s, " ") {
 		return s
