@@ -92,71 +92,121 @@ func ratio(n, d int) float64 {
 	return float64(n) / float64(d)
 }
 
-// nearest returns the glyph whose text starts (first) or ends (!first) with
-// r and whose anchor (X0 or X1, vertical centre) is nearest to (x, y); nil
+// popBox is a box in a reading frame: text runs along +x.
+type popBox struct {
+	text           string
+	x0, y0, x1, y1 float64
+}
+
+// turn maps a box of top-to-bottom text (a page shown with /Rotate 90 over
+// upright content) into a frame where that text runs left to right.
+func (b popBox) turn() popBox {
+	return popBox{b.text, b.y0, -b.x1, b.y1, -b.x0}
+}
+
+// nearest returns the box whose text starts (first) or ends (!first) with r
+// and whose anchor (x0 or x1, vertical centre) is nearest to (x, y); nil
 // when none is within 20 points.
-func nearest(gs []Glyph, r rune, first bool, x, y float64) *Glyph {
-	var best *Glyph
+func nearest(gs []popBox, r rune, first bool, x, y float64) *popBox {
+	var best *popBox
 	bestD := 20.0
 	for i := range gs {
 		g := &gs[i]
 		var gr rune
 		var gx float64
 		if first {
-			gr, _ = utf8.DecodeRuneInString(g.Text)
-			gx = g.X0
+			gr, _ = utf8.DecodeRuneInString(g.text)
+			gx = g.x0
 		} else {
-			gr, _ = utf8.DecodeLastRuneInString(g.Text)
-			gx = g.X1
+			gr, _ = utf8.DecodeLastRuneInString(g.text)
+			gx = g.x1
 		}
 		if gr != r {
 			continue
 		}
-		if d := math.Abs(gx-x) + math.Abs((g.Y0+g.Y1)/2-y); d < bestD {
+		if d := math.Abs(gx-x) + math.Abs((g.y0+g.y1)/2-y); d < bestD {
 			best, bestD = g, d
 		}
 	}
 	return best
 }
 
+// popMatch is how one poppler word compares with our glyphs in one frame.
+type popMatch struct {
+	found, x0, x1, y, yLine bool
+	detail                  string
+}
+
+func (m popMatch) score() int {
+	n := 0
+	for _, b := range []bool{m.found, m.x0, m.x1, m.yLine} {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// matchWord compares word box wb with the glyph boxes gs, both in the same
+// reading frame.
+func matchWord(wb popBox, gs []popBox, tol float64) popMatch {
+	first, _ := utf8.DecodeRuneInString(wb.text)
+	last, _ := utf8.DecodeLastRuneInString(wb.text)
+	ym := (wb.y0 + wb.y1) / 2
+	g0 := nearest(gs, first, true, wb.x0, ym)
+	g1 := nearest(gs, last, false, wb.x1, ym)
+	if g0 == nil || g1 == nil {
+		return popMatch{detail: fmt.Sprintf("%q not found", wb.text)}
+	}
+	dTop, dBottom := math.Abs(g0.y0-wb.y0), math.Abs(g0.y1-wb.y1)
+	m := popMatch{
+		found: true,
+		x0:    math.Abs(g0.x0-wb.x0) <= tol,
+		x1:    math.Abs(g1.x1-wb.x1) <= tol,
+		y:     dTop <= tol && dBottom <= tol,
+	}
+	inside := g0.y0 >= wb.y0-tol && g0.y1 <= wb.y1+tol && g0.y1-g0.y0 >= (wb.y1-wb.y0)/2
+	m.yLine = m.y || inside
+	m.detail = fmt.Sprintf("%q poppler [%.1f %.1f %.1f %.1f] ours [%.1f %.1f %.1f %.1f]-[%.1f %.1f %.1f %.1f]",
+		wb.text, wb.x0, wb.y0, wb.x1, wb.y1, g0.x0, g0.y0, g0.x1, g0.y1, g1.x0, g1.y0, g1.x1, g1.y1)
+	return m
+}
+
+// comparePage matches every poppler word of a page with our glyphs, as text
+// running left to right or, on pages turned by /Rotate over upright content,
+// top to bottom: whichever frame matches better.
 func comparePage(p *Page, pp popPage, tol float64) popAgreement {
+	upright := make([]popBox, len(p.Glyphs))
+	turned := make([]popBox, len(p.Glyphs))
+	for i, g := range p.Glyphs {
+		upright[i] = popBox{g.Text, g.X0, g.Y0, g.X1, g.Y1}
+		turned[i] = upright[i].turn()
+	}
 	var a popAgreement
 	for _, w := range pp.words {
-		first, _ := utf8.DecodeRuneInString(w.text)
-		last, _ := utf8.DecodeLastRuneInString(w.text)
 		a.words++
-		ym := (w.yMin + w.yMax) / 2
-		g0 := nearest(p.Glyphs, first, true, w.xMin, ym)
-		g1 := nearest(p.Glyphs, last, false, w.xMax, ym)
-		if g0 == nil || g1 == nil {
-			a.worst = append(a.worst, fmt.Sprintf("p%d %q not found", p.Number, w.text))
+		wb := popBox{w.text, w.xMin, w.yMin, w.xMax, w.yMax}
+		m := matchWord(wb, upright, tol)
+		if m.score() < 4 {
+			if v := matchWord(wb.turn(), turned, tol); v.score() > m.score() {
+				m = v
+			}
+		}
+		if !m.found {
+			a.worst = append(a.worst, fmt.Sprintf("p%d %s", p.Number, m.detail))
 			continue
 		}
 		a.found++
-		ok := true
-		if math.Abs(g0.X0-w.xMin) <= tol {
-			a.x0++
-		} else {
-			ok = false
+		for _, c := range []struct {
+			ok bool
+			n  *int
+		}{{m.x0, &a.x0}, {m.x1, &a.x1}, {m.y, &a.y}, {m.yLine, &a.yLine}} {
+			if c.ok {
+				*c.n++
+			}
 		}
-		if math.Abs(g1.X1-w.xMax) <= tol {
-			a.x1++
-		} else {
-			ok = false
-		}
-		dTop, dBottom := math.Abs(g0.Y0-w.yMin), math.Abs(g0.Y1-w.yMax)
-		if dTop <= tol && dBottom <= tol {
-			a.y++
-		}
-		inside := g0.Y0 >= w.yMin-tol && g0.Y1 <= w.yMax+tol && g0.Y1-g0.Y0 >= (w.yMax-w.yMin)/2
-		if dTop <= tol && dBottom <= tol || inside {
-			a.yLine++
-		} else {
-			ok = false
-		}
-		if !ok {
-			a.worst = append(a.worst, fmt.Sprintf("p%d %q poppler [%.1f %.1f %.1f %.1f] ours x0 %.1f x1 %.1f y %.1f-%.1f",
-				p.Number, w.text, w.xMin, w.yMin, w.xMax, w.yMax, g0.X0, g1.X1, g0.Y0, g0.Y1))
+		if m.score() < 4 {
+			a.worst = append(a.worst, fmt.Sprintf("p%d %s", p.Number, m.detail))
 		}
 	}
 	return a
@@ -181,10 +231,19 @@ func TestPopplerBBox(t *testing.T) {
 	}
 	const tol = 1.0
 	byProducer := map[string]*popAgreement{}
-	for _, path := range corpusPDFs(t) {
+	// The fixture variants add producers (Ghostscript) and /Rotate; the
+	// broken ones, which do not open, are other tests' business.
+	variants, _ := filepath.Glob(filepath.Join(testModuleRoot(t), "fixtures", "pdf", "variants", "*.pdf"))
+	isVariant := map[string]bool{}
+	for _, v := range variants {
+		isVariant[v] = true
+	}
+	for _, path := range append(corpusPDFs(t), variants...) {
 		doc, err := Open(path, Options{})
 		if err != nil {
-			t.Errorf("%s: %v", path, err)
+			if !isVariant[path] {
+				t.Errorf("%s: %v", path, err)
+			}
 			continue
 		}
 		info := doc.Info()
@@ -203,6 +262,9 @@ func TestPopplerBBox(t *testing.T) {
 			if err != nil {
 				t.Errorf("%s page %d: %v", path, n, err)
 				continue
+			}
+			if isVariant[path] && len(p.Glyphs) == 0 {
+				continue // the scanned variant
 			}
 			pp := popplerBBox(t, path, n, n)
 			if len(pp) != 1 {
@@ -234,6 +296,9 @@ func TestPopplerBBox(t *testing.T) {
 	sort.Strings(names)
 	for _, name := range names {
 		a := byProducer[name]
+		if a.words == 0 {
+			continue // only image pages (the scanned variant)
+		}
 		found, x0, x1, y := ratio(a.found, a.words), ratio(a.x0, a.found), ratio(a.x1, a.found), ratio(a.yLine, a.found)
 		t.Logf("producer %-34q words %5d found %.3f x0 %.3f xMax %.3f y %.3f yLine %.3f", name, a.words, found, x0, x1, ratio(a.y, a.found), y)
 		if found < popMinFound || x0 < popMinX || x1 < popMinXMax || y < popMinYLine {
@@ -243,16 +308,14 @@ func TestPopplerBBox(t *testing.T) {
 	}
 }
 
-// Agreement thresholds with poppler, per producer. Measured: every producer
-// 1.000 for found and x0. xMax is 0.864 for Word 2010, whose CJK runs set
-// character spacing (2.52 Tc): our glyph box runs to the next glyph's origin,
-// poppler's and mutool's stop at the advance width. Exact y is 0.97-1.00
-// except LibreOffice (0.000: its descriptors say Ascent 0 Descent 0, where
-// poppler uses 0.95/-0.35 em and we use 0.88/0); yLine is 0.971 for Distiller
-// (non-embedded Times, where poppler has its own metrics) and 1.000 otherwise.
+// Agreement thresholds with poppler, per producer. Measured over the real
+// corpus, the fixtures and their variants: found >= 0.996 (LibreOffice hides
+// overflowing cell text behind clip rectangles; poppler ignores clips), x0,
+// xMax and yLine 1.000. Exact y is 0.986-1.000 except LibreOffice (0.000: its
+// descriptors say Ascent 0 Descent 0, where poppler uses 0.95/-0.35 em).
 const (
-	popMinFound = 0.97
-	popMinX     = 0.97
-	popMinXMax  = 0.85
-	popMinYLine = 0.95
+	popMinFound = 0.98
+	popMinX     = 0.98
+	popMinXMax  = 0.98
+	popMinYLine = 0.98
 )
