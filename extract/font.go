@@ -16,29 +16,31 @@ import (
 // A font decodes the codes of shown strings into text and widths. One is
 // built per font object per document and cached in the Doc.
 type font struct {
-	name     string // base font name, subset tag removed, GBK bytes decoded
-	cid      bool   // Type0 (composite)
-	type3    bool
-	spaces   []codespace
-	defLen   int    // code length when there are no codespace ranges
-	toUni    *cmap  // ToUnicode, may be nil
-	encCMap  *cmap  // embedded encoding CMap (code → CID), may be nil
-	predef   string // predefined CMap name of a Type0 font
-	simple   [256]string
-	widths   [256]float64 // simple fonts, in 1/1000 of text space
-	hasWidth [256]bool
-	missing  float64
-	cidW     map[uint32]float64
-	dw       float64
-	ascent   float64 // in text space units per 1 of font size
-	descent  float64
-	wscale   float64   // Type3: FontMatrix a × 1000, else 1
-	std      bool      // not embedded: drawn with a standard font
-	ttFile   pdf.Value // embedded TrueType program, until loadTT reads it
-	tt       *ttCmaps
-	ttUni    map[uint16]rune
-	ttFirst  bool // symbolic TrueType without /Encoding: try its cmap first
-	cache    map[uint64]codeInfo
+	name       string // base font name, subset tag removed, GBK bytes decoded
+	cid        bool   // Type0 (composite)
+	type3      bool
+	spaces     []codespace
+	defLen     int    // code length when there are no codespace ranges
+	toUni      *cmap  // ToUnicode, may be nil
+	encCMap    *cmap  // embedded encoding CMap (code → CID), may be nil
+	predef     string // predefined CMap name of a Type0 font
+	simple     [256]string
+	widths     [256]float64 // simple fonts, in 1/1000 of text space
+	hasWidth   [256]bool
+	missing    float64
+	cidW       map[uint32]float64
+	dw         float64
+	ascent     float64 // in text space units per 1 of font size
+	descent    float64
+	wscale     float64   // Type3: FontMatrix a × 1000, else 1
+	std        bool      // not embedded: drawn with a standard font
+	gb1        bool      // CIDs of the Adobe-GB1 collection
+	predefCIDs *cmap     // predefined CMap's code → CID, when embedded here
+	ttFile     pdf.Value // embedded TrueType program, until loadTT reads it
+	tt         *ttCmaps
+	ttUni      map[uint16]rune
+	ttFirst    bool // symbolic TrueType without /Encoding: try its cmap first
+	cache      map[uint64]codeInfo
 }
 
 // codeInfo is what one code of a font decodes to.
@@ -161,10 +163,17 @@ func (f *font) loadType0(v pdf.Value) {
 	f.dw = num(desc.Key("DW"), 1000)
 	f.cidW = parseW(desc.Key("W"))
 
+	f.gb1 = desc.Key("CIDSystemInfo").Key("Ordering").RawString() == "GB1"
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
 	case pdf.Name:
 		f.predef = enc.Name()
+		switch f.predef {
+		case "GBK-EUC-H", "GBK-EUC-V":
+			f.predefCIDs = predefinedCMap("GBK-EUC-H")
+		case "GB-EUC-H", "GB-EUC-V":
+			f.predefCIDs = predefinedCMap("GB-EUC-H")
+		}
 	case pdf.Stream:
 		if data, err := readStream(enc); err == nil || len(data) > 0 {
 			f.encCMap = parseCMap(data)
@@ -368,10 +377,19 @@ func (f *font) text(code uint32, n int, raw []byte) (string, bool) {
 		if usable(t) {
 			return t, true
 		}
+		cid, known := f.cidOf(code, n)
+		if !known {
+			return "", false
+		}
 		f.loadTT()
 		if f.ttUni != nil {
-			if r, ok := f.ttUni[uint16(f.cidOf(code, n))]; ok && usable(string(r)) {
+			if r, ok := f.ttUni[uint16(cid)]; ok && usable(string(r)) {
 				return string(r), true
+			}
+		}
+		if f.gb1 {
+			if t, ok := gb1Text(cid); ok && usable(t) {
+				return t, true
 			}
 		}
 		return "", false
@@ -401,13 +419,21 @@ func (f *font) ttText(code uint32) (string, bool) {
 	return "", false
 }
 
-func (f *font) cidOf(code uint32, n int) uint32 {
-	if f.encCMap != nil {
+// cidOf maps a code of a composite font to its CID: by the embedded
+// encoding CMap, the identity, or an embedded predefined CMap.
+func (f *font) cidOf(code uint32, n int) (uint32, bool) {
+	switch {
+	case f.encCMap != nil:
 		if c, ok := f.encCMap.cid(code, n); ok {
-			return c
+			return c, true
 		}
+		return code, f.predef == "" || strings.HasPrefix(f.predef, "Identity")
+	case strings.HasPrefix(f.predef, "Identity"):
+		return code, true
+	case f.predefCIDs != nil:
+		return f.predefCIDs.cid(code, n)
 	}
-	return code
+	return 0, false
 }
 
 // width is the horizontal displacement of a code in 1/1000 text space.
@@ -426,14 +452,16 @@ func (f *font) width(code uint32, n int) float64 {
 		}
 		return 500 * f.wscale
 	}
-	identity := strings.HasPrefix(f.predef, "Identity") || f.encCMap != nil && f.predef == ""
-	if identity {
-		if w, ok := f.cidW[f.cidOf(code, n)]; ok {
+	if cid, ok := f.cidOf(code, n); ok {
+		if w, ok := f.cidW[cid]; ok {
 			return w
 		}
-		return f.dw
+		if f.predefCIDs == nil {
+			return f.dw
+		}
 	}
-	// Predefined CMaps: no code → CID table here.
+	// A predefined CMap without a /W entry: one-byte codes and ASCII are
+	// half width.
 	if n == 1 || strings.HasPrefix(f.predef, "Uni") && code < 0x7f {
 		return 500
 	}

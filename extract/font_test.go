@@ -149,3 +149,24 @@ func TestTrueTypeCIDFallback(t *testing.T) {
 		"BT /F 10 Tf 1 0 0 1 10 50 Tm <00050007> Tj ET"))
 	checkGlyphs(t, p, []box{{"预", 10, 41.2, 20, 51.2}, {"A", 20, 41.2, 30, 51.2}})
 }
+
+func TestGB1Collection(t *testing.T) {
+	// CIDs and codes below come from Adobe's UniGB-UCS2-H and GBK-EUC-H
+	// CMaps as printed by hand (grep): U+9884 预 = CID 4327 (0x10E7),
+	// U+7B97 算 = CID 3544 (0x0DD8), '0' = CID 17; GBK byte 0x31 '1' =
+	// CID 814+0x10 = 830.
+	t.Run("identity without ToUnicode", func(t *testing.T) {
+		b := &pdfBuilder{}
+		f := b.add("<< /Type /Font /Subtype /Type0 /BaseFont /STSong /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >> /DW 1000 >>] >>")
+		p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/Font << /F %d 0 R >>", f),
+			"BT /F 10 Tf 1 0 0 1 10 50 Tm <10E70DD80011> Tj ET"))
+		checkGlyphs(t, p, []box{{"预", 10, 41.2, 20, 51.2}, {"算", 20, 41.2, 30, 51.2}, {"0", 30, 41.2, 40, 51.2}})
+	})
+	t.Run("GBK-EUC-H widths from W", func(t *testing.T) {
+		b := &pdfBuilder{}
+		f := b.add("<< /Type /Font /Subtype /Type0 /BaseFont /STSong /Encoding /GBK-EUC-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >> /W [4327 [800] 830 [600]] >>] >>")
+		p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/Font << /F %d 0 R >>", f),
+			"BT /F 10 Tf 1 0 0 1 10 50 Tm <D4A4CBE331> Tj ET"))
+		checkGlyphs(t, p, []box{{"预", 10, 41.2, 18, 51.2}, {"算", 18, 41.2, 28, 51.2}, {"1", 28, 41.2, 34, 51.2}})
+	})
+}
