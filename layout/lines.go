@@ -42,8 +42,9 @@ func newLine(ws []Word) Line {
 	return l
 }
 
-// joinWords joins words of one line: no space between CJK characters, none
-// inside an amount, one space elsewhere where there is a visible gap.
+// joinWords joins words of one line: no space between CJK characters
+// (unless they stand a column gap apart), none inside an amount, one space
+// elsewhere where there is a visible gap.
 func joinWords(ws []Word) string {
 	var b strings.Builder
 	for i, w := range ws {
@@ -57,11 +58,11 @@ func joinWords(ws []Word) string {
 
 func needSpace(a, w Word) bool {
 	l, r := lastRune(a.Text), firstRune(w.Text)
-	if isCJK(l) && isCJK(r) {
-		return false
-	}
 	size := max(a.Size, w.Size)
 	gap := w.Box.X0 - a.Box.X1
+	if isCJK(l) && isCJK(r) {
+		return gap > colGap*size // pieces far apart, as cells of one row
+	}
 	if isNumPart(l) && isNumPart(r) && !w.spaceBefore && gap < 0.5*size {
 		return false
 	}
