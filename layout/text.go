@@ -21,7 +21,12 @@ var tagRe = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 // and unit, a 注 line under it its note. A table without a title of its own
 // that follows a performance-form title (…绩效目标申报表) takes that title.
 // Table of contents rows (dot leaders) are narrative.
-func FromText(r io.Reader) (*Document, error) {
+func FromText(r io.Reader) (doc *Document, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			doc, err = nil, fmt.Errorf("layout: text dump: %v", e)
+		}
+	}()
 	d := &Document{}
 	page := PageText{Number: 1}
 	var cur *grid
