@@ -49,6 +49,10 @@ func classify(err error) (code string, exit int) {
 			return f.code, f.exit
 		}
 	}
+	// A FILE argument that cannot be read (a directory, say) is a bad argument.
+	if _, ok := errors.AsType[*fs.PathError](err); ok {
+		return "usage", exitUsage
+	}
 	return "internal", exitInternal
 }
 

@@ -115,6 +115,7 @@ func TestFailures(t *testing.T) {
 		{"bad-flag", []string{"inspect", good, "--pages", "3"}, 2, `^budgetpdf: usage: .*pages`},
 		{"page-out-of-range", []string{"inspect", good, "--page", "99"}, 2, `^budgetpdf: .*: usage: --page 99: the document has 12 pages$`},
 		{"missing-file", []string{"inspect", filepath.Join(dir, "nope.pdf")}, 2, `^budgetpdf: .*nope.pdf: usage: .*no such file`},
+		{"directory", []string{"inspect", dir}, 2, `^budgetpdf: .*: usage: .*is a directory$`},
 		{"html", []string{"inspect", html}, 3, `^budgetpdf: .*page.pdf: not_pdf: no %PDF- header`},
 		{"text-dump", []string{"inspect", dump}, 3, `^budgetpdf: .*dump.txt: not_pdf: `},
 		{"empty", []string{"inspect", empty}, 3, `^budgetpdf: .*empty.pdf: not_pdf: empty file$`},
