@@ -21,11 +21,12 @@ type codeRange struct {
 }
 
 type cmap struct {
-	spaces  []codespace
-	texts   map[uint64]string // ToUnicode single codes and small ranges
-	cids    map[uint64]uint32 // code → CID single codes and small ranges
-	ranges  []codeRange       // large ranges, searched linearly
-	usecmap string            // name of a predefined CMap it builds on
+	spaces   []codespace
+	texts    map[uint64]string // ToUnicode single codes and small ranges
+	cids     map[uint64]uint32 // code → CID single codes and small ranges
+	ranges   []codeRange       // large ranges, searched linearly
+	usecmap  string            // name of a predefined CMap it builds on
+	vertical bool              // WMode 1
 }
 
 func codeKey(code uint32, n int) uint64 { return uint64(n)<<32 | uint64(code) }
@@ -44,6 +45,10 @@ func parseCMap(data []byte) *cmap {
 		}
 		a := l.args
 		switch op {
+		case "def":
+			if len(a) >= 2 && a[len(a)-2].name() == "WMode" && a[len(a)-1].num == 1 {
+				m.vertical = true
+			}
 		case "usecmap":
 			if len(a) > 0 {
 				m.usecmap = a[len(a)-1].name()

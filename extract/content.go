@@ -308,7 +308,11 @@ func (w *walker) do(l *lexer, op string, a []arg) {
 				case argStr:
 					w.show(e.str)
 				case argNum:
-					w.tm = w.tm.translate(-e.num/1000*w.gs.fontSize*w.gs.th, 0)
+					if f := w.gs.font; f != nil && f.vertical {
+						w.tm = w.tm.translate(0, -e.num/1000*w.gs.fontSize)
+					} else {
+						w.tm = w.tm.translate(-e.num/1000*w.gs.fontSize*w.gs.th, 0)
+					}
 				}
 			}
 		}
@@ -401,40 +405,51 @@ func (w *walker) show(s []byte) {
 	for i := 0; i < len(s); {
 		ci, code, n := f.next(s, i)
 		i += n
-		adv := ci.w / 1000 * fs
-		tx := adv + gs.tc
+		spacing := gs.tc
 		if n == 1 && code == 32 {
-			tx += gs.tw
+			spacing += gs.tw
 		}
-		tx *= th
+		w0 := ci.w / 1000 * fs // the glyph's own width
+		emit := ci.ok && !hidden
 		if !ci.ok {
 			w.garbled[f.name]++
 		} else if hidden {
 			w.invisible++
-		} else {
-			w.glyph(f, ci.text, tx, adv*th, white)
+		}
+		if f.vertical {
+			// The glyph hangs from the current point by its position
+			// vector; the point moves down by its vertical advance.
+			w1y, vx, vy := f.vmetrics(code, n, ci.w)
+			if emit {
+				x0 := -vx / 1000 * fs
+				w.glyph(f, ci.text, x0, x0+w0, -vy/1000*fs, white)
+			}
+			w.tm = w.tm.translate(0, w1y/1000*fs+spacing)
+			continue
+		}
+		tx := (w0 + spacing) * th
+		if emit {
+			// The box spans the glyph's own width, without character and
+			// word spacing (as poppler and mupdf draw it); a glyph without
+			// a width gets its advance.
+			bw := w0 * th
+			if bw <= 0 {
+				bw = tx
+			}
+			w.glyph(f, ci.text, 0, bw, 0, white)
 		}
 		w.tm = w.tm.translate(tx, 0)
 	}
 }
 
-// glyph records one glyph at the current text position, advance tx.
-func (w *walker) glyph(f *font, text string, tx, adv float64, white bool) {
+// glyph records one glyph whose box, in text space relative to the current
+// point, runs from x0 to x1 and from dy+descent to dy+ascent (plus rise).
+func (w *walker) glyph(f *font, text string, x0, x1, dy float64, white bool) {
 	gs := &w.gs
 	m := w.tm.mul(gs.ctm)
 	fs := gs.fontSize
-	// The box spans the glyph's own width, without character and word
-	// spacing (as poppler and mupdf draw it); a glyph without a width
-	// gets its advance.
-	bw := adv
-	if bw <= 0 {
-		bw = tx
-	}
-	lo, hi := gs.rise+f.descent*fs, gs.rise+f.ascent*fs
-	if fs < 0 {
-		lo, hi = hi, lo
-	}
-	r := bboxOf(m, [2]float64{0, lo}, [2]float64{bw, lo}, [2]float64{0, hi}, [2]float64{bw, hi})
+	lo, hi := gs.rise+dy+f.descent*fs, gs.rise+dy+f.ascent*fs
+	r := bboxOf(m, [2]float64{x0, lo}, [2]float64{x1, lo}, [2]float64{x0, hi}, [2]float64{x1, hi})
 	if !r.finite() || r.outside(gs.clip) {
 		return
 	}

@@ -32,10 +32,13 @@ type font struct {
 	dw         float64
 	ascent     float64 // in text space units per 1 of font size
 	descent    float64
-	wscale     float64   // Type3: FontMatrix a × 1000, else 1
-	std        bool      // not embedded: drawn with a standard font
-	gb1        bool      // CIDs of the Adobe-GB1 collection
-	predefCIDs *cmap     // predefined CMap's code → CID, when embedded here
+	wscale     float64    // Type3: FontMatrix a × 1000, else 1
+	std        bool       // not embedded: drawn with a standard font
+	gb1        bool       // CIDs of the Adobe-GB1 collection
+	predefCIDs *cmap      // predefined CMap's code → CID, when embedded here
+	vertical   bool       // writing mode 1: glyphs advance downwards
+	dw2        [2]float64 // vertical defaults: vy, w1y
+	w2         map[uint32][3]float64
 	ttFile     pdf.Value // embedded TrueType program, until loadTT reads it
 	tt         *ttCmaps
 	ttUni      map[uint16]rune
@@ -164,6 +167,10 @@ func (f *font) loadType0(v pdf.Value) {
 	f.cidW = parseW(desc.Key("W"))
 
 	f.gb1 = desc.Key("CIDSystemInfo").Key("Ordering").RawString() == "GB1"
+	f.dw2 = [2]float64{880, -1000}
+	if d := desc.Key("DW2"); d.Len() == 2 {
+		f.dw2 = [2]float64{d.Index(0).Float64(), d.Index(1).Float64()}
+	}
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
 	case pdf.Name:
@@ -182,6 +189,10 @@ func (f *font) loadType0(v pdf.Value) {
 				f.predef = f.encCMap.usecmap
 			}
 		}
+	}
+	f.vertical = strings.HasSuffix(f.predef, "-V") || f.encCMap != nil && f.encCMap.vertical
+	if f.vertical {
+		f.w2 = parseW2(desc.Key("W2"))
 	}
 	if f.spaces == nil {
 		switch {
@@ -242,6 +253,44 @@ func parseW(w pdf.Value) map[uint32]float64 {
 		i += 3
 	}
 	return m
+}
+
+// parseW2 reads a CID font's /W2 array of vertical metrics (w1y, vx, vy):
+// c [w1y vx vy ...] and cfirst clast w1y vx vy.
+func parseW2(w pdf.Value) map[uint32][3]float64 {
+	m := map[uint32][3]float64{}
+	n := w.Len()
+	for i := 0; i+1 < n; {
+		c := uint32(w.Index(i).Float64())
+		if next := w.Index(i + 1); next.Kind() == pdf.Array {
+			for k := 0; k+2 < next.Len(); k += 3 {
+				m[c+uint32(k/3)] = [3]float64{next.Index(k).Float64(), next.Index(k + 1).Float64(), next.Index(k + 2).Float64()}
+			}
+			i += 2
+			continue
+		}
+		if i+4 >= n {
+			break
+		}
+		last := uint32(w.Index(i + 1).Float64())
+		v := [3]float64{w.Index(i + 2).Float64(), w.Index(i + 3).Float64(), w.Index(i + 4).Float64()}
+		for k := c; k <= last && last-c <= 0xffff; k++ {
+			m[k] = v
+		}
+		i += 5
+	}
+	return m
+}
+
+// vmetrics returns a code's vertical advance w1y and position vector
+// (vx, vy), in 1/1000 text space; w0 is its horizontal width.
+func (f *font) vmetrics(code uint32, n int, w0 float64) (w1y, vx, vy float64) {
+	if cid, ok := f.cidOf(code, n); ok {
+		if v, ok := f.w2[cid]; ok {
+			return v[0], v[1], v[2]
+		}
+	}
+	return f.dw2[1], w0 / 2, f.dw2[0]
 }
 
 func (f *font) loadSimple(v pdf.Value) {

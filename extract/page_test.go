@@ -484,3 +484,16 @@ func TestMoreOperators(t *testing.T) {
 		})
 	}
 }
+
+func TestVerticalWriting(t *testing.T) {
+	// Identity-V: a glyph hangs from the current point by (w0/2, 880) and
+	// the point moves down 1000; TJ 500 moves it down 5 more at size 10.
+	// 预 (w 1000) at (50,80): x 45..55, user y 70..80 → Y 20..30.
+	// 算 (w 800) at (50,65): x 46..54, user y 55..65 → Y 35..45.
+	b := &pdfBuilder{}
+	tu := b.stream("", testToUnicode)
+	f := b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /V /Encoding /Identity-V /ToUnicode %d 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /V /W [1 [1000 800]] >>] >>", tu))
+	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/Font << /F %d 0 R >>", f),
+		"BT /F 10 Tf 1 0 0 1 50 80 Tm [<0001> 500 <0002>] TJ ET"))
+	checkGlyphs(t, p, []box{{"预", 45, 20, 55, 30}, {"算", 46, 35, 54, 45}})
+}
