@@ -172,3 +172,51 @@ func TestFromTextIncomeExpenditureSummary(t *testing.T) {
 		t.Errorf("first cell %q", got)
 	}
 }
+
+func TestFromTextSmall(t *testing.T) {
+	dump := strings.Join([]string{
+		"# 目 录",
+		"<b>第一部分 概况</b> .....\t<b>1</b>",
+		"",
+		"## 第二部分 2023年部门预算报表",
+		"预算公开表1",
+		"### 2023年预算支出总表",
+		"部门名称：测试办公室",
+		"单位：万元",
+		"项目\t\t2023年预算数\t\t",
+		"科目编码\t科目名称\t合计\t基本支出\t项目支出",
+		"合计\t\t<b>3.00</b>\t3.00\t",
+		"",
+		"201\t一般公共服务支出\t3.00\t3.00\t",
+		"注：测试",
+		"一段说明文字。",
+		"某某项目支出绩效目标申报表",
+		"（2023年度）",
+		"项目名称\t\t测试项目",
+		"项目资金 (元)\t\t实施期资金总额:\t\t24,000",
+		"",
+	}, "\n")
+	d, err := FromText(strings.NewReader(dump))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Tables) != 2 {
+		t.Fatalf("%d tables", len(d.Tables))
+	}
+	tb := d.Tables[0]
+	if tb.Title != "2023年预算支出总表" || tb.Label != "预算公开表1" || tb.Department != "测试办公室" || tb.Unit != "万元" || tb.Note != "注：测试" {
+		t.Errorf("meta %q %q %q %q %q", tb.Title, tb.Label, tb.Department, tb.Unit, tb.Note)
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), [][]string{{"合计", "", "3.00", "3.00", ""}, {"201", "一般公共服务支出", "3.00", "3.00", ""}})
+	form := d.Tables[1]
+	if form.Title != "某某项目支出绩效目标申报表" || len(form.Header) != 0 || len(form.Rows) != 2 {
+		t.Errorf("form %q, %d header rows, %d rows", form.Title, len(form.Header), len(form.Rows))
+	}
+	var narrative []string
+	for _, l := range d.Pages[0].Lines {
+		narrative = append(narrative, l.Text)
+	}
+	if got := strings.Join(narrative, "|"); !strings.Contains(got, "第一部分 概况 ..... 1") || !strings.Contains(got, "一段说明文字。") {
+		t.Errorf("narrative %q", got)
+	}
+}

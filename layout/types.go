@@ -7,8 +7,11 @@
 //	FindTables(page, lines)  lines + ruling segments → tables on one page
 //	FromPages(pages)         the whole stage, tables joined across pages
 //	FromText(r)              the same Document from a text dump
+//	Grids(page), DrawGrids   the tables of one page as data and as an SVG layer
 //
 // Coordinates are the extractor's: PDF points, top-left origin, Y downwards.
+// FromPages and Grids first turn a page whose text runs sideways (a /Rotate
+// that the content does not undo) upright; FindTables takes the page as it is.
 package layout
 
 // Box is an axis-aligned rectangle: X0 < X1, Y0 (top) < Y1 (bottom).
