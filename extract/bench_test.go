@@ -99,3 +99,47 @@ func pdftotextRate(b *testing.B, files []string) float64 {
 	}
 	return float64(pages) / time.Since(start).Seconds()
 }
+
+// TestMemoryFlat checks that extracting a document page by page keeps no more
+// than the file, the fonts and one page: the live heap after the last page
+// is about what it was after the first few.
+func TestMemoryFlat(t *testing.T) {
+	var path string
+	var most int
+	for _, f := range corpusPDFs(t) {
+		doc, err := Open(f, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.NumPages() > most {
+			path, most = f, doc.NumPages()
+		}
+	}
+	if most < 20 {
+		t.Skip("no document of 20 pages or more")
+	}
+	doc, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	heap := func() uint64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	var early uint64
+	for n := 1; n <= doc.NumPages(); n++ {
+		if _, err := doc.Page(n); err != nil {
+			t.Fatalf("page %d: %v", n, err)
+		}
+		if n == 5 {
+			early = heap()
+		}
+	}
+	late := heap()
+	t.Logf("%s: %d pages, live heap %d KB after page 5, %d KB after page %d", filepath.Base(path), most, early>>10, late>>10, most)
+	if late > early+early/4+256<<10 {
+		t.Errorf("live heap grew from %d KB to %d KB over %d pages", early>>10, late>>10, most-5)
+	}
+}
