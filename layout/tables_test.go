@@ -280,3 +280,39 @@ func TestBodyWithoutRowRules(t *testing.T) {
 	}
 	sameRows(t, cellTexts(&tb, tb.Rows), rows)
 }
+
+func TestTitleInsideGrid(t *testing.T) {
+	// A spreadsheet export: title, department and unit rows and a note row
+	// are merged cells inside the table's frame.
+	xs := []float64{50, 200, 320, 440}
+	var gs []extract.Glyph
+	var segs []extract.Segment
+	gs = cat(gs, text("2023年预算支出总表", 160, 104, 12), text("部门名称：测试办公室", 55, 124, 10), text("单位：万元", 380, 124, 10))
+	segs = append(segs, hline(100, 50, 440), hline(120, 50, 440), hline(140, 50, 440))
+	segs = append(segs, vline(50, 100, 140), vline(440, 100, 140))
+	rows := [][]string{{"科目名称", "合计", "基本支出"}, {"合计", "3.00", "3.00"}, {"行政运行", "3.00", "3.00"}}
+	y := 140.0
+	for _, r := range rows {
+		gs = cat(gs, text(r[0], 55, y+5, 10), right(r[1], 315, y+5, 10), right(r[2], 435, y+5, 10))
+		segs = append(segs, hline(y+20, 50, 440))
+		for _, x := range xs {
+			segs = append(segs, vline(x, y, y+20))
+		}
+		y += 20
+	}
+	gs = cat(gs, text("注：本表为测试", 55, y+5, 10))
+	segs = append(segs, hline(y+20, 50, 440), vline(50, y, y+20), vline(440, y, y+20))
+	p := page(1, gs, segs)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	if tb.Title != "2023年预算支出总表" || tb.Department != "测试办公室" || tb.Unit != "万元" || tb.Note != "注：本表为测试" {
+		t.Errorf("meta %q %q %q %q", tb.Title, tb.Department, tb.Unit, tb.Note)
+	}
+	if len(tb.Header) != 1 || tb.NCols != 3 {
+		t.Errorf("%d header rows, %d columns", len(tb.Header), tb.NCols)
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), rows[1:])
+}
