@@ -150,7 +150,6 @@ func isWhiteColor(c [3]uint8) bool { return c[0] >= 250 && c[1] >= 250 && c[2] >
 type subpath struct {
 	pts    [][2]float64
 	closed bool
-	rect   bool // built by re
 }
 
 type path struct {
@@ -192,7 +191,7 @@ func (p *path) rectangle(m matrix, x, y, w, h float64) {
 	c, d := m.apply(x+w, y)
 	e, f := m.apply(x+w, y+h)
 	g, k := m.apply(x, y+h)
-	p.subs = append(p.subs, subpath{pts: [][2]float64{{a, b}, {c, d}, {e, f}, {g, k}}, closed: true, rect: true})
+	p.subs = append(p.subs, subpath{pts: [][2]float64{{a, b}, {c, d}, {e, f}, {g, k}}, closed: true})
 }
 
 func (p *path) bbox() rect {
