@@ -82,11 +82,12 @@ func fieldLabel(s string) int {
 	return -1
 }
 
+// rowTexts returns the row's non-empty cell texts (cleaned by Forms).
 func rowTexts(r FormRow) []string {
-	var out []string
+	out := make([]string, 0, len(r.Cells))
 	for _, c := range r.Cells {
-		if t := CleanText(c.Text); t != "" {
-			out = append(out, t)
+		if c.Text != "" {
+			out = append(out, c.Text)
 		}
 	}
 	return out
@@ -137,6 +138,15 @@ func sameRow(a, b FormRow) bool {
 // for the rows under it), each block's rows stitched onto the form they
 // continue. Warnings name the page.
 func Forms(rows []FormRow) ([]PerformanceForm, []Warning) {
+	rows = append([]FormRow(nil), rows...)
+	for i := range rows {
+		cells := make([]FormCell, len(rows[i].Cells))
+		for j, c := range rows[i].Cells {
+			c.Text = CleanText(c.Text)
+			cells[j] = c
+		}
+		rows[i].Cells = cells
+	}
 	start := -1
 	for i, r := range rows {
 		if isProjectRow(r) {
@@ -391,7 +401,7 @@ func levelNames(texts []string) bool {
 // leftmost reports whether the row's first cell starts in the form's first column.
 func leftmost(r FormRow) bool {
 	for _, c := range r.Cells {
-		if CleanText(c.Text) != "" {
+		if c.Text != "" {
 			return c.Col == 0
 		}
 	}
@@ -619,7 +629,7 @@ func (p *formParser) indicatorRow(r FormRow) {
 	l2 := [2]string{}
 	samePage := r.Page == p.lastPage
 	for _, c := range r.Cells {
-		t := CleanText(c.Text)
+		t := c.Text
 		ro, ok := p.roleOf(c)
 		if !ok {
 			continue

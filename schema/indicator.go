@@ -32,6 +32,11 @@ func ParseValue(v string) (op, number, unit *string) {
 		o = "="
 	}
 	rest := s[i:]
+	// A date or a range ("2022年XX月XX日-XX月XX日", "1-3天") is no single
+	// figure: qualitative.
+	if strings.ContainsAny(rest, "0123456789Xx-~至—") {
+		return nil, nil, nil
+	}
 	var u *string
 	if rest != "" {
 		rest = printedSuffix(v, rest)
@@ -59,7 +64,7 @@ func printedSuffix(printed, unit string) string {
 // valueOps are the comparison prefixes after NFKC (which already folds
 // full-width ＞＜＝ to ASCII), longest first.
 var valueOps = []struct{ prefix, op string }{
-	{">=", ">="}, {"=>", ">="}, {"≥", ">="}, {"≧", ">="}, {"大于等于", ">="}, {"不低于", ">="}, {"不少于", ">="},
-	{"<=", "<="}, {"=<", "<="}, {"≤", "<="}, {"≦", "<="}, {"小于等于", "<="}, {"不高于", "<="}, {"不超过", "<="},
-	{">", ">"}, {"大于", ">"}, {"<", "<"}, {"小于", "<"}, {"=", "="}, {"等于", "="},
+	{">=", ">="}, {"=>", ">="}, {"≥", ">="}, {"≧", ">="}, {"⩾", ">="}, {"大于等于", ">="}, {"不低于", ">="}, {"不少于", ">="}, {"不小于", ">="},
+	{"<=", "<="}, {"=<", "<="}, {"≤", "<="}, {"≦", "<="}, {"⩽", "<="}, {"小于等于", "<="}, {"不高于", "<="}, {"不超过", "<="}, {"不多于", "<="}, {"不大于", "<="},
+	{">", ">"}, {"大于", ">"}, {"高于", ">"}, {"超过", ">"}, {"<", "<"}, {"小于", "<"}, {"低于", "<"}, {"==", "="}, {"=", "="}, {"等于", "="},
 }
