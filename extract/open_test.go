@@ -327,6 +327,9 @@ func TestOpenCrafted(t *testing.T) {
 		{name: "leading-junk", make: craftBytes("junk.pdf", func(g []byte) []byte {
 			return append(bytes.Repeat([]byte{'J'}, 300), g...)
 		})},
+		{name: "trailing-junk", make: craftBytes("tail.pdf", func(g []byte) []byte {
+			return append(append([]byte{}, g...), bytes.Repeat([]byte("\x00garbage"), 40)...)
+		})},
 		{name: "broken-startxref", make: craftBytes("xref.pdf", breakStartxref)},
 		{name: "shifted-offsets", make: craftBytes("shift.pdf", shiftOffsets)},
 		{name: "pdf-2.0-header", make: craftBytes("v20.pdf", func(g []byte) []byte {
