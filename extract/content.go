@@ -59,6 +59,7 @@ type walker struct {
 	invisible  int
 	garbled    map[string]int
 	pageErrors int
+	ops        int
 }
 
 const (
@@ -136,12 +137,22 @@ func matrixArg(a []arg) (matrix, bool) {
 	return matrix{a[0].num, a[1].num, a[2].num, a[3].num, a[4].num, a[5].num}, true
 }
 
+// maxOps bounds the operators run for one page (forms drawing forms can
+// multiply a small file into an endless walk).
+const maxOps = 1_000_000
+
 // run walks one content stream.
 func (w *walker) run(data []byte) {
 	l := lexer{b: data}
 	for {
 		op, ok := l.next()
 		if !ok {
+			return
+		}
+		if w.ops++; w.ops > maxOps {
+			if w.ops == maxOps+1 {
+				w.warn("page_error", "more than %d operators: the rest of the page is skipped", maxOps)
+			}
 			return
 		}
 		w.do(&l, op, l.args)

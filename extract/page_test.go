@@ -497,3 +497,18 @@ func TestVerticalWriting(t *testing.T) {
 		"BT /F 10 Tf 1 0 0 1 50 80 Tm [<0001> 500 <0002>] TJ ET"))
 	checkGlyphs(t, p, []box{{"预", 45, 20, 55, 30}, {"算", 46, 35, 54, 45}})
 }
+
+func TestFormBomb(t *testing.T) {
+	// Four levels of forms, each drawing the next one 40 times: 40^4 runs
+	// if nothing stops it. The page comes out, with a warning.
+	b := &pdfBuilder{}
+	prev := b.stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10]", "0 0 m 1 1 l S")
+	for range 4 {
+		prev = b.stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X %d 0 R >> >>", prev),
+			strings.Repeat("/X Do ", 40))
+	}
+	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/XObject << /X %d 0 R >>", prev), "/X Do"))
+	if !hasWarning(p, "page_error") {
+		t.Errorf("no page_error warning: %v", p.Warnings)
+	}
+}
