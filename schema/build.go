@@ -242,6 +242,9 @@ func Projects(t Table) []Project {
 	return out
 }
 
+// notDepartment matches cover and contents lines that name no body.
+var notDepartment = regexp.MustCompile(`^(第[一二三四五六七八九十]+部分|目\s*录|[一二三四五六七八九十]+、)|说明|概况|情况|公开$`)
+
 var yearRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 
 // documentInfo reads department, year, kind and title from the cover (the
@@ -268,10 +271,18 @@ func documentInfo(ld *layout.Document, tables []Table) DocumentInfo {
 			info.Department = *t.Department
 		}
 	}
+	// Without a 部门名称 line: the name before the year in the title
+	// (江苏省委办公厅2017年度部门预算), else a cover line that names a body.
+	if info.Department == "" {
+		if loc := yearRe.FindStringIndex(info.Title); loc != nil && len([]rune(info.Title[:loc[0]])) >= 4 {
+			info.Department = info.Title[:loc[0]]
+		}
+	}
 	if info.Department == "" {
 		for _, s := range cover {
 			compact := strings.ReplaceAll(s, " ", "")
-			if compact != info.Title && !strings.ContainsAny(compact, "0123456789") && len([]rune(compact)) >= 4 && len([]rune(compact)) <= 40 {
+			if compact != info.Title && !strings.ContainsAny(compact, "0123456789") && !notDepartment.MatchString(compact) &&
+				len([]rune(compact)) >= 4 && len([]rune(compact)) <= 40 {
 				info.Department = compact
 				break
 			}

@@ -112,3 +112,40 @@ func TestBuildSplitCodesAndEconomicRows(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentInfoWithoutTables(t *testing.T) {
+	page := func(lines ...string) layout.PageText {
+		p := layout.PageText{Number: 1}
+		for _, l := range lines {
+			p.Lines = append(p.Lines, layout.Line{Text: l})
+		}
+		return p
+	}
+	tests := []struct {
+		lines []string
+		dept  string
+		year  int
+		kind  string
+	}{
+		{[]string{"江苏省委办公厅2017年度部门预算", "第一部分部门概况"}, "江苏省委办公厅", 2017, KindBudget},
+		{[]string{"目录", "中共上海市普陀区委社会工作部", "2024年度部门决算"}, "中共上海市普陀区委社会工作部", 2024, KindFinalAccount},
+	}
+	for _, tt := range tests {
+		doc := Build(&layout.Document{Pages: []layout.PageText{page(tt.lines...)}})
+		if got := doc.Document; got.Department != tt.dept || got.Year != tt.year || got.Kind != tt.kind {
+			t.Errorf("%v: got %+v, want %s %d %s", tt.lines, got, tt.dept, tt.year, tt.kind)
+		}
+	}
+}
+
+func TestEmptyCollectionsEncodeAsArrays(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, &Document{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"tables", "economic_rows", "projects", "performance_forms", "checks", "warnings"} {
+		if !strings.Contains(buf.String(), `"`+k+`": []`) {
+			t.Errorf("%s is not [] in %s", k, buf.String())
+		}
+	}
+}
