@@ -6,6 +6,7 @@
 //	go run ./cmd/fixturegen -out fixtures -synth     # also rewrite the synthetic data files first
 //	go run ./cmd/fixturegen -out fixtures -only luliang-2023   # one budget, no variants
 //	go run ./cmd/fixturegen -out fixtures -variants-only       # variants of the files already built
+//	go run ./cmd/fixturegen -out fixtures -retruth             # truth files again, same PDFs and pages
 package main
 
 import (
@@ -24,10 +25,18 @@ func main() {
 	producer := flag.String("producer", "", "run only the producer with this name")
 	variants := flag.Bool("variants", true, "run the variant makers after the producers")
 	variantsOnly := flag.Bool("variants-only", false, "run only the variant makers, over the files already built")
+	retruth := flag.Bool("retruth", false, "only rewrite the truth files of the PDFs already built, keeping their pages")
 	flag.Parse()
 	if flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: fixturegen [-out DIR] [-synth] [-only NAME] [-producer NAME] [-variants=false] [-variants-only]")
+		fmt.Fprintln(os.Stderr, "usage: fixturegen [-out DIR] [-synth] [-only NAME] [-producer NAME] [-variants=false] [-variants-only] [-retruth]")
 		os.Exit(2)
+	}
+	if *retruth {
+		if err := rewriteTruth(*out); err != nil {
+			fmt.Fprintln(os.Stderr, "fixturegen:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := run(*out, *synth, *only, *producer, *variants, *variantsOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "fixturegen:", err)
@@ -72,4 +81,16 @@ func run(out string, synth bool, only, producer string, variants, variantsOnly b
 		}
 	}
 	return nil
+}
+
+func rewriteTruth(out string) error {
+	budgets, err := fixtures.LoadAll(filepath.Join(out, "data"))
+	if err != nil {
+		return err
+	}
+	done, err := fixtures.Retruth(out, budgets)
+	for _, p := range done {
+		fmt.Println("rewrote", p)
+	}
+	return err
 }
