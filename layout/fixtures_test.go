@@ -20,6 +20,7 @@ import (
 type score struct {
 	tables, tablesWant int
 	cells, cellsWant   int
+	labels, labelsWant int // header labels joined with "/", as the contract's column labels
 	misses             []string
 }
 
@@ -28,6 +29,8 @@ func (s *score) add(o score) {
 	s.tablesWant += o.tablesWant
 	s.cells += o.cells
 	s.cellsWant += o.cellsWant
+	s.labels += o.labels
+	s.labelsWant += o.labelsWant
 	s.misses = append(s.misses, o.misses...)
 }
 
@@ -119,8 +122,8 @@ func TestFixtures(t *testing.T) {
 	sort.Strings(names)
 	for _, p := range names {
 		s := byProducer[p]
-		t.Logf("producer %-8s tables %d/%d  cells %d/%d", p, s.tables, s.tablesWant, s.cells, s.cellsWant)
-		if os.Getenv("LAYOUT_LENIENT") == "" && (s.tables != s.tablesWant || s.cells != s.cellsWant) {
+		t.Logf("producer %-8s tables %d/%d  cells %d/%d  header labels %d/%d", p, s.tables, s.tablesWant, s.cells, s.cellsWant, s.labels, s.labelsWant)
+		if os.Getenv("LAYOUT_LENIENT") == "" && (s.tables != s.tablesWant || s.cells != s.cellsWant || s.labels != s.labelsWant) {
 			t.Errorf("producer %s below 100%%", p)
 		}
 	}
@@ -164,6 +167,15 @@ func compareTruth(doc *layout.Document, truth *schema.Document) score {
 			s.misses = append(s.misses, fmt.Sprintf("table %q pages %v, want %v", tt.Title, got.Pages, tt.Pages))
 		} else {
 			s.tables++
+		}
+		labels := got.HeaderLabels()
+		for c, col := range tt.Columns {
+			s.labelsWant++
+			if c < len(labels) && squeeze(labels[c]) == squeeze(col.Label) {
+				s.labels++
+			} else if c < len(labels) {
+				s.misses = append(s.misses, fmt.Sprintf("%s label %d: got %q, want %q", tt.Title, c, labels[c], col.Label))
+			}
 		}
 		for r, row := range tt.Rows {
 			var have []string

@@ -316,3 +316,35 @@ func TestTitleInsideGrid(t *testing.T) {
 	}
 	sameRows(t, cellTexts(&tb, tb.Rows), rows[1:])
 }
+
+func TestUnruledTwoTierHeader(t *testing.T) {
+	// fpdf-style header without rules: 项目名称 and 合计 centred beside the
+	// group 2023年财政拨款, whose labels wrap (一般公共预/算); 单位资金 wraps too.
+	var gs []extract.Glyph
+	gs = cat(gs, text("2023年项目支出表", 200, 40, 14), text("单位：万元", 500, 70, 10))
+	gs = cat(gs, text("2023年财政拨款", 358.5, 100, 9), // centred over its three columns
+		text("项目名称", 60, 114, 9), text("合计", 241, 114, 9),
+		text("一般公共预", 308, 116, 9), text("政府性基金", 368, 116, 9), text("国有资本经", 428, 116, 9),
+		text("算", 326, 128, 9), text("预算", 382, 128, 9), text("营预算", 437, 128, 9),
+		text("单位资金", 492, 114, 9))
+	rows := [][]string{{"合计", "3.00", "2.00", "", "", "1.00"}, {"项目甲", "2.00", "2.00", "", "", ""}, {"项目乙", "1.00", "", "", "", "1.00"}}
+	y := 146.0
+	for _, r := range rows {
+		gs = cat(gs, text(r[0], 40, y, 9), right(r[1], 290, y, 9), right(r[2], 350, y, 9), right(r[5], 530, y, 9))
+		y += 16
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	want := "项目名称|合计|2023年财政拨款/一般公共预算|2023年财政拨款/政府性基金预算|2023年财政拨款/国有资本经营预算|单位资金"
+	if got := strings.Join(tb.HeaderLabels(), "|"); got != want {
+		t.Errorf("labels %s\nwant   %s", got, want)
+	}
+	if len(tb.Header) != 2 {
+		t.Errorf("%d header rows", len(tb.Header))
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), rows)
+}

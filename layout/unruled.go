@@ -153,7 +153,8 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 		firstData++
 	}
 	for k := firstData - 1; k >= 0; k-- {
-		if run[k].tabbed {
+		// The wrapped ends of labels (一般公共预/算) say nothing of columns.
+		if run[k].tabbed && !(k > 0 && wrapsUnder(run[k].l, run[k-1].l)) {
 			cols = addHeaderColumns(cols, run[k].cs)
 		}
 	}
@@ -301,7 +302,21 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 	seenData := false
 	var prev []gcell
 	var prevLine Line
-	for i, l := range lines {
+	// A header of two tiers is rebuilt from its labels; then the loop
+	// below starts at the index row or the body.
+	start := headerLines(lines, data, pitch)
+	if rows := blockHeader(lines[:start], g.colX, page); start >= 2 && rows != nil {
+		for _, row := range rows {
+			g.addRow(row)
+		}
+		for _, l := range lines[:start] {
+			box = box.Union(l.Box)
+		}
+	} else {
+		start = 0
+	}
+	for i := start; i < len(lines); i++ {
+		l := lines[i]
 		box = box.Union(l.Box)
 		row := make([]gcell, nc)
 		for k := range row {
@@ -361,11 +376,42 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 	if prev != nil {
 		g.addRow(prev)
 	}
-	inferHeaderSpans(g, g.headerRows(), true)
+	if start == 0 {
+		inferHeaderSpans(g, g.headerRows(), true)
+	}
 	return g, Box{min(box.X0, g.colX[0]), box.Y0, max(box.X1, g.colX[nc]), box.Y1}
 }
 
 // fixSpans removes the cells covered by a spanning cell of the same row.
+// headerLines returns how many leading lines are the header's labels: the
+// lines above the first data line, less the lines of the first body row (a
+// wrapped name printed above its amounts) and the index row (1 2 3 …).
+func headerLines(lines []Line, data []bool, pitch float64) int {
+	fd := 0
+	for fd < len(lines) && !data[fd] {
+		fd++
+	}
+	if fd == len(lines) {
+		return 0
+	}
+	start := fd
+	for start > 0 && pitch > 0 && lines[start].Box.CY()-lines[start-1].Box.CY() < 0.75*pitch && !indexLine(lines[start-1]) {
+		start--
+	}
+	for start > 0 && indexLine(lines[start-1]) {
+		start--
+	}
+	return start
+}
+
+func indexLine(l Line) bool {
+	var texts []string
+	for _, c := range chunks(l) {
+		texts = append(texts, c.Text)
+	}
+	return isIndexRow(texts)
+}
+
 // wrapsUnder reports whether l is printed right under above with each of
 // its pieces under a piece of above: the wrapped rest of header labels.
 func wrapsUnder(l, above Line) bool {
