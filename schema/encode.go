@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"io"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -61,10 +62,29 @@ func WriteJSON(w io.Writer, d *Document) error {
 // WriteYAML writes the document as YAML; amounts are quoted strings.
 func WriteYAML(w io.Writer, d *Document) error {
 	nonNil(d)
+	var n yaml.Node
+	if err := n.Encode(d); err != nil {
+		return err
+	}
+	quoteAmbiguous(&n)
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
-	if err := enc.Encode(d); err != nil {
+	if err := enc.Encode(&n); err != nil {
 		return err
 	}
 	return enc.Close()
+}
+
+// quoteAmbiguous double-quotes the strings that a YAML 1.1 reader (PyYAML,
+// many others) would not read back as strings: "=" (op), yes/no/on/off, ~.
+func quoteAmbiguous(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 {
+		switch strings.ToLower(n.Value) {
+		case "=", "~", "y", "n", "yes", "no", "on", "off", "true", "false", "null", "<<":
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	}
+	for _, c := range n.Content {
+		quoteAmbiguous(c)
+	}
 }

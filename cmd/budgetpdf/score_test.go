@@ -75,6 +75,19 @@ func compareDocs(got, want *schema.Document) score {
 		}
 	}
 	y := func(v any) string { b, _ := yaml.Marshal(v); return string(b) }
+	for _, n := range []struct {
+		what      string
+		got, want int
+	}{
+		{"tables", len(got.Tables), len(want.Tables)},
+		{"economic rows", len(got.EconomicRows), len(want.EconomicRows)},
+		{"projects", len(got.Projects), len(want.Projects)},
+		{"performance forms", len(got.PerformanceForms), len(want.PerformanceForms)},
+	} {
+		if n.got != n.want {
+			s.diffs = append(s.diffs, fmt.Sprintf("%d %s, want %d", n.got, n.what, n.want))
+		}
+	}
 	s.econWant = len(want.EconomicRows)
 	for i, e := range want.EconomicRows {
 		if i < len(got.EconomicRows) && y(got.EconomicRows[i]) == y(e) {
