@@ -128,7 +128,7 @@ func isTitleLine(s string) bool {
 	if strings.ContainsAny(s, "。；;") || strings.Count(s, "，") > 0 {
 		return false
 	}
-	return strings.HasSuffix(s, "表") || strings.Contains(s, "表（") || strings.Contains(s, "表(") ||
+	return strings.HasSuffix(s, "表") || strings.HasSuffix(s, "续") || strings.Contains(s, "表（") || strings.Contains(s, "表(") ||
 		strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")
 }
 

@@ -110,7 +110,7 @@ func (d *Document) addTable(t Table, narrative []Line) {
 		d.Tables = append(d.Tables, t)
 		return
 	}
-	repeated := t.Title != "" && t.Title == prev.Title && (t.Label == "" || t.Label == prev.Label)
+	repeated := t.Title != "" && baseTitle(t.Title) == baseTitle(prev.Title) && (t.Label == "" || t.Label == prev.Label)
 	if !repeated && (t.Title != "" || t.Label != "") {
 		d.Tables = append(d.Tables, t)
 		return
@@ -124,6 +124,17 @@ func (d *Document) addTable(t Table, narrative []Line) {
 		}
 	}
 	prev.continueWith(t)
+}
+
+// baseTitle is a title without the 续 (continued) mark a continuation page
+// may add: 2023年预算支出总表（续）.
+func baseTitle(s string) string {
+	for _, suffix := range []string{"（续表）", "(续表)", "（续）", "(续)", "续表", "续"} {
+		if strings.HasSuffix(s, suffix) {
+			return strings.TrimSuffix(s, suffix)
+		}
+	}
+	return s
 }
 
 // sameColumns reports whether two tables have the same column structure:

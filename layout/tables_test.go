@@ -348,3 +348,12 @@ func TestUnruledTwoTierHeader(t *testing.T) {
 	}
 	sameRows(t, cellTexts(&tb, tb.Rows), rows)
 }
+
+func TestContinuedTitle(t *testing.T) {
+	p1 := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "2.00", "2.00", ""}})
+	p2 := ruledPage(2, "2023年预算支出总表（续）", true, [][]string{{"住房公积金", "2.00", "2.00", ""}})
+	d := FromPages([]*extract.Page{p1, p2})
+	if len(d.Tables) != 1 || len(d.Tables[0].Rows) != 2 || d.Tables[0].Title != "2023年预算支出总表" {
+		t.Fatalf("%d tables", len(d.Tables))
+	}
+}
