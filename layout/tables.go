@@ -114,6 +114,18 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 			if isNoteLine(l.Text) && m.note == "" {
 				m.note = l.Text
 				used[k] = true
+				// The note's wrapped lines: right under it, not left of it.
+				last := l
+				for j := k + 1; j < len(rest); j++ {
+					n := rest[j]
+					if used[j] || n.Box.CY() >= next || n.Box.Y0-last.Box.Y1 > 1.2*n.Box.Height() ||
+						n.Box.X0 < l.Box.X0-2 || isNoteLine(n.Text) || takeLine(&meta{}, n) {
+						break
+					}
+					m.note = joinLines([]string{m.note, n.Text})
+					used[j] = true
+					last = n
+				}
 			}
 			break
 		}

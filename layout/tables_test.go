@@ -357,3 +357,16 @@ func TestContinuedTitle(t *testing.T) {
 		t.Fatalf("%d tables", len(d.Tables))
 	}
 }
+
+func TestWrappedNote(t *testing.T) {
+	p := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "2.00", "2.00", ""}})
+	p.Glyphs = cat(p.Glyphs, text("注：1.本表反映部门本年度的收支，包括", 50, 170, 10), text("一般公共预算。", 50, 182, 10),
+		text("一、部门职责", 50, 240, 12))
+	d := FromPages([]*extract.Page{p})
+	if got := d.Tables[0].Note; got != "注：1.本表反映部门本年度的收支，包括一般公共预算。" {
+		t.Errorf("note %q", got)
+	}
+	if n := len(d.Pages[0].Lines); n != 1 || d.Pages[0].Lines[0].Text != "一、部门职责" {
+		t.Errorf("narrative %+v", d.Pages[0].Lines)
+	}
+}
