@@ -21,6 +21,7 @@ const colTol = 4.0
 func FromPages(pages []*extract.Page) *Document {
 	d := &Document{}
 	label := ""
+	open := false // the last table so far may continue on the next page
 	for _, p := range pages {
 		if p == nil {
 			continue
@@ -34,11 +35,28 @@ func FromPages(pages []*extract.Page) *Document {
 		}
 		label = strayLabel(tables, narrative)
 		d.Pages = append(d.Pages, PageText{Number: p.Number, Width: p.Width, Height: p.Height, Lines: narrative})
-		for _, t := range tables {
-			d.addTable(t, narrative)
+		for i, t := range tables {
+			d.addTable(t, narrative, i == 0 && open)
 		}
+		open = endsPage(tables, narrative)
 	}
 	return d
+}
+
+// endsPage reports whether the page's last table runs to the foot of the
+// page: no text under it but a page number, no note closing it.
+func endsPage(tables []Table, narrative []Line) bool {
+	n := len(tables)
+	if n == 0 || tables[n-1].Note != "" {
+		return false
+	}
+	bottom := tables[n-1].Box.Y1
+	for _, l := range narrative {
+		if l.Box.Y0 >= bottom && !isPageNumber(squeeze(l.Text)) {
+			return false
+		}
+	}
+	return true
 }
 
 // strayLabel returns the label line that ends a page's text below its last
@@ -94,13 +112,14 @@ func pageLayout(p *extract.Page) (tables []Table, narrative []Line, err error) {
 }
 
 // addTable appends t, or joins it to the previous table when t continues
-// it: t is on the page right after the previous table's last page, its
+// it: t is the first table on the page right after the previous table's
+// last page, where that table ran to the foot of the page (open), its
 // columns match, and either it has no title or label of its own and no
 // narrative line above it looks like a title, or it repeats the previous
 // table's title (print titles).
-func (d *Document) addTable(t Table, narrative []Line) {
+func (d *Document) addTable(t Table, narrative []Line, open bool) {
 	n := len(d.Tables)
-	if n == 0 || len(t.Pages) == 0 {
+	if n == 0 || len(t.Pages) == 0 || !open {
 		d.Tables = append(d.Tables, t)
 		return
 	}

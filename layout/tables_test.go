@@ -370,3 +370,12 @@ func TestWrappedNote(t *testing.T) {
 		t.Errorf("narrative %+v", d.Pages[0].Lines)
 	}
 }
+
+func TestClosedTableDoesNotContinue(t *testing.T) {
+	p1 := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "2.00", "2.00", ""}})
+	p1.Glyphs = cat(p1.Glyphs, text("以上为本部门支出情况，下表为其他单位。", 50, 300, 10))
+	p2 := ruledPage(2, "", true, [][]string{{"住房公积金", "2.00", "2.00", ""}})
+	if d := FromPages([]*extract.Page{p1, p2}); len(d.Tables) != 2 {
+		t.Fatalf("%d tables, want 2: text under the first table closes it", len(d.Tables))
+	}
+}
