@@ -38,21 +38,23 @@ func FromPages(pages []*extract.Page) *Document {
 		for i, t := range tables {
 			d.addTable(t, narrative, i == 0 && open)
 		}
-		open = endsPage(tables, narrative)
+		open = endsPage(tables, narrative, p.Height)
 	}
 	return d
 }
 
 // endsPage reports whether the page's last table runs to the foot of the
-// page: no text under it but a page number, no note closing it.
-func endsPage(tables []Table, narrative []Line) bool {
+// page: no text under it but a page number or a running footer (the
+// bottom twelfth of a page of the given height), no note closing it.
+func endsPage(tables []Table, narrative []Line, height float64) bool {
 	n := len(tables)
 	if n == 0 || tables[n-1].Note != "" {
 		return false
 	}
 	bottom := tables[n-1].Box.Y1
 	for _, l := range narrative {
-		if l.Box.Y0 >= bottom && !isPageNumber(squeeze(l.Text)) {
+		footer := height > 0 && l.Box.Y0 > height*11/12
+		if l.Box.Y0 >= bottom && !footer && !isPageNumber(squeeze(l.Text)) {
 			return false
 		}
 	}
