@@ -26,7 +26,7 @@ func FromPages(pages []*extract.Page) *Document {
 		if p == nil {
 			continue
 		}
-		tables, narrative, err := pageLayout(p)
+		up, tables, narrative, err := pageLayout(p)
 		if err != nil {
 			d.Warnings = append(d.Warnings, Warning{Page: p.Number, Code: "layout_error", Message: err.Error()})
 		}
@@ -34,11 +34,11 @@ func FromPages(pages []*extract.Page) *Document {
 			tables[0].Label = label
 		}
 		label = strayLabel(tables, narrative)
-		d.Pages = append(d.Pages, PageText{Number: p.Number, Width: p.Width, Height: p.Height, Lines: narrative})
+		d.Pages = append(d.Pages, PageText{Number: p.Number, Width: up.Width, Height: up.Height, Lines: narrative})
 		for i, t := range tables {
 			d.addTable(t, narrative, i == 0 && open)
 		}
-		open = endsPage(tables, narrative, p.Height)
+		open = endsPage(tables, narrative, up.Height)
 	}
 	return d
 }
@@ -98,19 +98,20 @@ func isPageNumber(s string) bool {
 	return true
 }
 
-// pageLayout runs the page's steps, recovering a panic as a page without
-// tables.
-func pageLayout(p *extract.Page) (tables []Table, narrative []Line, err error) {
+// pageLayout runs the page's steps on the page turned upright (returned),
+// recovering a panic as a page without tables.
+func pageLayout(p *extract.Page) (up *extract.Page, tables []Table, narrative []Line, err error) {
+	up = p
 	var lines []Line
 	defer func() {
 		if e := recover(); e != nil {
 			tables, narrative, err = nil, lines, fmt.Errorf("layout: page %d: %v", p.Number, e)
 		}
 	}()
-	p, _ = upright(p)
-	lines = Lines(Words(p))
-	tables, narrative = findTables(p, lines)
-	return tables, narrative, nil
+	up, _ = upright(p)
+	lines = Lines(Words(up))
+	tables, narrative = findTables(up, lines)
+	return up, tables, narrative, nil
 }
 
 // addTable appends t, or joins it to the previous table when t continues
