@@ -1,0 +1,151 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// process converts one input, or takes its earlier result over. ok is false
+// when ctx was cancelled before the input was done.
+func process(ctx context.Context, o *Options, in Input, prev map[string]Record) (rec Record, resumed, ok bool) {
+	start := time.Now()
+	rec = Record{Path: in.Path, Output: in.Output}
+	defer func() {
+		if !resumed {
+			rec.Seconds = seconds(time.Since(start))
+		}
+	}()
+	if ctx.Err() != nil {
+		return rec, false, false
+	}
+	data, err := os.ReadFile(in.Path)
+	if err != nil {
+		return failed(rec, CodeUnreadable, err), false, true
+	}
+	sum := sha256.Sum256(data)
+	rec.SHA256 = hex.EncodeToString(sum[:])
+	if p, found := prev[in.Output]; found && o.resumable(p, rec.SHA256, in) {
+		p.Path, p.Resumed = in.Path, true // p.Seconds stays the earlier run's
+		return p, true, true
+	}
+	if o.Pages != nil && o.MaxPages > 0 {
+		// An error is left to Convert, which names it properly.
+		if n, err := o.Pages(data); err == nil {
+			rec.Pages = n
+			if n > o.MaxPages {
+				return failed(rec, CodeTooManyPages, fmt.Errorf("%d pages, more than the limit of %d", n, o.MaxPages)), false, true
+			}
+		}
+	}
+	data = nil // Convert reads the file itself; let this copy go
+
+	doc, err := o.convert(ctx, in.Path)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return rec, false, false
+	case errors.Is(err, context.DeadlineExceeded):
+		return failed(rec, CodeTimeout, fmt.Errorf("not done after %s", o.Timeout)), false, true
+	case err != nil:
+		code := CodeInternal
+		if o.Classify != nil {
+			code = o.Classify(err)
+		}
+		return failed(rec, code, err), false, true
+	case doc == nil:
+		return failed(rec, CodeInternal, errors.New("no document and no error")), false, true
+	}
+	docRecord(&rec, doc)
+	var buf bytes.Buffer
+	if o.Format == "yaml" {
+		err = schema.WriteYAML(&buf, doc)
+	} else {
+		err = schema.WriteJSON(&buf, doc)
+	}
+	if err == nil {
+		err = writeFileAtomic(filepath.Join(o.Out, filepath.FromSlash(in.Output)), buf.Bytes())
+	}
+	if err != nil {
+		return failed(rec, CodeInternal, fmt.Errorf("writing %s: %w", in.Output, err)), false, true
+	}
+	return rec, false, true
+}
+
+// resumable reports whether the earlier record p of an input whose content
+// hashes to sum still holds: the same content, and either a failure that
+// would happen again or an output newer than the input.
+func (o *Options) resumable(p Record, sum string, in Input) bool {
+	if p.SHA256 != sum {
+		return false
+	}
+	if p.Status == StatusError {
+		switch p.Code {
+		case CodeTimeout, CodeTooManyPages, CodeUnreadable:
+			return false // the limits or the machine may differ this time
+		}
+		return true
+	}
+	ist, err := os.Stat(in.Path)
+	if err != nil {
+		return false
+	}
+	ost, err := os.Stat(filepath.Join(o.Out, filepath.FromSlash(in.Output)))
+	return err == nil && !ost.ModTime().Before(ist.ModTime())
+}
+
+// convert runs Convert under the timeout, recovering a panic. When the
+// timeout passes first it returns context.DeadlineExceeded at once; the
+// conversion goes on in its goroutine until Convert returns (see the
+// package comment).
+func (o *Options) convert(ctx context.Context, path string) (*schema.Document, error) {
+	if o.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.Timeout)
+		defer cancel()
+	}
+	type result struct {
+		doc *schema.Document
+		err error
+	}
+	ch := make(chan result, 1) // buffered: an abandoned conversion can still finish
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- result{err: fmt.Errorf("internal error: %v", r)}
+			}
+		}()
+		doc, err := o.Convert(ctx, path)
+		ch <- result{doc, err}
+	}()
+	select {
+	case r := <-ch:
+		if r.err != nil && ctx.Err() != nil {
+			return nil, ctx.Err() // killed because the time was up
+		}
+		return r.doc, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// failed makes rec an error record.
+func failed(rec Record, code string, err error) Record {
+	rec.Status, rec.Code = StatusError, code
+	rec.Message = strings.Join(strings.Fields(err.Error()), " ")
+	return rec
+}
+
+// seconds rounds d to milliseconds.
+func seconds(d time.Duration) float64 {
+	return math.Round(d.Seconds()*1000) / 1000
+}

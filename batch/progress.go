@@ -1,0 +1,76 @@
+package batch
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// progress reports how far a run is: on a terminal a bar redrawn in place,
+// elsewhere a plain line now and then. Its caller serializes the calls.
+type progress struct {
+	w                    io.Writer
+	terminal             bool
+	every                time.Duration
+	total, ndone, failed int
+	resumed              int
+	start, last          time.Time
+}
+
+func newProgress(o Options, total int) *progress {
+	now := time.Now()
+	return &progress{w: o.Progress, terminal: o.Terminal, every: o.ProgressEvery, total: total, start: now, last: now}
+}
+
+// done counts one finished input.
+func (p *progress) done(rec Record) {
+	if p.w == nil {
+		return
+	}
+	p.ndone++
+	if rec.Status == StatusError {
+		p.failed++
+	}
+	if rec.Resumed {
+		p.resumed++
+	}
+	switch {
+	case p.terminal:
+		fmt.Fprintf(p.w, "\r%s", p.line(true))
+	case time.Since(p.last) >= p.every:
+		fmt.Fprintln(p.w, p.line(false))
+		p.last = time.Now()
+	}
+}
+
+// end prints the last report.
+func (p *progress) end() {
+	if p.w == nil {
+		return
+	}
+	if p.terminal {
+		fmt.Fprintf(p.w, "\r%s\n", p.line(true))
+		return
+	}
+	fmt.Fprintln(p.w, p.line(false))
+}
+
+// line renders "[#####     ] 12/40 files, 1 failed, 3 resumed, 2.5 files/s".
+func (p *progress) line(bar bool) string {
+	var b strings.Builder
+	b.WriteString("batch: ")
+	if bar {
+		const width = 30
+		n := width
+		if p.total > 0 {
+			n = width * p.ndone / p.total
+		}
+		b.WriteString("[" + strings.Repeat("#", n) + strings.Repeat(" ", width-n) + "] ")
+	}
+	fmt.Fprintf(&b, "%d/%d files, %d failed, %d resumed", p.ndone, p.total, p.failed, p.resumed)
+	if s := time.Since(p.start).Seconds(); s > 0 {
+		fmt.Fprintf(&b, ", %.1f files/s", float64(p.ndone)/s)
+	}
+	return b.String()
+}
