@@ -75,7 +75,9 @@ func findUnruled(lines []Line, page int) []unruled {
 	var out []unruled
 	prevEnd := 0
 	for i := 0; i < len(rows); i++ {
-		if !rows[i].data {
+		// A table grows from a data line, or from its index row (1 2 3 …)
+		// when it has no data.
+		if !rows[i].data && !(rows[i].tabbed && indexLine(rows[i].l)) {
 			continue
 		}
 		// Down.
@@ -123,7 +125,8 @@ func findUnruled(lines []Line, page int) []unruled {
 }
 
 // unruledTable builds the grid of one run of lines: at least two data
-// lines, or one under a header of two lines with several pieces. Lines
+// lines, or one (or none, under an index row) under a header of two lines
+// with several pieces. Lines
 // with sentence punctuation (。，；) are narrative, never table rows.
 func unruledTable(run []uline, page int) (unruled, bool) {
 	var spans [][2]float64
@@ -136,13 +139,14 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 			}
 		}
 	}
-	tabbed := 0
+	tabbed, index := 0, false
 	for _, r := range run {
 		if r.tabbed {
 			tabbed++
+			index = index || indexLine(r.l)
 		}
 	}
-	if ndata < 2 && tabbed < 3 {
+	if ndata < 2 && tabbed < 3 || ndata == 0 && !index {
 		return unruled{}, false // one line with a number is not a table
 	}
 	cols := columnsOf(spans, ndata/7)
@@ -391,11 +395,8 @@ func headerLines(lines []Line, data []bool, pitch float64) int {
 	for fd < len(lines) && !data[fd] {
 		fd++
 	}
-	if fd == len(lines) {
-		return 0
-	}
 	start := fd
-	for start > 0 && pitch > 0 && lines[start].Box.CY()-lines[start-1].Box.CY() < 0.75*pitch && !indexLine(lines[start-1]) {
+	for start > 0 && start < len(lines) && pitch > 0 && lines[start].Box.CY()-lines[start-1].Box.CY() < 0.75*pitch && !indexLine(lines[start-1]) {
 		start--
 	}
 	for start > 0 && indexLine(lines[start-1]) {
