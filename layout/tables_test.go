@@ -379,3 +379,23 @@ func TestClosedTableDoesNotContinue(t *testing.T) {
 		t.Fatalf("%d tables, want 2: text under the first table closes it", len(d.Tables))
 	}
 }
+
+func TestUnruledEmptyTable(t *testing.T) {
+	// No data: the index row under the header says it is a table.
+	gs := cat(text("2023年项目支出表", 200, 40, 14), text("单位：万元", 500, 70, 10),
+		text("项目名称", 60, 100, 9), text("合计", 240, 100, 9), text("一般公共预算", 320, 100, 9), text("单位资金", 460, 100, 9),
+		text("1", 78, 116, 9), text("2", 247, 116, 9), text("3", 345, 116, 9), text("4", 476, 116, 9),
+		text("注：本表无数据", 40, 134, 9))
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	if tb.Note != "注：本表无数据" || len(tb.Rows) != 0 || tb.NCols != 4 {
+		t.Errorf("note %q, %d rows, %d columns", tb.Note, len(tb.Rows), tb.NCols)
+	}
+	if got := strings.Join(tb.HeaderLabels(), "|"); got != "项目名称|合计|一般公共预算|单位资金" {
+		t.Errorf("labels %s", got)
+	}
+}
