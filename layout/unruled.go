@@ -125,8 +125,8 @@ func findUnruled(lines []Line, page int) []unruled {
 }
 
 // unruledTable builds the grid of one run of lines: at least two data
-// lines, or one (or none, under an index row) under a header of two lines
-// with several pieces. Lines
+// lines, or one under a header of two lines with several pieces, or a
+// header line with several pieces over an index row. Lines
 // with sentence punctuation (。，；) are narrative, never table rows.
 func unruledTable(run []uline, page int) (unruled, bool) {
 	var spans [][2]float64
@@ -146,7 +146,7 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 			index = index || indexLine(r.l)
 		}
 	}
-	if ndata < 2 && tabbed < 3 || ndata == 0 && !index {
+	if ndata < 2 && tabbed < 3 && !(index && tabbed == 2) || ndata == 0 && !index {
 		return unruled{}, false // one line with a number is not a table
 	}
 	cols := columnsOf(spans, ndata/7)
