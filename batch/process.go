@@ -134,6 +134,13 @@ func (o *Options) convert(ctx context.Context, path string) (*schema.Document, e
 		}
 		return r.doc, r.err
 	case <-ctx.Done():
+		select {
+		case r := <-ch: // finished just in time
+			if r.err == nil {
+				return r.doc, nil
+			}
+		default:
+		}
 		return nil, ctx.Err()
 	}
 }
