@@ -126,8 +126,8 @@ func findUnruled(lines []Line, page int) []unruled {
 
 // unruledTable builds the grid of one run of lines: at least two data
 // lines, or one under a header of two lines with several pieces, or a
-// header line with several pieces over an index row. Lines
-// with sentence punctuation (。，；) are narrative, never table rows.
+// header line with several pieces over an index row. (Lines with sentence
+// punctuation, 。，；, are narrative and never reach here as table rows.)
 func unruledTable(run []uline, page int) (unruled, bool) {
 	var spans [][2]float64
 	ndata := 0
