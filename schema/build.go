@@ -260,10 +260,14 @@ func documentInfo(ld *layout.Document, tables []Table) DocumentInfo {
 			}
 		}
 	}
-	for _, s := range cover {
+	for i, s := range cover {
 		compact := strings.ReplaceAll(s, " ", "")
 		if info.Title == "" && (strings.Contains(compact, "预算") || strings.Contains(compact, "决算")) && len([]rune(compact)) <= 40 {
 			info.Title = compact
+			// A title wrapped over two cover lines (…2018年度部门 / 预算公开).
+			if prev := strings.ReplaceAll(cover[max(i-1, 0)], " ", ""); i > 0 && len([]rune(compact)) <= 8 && yearRe.MatchString(prev) && len([]rune(prev)) <= 32 {
+				info.Title = prev + compact
+			}
 		}
 	}
 	for _, t := range tables {

@@ -129,6 +129,7 @@ func TestDocumentInfoWithoutTables(t *testing.T) {
 	}{
 		{[]string{"江苏省委办公厅2017年度部门预算", "第一部分部门概况"}, "江苏省委办公厅", 2017, KindBudget},
 		{[]string{"目录", "中共上海市普陀区委社会工作部", "2024年度部门决算"}, "中共上海市普陀区委社会工作部", 2024, KindFinalAccount},
+		{[]string{"江苏省人大常委会办公厅2018年度部门", "预算公开"}, "江苏省人大常委会办公厅", 2018, KindBudget},
 	}
 	for _, tt := range tests {
 		doc := Build(&layout.Document{Pages: []layout.PageText{page(tt.lines...)}})
