@@ -53,7 +53,7 @@ func fakeDoc(dept string, year int, failed bool) *schema.Document {
 				{{Key: "item", Value: schema.Str("公务接待费")}, {Key: "total"}},
 				{{Key: "item", Value: schema.Str("合计")}, {Key: "total", Value: schema.Str("17.50")}},
 			},
-		}},
+		}, {Kind: schema.TableStateCapital, Title: "国有资本经营预算收支表", Pages: []int{4}, Empty: true}},
 		EconomicRows: []schema.EconomicRow{{Level: schema.LevelTotal, DeptSubject: "合计", Total: schema.Str("1530.68")}},
 		Projects:     []schema.Project{{Name: "专线年租金", Total: schema.Str("0.80"), GeneralPublicBudget: schema.Str("0.80"), Unit: schema.Str("万元")}},
 		PerformanceForms: []schema.PerformanceForm{{
@@ -145,8 +145,8 @@ func TestRun(t *testing.T) {
 		tables, projects, forms, indicators, failed, pages int
 	}
 	wants := []want{
-		{"a-ok.txt", "a-ok.json", StatusOK, "", 1, 1, 1, 2, 0, 3},
-		{"b-warn.md", "b-warn.json", StatusWarning, "", 1, 1, 1, 2, 1, 3},
+		{"a-ok.txt", "a-ok.json", StatusOK, "", 2, 1, 1, 2, 0, 3},
+		{"b-warn.md", "b-warn.json", StatusWarning, "", 2, 1, 1, 2, 1, 3},
 		{"c-not_pdf.pdf", "c-not_pdf.json", StatusError, "not_pdf", 0, 0, 0, 0, 0, 0},
 		{"d-panic.txt", "d-panic.json", StatusError, CodeInternal, 0, 0, 0, 0, 0, 0},
 		{"sub/e-hang.pdf", "sub/e-hang.json", StatusError, CodeTimeout, 0, 0, 0, 0, 0, 0},
@@ -215,10 +215,12 @@ func TestAnalytics(t *testing.T) {
 			a + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",0,公务接待费,total,合计,",
 			a + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",1,合计,item,项目,合计",
 			a + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",1,合计,total,合计,17.50",
+			a + ",1,state_capital,,国有资本经营预算收支表,,4,,,,,",
 			b + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",0,公务接待费,item,项目,公务接待费",
 			b + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",0,公务接待费,total,合计,",
 			b + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",1,合计,item,项目,合计",
 			b + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",1,合计,total,合计,17.50",
+			b + ",1,state_capital,,国有资本经营预算收支表,,4,,,,,",
 		},
 		"indicators": {
 			"file,form,project,department,scope,level1,level2,level3,level3_full,value,op,number,unit",
@@ -270,7 +272,8 @@ func TestAnalytics(t *testing.T) {
 		{`SELECT name, carryover, typeof(total), total FROM projects WHERE file = '` + a + `'`, "专线年租金|0|text|0.80\n"},
 		{`SELECT count(*), count(level3_full), count(op) FROM indicators`, "4|0|2\n"},
 		{`SELECT status, count(*) FROM checks GROUP BY status ORDER BY status`, "fail|1\npass|1\n"},
-		{`SELECT count(*) FROM tables WHERE value IS NULL`, "2\n"},
+		{`SELECT count(*) FROM tables WHERE value IS NULL`, "4\n"},
+		{`SELECT count(*) FROM tables WHERE row IS NULL AND table_kind = 'state_capital'`, "2\n"},
 		{`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' ORDER BY name`,
 			"documents_department_year\ndocuments_file\n"},
 	}

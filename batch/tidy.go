@@ -41,7 +41,8 @@ func cols(names ...string) []Column {
 }
 
 // The sheets. Indexes (table_index, row, form) count from 0, as the arrays
-// of the document do.
+// of the document do. Tables has one line per cell (long format) and, for a
+// table without rows, one line whose row, column and value are NULL.
 var (
 	Documents = &Sheet{"documents", cols("file", "output", "sha256", "status", "code", "message",
 		"title", "department", "year:int", "kind", "pages:int", "producer", "creator",
@@ -82,6 +83,12 @@ func flatten(rec Record, doc *schema.Document, emit func(*Sheet, []any) error) e
 		labels := make(map[string]string, len(t.Columns))
 		for _, c := range t.Columns {
 			labels[c.Key] = c.Label
+		}
+		if len(t.Rows) == 0 { // one line with no cell, so that the table is not lost
+			row := []any{file, ti, t.Kind, intPtr(t.Number), t.Title, str(t.Unit), pages(t.Pages), nil, nil, nil, nil, nil}
+			if err := emit(Tables, row); err != nil {
+				return err
+			}
 		}
 		for ri, r := range t.Rows {
 			label := rowLabel(r)

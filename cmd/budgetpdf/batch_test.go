@@ -1,0 +1,449 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/budgetpdf/budgetpdf/batch"
+	"github.com/budgetpdf/budgetpdf/fixtures"
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// batchChildEnv makes the test binary act as budgetpdf, so that --isolate,
+// which runs os.Executable() as a child, can be tested.
+const batchChildEnv = "BUDGETPDF_TEST_AS_CLI"
+
+func init() {
+	if os.Getenv(batchChildEnv) == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+}
+
+// batchCorpus builds the mixed folder: a good fixture PDF and a small text
+// dump cut from the seed (its header and the "三公" table), and the broken
+// variants. It returns the folder and the fixture's truth.
+func batchCorpus(t *testing.T) (string, *schema.Document) {
+	t.Helper()
+	root := moduleRoot(t)
+	in := t.TempDir()
+	copyTo := func(src, dst string) {
+		b, err := os.ReadFile(filepath.Join(root, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(in, dst)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, in, dst, b)
+	}
+	copyTo("fixtures/pdf/luliang-2023-calc.pdf", "good/luliang-2023-calc.pdf")
+	for _, v := range []string{"user_password", "scanned", "truncated", "not_pdf"} {
+		copyTo("fixtures/pdf/variants/luliang-2023-calc-"+v+".pdf", "broken/"+v+".pdf")
+	}
+	seed, err := os.ReadFile(filepath.Join(root, "seeds", "luliang-swbgs-2023-budget.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(seed), "\n")
+	small := strings.Join(append(lines[0:6:6], lines[316:332]...), "\n") + "\n"
+	if !strings.Contains(small, "“三公”经费支出预算表") || !strings.Contains(small, "合计\t17.50\t17.50") {
+		t.Fatalf("the seed moved: the small dump misses the 三公 table:\n%s", small)
+	}
+	write(t, filepath.Join(in, "good"), "small-seed.txt", []byte(small))
+	truth, err := fixtures.ReadTruth(filepath.Join(root, "fixtures", "truth", "luliang-2023-calc.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, truth
+}
+
+// runCLI runs budgetpdf with args and returns exit, stdout and stderr.
+func runCLI(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestBatch(t *testing.T) {
+	in, truth := batchCorpus(t)
+	work := t.TempDir()
+	out, csvDir, db := filepath.Join(work, "out"), filepath.Join(work, "csv"), filepath.Join(work, "all.db")
+	code, stdout, stderr := runCLI("batch", in, "--out", out, "--csv", csvDir, "--sqlite", db, "-j", "2")
+	if code != 1 || !strings.Contains(stdout, "6 inputs: 6 converted, 0 resumed, 4 failed") {
+		t.Fatalf("exit %d, want 1 (some failed)\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+
+	// The summary: one line per input in walk order, failures named with
+	// the contract's codes.
+	recs, err := batch.ReadSummary(filepath.Join(out, batch.SummaryName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := []struct{ rel, output, code string }{
+		{"broken/not_pdf.pdf", "broken/not_pdf.json", "not_pdf"},
+		{"broken/scanned.pdf", "broken/scanned.json", "no_text_layer"},
+		{"broken/truncated.pdf", "broken/truncated.json", "corrupt"},
+		{"broken/user_password.pdf", "broken/user_password.json", "needs_password"},
+		{"good/luliang-2023-calc.pdf", "good/luliang-2023-calc.json", ""},
+		{"good/small-seed.txt", "good/small-seed.json", ""},
+	}
+	if len(recs) != len(wants) {
+		t.Fatalf("%d summary lines, want %d", len(recs), len(wants))
+	}
+	for i, w := range wants {
+		r := recs[i]
+		if r.Path != filepath.Join(in, filepath.FromSlash(w.rel)) || r.Output != w.output || r.Code != w.code ||
+			(r.Status == batch.StatusError) != (w.code != "") || r.Message == "" && w.code != "" {
+			t.Errorf("line %d: %+v, want %s -> %s code %q", i, r, w.rel, w.output, w.code)
+		}
+	}
+	luliang, seed := recs[4], recs[5]
+	want := batch.Record{Tables: len(truth.Tables), Projects: len(truth.Projects), Forms: len(truth.PerformanceForms), Pages: truth.Source.Pages}
+	for _, f := range truth.PerformanceForms {
+		want.Indicators += len(f.Indicators)
+	}
+	got := batch.Record{Tables: luliang.Tables, Projects: luliang.Projects, Forms: luliang.Forms, Indicators: luliang.Indicators, Pages: luliang.Pages}
+	if got != want || luliang.SHA256 != truth.Source.SHA256 {
+		t.Errorf("luliang counts %+v sha %s, want %+v sha %s (the truth)", got, luliang.SHA256, want, truth.Source.SHA256)
+	}
+	if seed.Tables != 1 || seed.Projects != 0 || seed.Forms != 0 {
+		t.Errorf("small dump: %+v, want the one 三公 table", seed)
+	}
+	doc, err := batch.ReadDocument(filepath.Join(out, "good", "luliang-2023-calc.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Document != truth.Document {
+		t.Errorf("document %+v, want %+v", doc.Document, truth.Document)
+	}
+
+	// CSV and SQLite: figures across documents, checked against the truth
+	// and the seed text.
+	docsCSV, err := os.ReadFile(filepath.Join(csvDir, "documents.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(docsCSV), "\n"); n != 7 {
+		t.Errorf("documents.csv has %d lines, want a header and 6", n)
+	}
+	for _, want := range []string{
+		filepath.Join(in, "broken", "user_password.pdf") + ",broken/user_password.json,",
+		",error,needs_password,",
+		",2023年度部门预算公开,中国共产党吕梁市委员会办公室,2023,budget,50,",
+	} {
+		if !strings.Contains(string(docsCSV), want) {
+			t.Errorf("documents.csv lacks %q:\n%s", want, docsCSV)
+		}
+	}
+	econCSV, err := os.ReadFile(filepath.Join(csvDir, "economic_rows.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := truth.EconomicRows[0]
+	if line := fmt.Sprintf("%s,0,%s,,%s,,%s,%s,%s\n", recs[4].Path, e.Level, e.DeptSubject, *e.Total, *e.Personnel, *e.Public); !strings.Contains(string(econCSV), line) {
+		t.Errorf("economic_rows.csv lacks the truth's total row %q", line)
+	}
+
+	sqlDB, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sqlDB.Close()
+	queries := []struct{ q, want string }{
+		// The seed prints 合计 17.50 in its 三公 table, as the fixture does.
+		{`SELECT d.department, d.year, d.output, t.value FROM tables t JOIN documents d ON d.file = t.file
+		  WHERE t.table_kind = 'three_public' AND t.row_label = '合计' AND t.column_key = 'total' ORDER BY d.output`,
+			"中国共产党吕梁市委员会办公室|2023|good/luliang-2023-calc.json|17.50\n中国共产党吕梁市委员会办公室|2023|good/small-seed.json|17.50\n"},
+		{`SELECT code FROM documents WHERE status = 'error' ORDER BY code`, "corrupt\nneeds_password\nno_text_layer\nnot_pdf\n"},
+		{`SELECT count(*) FROM projects p JOIN documents d ON d.file = p.file WHERE d.output = 'good/luliang-2023-calc.json'`,
+			fmt.Sprintf("%d\n", len(truth.Projects))},
+		{`SELECT count(*) FROM indicators`, fmt.Sprintf("%d\n", want.Indicators)},
+		{`SELECT count(DISTINCT table_index) FROM tables WHERE file = '` + recs[4].Path + `'`, fmt.Sprintf("%d\n", len(truth.Tables))},
+	}
+	for _, q := range queries {
+		if got := batchQuery(t, sqlDB, q.q); got != q.want {
+			t.Errorf("%s:\n got %q\nwant %q", q.q, got, q.want)
+		}
+	}
+
+	// A second run converts nothing and leaves every output as it was.
+	before := batchOutputs(t, out)
+	code, stdout, _ = runCLI("batch", in, "--out", out, "--csv", csvDir, "--sqlite", db)
+	if code != 1 || !strings.Contains(stdout, "6 inputs: 0 converted, 6 resumed, 4 failed") {
+		t.Errorf("second run: exit %d, %s", code, stdout)
+	}
+	if after := batchOutputs(t, out); !reflect.DeepEqual(after, before) {
+		t.Error("second run changed the outputs")
+	}
+
+	// Isolated in child processes, the outputs are the same bytes.
+	t.Setenv(batchChildEnv, "1")
+	iso := filepath.Join(work, "iso")
+	if code, stdout, stderr := runCLI("batch", in, "--out", iso, "--isolate"); code != 1 || !strings.Contains(stdout, "6 converted") {
+		t.Fatalf("--isolate: exit %d\n%s%s", code, stdout, stderr)
+	}
+	isoRecs, err := batch.ReadSummary(filepath.Join(iso, batch.SummaryName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range recs {
+		if isoRecs[i].Code != recs[i].Code || isoRecs[i].Status != recs[i].Status {
+			t.Errorf("--isolate %s: %s %s, in process %s %s", recs[i].Output, isoRecs[i].Status, isoRecs[i].Code, recs[i].Status, recs[i].Code)
+		}
+	}
+	if got := batchOutputs(t, iso); !reflect.DeepEqual(got, before) {
+		t.Error("--isolate outputs differ from in-process ones")
+	}
+}
+
+// TestBatchRestart kills a run while it converts its second file and
+// restarts it: the outputs are the bytes of an uninterrupted run.
+func TestBatchRestart(t *testing.T) {
+	in, _ := batchCorpus(t)
+	clean, out := t.TempDir(), t.TempDir()
+	if code, stdout, stderr := runCLI("batch", in, "--out", clean); code != 1 {
+		t.Fatalf("clean run: exit %d\n%s%s", code, stdout, stderr)
+	}
+	want := batchOutputs(t, clean)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var calls atomic.Int32
+	opts := batch.Options{Inputs: []string{in}, Out: out, Workers: 1,
+		Classify: func(err error) string { c, _ := classify(err); return c },
+		Convert: func(c context.Context, path string) (*schema.Document, error) {
+			if calls.Add(1) == 2 {
+				cancel() // the kill
+				<-c.Done()
+				return nil, c.Err()
+			}
+			return inProcess(c, path)
+		}}
+	if _, err := batch.Run(ctx, opts); err == nil {
+		t.Fatal("interrupted run: no error")
+	}
+	code, stdout, _ := runCLI("batch", in, "--out", out)
+	if code != 1 || !strings.Contains(stdout, "5 converted, 1 resumed") {
+		t.Errorf("restart: exit %d, %s", code, stdout)
+	}
+	if got := batchOutputs(t, out); !reflect.DeepEqual(got, want) {
+		t.Errorf("restarted outputs differ from a clean run: %d vs %d files", len(got), len(want))
+	}
+
+	// A deleted output is redone, the same bytes again.
+	os.Remove(filepath.Join(out, "good", "luliang-2023-calc.json"))
+	if code, stdout, _ := runCLI("batch", in, "--out", out); code != 1 || !strings.Contains(stdout, "1 converted, 5 resumed") {
+		t.Errorf("after deleting an output: exit %d, %s", code, stdout)
+	}
+	if got := batchOutputs(t, out); !reflect.DeepEqual(got, want) {
+		t.Error("redone output differs")
+	}
+}
+
+// TestBatchLimits: the page limit, the timeout (in process and isolated),
+// shards and the usage failures.
+func TestBatchLimits(t *testing.T) {
+	in, _ := batchCorpus(t)
+	good := filepath.Join(in, "good", "luliang-2023-calc.pdf")
+	t.Setenv(batchChildEnv, "1")
+	tests := []struct {
+		name       string
+		args       []string
+		exit       int
+		code, note string // the luliang line's code, a word of its message
+	}{
+		{"max-pages", []string{"--max-pages", "49"}, 1, "too_many_pages", "50 pages"},
+		{"max-pages=50", []string{"--max-pages=50"}, 0, "", ""},
+		{"timeout", []string{"--timeout", "1ms"}, 1, "timeout", "1ms"},
+		{"timeout isolated", []string{"--timeout", "1ms", "--isolate"}, 1, "timeout", "1ms"},
+	}
+	for _, tt := range tests {
+		out := t.TempDir()
+		code, stdout, stderr := runCLI(append([]string{"batch", good, "--out", out}, tt.args...)...)
+		if code != tt.exit {
+			t.Errorf("%s: exit %d, want %d\n%s%s", tt.name, code, tt.exit, stdout, stderr)
+			continue
+		}
+		recs, err := batch.ReadSummary(filepath.Join(out, batch.SummaryName))
+		if err != nil || len(recs) != 1 || recs[0].Code != tt.code || !strings.Contains(recs[0].Message, tt.note) {
+			t.Errorf("%s: %+v, %v; want code %q", tt.name, recs, err, tt.code)
+		}
+	}
+
+	// Two shards split the inputs between them, each input once.
+	seen := map[string]int{}
+	for _, s := range []string{"0/2", "1/2"} {
+		out := t.TempDir()
+		runCLI("batch", in, "--out", out, "--shard", s)
+		recs, err := batch.ReadSummary(filepath.Join(out, batch.SummaryName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			seen[r.Output]++
+		}
+	}
+	if len(seen) != 6 {
+		t.Errorf("shards covered %d of 6 inputs: %v", len(seen), seen)
+	}
+	for o, n := range seen {
+		if n != 1 {
+			t.Errorf("%s in %d shards", o, n)
+		}
+	}
+
+	usage := [][]string{
+		{"batch"},
+		{"batch", in},
+		{"batch", "--out", t.TempDir()},
+		{"batch", in, "--out", t.TempDir(), "--format", "xml"},
+		{"batch", in, "--out", t.TempDir(), "--shard", "2/2"},
+		{"batch", in, "--out", t.TempDir(), "-j", "0"},
+		{"batch", in, "--out", t.TempDir(), "--timeout", "soon"},
+		{"batch", in, "--out", t.TempDir(), "--bogus"},
+		{"batch", filepath.Join(in, "missing"), "--out", t.TempDir()},
+		{"batch", in, "--out"},
+	}
+	for _, args := range usage {
+		if code, _, stderr := runCLI(args...); code != 2 || !strings.Contains(stderr, ": usage: ") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and a usage line", args, code, stderr)
+		}
+	}
+}
+
+// batchOutputs returns the documents under out by relative name.
+func batchOutputs(t *testing.T, out string) map[string][]byte {
+	t.Helper()
+	docs := map[string][]byte{}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".json" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(out, p)
+		docs[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// batchQuery runs q and renders the rows as "a|b\n".
+func batchQuery(t *testing.T, db *sql.DB, q string) string {
+	t.Helper()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var b strings.Builder
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			if i > 0 {
+				b.WriteByte('|')
+			}
+			fmt.Fprint(&b, v)
+		}
+		b.WriteByte('\n')
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+var batchCopies = flag.Int("batch.copies", 50, "BenchmarkBatch: copies of the fixture corpus")
+
+// BenchmarkBatch converts the fixture corpus (fixtures/pdf/*.pdf) copied
+// -batch.copies times (symbolic links) with 1 and 2 workers, and reports
+// documents per second and the peak heap in use, sampled every 10 ms.
+func BenchmarkBatch(b *testing.B) {
+	dir, err := os.Getwd()
+	if err != nil {
+		b.Fatal(err)
+	}
+	pdfs, err := filepath.Glob(filepath.Join(dir, "..", "..", "fixtures", "pdf", "*.pdf"))
+	if err != nil || len(pdfs) == 0 {
+		b.Fatalf("no fixture PDFs: %v", err)
+	}
+	in := b.TempDir()
+	for c := range *batchCopies {
+		sub := filepath.Join(in, fmt.Sprintf("copy%02d", c))
+		if err := os.Mkdir(sub, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range pdfs {
+			if err := os.Symlink(p, filepath.Join(sub, filepath.Base(p))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	docs := len(pdfs) * *batchCopies
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			for b.Loop() {
+				out := b.TempDir()
+				runtime.GC()
+				peak, stop := sampleHeap()
+				start := time.Now()
+				res, err := batch.Run(context.Background(), batch.Options{
+					Inputs: []string{in}, Out: out, Workers: workers, Convert: inProcess})
+				elapsed := time.Since(start)
+				stop()
+				if err != nil || res.Failed > 0 || len(res.Records) != docs {
+					b.Fatalf("%d records, %d failed, %v", len(res.Records), res.Failed, err)
+				}
+				b.ReportMetric(float64(docs)/elapsed.Seconds(), "docs/s")
+				b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+			}
+		})
+	}
+}
+
+// sampleHeap samples runtime.MemStats.HeapInuse until stop is called and
+// keeps the largest value.
+func sampleHeap() (*atomic.Uint64, func()) {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(10 * time.Millisecond)
+		defer t.Stop()
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > peak.Load() {
+				peak.Store(m.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return &peak, func() { close(done); <-finished }
+}
