@@ -76,7 +76,7 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 		err = writeFileAtomic(filepath.Join(o.Out, filepath.FromSlash(in.Output)), buf.Bytes())
 	}
 	if err != nil {
-		return failed(rec, CodeInternal, fmt.Errorf("writing %s: %w", in.Output, err)), false, true
+		return failed(rec, CodeUnwritable, fmt.Errorf("writing %s: %w", in.Output, err)), false, true
 	}
 	return rec, false, true
 }
@@ -90,7 +90,7 @@ func (o *Options) resumable(p Record, sum string, in Input) bool {
 	}
 	if p.Status == StatusError {
 		switch p.Code {
-		case CodeTimeout, CodeTooManyPages, CodeUnreadable:
+		case CodeTimeout, CodeTooManyPages, CodeUnreadable, CodeUnwritable:
 			return false // the limits or the machine may differ this time
 		}
 		return true

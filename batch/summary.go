@@ -25,7 +25,8 @@ const (
 const (
 	CodeTimeout      = "timeout"
 	CodeTooManyPages = "too_many_pages"
-	CodeUnreadable   = "unreadable"
+	CodeUnreadable   = "unreadable" // the input cannot be read
+	CodeUnwritable   = "unwritable" // the output cannot be written
 	CodeInternal     = "internal"
 )
 
