@@ -105,6 +105,12 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	return seeds
 }
 
+// FuzzOpen feeds NewReader and ReadAll mutated PDFs. The real seeds are
+// large, so keep minimization short:
+//
+//	go test -run '^$' -fuzz '^FuzzOpen$' -fuzztime 10m -fuzzminimizetime 5s ./extract/
+//
+// Crashers land in testdata/fuzz/FuzzOpen and replay under go test.
 func FuzzOpen(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s)
