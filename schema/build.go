@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,7 +118,53 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 			t.Rows = append(t.Rows, labelInName(row))
 		}
 	}
+	unfoldRight(&t)
 	return t, warns
+}
+
+// unfoldRight stacks the right half of a table printed as two halves side by
+// side (Shanghai's 基本支出决算表: 人员经费 codes on the left, 公用经费 on
+// the right) under its left half, so every subject is one row.
+func unfoldRight(t *Table) {
+	right := map[string]string{} // right_ key → left key
+	var left []Column
+	for _, c := range t.Columns {
+		if k, ok := strings.CutPrefix(c.Key, "right_"); ok {
+			right[c.Key] = k
+		} else {
+			left = append(left, c)
+		}
+	}
+	if len(right) == 0 || len(right) != len(left) {
+		return
+	}
+	for _, k := range right {
+		if !slices.ContainsFunc(left, func(c Column) bool { return c.Key == k }) {
+			return
+		}
+	}
+	var lrows, rrows []Row
+	for _, r := range t.Rows {
+		var l, rr Row
+		lblank, rblank := true, true
+		for _, c := range r {
+			if k, ok := right[c.Key]; ok {
+				rr = append(rr, Cell{Key: k, Value: c.Value})
+				rblank = rblank && c.Value == nil
+			} else {
+				l = append(l, c)
+				lblank = lblank && c.Value == nil
+			}
+		}
+		if !lblank {
+			lrows = append(lrows, l)
+		}
+		if !rblank {
+			rrows = append(rrows, rr)
+		}
+	}
+	t.Columns = left
+	t.Rows = append(append([]Row{}, lrows...), rrows...)
 }
 
 // labelInName moves a label printed across the code and name cells (合计

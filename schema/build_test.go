@@ -150,3 +150,38 @@ func TestEmptyCollectionsEncodeAsArrays(t *testing.T) {
 		}
 	}
 }
+
+// The right half of a table printed as two halves side by side is stacked
+// under the left half (Shanghai Putuo 2024 final account, 基本支出决算表).
+func TestBuildUnfoldsRightHalf(t *testing.T) {
+	lt := layout.Table{
+		Title: "一般公共预算财政拨款基本支出决算表", Pages: []int{13}, NCols: 6,
+		Header: [][]layout.Cell{row(0, "经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数")},
+		Rows: [][]layout.Cell{
+			row(1, "301\t工资福利支出\t95.36\t302\t商品和服务支出\t10.23"),
+			row(2, "30101\t基本工资\t14.12\t30201\t办公费\t3.78"),
+			row(3, "\t\t\t310\t资本性支出\t0.00"),
+			row(4, "\t人员经费合计\t95.36\t\t公用经费合计\t10.23"),
+		},
+	}
+	got := Build(&layout.Document{Tables: []layout.Table{lt}}).Tables[0]
+	var keys []string
+	for _, c := range got.Columns {
+		keys = append(keys, c.Key)
+	}
+	if want := "subject_code subject_name total"; strings.Join(keys, " ") != want {
+		t.Errorf("keys %v, want %s", keys, want)
+	}
+	want := []string{"301 95.36", "30101 14.12", "人员经费合计 95.36", "302 10.23", "30201 3.78", "310 0.00", "公用经费合计 10.23"}
+	var rows []string
+	for _, r := range got.Rows {
+		id := r.Get("subject_code")
+		if id == nil {
+			id = r.Get("subject_name")
+		}
+		rows = append(rows, *id+" "+*r.Get("total"))
+	}
+	if strings.Join(rows, "|") != strings.Join(want, "|") {
+		t.Errorf("rows\n got %q\nwant %q", rows, want)
+	}
+}
