@@ -88,10 +88,18 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 		blank := true
 		for i, g := range groups {
 			var parts []string
-			for _, c := range g.cols {
-				if s := CleanText(texts[c]); s != "" {
-					parts = append(parts, s)
+			for k, c := range g.cols {
+				s := CleanText(texts[c])
+				if s == "" {
+					continue
 				}
+				if k > 0 && len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+					// 款 or 项 printed without its leading zero (301 | 2).
+					warns = append(warns, Warning{Page: rowPage(lr), Code: "code_padded",
+						Message: t.Title + ": subject code part " + strconv.Quote(s) + " after " + strconv.Quote(strings.Join(parts, "")) + " read as " + strconv.Quote("0"+s)})
+					s = "0" + s
+				}
+				parts = append(parts, s)
 			}
 			text := strings.Join(parts, "")
 			if len(g.cols) == 1 {

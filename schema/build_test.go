@@ -185,3 +185,31 @@ func TestBuildUnfoldsRightHalf(t *testing.T) {
 		t.Errorf("rows\n got %q\nwant %q", rows, want)
 	}
 }
+
+// An economic 款 printed without its leading zero (Shanghai Putuo 万里街道
+// 2024: 301 | 2 津贴补贴) is padded, with a warning naming the page.
+func TestBuildPadsSplitCode(t *testing.T) {
+	lt := layout.Table{
+		Title: "2024年部门一般公共预算基本支出部门预算经济分类预算表", Pages: []int{29}, NCols: 4,
+		Header: [][]layout.Cell{
+			{{Text: "部门预算经济分类科目编码", Row: 0, Col: 0, RowSpan: 1, ColSpan: 2}, {Text: "经济分类科目名称", Row: 0, Col: 2, RowSpan: 2, ColSpan: 1}, {Text: "合计", Row: 0, Col: 3, RowSpan: 2, ColSpan: 1}},
+			row(1, "类\t款"),
+		},
+		Rows: [][]layout.Cell{
+			row(2, "301\t\t工资福利支出\t88,282,511"),
+			row(3, "301\t01\t基本工资\t5,873,551"),
+			row(4, "301\t2\t津贴补贴\t16,623,810"),
+		},
+	}
+	doc := Build(&layout.Document{Tables: []layout.Table{lt}})
+	var codes []string
+	for _, r := range doc.Tables[0].Rows {
+		codes = append(codes, *r.Get("subject_code"))
+	}
+	if got, want := strings.Join(codes, " "), "301 30101 30102"; got != want {
+		t.Errorf("codes %s, want %s", got, want)
+	}
+	if len(doc.Warnings) != 1 || doc.Warnings[0].Page != 5 || doc.Warnings[0].Code != "code_padded" {
+		t.Errorf("warnings %+v, want one code_padded on page 5", doc.Warnings)
+	}
+}
