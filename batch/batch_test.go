@@ -468,7 +468,11 @@ func TestCollect(t *testing.T) {
 	if err := os.Symlink(filepath.Join(root, "missing"), filepath.Join(root, "dangling.pdf")); err != nil {
 		t.Fatal(err)
 	}
-	inputs, err := Collect([]string{root, filepath.Join(other, "a.pdf"), filepath.Join(root, "a.pdf"), filepath.Join(other, "plain")}, "json")
+	linked := filepath.Join(t.TempDir(), "linked")
+	if err := os.Symlink(filepath.Join(root, "sub"), linked); err != nil {
+		t.Fatal(err)
+	}
+	inputs, err := Collect([]string{root, filepath.Join(other, "a.pdf"), filepath.Join(root, "a.pdf"), filepath.Join(other, "plain"), linked}, "json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -484,6 +488,8 @@ func TestCollect(t *testing.T) {
 		"sub/c.PDF -> sub/c.json",
 		"a.pdf -> a-3.json", // the other root's a.pdf; root/a.pdf listed again is taken once
 		"plain -> plain.json",
+		"b.md -> b.json", // a link to a folder is walked
+		"c.PDF -> c.json",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Collect:\n got %q\nwant %q", got, want)

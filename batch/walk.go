@@ -22,8 +22,9 @@ type Input struct {
 // inputExts are the files a folder walk picks up: PDFs and text dumps.
 var inputExts = map[string]bool{".pdf": true, ".txt": true, ".md": true}
 
-// Collect expands roots into inputs: a file is taken as is, a folder is
-// walked (symbolic links to files followed, hidden entries skipped) for
+// Collect expands roots into inputs: a file is taken as is, a folder (or a
+// link to one) is walked (links to files followed, links to folders inside
+// it not, hidden entries skipped) for
 // .pdf, .txt and .md files in lexical order. Each input gets an output name:
 // its relative path with the extension replaced by "."+format, and "-2",
 // "-3", ... before the extension when an earlier input already has the name
@@ -51,11 +52,15 @@ func Collect(roots []string, format string) ([]Input, error) {
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		walkRoot := root
+		if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			walkRoot += string(filepath.Separator) // a trailing slash makes WalkDir enter the linked folder
+		}
+		err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if p != root && strings.HasPrefix(d.Name(), ".") {
+			if p != walkRoot && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
