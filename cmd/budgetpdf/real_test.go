@@ -1,0 +1,290 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/schema"
+	"gopkg.in/yaml.v3"
+)
+
+// realDir holds real published disclosures (see its MANIFEST.tsv), beside
+// the repository: /work/shared/corpus/real for /work/main.
+const realDir = "../../../shared/corpus/real"
+
+// realMaxUnnamed is, per file, the most col_N columns allowed on recognized
+// (not unknown) tables; files not listed allow none.
+var realMaxUnnamed = map[string]int{}
+
+// realException is a reconciliation check that fails because the published
+// figures really disagree (testdata/real-exceptions.yaml).
+type realException struct {
+	File    string `yaml:"file"`
+	Rule    string `yaml:"rule"`
+	Message string `yaml:"message"` // a substring of the check's message
+	Proof   string `yaml:"proof"`
+}
+
+// realExceptions is testdata/real-exceptions.yaml: the inconsistencies, and
+// the failures pending a change to checks/ (any file; not required to occur).
+type realExceptions struct {
+	Inconsistencies []realException `yaml:"inconsistencies"`
+	Pending         []realException `yaml:"pending"`
+}
+
+// TestRealCorpus converts every real disclosure and asserts what holds for
+// any well-read file: no error, no U+FFFD or private-use character, a table
+// on every page that prints a table title, no unnamed column on recognized
+// tables, and every reconciliation check passing but for the listed
+// inconsistencies of the published files. It logs one summary line per file
+// (the README's "Real disclosures" table).
+func TestRealCorpus(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(realDir, "*.pdf"))
+	if len(files) == 0 {
+		t.Skipf("no real corpus at %s", realDir)
+	}
+	ex := loadExceptions(t)
+	exceptions := ex.Inconsistencies
+	used := make([]bool, len(exceptions))
+	pending := 0
+	var summary []string
+	for _, path := range files {
+		name := filepath.Base(path)
+		t.Run(strings.TrimSuffix(name, ".pdf"), func(t *testing.T) {
+			start := time.Now()
+			doc, err := safeConvert(path, extract.Options{})
+			secs := time.Since(start).Seconds()
+			if err != nil {
+				t.Fatalf("convert: %v", err)
+			}
+			checkRunes(t, doc)
+			checkTitlePages(t, path, doc)
+			unnamed := 0
+			for _, tb := range doc.Tables {
+				for _, c := range tb.Columns {
+					if strings.HasPrefix(c.Key, "col_") && tb.Kind != schema.TableUnknown {
+						unnamed++
+						if unnamed > realMaxUnnamed[name] {
+							t.Errorf("%s (pages %v): unnamed column %s = %q", tb.Kind, tb.Pages, c.Key, c.Label)
+						}
+					}
+				}
+			}
+			pass, fail := 0, 0
+			for _, c := range doc.Checks {
+				switch c.Status {
+				case schema.StatusPass:
+					pass++
+				case schema.StatusFail:
+					fail++
+					if i := matchException(exceptions, name, c); i >= 0 {
+						used[i] = true
+					} else if matchException(ex.Pending, "", c) >= 0 {
+						pending++
+					} else {
+						t.Errorf("check fails: %s %s: %s", c.Rule, c.Table, c.Message)
+					}
+				}
+			}
+			cov, tokens := coverage(t, path, doc)
+			summary = append(summary, fmt.Sprintf("| %s | %s | %d | %d | %d | %s of %d | %d / %d | %.2f |",
+				name, producer(doc.Source), doc.Source.Pages, len(doc.Tables), unnamed, cov, tokens, pass, fail, secs))
+		})
+	}
+	for i, e := range exceptions {
+		if !used[i] {
+			t.Errorf("exception not seen (fixed? remove it): %s %s %q", e.File, e.Rule, e.Message)
+		}
+	}
+	if pending > 0 {
+		t.Logf("%d failing checks pending a change to checks/ (see testdata/real-exceptions.yaml)", pending)
+	}
+	t.Log("\n| file | producer | pages | tables | col_N | coverage | checks pass / fail | seconds |\n|---|---|---|---|---|---|---|---|\n" +
+		strings.Join(summary, "\n"))
+}
+
+func loadExceptions(t *testing.T) realExceptions {
+	data, err := os.ReadFile("testdata/real-exceptions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out realExceptions
+	if err := yaml.Unmarshal(data, &out); err != nil {
+		t.Fatalf("real-exceptions.yaml: %v", err)
+	}
+	for _, e := range out.Inconsistencies {
+		if e.File == "" || e.Rule == "" || e.Message == "" || strings.TrimSpace(e.Proof) == "" {
+			t.Fatalf("real-exceptions.yaml: incomplete entry %+v", e)
+		}
+	}
+	return out
+}
+
+func matchException(es []realException, file string, c schema.Check) int {
+	for i, e := range es {
+		if e.File == file && e.Rule == c.Rule && strings.Contains(c.Message, e.Message) {
+			return i
+		}
+	}
+	return -1
+}
+
+func producer(s schema.Source) string {
+	if s.Producer != "" {
+		return s.Producer
+	}
+	return s.Creator + " (creator)"
+}
+
+// checkRunes fails on U+FFFD or a private-use character anywhere in the output.
+func checkRunes(t *testing.T, doc *schema.Document) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		t.Fatal(err)
+	}
+	s := buf.String()
+	bad := 0
+	for i, r := range s {
+		if r == unicode.ReplacementChar || unicode.Is(unicode.Co, r) {
+			if bad++; bad <= 5 {
+				t.Errorf("%U in output: …%s…", r, s[max(0, i-40):min(len(s), i+40)])
+			}
+		}
+	}
+	if strings.Contains(s, `\ufffd`) {
+		t.Errorf("escaped U+FFFD in output")
+	}
+}
+
+// dotLeader marks a table-of-contents line; sentence marks narrative text.
+var (
+	dotLeader = regexp.MustCompile(`…|\.{3,}|·{3,}|-{4,}`)
+	sentence  = regexp.MustCompile(`[。，；,;：:]`)
+)
+
+// realPages reads a file's pages again for the per-page assertions.
+func realPages(t *testing.T, path string) []*extract.Page {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// checkTitlePages asserts that every page printing a table title (not a
+// contents line, not a sentence) yields a table.
+func checkTitlePages(t *testing.T, path string, doc *schema.Document) {
+	t.Helper()
+	tablePages := map[int]bool{}
+	for _, tb := range doc.Tables {
+		for _, p := range tb.Pages {
+			tablePages[p] = true
+		}
+	}
+	for _, p := range realPages(t, path) {
+		lines := layout.PageLines(p)
+		if contentsPage(lines) {
+			continue
+		}
+		for _, l := range lines {
+			s := schema.CleanText(l.Text)
+			if dotLeader.MatchString(s) || sentence.MatchString(s) || len([]rune(s)) > 60 {
+				continue
+			}
+			if schema.IsTableTitle(s) && !tablePages[p.Number] {
+				t.Errorf("page %d prints the title %q but yields no table", p.Number, s)
+				break
+			}
+		}
+	}
+}
+
+// contentsPage reports a table of contents: a 目录 heading, or the part
+// headings (第一部分 …) of its second page.
+func contentsPage(lines []layout.Line) bool {
+	parts := 0
+	for _, l := range lines {
+		s := strings.ReplaceAll(schema.CleanText(l.Text), " ", "")
+		if s == "目录" {
+			return true
+		}
+		if partHeading.MatchString(s) {
+			parts++
+		}
+	}
+	return parts >= 2
+}
+
+var partHeading = regexp.MustCompile(`^第[一二三四五六七八九十]+部分`)
+
+// amountToken is what reads as money on a page: two decimals, or thousands
+// separators.
+var amountToken = regexp.MustCompile(`^-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d{2})$`)
+
+// coverage is the share of amount tokens on table pages that land in some
+// table cell, as a percentage, and the number of tokens.
+func coverage(t *testing.T, path string, doc *schema.Document) (string, int) {
+	t.Helper()
+	cells := map[string]int{}
+	tablePages := map[int]bool{}
+	for _, tb := range doc.Tables {
+		for _, p := range tb.Pages {
+			tablePages[p] = true
+		}
+		for _, r := range tb.Rows {
+			for _, c := range r {
+				if c.Value != nil {
+					for _, f := range strings.Fields(*c.Value) {
+						cells[strings.ReplaceAll(f, ",", "")]++
+					}
+				}
+			}
+		}
+	}
+	tokens, found := 0, 0
+	for _, p := range realPages(t, path) {
+		if !tablePages[p.Number] {
+			continue
+		}
+		for _, l := range layout.PageLines(p) {
+			for _, w := range l.Words {
+				for _, f := range strings.Fields(w.Text) {
+					if !amountToken.MatchString(f) {
+						continue
+					}
+					tokens++
+					if k := strings.ReplaceAll(f, ",", ""); cells[k] > 0 {
+						cells[k]--
+						found++
+					}
+				}
+			}
+		}
+	}
+	if tokens == 0 {
+		return "–", 0
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(found)/float64(tokens)), tokens
+}
