@@ -25,6 +25,14 @@ fixtures:
 	./fixtures/install-tools.sh
 	$(GO) run ./cmd/fixturegen -out fixtures
 
-# Debian packages the tests use (poppler-utils for the bbox cross-check).
+# Debian tools the tests cross-check against (poppler, qpdf, ghostscript,
+# mupdf); tests that need one skip with a message where it is missing.
 deps:
-	@command -v pdftotext >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils)
+	@missing=""; \
+	for t in pdftotext:poppler-utils qpdf:qpdf gs:ghostscript mutool:mupdf-tools; do \
+		command -v $${t%%:*} >/dev/null || missing="$$missing $${t#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
