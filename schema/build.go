@@ -298,7 +298,10 @@ func Projects(t Table) []Project {
 }
 
 // notDepartment matches cover and contents lines that name no body.
-var notDepartment = regexp.MustCompile(`^(第[一二三四五六七八九十]+部分|目\s*录|[一二三四五六七八九十]+、)|说明|概况|情况|公开$`)
+var notDepartment = regexp.MustCompile(`^(第[一二三四五六七八九十]+部分|目\s*录|[一二三四五六七八九十]+、)|说明|概况|情况|公开$|印制$`)
+
+// bodyLine is a cover line holding only the start of a body's name.
+var bodyLine = regexp.MustCompile(`^[^0-9预决算目录：:]{2,16}[委厅局部办会院处室省市区县]$`)
 
 var yearRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 
@@ -319,9 +322,14 @@ func documentInfo(ld *layout.Document, tables []Table) DocumentInfo {
 		compact := strings.ReplaceAll(s, " ", "")
 		if info.Title == "" && (strings.Contains(compact, "预算") || strings.Contains(compact, "决算")) && len([]rune(compact)) <= 40 {
 			info.Title = compact
-			// A title wrapped over two cover lines (…2018年度部门 / 预算公开).
-			if prev := strings.ReplaceAll(cover[max(i-1, 0)], " ", ""); i > 0 && len([]rune(compact)) <= 8 && yearRe.MatchString(prev) && len([]rune(prev)) <= 32 {
+			// A title wrapped over two cover lines (…2018年度部门 / 预算公开,
+			// 江苏省2018年度 / 省级部门预算公开报表), or three when the body's
+			// name wraps too (中共上海市普陀区委 / 社会工作部2024年度 / 部门决算).
+			if prev := strings.ReplaceAll(cover[max(i-1, 0)], " ", ""); i > 0 && len([]rune(compact)) <= 16 && yearRe.MatchString(prev) && len([]rune(prev)) <= 32 && !strings.Contains(prev, "预算") && !strings.Contains(prev, "决算") {
 				info.Title = prev + compact
+				if pp := strings.ReplaceAll(cover[max(i-2, 0)], " ", ""); i > 1 && bodyLine.MatchString(pp) {
+					info.Title = pp + info.Title
+				}
 			}
 		}
 	}
@@ -340,7 +348,8 @@ func documentInfo(ld *layout.Document, tables []Table) DocumentInfo {
 	if info.Department == "" {
 		for _, s := range cover {
 			compact := strings.ReplaceAll(s, " ", "")
-			if compact != info.Title && !strings.ContainsAny(compact, "0123456789") && !notDepartment.MatchString(compact) &&
+			if !strings.Contains(info.Title, compact) && !strings.Contains(compact, "预算") && !strings.Contains(compact, "决算") &&
+				!strings.ContainsAny(compact, "0123456789") && !notDepartment.MatchString(compact) &&
 				len([]rune(compact)) >= 4 && len([]rune(compact)) <= 40 {
 				info.Department = compact
 				break

@@ -213,3 +213,28 @@ func TestBuildPadsSplitCode(t *testing.T) {
 		t.Errorf("warnings %+v, want one code_padded on page 5", doc.Warnings)
 	}
 }
+
+// Cover titles wrapped over two or three lines (real covers: Shanghai
+// Putuo 2024 final account, Jiangsu 2018 tables PDF, Jiangsu 人大 2018).
+func TestDocumentInfoWrappedCover(t *testing.T) {
+	tests := []struct {
+		cover                   []string
+		title, department, kind string
+		year                    int
+	}{
+		{[]string{"中共上海市普陀区委", "社会工作部 2024 年度", "部门决算"}, "中共上海市普陀区委社会工作部2024年度部门决算", "中共上海市普陀区委社会工作部", KindFinalAccount, 2024},
+		{[]string{"江苏省2018年度", "省级部门预算公开报表", "江苏省财政厅印制"}, "江苏省2018年度省级部门预算公开报表", "", KindBudget, 2018},
+		{[]string{"江苏省人大常委会办公厅2018年度部门", "预算公开", "1"}, "江苏省人大常委会办公厅2018年度部门预算公开", "江苏省人大常委会办公厅", KindBudget, 2018},
+	}
+	for _, tt := range tests {
+		var lines []layout.Line
+		for _, s := range tt.cover {
+			lines = append(lines, layout.Line{Text: s})
+		}
+		got := Build(&layout.Document{Pages: []layout.PageText{{Number: 1, Lines: lines}}}).Document
+		want := DocumentInfo{Title: tt.title, Department: tt.department, Year: tt.year, Kind: tt.kind}
+		if got != want {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.cover, got, want)
+		}
+	}
+}

@@ -26,6 +26,25 @@ const realDir = "../../../shared/corpus/real"
 // (not unknown) tables; files not listed allow none.
 var realMaxUnnamed = map[string]int{}
 
+// realDocs is what each file says about itself, read off its cover (or, for
+// a tables-only file without one, its tables' 部门 line and titles) with
+// pdftotext. A tables-only file has no title.
+var realDocs = map[string]schema.DocumentInfo{
+	"js-rdbgt-2018.pdf":           {Title: "江苏省人大常委会办公厅2018年度部门预算公开", Department: "江苏省人大常委会办公厅", Year: 2018, Kind: schema.KindBudget},
+	"js-swbgt-2017-narrative.pdf": {Title: "江苏省委办公厅2017年度部门预算", Department: "江苏省委办公厅", Year: 2017, Kind: schema.KindBudget},
+	"js-swbgt-2017-tables.pdf":    {Department: "中国共产党江苏省委员会办公厅", Year: 2017, Kind: schema.KindBudget},
+	"js-swbgt-2018-narrative.pdf": {Title: "江苏省委办公厅2018年度部门预算公开", Department: "江苏省委办公厅", Year: 2018, Kind: schema.KindBudget},
+	"js-swbgt-2018-tables.pdf":    {Title: "江苏省2018年度省级部门预算公开报表", Department: "中共江苏省委办公厅", Year: 2018, Kind: schema.KindBudget},
+	"js-swbgt-2019-narrative.pdf": {Title: "江苏省委办公厅2019年度部门预算公开", Department: "江苏省委办公厅", Year: 2019, Kind: schema.KindBudget},
+	"js-swbgt-2019-tables.pdf":    {Department: "中共江苏省委办公厅", Year: 2019, Kind: schema.KindBudget},
+	"js-zxbgt-2017-narrative.pdf": {Title: "江苏省政协办公厅2017年度部门预算", Department: "江苏省政协办公厅", Year: 2017, Kind: schema.KindBudget},
+	"js-zxbgt-2017-tables.pdf":    {Department: "江苏省政协办公厅", Year: 2017, Kind: schema.KindBudget},
+	"sh-czj-2025-unit-budget.pdf": {Title: "上海市2025年市级单位预算", Department: "上海市财政局", Year: 2025, Kind: schema.KindBudget},
+	"sh-pt-sfj-2026-budget.pdf":   {Title: "上海市普陀区2026年区级部门预算", Department: "上海市普陀区司法局", Year: 2026, Kind: schema.KindBudget},
+	"sh-pt-shgzb-2024-final.pdf":  {Title: "中共上海市普陀区委社会工作部2024年度部门决算", Department: "中共上海市普陀区委社会工作部", Year: 2024, Kind: schema.KindFinalAccount},
+	"sh-pt-wanli-2024-budget.pdf": {Title: "上海市普陀区2024年区级部门预算", Department: "上海市普陀区人民政府万里街道办事处", Year: 2024, Kind: schema.KindBudget},
+}
+
 // realException is a reconciliation check that fails because the published
 // figures really disagree (testdata/real-exceptions.yaml).
 type realException struct {
@@ -66,6 +85,11 @@ func TestRealCorpus(t *testing.T) {
 			secs := time.Since(start).Seconds()
 			if err != nil {
 				t.Fatalf("convert: %v", err)
+			}
+			if want, ok := realDocs[name]; !ok {
+				t.Errorf("no document truth for %s in realDocs", name)
+			} else if doc.Document != want {
+				t.Errorf("document %+v, want %+v", doc.Document, want)
 			}
 			checkRunes(t, doc)
 			checkTitlePages(t, path, doc)
