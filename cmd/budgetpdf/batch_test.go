@@ -411,8 +411,12 @@ func BenchmarkBatch(b *testing.B) {
 				runtime.GC()
 				peak, stop := sampleHeap()
 				start, cpu0 := time.Now(), cpuTime()
-				res, err := batch.Run(context.Background(), batch.Options{
-					Inputs: []string{in}, Out: out, Workers: workers, Convert: inProcess})
+				opts, err := parseBatch([]string{in, "--out", out, "-j", fmt.Sprint(workers)})
+				if err != nil {
+					b.Fatal(err)
+				}
+				opts.Pages = pdfPages // as runBatch does
+				res, err := batch.Run(context.Background(), opts)
 				elapsed, cpu := time.Since(start), cpuTime()-cpu0
 				stop()
 				if err != nil || res.Failed > 0 || len(res.Records) != docs {
