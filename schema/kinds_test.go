@@ -46,6 +46,10 @@ func TestTableKind(t *testing.T) {
 		{"一般公共预算财政拨款支出决算表", TableGeneralPublicBudgetExpenditure + FinalSuffix},
 		{"一般公共预算财政拨款基本支出决算表", TableBasicExpenditureEconomic + FinalSuffix},
 		{"财政拨款“三公”经费支出决算表", TableThreePublic + FinalSuffix},
+		{"政府性基金预算财政拨款收入支出决算表", TableGovernmentFundExpenditure + FinalSuffix},
+		{"国有资本经营预算财政拨款收入支出决算表", TableStateCapital + FinalSuffix},
+		{"一般公共预算财政拨款项目支出决算表", TableProjectExpenditure + FinalSuffix},
+		{"七、财政拨款“三公”经费支出决算表", TableThreePublic + FinalSuffix},
 		// not tables
 		{"一、收支预算总表情况说明", TableUnknown},
 		{"吕梁市市级预算部门（单位）项目支出绩效目标申报表", TableUnknown},
