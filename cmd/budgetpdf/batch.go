@@ -55,6 +55,10 @@ func runBatch(args []string, stdout, stderr io.Writer) int {
 	if errors.Is(err, batch.ErrUsage) {
 		return fail(stderr, "", fmt.Errorf("%w: batch: %w", errUsage, err))
 	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "budgetpdf: batch interrupted after %d files; the same command resumes it\n", res.Converted)
+		return 1
+	}
 	if err != nil {
 		return fail(stderr, "", err)
 	}
