@@ -253,7 +253,7 @@ func EconomicRows(t Table) []EconomicRow {
 		}
 		e := EconomicRow{DeptSubject: *name, GovSubject: gov, Total: r.Get("total"), Personnel: r.Get("personnel"), Public: r.Get("public")}
 		switch {
-		case isTotalLabel(*name):
+		case isTotalLabel(*name), panelTotal(*name):
 			e.Level = LevelTotal
 		case code != nil && len(*code) == 3, code == nil && gov == nil:
 			e.Level = LevelCategory
@@ -276,6 +276,14 @@ func isTotalLabel(s string) bool {
 		return true
 	}
 	return false
+}
+
+// panelTotal reports the total of one panel of an economic table printed as
+// two panels (人员经费合计 under the personnel codes, 公用经费合计 under the
+// public ones): a total, not a category.
+func panelTotal(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	return s == "人员经费合计" || s == "公用经费合计"
 }
 
 // Projects draws the contract's projects from a project expenditure table.

@@ -184,6 +184,13 @@ func TestBuildUnfoldsRightHalf(t *testing.T) {
 	if strings.Join(rows, "|") != strings.Join(want, "|") {
 		t.Errorf("rows\n got %q\nwant %q", rows, want)
 	}
+	var levels []string
+	for _, e := range EconomicRows(got) {
+		levels = append(levels, e.Level)
+	}
+	if got, want := strings.Join(levels, " "), "category item total category item category total"; got != want {
+		t.Errorf("economic levels %s, want %s", got, want)
+	}
 }
 
 // An economic 款 printed without its leading zero (Shanghai Putuo 万里街道
