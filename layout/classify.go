@@ -44,7 +44,7 @@ var (
 	amountRe   = regexp.MustCompile(`^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
 	codeRe     = regexp.MustCompile(`^\d{3}(\d{2}){0,2}$`)
 	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
-	labelRe    = regexp.MustCompile(`^(预算公开表|决算公开表|公开表)\s*[0-9一二三四五六七八九十-]+$|^(预算|决算)?公开\s*\d+\s*表$|^附表\s*[0-9一二三四五六七八九十-]+$`)
+	labelRe    = regexp.MustCompile(`^(预算公开表|决算公开表|公开表)\s*[0-9一二三四五六七八九十-]+$|^(预算|决算)?公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十-]+$`)
 	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位|部门)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
 	unitRe     = regexp.MustCompile(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
 	noteRe     = regexp.MustCompile(`^注\s*[：:0-9１-９]`)
@@ -63,7 +63,8 @@ func isAmount(s string) bool {
 // digits (201, 20131, 2013101).
 func isSubjectCode(s string) bool { return codeRe.MatchString(s) }
 
-// isLabelLine reports whether s is a table label like 预算公开表3 or 公开02表.
+// isLabelLine reports whether s is a table label like 预算公开表3, 公开02表
+// or 表一.
 func isLabelLine(s string) bool {
 	if len(s) > 60 || !strings.Contains(s, "表") {
 		return false

@@ -54,3 +54,15 @@ func TestDataRows(t *testing.T) {
 		}
 	}
 }
+
+func TestIsLabelLine(t *testing.T) {
+	for s, want := range map[string]bool{
+		"预算公开表3": true, "公开02表": true, "公开 10 表": true, "附表1": true,
+		"表一": true, "表 十二": true, // 江苏省政协办公厅 2017 tables PDF
+		"收支预算总表": false, "表一览": false, "报表": false,
+	} {
+		if got := isLabelLine(s); got != want {
+			t.Errorf("isLabelLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

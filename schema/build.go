@@ -47,7 +47,44 @@ func Build(ld *layout.Document) *Document {
 	return doc
 }
 
-var labelNumber = regexp.MustCompile(`(\d+)`)
+var (
+	labelNumber = regexp.MustCompile(`(\d+)`)
+	labelHan    = regexp.MustCompile(`[一二三四五六七八九十]+`)
+)
+
+// hanNumber reads a Chinese numeral from 1 to 99 (七, 十二, 二十一), 0 otherwise.
+func hanNumber(s string) int {
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(s)
+	tens, ones := 0, 0
+	switch i := slices.Index(rs, '十'); {
+	case len(rs) == 0 || len(rs) > 3:
+		return 0
+	case i < 0 && len(rs) == 1:
+		return digits[rs[0]]
+	case i < 0:
+		return 0
+	case i == 0:
+		tens = 1
+	case i == 1:
+		tens = digits[rs[0]]
+	default:
+		return 0
+	}
+	if rest := rs[slices.Index(rs, '十')+1:]; len(rest) == 1 {
+		d, ok := digits[rest[0]]
+		if !ok {
+			return 0
+		}
+		ones = d
+	} else if len(rest) > 1 {
+		return 0
+	}
+	if tens == 0 {
+		return 0
+	}
+	return tens*10 + ones
+}
 
 // buildTable names one layout table's kind and columns and normalizes its cells.
 func buildTable(lt *layout.Table) (Table, []Warning) {
@@ -64,6 +101,8 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 	if m := labelNumber.FindString(lt.Label); m != "" {
 		n, _ := strconv.Atoi(m)
 		t.Number = &n
+	} else if n := hanNumber(labelHan.FindString(lt.Label)); n > 0 {
+		t.Number = &n // 表十二
 	}
 	if d := CleanText(lt.Department); d != "" {
 		t.Department = &d

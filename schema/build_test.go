@@ -245,3 +245,11 @@ func TestDocumentInfoWrappedCover(t *testing.T) {
 		}
 	}
 }
+
+func TestHanNumber(t *testing.T) {
+	for s, want := range map[string]int{"一": 1, "九": 9, "十": 10, "十二": 12, "二十": 20, "二十一": 21, "": 0, "十十": 0, "一二": 0} {
+		if got := hanNumber(s); got != want {
+			t.Errorf("hanNumber(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
