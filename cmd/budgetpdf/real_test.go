@@ -312,3 +312,47 @@ func coverage(t *testing.T, path string, doc *schema.Document) (string, int) {
 	}
 	return fmt.Sprintf("%.1f%%", 100*float64(found)/float64(tokens)), tokens
 }
+
+// TestRealMerged merges each Jiangsu narrative PDF with its tables PDF:
+// the 12 tables, the narrative's title, and every check passing but for the
+// listed inconsistencies (an entry for the narrative file applies to the
+// merged document, whose first pages are the narrative's).
+func TestRealMerged(t *testing.T) {
+	pairs, _ := filepath.Glob(filepath.Join(realDir, "js-*-narrative.pdf"))
+	if len(pairs) == 0 {
+		t.Skipf("no real corpus at %s", realDir)
+	}
+	ex := loadExceptions(t)
+	for _, narr := range pairs {
+		tabs := strings.TrimSuffix(narr, "-narrative.pdf") + "-tables.pdf"
+		name := filepath.Base(narr)
+		t.Run(strings.TrimSuffix(name, "-narrative.pdf"), func(t *testing.T) {
+			doc, parts, err := safeMerge([]string{narr, tabs}, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(parts) != 2 || len(doc.Tables) != 12 || doc.Document.Title != realDocs[name].Title {
+				t.Errorf("%d parts, %d tables, title %q", len(parts), len(doc.Tables), doc.Document.Title)
+			}
+			checkRunes(t, doc)
+			pass, narrative := 0, 0
+			for _, c := range doc.Checks {
+				switch {
+				case c.Status == schema.StatusPass:
+					pass++
+					if c.Rule == "narrative" {
+						narrative++
+					}
+				case c.Status != schema.StatusFail:
+				case matchException(ex.Inconsistencies, name, c) >= 0, matchException(ex.Pending, "", c) >= 0:
+				default:
+					t.Errorf("check fails: %s %s: %s", c.Rule, c.Table, c.Message)
+				}
+			}
+			if narrative == 0 {
+				t.Errorf("no narrative figure checked against the tables")
+			}
+			t.Logf("%s + %s: %d tables, %d checks pass (%d narrative)", name, filepath.Base(tabs), len(doc.Tables), pass, narrative)
+		})
+	}
+}
