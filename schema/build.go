@@ -121,8 +121,10 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 		t.Columns = append(t.Columns, Column{Key: keys[i], Label: CleanText(g.label)})
 	}
 	var warns []Warning
+	fill := groupColumns(groups, keys)
 	for _, lr := range lt.Rows {
 		texts := layout.RowTexts(lr, lt.NCols)
+		fill.apply(lr, texts)
 		row := make(Row, 0, len(groups))
 		blank := true
 		for i, g := range groups {
@@ -212,6 +214,45 @@ func unfoldRight(t *Table) {
 	}
 	t.Columns = left
 	t.Rows = append(append([]Row{}, lrows...), rrows...)
+}
+
+// groupFill carries the text of a vertically merged group label (一般公共预算资金
+// over three 项目名称 rows of Jiangsu's 收入预算总表) into the rows it spans,
+// where the column beside it (sub_item) names the rows one by one.
+type groupFill struct {
+	cols  map[int]bool
+	text  map[int]string
+	until map[int]int // last row the merged cell covers
+}
+
+func groupColumns(groups []codeGroup, keys []string) groupFill {
+	f := groupFill{cols: map[int]bool{}, text: map[int]string{}, until: map[int]int{}}
+	if !slices.Contains(keys, "sub_item") {
+		return f
+	}
+	for i, g := range groups {
+		if keys[i] == "item" && len(g.cols) == 1 {
+			f.cols[g.cols[0]] = true
+		}
+	}
+	return f
+}
+
+func (f groupFill) apply(row []layout.Cell, texts []string) {
+	if len(f.cols) == 0 || len(row) == 0 {
+		return
+	}
+	for _, c := range row {
+		if f.cols[c.Col] && c.RowSpan > 1 {
+			f.text[c.Col], f.until[c.Col] = c.Text, c.Row+c.RowSpan-1
+		}
+	}
+	r := row[0].Row
+	for col := range f.cols {
+		if col < len(texts) && texts[col] == "" && f.text[col] != "" && r <= f.until[col] {
+			texts[col] = f.text[col]
+		}
+	}
 }
 
 // labelInName moves a label printed across the code and name cells (合计

@@ -253,3 +253,37 @@ func TestHanNumber(t *testing.T) {
 		}
 	}
 }
+
+// A group label merged over several rows beside a second 项目名称 column
+// names each of those rows (Jiangsu 收入预算总表).
+func TestBuildFillsGroupLabel(t *testing.T) {
+	span := func(r int, text string, n int) layout.Cell {
+		return layout.Cell{Text: text, Row: r, Col: 0, RowSpan: n, ColSpan: 1, Page: 2}
+	}
+	lt := layout.Table{
+		Title: "收入预算总表", Pages: []int{2}, NCols: 3,
+		Header: [][]layout.Cell{{{Text: "项目名称", Row: 0, Col: 0, RowSpan: 1, ColSpan: 2}, {Text: "金额", Row: 0, Col: 2, RowSpan: 1, ColSpan: 1}}},
+		Rows: [][]layout.Cell{
+			row(1, "收入总计\t\t20,849.45"),
+			append([]layout.Cell{span(2, "一般公共预算资金", 2)}, row(2, "\t小计\t20,702.25")...),
+			row(3, "\t公共财政拨款(补助)资金\t20,702.25"),
+			row(4, "\t其他非税收入\t147.20"),
+		},
+	}
+	got := Build(&layout.Document{Tables: []layout.Table{lt}}).Tables[0]
+	var rows []string
+	for _, r := range got.Rows {
+		item, sub := "-", "-"
+		if v := r.Get("item"); v != nil {
+			item = *v
+		}
+		if v := r.Get("sub_item"); v != nil {
+			sub = *v
+		}
+		rows = append(rows, item+"/"+sub)
+	}
+	want := "收入总计/-|一般公共预算资金/小计|一般公共预算资金/公共财政拨款(补助)资金|-/其他非税收入"
+	if strings.Join(rows, "|") != want {
+		t.Errorf("rows %s\nwant %s", strings.Join(rows, "|"), want)
+	}
+}
