@@ -20,6 +20,10 @@ test:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Fuzz extract.Open over the seed corpus (10 minutes).
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime 10m -fuzzminimizetime 5s ./extract/
+
 # Rebuild the fixture corpus from fixtures/data (installs the Debian tools it needs).
 fixtures:
 	./fixtures/install-tools.sh

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/layout"
 )
 
 // runInspect prints what the extractor saw: a line for the document, then
@@ -81,7 +82,9 @@ func inspectSVG(doc *extract.Doc, file string, n int, out string, stdout, stderr
 	if err != nil {
 		return fail(stderr, file, fmt.Errorf("--svg: %w", err))
 	}
-	_, err = extract.PageSVG(p).WriteTo(f)
+	svg := extract.PageSVG(p)
+	layout.DrawGrids(svg, p) // the tables the layout stage found: frames, cells, header cells, spans
+	_, err = svg.WriteTo(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
