@@ -65,10 +65,19 @@ var amountKeys = map[string]bool{
 	"initial_budget": true, "adjusted_budget": true,
 }
 
-// IsAmountKey reports whether a column key (with or without a side prefix) holds money.
+// IsAmountKey reports whether a column key holds money: an amount key with
+// or without a side or right_ prefix, or a _budget / _final suffix.
 func IsAmountKey(key string) bool {
 	key = strings.TrimPrefix(strings.TrimPrefix(key, "income_"), "expenditure_")
-	return amountKeys[key]
+	key = strings.TrimPrefix(key, "right_")
+	if amountKeys[key] {
+		return true
+	}
+	base, ok := strings.CutSuffix(key, "_budget")
+	if !ok {
+		base, ok = strings.CutSuffix(key, "_final")
+	}
+	return ok && amountKeys[base]
 }
 
 // TwoSided reports whether a table kind prints income and expenditure side by side.
