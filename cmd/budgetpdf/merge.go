@@ -73,9 +73,9 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if format != "json" && format != "yaml" {
 		return fail(stderr, "", usageErrorf("--format must be json or yaml, not %q", format))
 	}
-	doc, parts, err := safeMerge(files, extract.Options{Password: password})
+	doc, parts, failed, err := safeMerge(files, extract.Options{Password: password})
 	if err != nil {
-		return fail(stderr, strings.Join(files, " + "), err)
+		return fail(stderr, failed, err)
 	}
 	data, err := encodeMerged(doc, parts, format)
 	if err != nil {
@@ -92,11 +92,12 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// safeMerge is merge with any panic turned into an internal error.
-func safeMerge(paths []string, opts extract.Options) (doc *schema.Document, parts []part, err error) {
+// safeMerge is merge with any panic turned into an internal error; failed
+// names the file that could not be read.
+func safeMerge(paths []string, opts extract.Options) (doc *schema.Document, parts []part, failed string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, parts, err = nil, nil, fmt.Errorf("internal error: %v", r)
+			doc, parts, failed, err = nil, nil, strings.Join(paths, " + "), fmt.Errorf("internal error: %v", r)
 		}
 	}()
 	return merge(paths, opts)
@@ -107,7 +108,7 @@ func safeMerge(paths []string, opts extract.Options) (doc *schema.Document, part
 // pages of each later file are numbered after those of the files before it,
 // and the schema and the checks then see one document, narrative and
 // tables together. The source is the first file's; parts lists them all.
-func merge(paths []string, opts extract.Options) (*schema.Document, []part, error) {
+func merge(paths []string, opts extract.Options) (*schema.Document, []part, string, error) {
 	var all layout.Document
 	var warnings []schema.Warning
 	var src schema.Source
@@ -116,7 +117,7 @@ func merge(paths []string, opts extract.Options) (*schema.Document, []part, erro
 	for i, path := range paths {
 		ld, s, warns, err := readLayout(path, opts)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
+			return nil, nil, path, err
 		}
 		if i == 0 {
 			src = s
@@ -140,7 +141,7 @@ func merge(paths []string, opts extract.Options) (*schema.Document, []part, erro
 	if len(out.Tables) == 0 && len(out.PerformanceForms) == 0 {
 		out.Warnings = append(out.Warnings, schema.Warning{Code: "no_tables", Message: "no budget table or performance form was recognized"})
 	}
-	return out, parts, nil
+	return out, parts, "", nil
 }
 
 // readLayout reads one file up to the layout stage, as convert does.

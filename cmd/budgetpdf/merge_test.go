@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/budgetpdf/budgetpdf/extract"
@@ -112,5 +113,19 @@ func TestMergeUsage(t *testing.T) {
 		if code := run(args, &stdout, &stderr); code == 0 || stderr.Len() == 0 {
 			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr.String())
 		}
+	}
+}
+
+// A file that cannot be read is named with its own error code.
+func TestMergeBadPart(t *testing.T) {
+	tabs := realPDF(t, "js-zxbgt-2017-tables.pdf")
+	junk := t.TempDir() + "/junk.pdf"
+	if err := os.WriteFile(junk, []byte("junk"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"merge", tabs, junk}, &stdout, &stderr)
+	if code != 3 || !strings.HasPrefix(stderr.String(), "budgetpdf: "+junk+": not_pdf: ") || stdout.Len() != 0 {
+		t.Errorf("exit %d, stderr %q, %d bytes out; want 3, not_pdf naming %s", code, stderr.String(), stdout.Len(), junk)
 	}
 }

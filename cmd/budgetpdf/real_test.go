@@ -327,7 +327,7 @@ func TestRealMerged(t *testing.T) {
 		tabs := strings.TrimSuffix(narr, "-narrative.pdf") + "-tables.pdf"
 		name := filepath.Base(narr)
 		t.Run(strings.TrimSuffix(name, "-narrative.pdf"), func(t *testing.T) {
-			doc, parts, err := safeMerge([]string{narr, tabs}, extract.Options{})
+			doc, parts, _, err := safeMerge([]string{narr, tabs}, extract.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
