@@ -37,7 +37,7 @@ func (p *progress) done(rec Record) {
 	}
 	switch {
 	case p.terminal:
-		fmt.Fprintf(p.w, "\r%s", p.line(true))
+		fmt.Fprintf(p.w, "\r\033[K%s", p.line(true)) // ESC [K clears what a longer line left
 	case time.Since(p.last) >= p.every:
 		fmt.Fprintln(p.w, p.line(false))
 		p.last = time.Now()
@@ -50,13 +50,14 @@ func (p *progress) end() {
 		return
 	}
 	if p.terminal {
-		fmt.Fprintf(p.w, "\r%s\n", p.line(true))
+		fmt.Fprintf(p.w, "\r\033[K%s\n", p.line(true))
 		return
 	}
 	fmt.Fprintln(p.w, p.line(false))
 }
 
-// line renders "[#####     ] 12/40 files, 1 failed, 3 resumed, 2.5 files/s".
+// line renders "[#####     ] 12/40 files, 1 failed, 3 resumed, 2.5 files/s,
+// about 11s left".
 func (p *progress) line(bar bool) string {
 	var b strings.Builder
 	b.WriteString("batch: ")
@@ -69,8 +70,13 @@ func (p *progress) line(bar bool) string {
 		b.WriteString("[" + strings.Repeat("#", n) + strings.Repeat(" ", width-n) + "] ")
 	}
 	fmt.Fprintf(&b, "%d/%d files, %d failed, %d resumed", p.ndone, p.total, p.failed, p.resumed)
-	if s := time.Since(p.start).Seconds(); s > 0 {
-		fmt.Fprintf(&b, ", %.1f files/s", float64(p.ndone)/s)
+	if s := time.Since(p.start).Seconds(); s > 0 && p.ndone > 0 {
+		rate := float64(p.ndone) / s
+		fmt.Fprintf(&b, ", %.1f files/s", rate)
+		if left := p.total - p.ndone; left > 0 {
+			eta := time.Duration(float64(left) / rate * float64(time.Second))
+			fmt.Fprintf(&b, ", about %s left", eta.Round(time.Second))
+		}
 	}
 	return b.String()
 }
