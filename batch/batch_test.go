@@ -580,3 +580,33 @@ func TestProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLAnalytics: documents written as YAML give the same CSV rows as
+// JSON ones, since the analytics read the documents back.
+func TestYAMLAnalytics(t *testing.T) {
+	in := t.TempDir()
+	writeFiles(t, in, map[string]string{"a.txt": "ok 财政局 2023", "b.txt": "warn 教育局 2024"})
+	var p fakePipeline
+	csv := map[string][]byte{}
+	for _, format := range []string{"json", "yaml"} {
+		out := t.TempDir()
+		o := options(in, out, &p)
+		o.Format = format
+		if _, err := Run(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+		for _, sh := range Sheets {
+			b, err := os.ReadFile(filepath.Join(out, "csv", sh.Name+".csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sh == Documents {
+				b = bytes.ReplaceAll(b, []byte(".yaml,"), []byte(".json,"))
+			}
+			if prev, ok := csv[sh.Name]; ok && !bytes.Equal(prev, b) {
+				t.Errorf("%s.csv differs between JSON and YAML documents:\n%s\n%s", sh.Name, prev, b)
+			}
+			csv[sh.Name] = b
+		}
+	}
+}
