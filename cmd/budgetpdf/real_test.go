@@ -356,3 +356,73 @@ func TestRealMerged(t *testing.T) {
 		})
 	}
 }
+
+// realFigures are cells read off the published pages with pdftotext
+// -layout, independently of budgetpdf: file, table kind, the row (a key and
+// its printed text, "" for the table's only row), the column key, the
+// normalized amount.
+var realFigures = []struct{ file, kind, rowKey, rowText, key, want string }{
+	// Jiangsu 三公 with 会议费 and 培训费, one row.
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "total", "1467.70"},
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "three_public_total", "509.20"},
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "overseas_travel", "70.00"},
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "vehicle_total", "411.20"},
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "vehicle_operation", "411.20"},
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "vehicle_purchase", ""}, // printed blank
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "official_reception", "28.00"},
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "meeting", "933.50"},
+	{"js-swbgt-2017-tables.pdf", "three_public", "", "", "training", "25.00"},
+	// Jiangsu 支出预算总表, a single horizontal row; 收入预算总表 with sub-items.
+	{"js-swbgt-2019-tables.pdf", "expenditure_summary", "", "", "reserve_fund", "2938.21"},
+	{"js-swbgt-2019-tables.pdf", "expenditure_summary", "", "", "project", "13025.38"},
+	{"js-swbgt-2017-tables.pdf", "income_summary", "sub_item", "公共财政拨款(补助)资金", "total", "20702.25"},
+	{"js-swbgt-2017-tables.pdf", "income_summary", "sub_item", "公共财政拨款(补助)资金", "item", "一般公共预算资金"},
+	// Shanghai: 元 in the tables, 万元 in the 三公 table; split codes joined and padded.
+	{"sh-pt-sfj-2026-budget.pdf", "income_expenditure_summary", "income_item", "收入总计", "income_amount", "96282213.44"},
+	{"sh-pt-sfj-2026-budget.pdf", "three_public", "", "", "vehicle_operation", "9.98"},
+	{"sh-pt-sfj-2026-budget.pdf", "three_public", "", "", "agency_operating", "217.83"},
+	{"sh-pt-wanli-2024-budget.pdf", "basic_expenditure_economic", "subject_code", "30102", "total", "16623810"},
+	{"sh-czj-2025-unit-budget.pdf", "basic_expenditure_economic", "subject_code", "302", "total", "24840779"},
+	// The Putuo final account: two panels stacked, 决算数 as total.
+	{"sh-pt-shgzb-2024-final.pdf", "income_expenditure_summary_final", "income_item", "总计", "income_amount", "307.82"},
+	{"sh-pt-shgzb-2024-final.pdf", "basic_expenditure_economic_final", "subject_code", "302", "total", "10.23"},
+	{"sh-pt-shgzb-2024-final.pdf", "basic_expenditure_economic_final", "subject_code", "30201", "total", "3.78"},
+	{"sh-pt-shgzb-2024-final.pdf", "basic_expenditure_economic_final", "subject_code", "30101", "total", "14.12"},
+}
+
+func TestRealFigures(t *testing.T) {
+	docs := map[string]*schema.Document{}
+	for _, f := range realFigures {
+		doc, ok := docs[f.file]
+		if !ok {
+			path := filepath.Join(realDir, f.file)
+			if _, err := os.Stat(path); err != nil {
+				t.Skipf("no real corpus at %s", realDir)
+			}
+			var err error
+			if doc, err = safeConvert(path, extract.Options{}); err != nil {
+				t.Fatalf("%s: %v", f.file, err)
+			}
+			docs[f.file] = doc
+		}
+		got, found := "", false
+		for _, tb := range doc.Tables {
+			if tb.Kind != f.kind {
+				continue
+			}
+			for _, r := range tb.Rows {
+				if v := r.Get(f.rowKey); f.rowKey != "" && (v == nil || *v != f.rowText) {
+					continue
+				}
+				if v := r.Get(f.key); v != nil {
+					got = *v
+				}
+				found = true
+				break
+			}
+		}
+		if !found || got != f.want {
+			t.Errorf("%s %s [%s=%s] %s = %q (row found: %v), want %q", f.file, f.kind, f.rowKey, f.rowText, f.key, got, found, f.want)
+		}
+	}
+}
