@@ -92,7 +92,8 @@ func TestRealCorpus(t *testing.T) {
 				t.Errorf("document %+v, want %+v", doc.Document, want)
 			}
 			checkRunes(t, doc)
-			checkTitlePages(t, path, doc)
+			pages := realPages(t, path)
+			checkTitlePages(t, pages, doc)
 			unnamed := 0
 			for _, tb := range doc.Tables {
 				for _, c := range tb.Columns {
@@ -120,7 +121,7 @@ func TestRealCorpus(t *testing.T) {
 					}
 				}
 			}
-			cov, tokens := coverage(t, path, doc)
+			cov, tokens := coverage(pages, doc)
 			summary = append(summary, fmt.Sprintf("| %s | %s | %d | %d | %d | %s of %d | %d / %d | %.2f |",
 				name, producer(doc.Source), doc.Source.Pages, len(doc.Tables), unnamed, cov, tokens, pass, fail, secs))
 		})
@@ -219,7 +220,7 @@ func realPages(t *testing.T, path string) []*extract.Page {
 
 // checkTitlePages asserts that every page printing a table title (not a
 // contents line, not a sentence) yields a table.
-func checkTitlePages(t *testing.T, path string, doc *schema.Document) {
+func checkTitlePages(t *testing.T, pages []*extract.Page, doc *schema.Document) {
 	t.Helper()
 	tablePages := map[int]bool{}
 	for _, tb := range doc.Tables {
@@ -227,7 +228,7 @@ func checkTitlePages(t *testing.T, path string, doc *schema.Document) {
 			tablePages[p] = true
 		}
 	}
-	for _, p := range realPages(t, path) {
+	for _, p := range pages {
 		lines := layout.PageLines(p)
 		if contentsPage(lines) {
 			continue
@@ -269,8 +270,7 @@ var amountToken = regexp.MustCompile(`^-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d{2})$`
 
 // coverage is the share of amount tokens on table pages that land in some
 // table cell, as a percentage, and the number of tokens.
-func coverage(t *testing.T, path string, doc *schema.Document) (string, int) {
-	t.Helper()
+func coverage(pages []*extract.Page, doc *schema.Document) (string, int) {
 	cells := map[string]int{}
 	tablePages := map[int]bool{}
 	for _, tb := range doc.Tables {
@@ -288,7 +288,7 @@ func coverage(t *testing.T, path string, doc *schema.Document) (string, int) {
 		}
 	}
 	tokens, found := 0, 0
-	for _, p := range realPages(t, path) {
+	for _, p := range pages {
 		if !tablePages[p.Number] {
 			continue
 		}
