@@ -119,7 +119,10 @@ func ColumnKeys(kind string, labels []string) []string {
 		if n := len(parts); n > 1 && compared[strings.Join(parts[:n-1], "/")] {
 			// 预算数 | 决算数 under one heading: the heading's key with a suffix.
 			if parent := partsKey(parts[:n-1]); parent != "" {
-				key = parent + "_" + map[bool]string{true: "final", false: "budget"}[strings.Contains(parts[n-1], "决算")]
+				key = parent + "_budget"
+				if strings.Contains(parts[n-1], "决算") {
+					key = parent + "_final"
+				}
 			}
 		}
 		if key == "" {
