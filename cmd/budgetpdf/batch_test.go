@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -240,6 +241,38 @@ func TestBatchRestart(t *testing.T) {
 	}
 	if got := batchOutputs(t, out); !reflect.DeepEqual(got, want) {
 		t.Errorf("restarted outputs differ from a clean run: %d vs %d files", len(got), len(want))
+	}
+
+	// A real kill: SIGKILL a child batch once its journal has a line.
+	t.Setenv(batchChildEnv, "1")
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	killed := t.TempDir()
+	cmd := exec.Command(exe, "batch", in, "--out", killed, "-j", "1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	journal := filepath.Join(killed, "summary.jsonl.partial")
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if b, _ := os.ReadFile(journal); bytes.Count(b, []byte("\n")) >= 1 {
+			break
+		}
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	code, stdout, stderr := runCLI("batch", in, "--out", killed)
+	if code != 1 || !strings.Contains(stdout, "6 inputs") {
+		t.Errorf("restart after SIGKILL: exit %d, %s%s", code, stdout, stderr)
+	}
+	t.Logf("restart after SIGKILL: %s", stdout)
+	if got := batchOutputs(t, killed); !reflect.DeepEqual(got, want) {
+		t.Errorf("outputs after SIGKILL and restart differ from a clean run: %d vs %d files", len(got), len(want))
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(killed, "*", ".*"))
+	if len(leftovers) > 0 {
+		t.Logf("temporary files left by the kill (harmless, never read): %v", leftovers)
 	}
 
 	// A deleted output is redone, the same bytes again.
