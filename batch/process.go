@@ -73,7 +73,7 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 		err = schema.WriteJSON(&buf, doc)
 	}
 	if err == nil {
-		err = writeFileAtomic(filepath.Join(o.Out, filepath.FromSlash(in.Output)), buf.Bytes())
+		err = WriteFileAtomic(filepath.Join(o.Out, filepath.FromSlash(in.Output)), buf.Bytes())
 	}
 	if err != nil {
 		return failed(rec, CodeUnwritable, fmt.Errorf("writing %s: %w", in.Output, err)), false, true

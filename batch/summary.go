@@ -87,7 +87,7 @@ func writeSummary(path string, recs []Record) error {
 			return fmt.Errorf("batch: summary: %w", err)
 		}
 	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return fmt.Errorf("batch: summary: %w", err)
 	}
 	return nil
@@ -136,9 +136,9 @@ func loadPrevious(out string) (map[string]Record, error) {
 	return prev, nil
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames
+// WriteFileAtomic writes data to a temporary file beside path and renames
 // it into place, so an interrupted run never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
+func WriteFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/budgetpdf/budgetpdf/batch"
 	"github.com/budgetpdf/budgetpdf/checks"
 	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/layout"
@@ -172,21 +173,6 @@ func safeConvert(path string, opts extract.Options) (doc *schema.Document, err e
 	return convert(path, opts)
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it
-// into place, so an interrupted run never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
+// writeFileAtomic writes an output so that an interrupted run never leaves
+// half a file (temporary file beside it, then rename).
+var writeFileAtomic = batch.WriteFileAtomic
