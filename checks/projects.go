@@ -156,7 +156,7 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 			break
 		}
 	}
-	if e.table == nil {
+	if e.table == nil || !newView(et).amount["public"] {
 		return nil
 	}
 	// The 名词解释 decides:

@@ -9,7 +9,12 @@ import (
 )
 
 // sourceKeys are the funding-source columns whose sum is the total.
-var sourceKeys = []string{"general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds", "carryover"}
+var sourceKeys = []string{"general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds", "carryover",
+	"fiscal_appropriation", "superior_subsidy", "business_income", "operating_income", "subordinate_remittance"}
+
+// extraParts are named expenditure columns that add to 基本支出 + 项目支出
+// in the total (单位预留机动经费, a final account's 上缴上级支出 …).
+var extraParts = map[string]bool{"reserve_fund": true, "remittance_to_superior": true, "operating_expenditure": true, "subsidy_to_subordinate": true}
 
 // relation is "total = Σ parts" across the columns of one row.
 type relation struct {
@@ -184,7 +189,7 @@ func (v *view) acrossOrUnnamed(rel relation) []schema.Check {
 	side := sideOf(rel.total)
 	var extra []string
 	for _, k := range v.amountKeys(side) {
-		if !used[k] && strings.HasPrefix(strings.TrimPrefix(k, side), "col_") {
+		if bare := strings.TrimPrefix(k, side); !used[k] && (strings.HasPrefix(bare, "col_") || extraParts[bare]) {
 			extra = append(extra, k)
 		}
 	}

@@ -152,7 +152,17 @@ func (v *view) tree(side string) []schema.Check {
 					sum = sum.Add(amount(c.row.Get(k)))
 				}
 			}
-			if got := amount(v.t.Rows[ti].Get(k)); !got.Equal(sum) {
+			got := amount(v.t.Rows[ti].Get(k))
+			if l := label(v.t.Rows[ti], side); l == "人员经费合计" || l == "公用经费合计" {
+				// Panel totals stacked one under the other: 合计 is their sum.
+				got = decimal.Zero
+				for _, r := range v.t.Rows {
+					if l := label(r, side); code(r, side) == "" && (l == "人员经费合计" || l == "公用经费合计") {
+						got = got.Add(amount(r.Get(k)))
+					}
+				}
+			}
+			if !got.Equal(sum) {
 				fail("%s: 合计 = %s but Σ%d-digit rows = %s", k, show(got, scale), ls[0], show(sum, scale))
 			}
 		}
