@@ -28,6 +28,18 @@ type Source struct {
 	Producer  string `json:"producer" yaml:"producer"`
 	Creator   string `json:"creator" yaml:"creator"`
 	Encrypted bool   `json:"encrypted" yaml:"encrypted"`
+	// Parts lists the input files of a document published as several PDFs
+	// (a narrative and its tables), in order; absent for one file.
+	Parts []Part `json:"parts,omitempty" yaml:"parts,omitempty"`
+}
+
+// Part is one input file of a merged document.
+type Part struct {
+	File     string `json:"file" yaml:"file"`
+	SHA256   string `json:"sha256" yaml:"sha256"`
+	Pages    int    `json:"pages" yaml:"pages"`
+	Producer string `json:"producer" yaml:"producer"`
+	Creator  string `json:"creator" yaml:"creator"`
 }
 
 // Document kinds.

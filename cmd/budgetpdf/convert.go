@@ -22,17 +22,30 @@ import (
 // extract (PDF → pages) → layout (pages → tables) → schema (tables → the
 // contract) → checks. A text dump (.txt, .md) skips extract.
 func convert(path string, opts extract.Options) (*schema.Document, error) {
+	in, err := read(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return build(in.layout, in.source, in.warnings), nil
+}
+
+// input is one file read up to the layout stage.
+type input struct {
+	layout   *layout.Document
+	source   schema.Source
+	warnings []schema.Warning // the extractor's and the layout's, each naming its page
+}
+
+// read runs extract and layout on one file.
+func read(path string, opts extract.Options) (*input, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
-	src := schema.Source{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
-
-	var ld *layout.Document
-	var warnings []schema.Warning
+	in := &input{source: schema.Source{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}}
 	if isTextDump(path, data) {
-		if ld, err = layout.FromText(bytes.NewReader(data)); err != nil {
+		if in.layout, err = layout.FromText(bytes.NewReader(data)); err != nil {
 			return nil, err
 		}
 	} else {
@@ -45,18 +58,22 @@ func convert(path string, opts extract.Options) (*schema.Document, error) {
 			return nil, err
 		}
 		info := doc.Info()
-		src.Pages, src.Producer, src.Creator, src.Encrypted = info.Pages, info.Producer, info.Creator, info.Encrypted
+		in.source.Pages, in.source.Producer, in.source.Creator, in.source.Encrypted = info.Pages, info.Producer, info.Creator, info.Encrypted
 		for _, p := range pages {
 			for _, w := range p.Warnings {
-				warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
+				in.warnings = append(in.warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
 			}
 		}
-		ld = layout.FromPages(pages)
+		in.layout = layout.FromPages(pages)
 	}
-	for _, w := range ld.Warnings {
-		warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
+	for _, w := range in.layout.Warnings {
+		in.warnings = append(in.warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
 	}
+	return in, nil
+}
 
+// build runs schema and checks on a laid-out document.
+func build(ld *layout.Document, src schema.Source, warnings []schema.Warning) *schema.Document {
 	out := schema.Build(ld)
 	out.Source = src
 	out.Warnings = append(warnings, out.Warnings...)
@@ -64,7 +81,7 @@ func convert(path string, opts extract.Options) (*schema.Document, error) {
 	if len(out.Tables) == 0 && len(out.PerformanceForms) == 0 {
 		out.Warnings = append(out.Warnings, schema.Warning{Code: "no_tables", Message: "no budget table or performance form was recognized"})
 	}
-	return out, nil
+	return out
 }
 
 // isTextDump reports whether the input is a text dump of a disclosure
@@ -98,10 +115,18 @@ func init() {
 	)
 }
 
-// runExtract is `budgetpdf extract`.
+// runExtract is `budgetpdf extract`: one FILE, or several files of one
+// disclosure (a narrative PDF and its tables PDF) merged into one document.
 func runExtract(args []string, stdout, stderr io.Writer) int {
-	var file, out, format, password string
-	format = "json"
+	return runConvert("extract", 1, args, stdout, stderr)
+}
+
+// runConvert parses the arguments of extract and merge (at least minFiles
+// files), converts and writes the document.
+func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writer) int {
+	var files []string
+	var out, password string
+	format := "json"
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		val := func() (string, bool) {
@@ -111,7 +136,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 			}
 			return "", false
 		}
-		var ok = true
+		ok := true
 		switch {
 		case a == "-o" || a == "--out" || a == "-out":
 			out, ok = val()
@@ -122,25 +147,23 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		case a == "--password" || a == "-password":
 			password, ok = val()
 		case strings.HasPrefix(a, "-") && a != "-":
-			return fail(stderr, "", usageErrorf("extract: unknown flag %s", a))
-		case file == "":
-			file = a
+			return fail(stderr, "", usageErrorf("%s: unknown flag %s", name, a))
 		default:
-			return fail(stderr, "", usageErrorf("extract takes one FILE (got %s and %s)", file, a))
+			files = append(files, a)
 		}
 		if !ok {
-			return fail(stderr, "", usageErrorf("extract: %s needs a value", a))
+			return fail(stderr, "", usageErrorf("%s: %s needs a value", name, a))
 		}
 	}
-	if file == "" {
-		return fail(stderr, "", usageErrorf("extract FILE [-o OUT] [--format json|yaml]"))
+	if len(files) < minFiles {
+		return fail(stderr, "", usageErrorf("%s needs at least %d FILE [-o OUT] [--format json|yaml]", name, minFiles))
 	}
 	if format != "json" && format != "yaml" {
 		return fail(stderr, "", usageErrorf("--format must be json or yaml, not %q", format))
 	}
-	doc, err := safeConvert(file, extract.Options{Password: password})
+	doc, failed, err := safeMerge(files, extract.Options{Password: password})
 	if err != nil {
-		return fail(stderr, file, err)
+		return fail(stderr, failed, err)
 	}
 	var buf bytes.Buffer
 	if format == "yaml" {
@@ -148,16 +171,15 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	} else {
 		err = schema.WriteJSON(&buf, doc)
 	}
-	if err != nil {
-		return fail(stderr, file, err)
+	if err == nil {
+		if out == "" || out == "-" {
+			_, err = stdout.Write(buf.Bytes())
+		} else {
+			err = writeFileAtomic(out, buf.Bytes())
+		}
 	}
-	if out == "" || out == "-" {
-		_, err = stdout.Write(buf.Bytes())
-	} else {
-		err = writeFileAtomic(out, buf.Bytes())
-	}
 	if err != nil {
-		return fail(stderr, file, fmt.Errorf("writing output: %w", err))
+		return fail(stderr, files[0], fmt.Errorf("writing output: %w", err))
 	}
 	return 0
 }

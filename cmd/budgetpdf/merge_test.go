@@ -20,7 +20,7 @@ type mergedOut struct {
 	Source struct {
 		File  string `json:"file" yaml:"file"`
 		Pages int    `json:"pages" yaml:"pages"`
-		Parts []part `json:"parts" yaml:"parts"`
+		Parts []schema.Part `json:"parts" yaml:"parts"`
 	} `json:"source" yaml:"source"`
 	Document schema.DocumentInfo `json:"document" yaml:"document"`
 	Tables   []struct {
@@ -64,7 +64,7 @@ func TestMergeNarrativeAndTables(t *testing.T) {
 		if got.Source.File != "js-swbgt-2017-narrative.pdf" || got.Source.Pages != 13 {
 			t.Errorf("%s: source %s, %d pages; want the narrative's, 13", format, got.Source.File, got.Source.Pages)
 		}
-		want := []part{{File: "js-swbgt-2017-narrative.pdf", Pages: 13}, {File: "js-swbgt-2017-tables.pdf", Pages: 14}}
+		want := []schema.Part{{File: "js-swbgt-2017-narrative.pdf", Pages: 13}, {File: "js-swbgt-2017-tables.pdf", Pages: 14}}
 		if len(got.Source.Parts) != 2 {
 			t.Fatalf("%s: parts %+v", format, got.Source.Parts)
 		}
@@ -127,5 +127,25 @@ func TestMergeBadPart(t *testing.T) {
 	code := run([]string{"merge", tabs, junk}, &stdout, &stderr)
 	if code != 3 || !strings.HasPrefix(stderr.String(), "budgetpdf: "+junk+": not_pdf: ") || stdout.Len() != 0 {
 		t.Errorf("exit %d, stderr %q, %d bytes out; want 3, not_pdf naming %s", code, stderr.String(), stdout.Len(), junk)
+	}
+}
+
+// extract with two files is merge.
+func TestExtractTwoFilesMerges(t *testing.T) {
+	narr := realPDF(t, "js-swbgt-2018-narrative.pdf")
+	tabs := realPDF(t, "js-swbgt-2018-tables.pdf")
+	var a, b, errs bytes.Buffer
+	if code := run([]string{"extract", narr, tabs}, &a, &errs); code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs.String())
+	}
+	if code := run([]string{"merge", narr, tabs}, &b, &errs); code != 0 {
+		t.Fatalf("merge: exit %d: %s", code, errs.String())
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) || !strings.Contains(a.String(), `"parts": [`) {
+		t.Errorf("extract A B differs from merge A B, or has no source.parts")
+	}
+	var errb bytes.Buffer
+	if code := run([]string{"merge", narr}, &a, &errb); code != 2 || !strings.Contains(errb.String(), "usage") {
+		t.Errorf("merge with one file: exit %d, %q", code, errb.String())
 	}
 }

@@ -320,10 +320,11 @@ func TestRealMerged(t *testing.T) {
 		tabs := strings.TrimSuffix(narr, "-narrative.pdf") + "-tables.pdf"
 		name := filepath.Base(narr)
 		t.Run(strings.TrimSuffix(name, "-narrative.pdf"), func(t *testing.T) {
-			doc, parts, _, err := safeMerge([]string{narr, tabs}, extract.Options{})
+			doc, _, err := safeMerge([]string{narr, tabs}, extract.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
+			parts := doc.Source.Parts
 			if len(parts) != 2 || len(doc.Tables) != 12 || doc.Document.Title != realDocs[name].Title {
 				t.Errorf("%d parts, %d tables, title %q", len(parts), len(doc.Tables), doc.Document.Title)
 			}
