@@ -18,8 +18,8 @@ import (
 // mergedOut is what a test reads back from `budgetpdf merge`.
 type mergedOut struct {
 	Source struct {
-		File  string `json:"file" yaml:"file"`
-		Pages int    `json:"pages" yaml:"pages"`
+		File  string        `json:"file" yaml:"file"`
+		Pages int           `json:"pages" yaml:"pages"`
 		Parts []schema.Part `json:"parts" yaml:"parts"`
 	} `json:"source" yaml:"source"`
 	Document schema.DocumentInfo `json:"document" yaml:"document"`
