@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -94,6 +95,13 @@ type Result struct {
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := opts.fill(); err != nil {
 		return nil, err
+	}
+	// Conversion allocates briskly and frees everything per document: a
+	// lazier collector (unless GOGC says otherwise) costs a few tens of MB
+	// per worker and buys 20% CPU and most of the second worker's speedup
+	// (measured: 1 → 2 workers 1.63× at the default, 1.81× at 300).
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(300))
 	}
 	inputs, err := Collect(opts.Inputs, opts.Format)
 	if err != nil {
