@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,26 +48,14 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./cmd/budgetpdf -update)", err)
 			}
 			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("output differs from %s:\n%s", golden, firstDiff(got.String(), string(want)))
+				t.Errorf("output differs from %s:\n%s", golden, firstLines(lineDiff(got.String(), string(want)), 6))
 			}
 		})
 	}
 }
 
-// firstDiff shows the first differing line with a little context.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\n   got: %s\n  want: %s", i+1, a, b)
-		}
-	}
-	return ""
+// firstLines keeps the first n lines of s.
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], "\n")
 }
