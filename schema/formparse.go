@@ -1,0 +1,488 @@
+package schema
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// formParser accumulates forms row by row.
+type formParser struct {
+	forms []PerformanceForm
+	warns []Warning
+	cur   *PerformanceForm
+	// indicator grid state
+	roles    []role // column roles from the last indicator header
+	inGrid   bool
+	level1   string
+	level2   [2]string
+	inFunds  bool
+	lastPage int   // page of the last indicator row
+	indPages []int // page of each indicator of the current form
+	// expectGoals: the row after a 实施期目标 | 年度目标 header holds the goals.
+	expectGoals bool
+}
+
+type role struct {
+	kind   string // level1, level2, level3, value
+	scope  int    // 0 period, 1 annual
+	col    int
+	x0, x1 float64
+}
+
+func (p *formParser) finish() {
+	if p.cur != nil {
+		for i, ind := range p.cur.Indicators {
+			if ind.Level1 == "" || ind.Level2 == "" {
+				p.warns = append(p.warns, Warning{Page: p.indPages[i], Code: "indicator_levels",
+					Message: p.cur.Project + ": indicator " + ind.Level3 + " has no 一级/二级指标 above it"})
+			}
+		}
+		p.indPages = p.indPages[:0]
+		if p.cur.Indicators == nil {
+			p.cur.Indicators = []Indicator{}
+		}
+		p.forms = append(p.forms, *p.cur)
+		p.cur = nil
+	}
+}
+
+func (p *formParser) addPage(page int) {
+	if p.cur == nil || page == 0 {
+		return
+	}
+	if n := len(p.cur.Pages); n == 0 || p.cur.Pages[n-1] != page {
+		p.cur.Pages = append(p.cur.Pages, page)
+	}
+}
+
+func (p *formParser) row(r FormRow) {
+	texts := rowTexts(r)
+	if len(texts) == 0 {
+		p.expectGoals = false // an empty goals row
+		return
+	}
+	if isProjectRow(r) {
+		p.finish()
+		p.cur = &PerformanceForm{Pages: []int{}, Funds: Funds{Unit: Str("元")}}
+		p.inGrid, p.inFunds, p.expectGoals = false, false, false
+		p.level1, p.level2 = "", [2]string{}
+	}
+	if p.cur == nil {
+		return
+	}
+	if !isIndicatorHeader(r) {
+		p.addPage(r.Page) // a header repeated at a page top is no part of the form
+	}
+	lead := squeezeLabel(texts[0])
+	expectGoals := p.expectGoals
+	p.expectGoals = false
+	switch {
+	case isIndicatorHeader(r):
+		p.header(r)
+		p.inGrid, p.inFunds = true, false
+		p.expectGoals = expectGoals // a header repeated at a page top comes between
+		return
+	case strings.HasPrefix(lead, "负责人") || strings.HasPrefix(lead, "经办人") || strings.HasPrefix(lead, "联系电话") || strings.HasPrefix(lead, "填报日期"):
+		p.contact(texts)
+		p.inGrid = false
+		return
+	case strings.HasPrefix(lead, "项目资金"):
+		p.inFunds = true
+		texts = texts[1:]
+		if u := fundsUnit.FindStringSubmatch(lead); u != nil {
+			p.cur.Funds.Unit = Str(u[1])
+		}
+		p.funds(texts)
+		return
+	case goalsHeader(texts):
+		// 总体目标 | 实施期目标 | 年度目标: the goals come on the next row.
+		p.expectGoals, p.inFunds = true, false
+		return
+	case lead == "总体目标" || lead == "年度总体目标" || lead == "年度目标值":
+		p.goals(texts[1:], strings.HasPrefix(lead, "年度"))
+		p.inFunds = false
+		return
+	case expectGoals && !levelNames(texts):
+		p.goals(texts, false)
+		return
+	}
+	// Funds rows, also without their 项目资金 label: a merged label cell that
+	// crosses a page break prints on one page only.
+	if (p.inFunds || !p.inGrid) && isFundsRow(texts) {
+		p.inFunds = true
+		p.funds(texts)
+		return
+	}
+	p.inFunds = false
+	// A field label in the leftmost column is a field row even after an
+	// indicator header: <thead> and print titles repeat that header on pages
+	// where the fields of a form still continue.
+	if fieldLabel(texts[0]) >= 0 && (!p.inGrid || leftmost(r)) {
+		p.inGrid = false
+		p.inFunds = false
+		for i := 0; i < len(texts); i++ {
+			k := fieldLabel(texts[i])
+			if k < 0 {
+				continue
+			}
+			var v *string
+			if i+1 < len(texts) && fieldLabel(texts[i+1]) < 0 {
+				v = Str(texts[i+1])
+				i++
+			}
+			formFields[k].set(p.cur, v)
+		}
+		return
+	}
+	// Rows under a dropped print-title block continue the indicator grid.
+	if p.inGrid || (len(p.roles) > 0 && !p.inFunds) {
+		p.inGrid = true
+		p.indicatorRow(r)
+	}
+}
+
+func goalsHeader(texts []string) bool {
+	n := 0
+	for _, t := range texts {
+		switch squeezeLabel(t) {
+		case "实施期目标", "年度目标":
+			n++
+		}
+	}
+	return n > 0 && len(texts) <= n+1
+}
+
+// levelNames reports whether a row holds indicator level names (a goals
+// row never does): 绩效指标, 效益指标, ….
+func levelNames(texts []string) bool {
+	for _, t := range texts {
+		if l := squeezeLabel(t); len([]rune(l)) <= 8 && strings.HasSuffix(l, "指标") {
+			return true
+		}
+	}
+	return false
+}
+
+// leftmost reports whether the row's first cell starts in the form's first column.
+func leftmost(r FormRow) bool {
+	for _, c := range r.Cells {
+		if c.Text != "" {
+			return c.Col == 0
+		}
+	}
+	return false
+}
+
+var fundsUnit = regexp.MustCompile(`[（(]\s*(万元|元)\s*[)）]`)
+
+func isFundsRow(texts []string) bool {
+	for _, t := range texts {
+		if fundKey(t) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// fundKey names a funds label: total, central, provincial, local, self_raised, other.
+func fundKey(s string) string {
+	s = squeezeLabel(s)
+	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹")) {
+		return ""
+	}
+	switch {
+	case strings.Contains(s, "总额"):
+		return "total"
+	case strings.Contains(s, "中央"):
+		return "central"
+	case strings.Contains(s, "省级") || strings.Contains(s, "省财政"):
+		return "provincial"
+	case strings.Contains(s, "市县") || strings.Contains(s, "市级") || strings.Contains(s, "县级") || strings.Contains(s, "地方") || strings.Contains(s, "区级"):
+		return "local"
+	case strings.Contains(s, "自筹"):
+		return "self_raised"
+	case strings.Contains(s, "其他"):
+		return "other"
+	}
+	return ""
+}
+
+func (p *formParser) funds(texts []string) {
+	side := 0
+	for i := 0; i < len(texts); i++ {
+		k := fundKey(texts[i])
+		if k == "" {
+			continue
+		}
+		sc := side
+		switch s := squeezeLabel(texts[i]); {
+		case strings.Contains(s, "实施期"):
+			sc = 0
+		case strings.Contains(s, "年度"):
+			sc = 1
+		}
+		side = sc + 1
+		var v *string
+		if i+1 < len(texts) && fundKey(texts[i+1]) == "" {
+			if a, ok := Amount(texts[i+1]); ok {
+				v = a
+				i++
+			}
+		}
+		ff := &p.cur.Funds.Period
+		if sc >= 1 {
+			ff = &p.cur.Funds.Annual
+		}
+		switch k {
+		case "total":
+			ff.Total = v
+		case "central":
+			ff.Central = v
+		case "provincial":
+			ff.Provincial = v
+		case "local":
+			ff.Local = v
+		case "self_raised":
+			ff.SelfRaised = v
+		case "other":
+			ff.Other = v
+		}
+	}
+}
+
+func (p *formParser) goals(texts []string, annual bool) {
+	switch len(texts) {
+	case 0:
+	case 1:
+		if annual || p.singleScope() {
+			p.cur.Goals.Annual = Str(texts[0])
+		} else {
+			p.cur.Goals.Period = Str(texts[0])
+		}
+	default:
+		p.cur.Goals.Period, p.cur.Goals.Annual = Str(texts[0]), Str(texts[1])
+	}
+}
+
+func (p *formParser) singleScope() bool {
+	values := 0
+	for _, r := range p.roles {
+		if r.kind == "value" {
+			values++
+		}
+	}
+	return values == 1
+}
+
+var digitsOnly = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$`)
+
+func (p *formParser) contact(texts []string) {
+	for i := 0; i < len(texts); i++ {
+		l := squeezeLabel(texts[i])
+		var dst **string
+		switch {
+		case strings.HasPrefix(l, "负责人"):
+			dst = &p.cur.Contact.Responsible
+		case strings.HasPrefix(l, "经办人"):
+			dst = &p.cur.Contact.Handler
+		case strings.HasPrefix(l, "联系电话"):
+			dst = &p.cur.Contact.Phone
+		case strings.HasPrefix(l, "填报日期"):
+			dst = &p.cur.Contact.FilledAt
+		default:
+			continue
+		}
+		// A value printed inside the label cell ("经办人:栗志伟").
+		if _, after, ok := strings.Cut(norm.NFKC.String(texts[i]), ":"); ok && strings.TrimSpace(after) != "" {
+			*dst = Str(strings.TrimSpace(after))
+		} else if i+1 < len(texts) && !isContactLabel(texts[i+1]) {
+			*dst = Str(texts[i+1])
+			i++
+		}
+	}
+	if f := p.cur.Contact.FilledAt; f != nil {
+		if m := digitsOnly.FindStringSubmatch(*f); m != nil {
+			p.cur.Contact.FilledAt = Str(m[1] + "-" + m[2] + "-" + m[3] + "T" + m[4] + ":" + m[5] + ":" + m[6])
+		}
+	}
+}
+
+func isContactLabel(s string) bool {
+	l := squeezeLabel(s)
+	for _, p := range []string{"负责人", "经办人", "联系电话", "填报日期"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// header records the column roles of an indicator header row.
+func (p *formParser) header(r FormRow) {
+	p.roles = p.roles[:0]
+	scope := 0
+	seenValue := false
+	for _, c := range r.Cells {
+		k := ""
+		// A merged body cell crossing the page break may print its text into
+		// the repeated header cell ("一级指标产出指标"): match by prefix.
+		switch l := squeezeLabel(c.Text); {
+		case strings.HasPrefix(l, "一级指标"):
+			k = "level1"
+		case strings.HasPrefix(l, "二级指标"):
+			k = "level2"
+			if seenValue {
+				scope = 1
+			}
+		case strings.HasPrefix(l, "三级指标"):
+			k = "level3"
+			if seenValue {
+				scope = 1
+			}
+		case strings.Contains(l, "指标值"):
+			k = "value"
+			if seenValue {
+				scope = 1
+			}
+			seenValue = true
+		default:
+			continue
+		}
+		p.roles = append(p.roles, role{kind: k, scope: scope, col: c.Col, x0: c.X0, x1: c.X1})
+	}
+	values := 0
+	for _, ro := range p.roles {
+		if ro.kind == "value" {
+			values++
+		}
+	}
+	if values == 1 { // a single 年度指标值 column: annual only
+		for i := range p.roles {
+			p.roles[i].scope = 1
+		}
+	}
+}
+
+// roleOf finds the header role under which a cell sits: by horizontal
+// overlap when the cells carry positions, by grid column otherwise.
+func (p *formParser) roleOf(c FormCell) (role, bool) {
+	best, bestOv := -1, 0.0
+	for i, r := range p.roles {
+		if c.X1 > c.X0 && r.x1 > r.x0 {
+			cx := (c.X0 + c.X1) / 2
+			if cx >= r.x0 && cx <= r.x1 {
+				return r, true
+			}
+			ov := min(c.X1, r.x1) - max(c.X0, r.x0)
+			if ov > bestOv {
+				best, bestOv = i, ov
+			}
+			continue
+		}
+		if r.col == c.Col {
+			return r, true
+		}
+	}
+	if best >= 0 {
+		return p.roles[best], true
+	}
+	return role{}, false
+}
+
+func (p *formParser) indicatorRow(r FormRow) {
+	var l3, val [2]string
+	l2 := [2]string{}
+	samePage := r.Page == p.lastPage
+	for _, c := range r.Cells {
+		t := c.Text
+		ro, ok := p.roleOf(c)
+		if !ok {
+			continue
+		}
+		if t == "" {
+			// An empty level cell below the first row of a page starts a
+			// merged cell whose name is printed elsewhere (past the page
+			// break): the name is pending, filled in when it shows.
+			if samePage && ro.kind == "level1" {
+				p.level1 = ""
+			} else if samePage && ro.kind == "level2" {
+				p.level2[ro.scope] = ""
+			}
+			continue
+		}
+		switch ro.kind {
+		case "level1":
+			if squeezeLabel(t) != "绩效指标" {
+				p.level1 = p.joinLevel(r.Page, 1, -1, p.level1, t)
+			}
+		case "level2":
+			l2[ro.scope] = t
+		case "level3":
+			l3[ro.scope] = t
+		case "value":
+			val[ro.scope] = t
+		}
+	}
+	for s := 0; s < 2; s++ {
+		if l2[s] != "" {
+			p.level2[s] = p.joinLevel(r.Page, 2, s, p.level2[s], l2[s])
+		}
+	}
+	p.lastPage = r.Page
+	for s := 0; s < 2; s++ {
+		if l3[s] == "" && val[s] == "" {
+			continue
+		}
+		ind := Indicator{Scope: ScopePeriod, Level1: p.level1, Level2: p.level2[s], Level3: l3[s]}
+		if s == 1 {
+			ind.Scope = ScopeAnnual
+			if full := l3[0]; full != "" && l3[1] != full && strings.HasPrefix(full, l3[1]) {
+				ind.Level3Full = full
+			}
+		}
+		if val[s] != "" {
+			ind.Value = Str(val[s])
+			ind.Op, ind.Number, ind.Unit = ParseValue(val[s])
+		}
+		p.cur.Indicators = append(p.cur.Indicators, ind)
+		p.indPages = append(p.indPages, r.Page)
+	}
+}
+
+// complete reports whether an indicator level name reads as whole.
+func complete(name string) bool {
+	return strings.HasSuffix(name, "指标") || strings.HasSuffix(name, "满意度")
+}
+
+// joinLevel returns the level name that holds from this row on, given the
+// one above (prev) and the text of this row's cell (t). It mends what merged
+// cells do at a page break: a name printed below the first rows it covers
+// fills those rows in (they were left blank), and a name whose wrapped lines
+// fell on two pages ("可持续影响" | "指标") is joined back, also in the rows
+// already read.
+func (p *formParser) joinLevel(page, level, scope int, prev, t string) string {
+	set := func(old, new string) {
+		for i := range p.cur.Indicators {
+			ind := &p.cur.Indicators[i]
+			if scope >= 0 && (ind.Scope == ScopeAnnual) != (scope == 1) {
+				continue
+			}
+			if level == 1 && ind.Level1 == old {
+				ind.Level1 = new
+			} else if level == 2 && ind.Level2 == old {
+				ind.Level2 = new
+			}
+		}
+	}
+	switch {
+	case prev == "":
+		set("", t)
+		return t
+	case page != p.lastPage && !complete(prev) && complete(prev+t) && len([]rune(t)) <= 4:
+		set(prev, prev+t)
+		return prev + t
+	}
+	return t
+}
