@@ -480,7 +480,7 @@ func (p *formParser) joinLevel(page, level, scope int, prev, t string) string {
 	case prev == "":
 		set("", t)
 		return t
-	case page != p.lastPage && !complete(prev) && complete(prev+t) && len([]rune(t)) <= 4:
+	case page != p.lastPage && !complete(prev) && complete(prev+t) && (len([]rune(t)) <= 2 || !complete(t)):
 		set(prev, prev+t)
 		return prev + t
 	}

@@ -149,3 +149,19 @@ func dash(p *string) string {
 	}
 	return *p
 }
+
+func TestJoinLevelAcrossPageBreak(t *testing.T) {
+	tests := []struct{ prev, t, want string }{
+		{"可持续影响", "指标", "可持续影响指标"}, // wrapped halves on two pages
+		{"服务对象满", "意度", "服务对象满意度"},
+		{"成本指", "效益指标", "效益指标"}, // a whole name of its own is not glued on
+		{"产出指标", "效益指标", "效益指标"},
+		{"", "数量指标", "数量指标"},
+	}
+	for _, tt := range tests {
+		p := &formParser{cur: &PerformanceForm{}, lastPage: 1}
+		if got := p.joinLevel(2, 1, -1, tt.prev, tt.t); got != tt.want {
+			t.Errorf("joinLevel(%q, %q) = %q, want %q", tt.prev, tt.t, got, tt.want)
+		}
+	}
+}
