@@ -175,7 +175,7 @@ func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writ
 		if out == "" || out == "-" {
 			_, err = stdout.Write(buf.Bytes())
 		} else {
-			err = writeFileAtomic(out, buf.Bytes())
+			err = batch.WriteFileAtomic(out, buf.Bytes()) // never half a file
 		}
 	}
 	if err != nil {
@@ -194,7 +194,3 @@ func safeConvert(path string, opts extract.Options) (doc *schema.Document, err e
 	}()
 	return convert(path, opts)
 }
-
-// writeFileAtomic writes an output so that an interrupted run never leaves
-// half a file (temporary file beside it, then rename).
-var writeFileAtomic = batch.WriteFileAtomic
