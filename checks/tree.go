@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/shopspring/decimal"
@@ -15,6 +16,11 @@ import (
 // children are the rows of the next code length present that start with it.
 func subjectTree(t *schema.Table) []schema.Check {
 	v := newView(t)
+	if !v.has("subject_code") && v.has("unit_code") {
+		// A table of budget units coded 317, 317001, 317002: the
+		// department's row is the sum of its units', nested as codes are.
+		v = newView(unitCodesAsSubjects(t))
+	}
 	var out []schema.Check
 	for _, side := range v.sides() {
 		if !v.has(side + "subject_code") {
@@ -23,6 +29,30 @@ func subjectTree(t *schema.Table) []schema.Check {
 		out = append(out, v.tree(side)...)
 	}
 	return out
+}
+
+// unitCodesAsSubjects is t with its unit_code cells read as subject codes.
+func unitCodesAsSubjects(t *schema.Table) *schema.Table {
+	c := *t
+	c.Columns = nil
+	for _, col := range t.Columns {
+		if col.Key == "unit_code" {
+			col.Key = "subject_code"
+		}
+		c.Columns = append(c.Columns, col)
+	}
+	c.Rows = nil
+	for _, r := range t.Rows {
+		var nr schema.Row
+		for _, cell := range r {
+			if cell.Key == "unit_code" {
+				cell.Key = "subject_code"
+			}
+			nr = append(nr, cell)
+		}
+		c.Rows = append(c.Rows, nr)
+	}
+	return &c
 }
 
 type coded struct {
@@ -52,7 +82,7 @@ func (v *view) unitBlocks(side string, rows []coded) (blocks []block, grand int)
 		if p := r.Get("unit_name"); p != nil {
 			u = *p
 		}
-		if u != "" && u != prev && code(r, side) == "" && !isTotalLabel(label(r, side)) {
+		if u != "" && u != prev && code(r, side) == "" && !isTotalLabel(label(r, side)) && hasHan(u) {
 			heads = append(heads, i)
 		}
 		prev = u
@@ -159,6 +189,9 @@ func (v *view) tree(side string) []schema.Check {
 	blocks, grand := v.unitBlocks(side, rows)
 	total := v.totalRow(side)
 	for _, b := range blocks {
+		if len(b.rows) == 0 {
+			continue // a unit with no coded rows: its figures are the row checks'
+		}
 		kids, roots := forest(b.rows)
 		// Where a block prints its tree (some row under a printed parent),
 		// every level is printed: a 类 with amounts but nothing under it, a
@@ -167,9 +200,9 @@ func (v *view) tree(side string) []schema.Check {
 		// missing means a row went missing. A block of leaves only (the
 		// tables that print 项 rows alone) adds up to its total.
 		hier := len(roots) < len(b.rows)
-		present := map[string]bool{}
+		present, lengths := map[string]bool{}, map[int]bool{}
 		for _, c := range b.rows {
-			present[c.code] = true
+			present[c.code], lengths[len(c.code)] = true, true
 		}
 		unit := ""
 		if b.unit != "" {
@@ -184,8 +217,26 @@ func (v *view) tree(side string) []schema.Check {
 			}
 		}
 		if hier {
-			for _, p := range b.rows {
-				if l := len(p.code); (l == 5 || l == 7) && !present[p.code[:l-2]] {
+			parent := make([]int, len(b.rows))
+			for i := range parent {
+				parent[i] = -1
+			}
+			for i, ks := range kids {
+				for _, j := range ks {
+					parent[j] = i
+				}
+			}
+			for i, p := range b.rows {
+				// A row hung under a grandparent, or a root whose parent's
+				// level the block prints elsewhere, lost its parent. A level
+				// the block never prints (款 and 项 under no 类) is not
+				// missing, and 7-digit economic codes are local (3010201
+				// 津贴补贴 printed under 301 where no 30102 is).
+				l := len(p.code)
+				if !(l == 5 || (l == 7 && functionalCode(p.code))) || present[p.code[:l-2]] {
+					continue
+				}
+				if (parent[i] >= 0 && len(b.rows[parent[i]].code) < l-2) || (parent[i] < 0 && lengths[l-2]) {
 					fail("%s%s: its parent %s is not printed", unit, rowName(p.row, side), p.code[:l-2])
 				}
 			}
@@ -323,6 +374,15 @@ func forest(rows []coded) (kids [][]int, roots []int) {
 		stack = append(stack, i)
 	}
 	return kids, roots
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // functionalCode reports a functional or income classification code (1xx, 2xx).

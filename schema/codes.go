@@ -79,6 +79,7 @@ func codeKeyFor(nameKey string) (string, bool) {
 // unit_code. (inferCodes, run once the document's year is known, codes the
 // names-only tables.)
 func resolveCodes(t *Table) {
+	mergeCodeColumns(t)
 	splitNames(t)
 	for _, k := range codeKeys(t) {
 		moveUnitCodes(t, k)
@@ -96,6 +97,59 @@ func codeKeys(t *Table) []string {
 	}
 	return out
 }
+
+// mergeCodeColumns joins two code columns under one heading that the
+// layout split where the codes are indented (类 at the left, 款 and 项
+// further right: 功能科目编码 | 功能科目编码), when no row fills both.
+func mergeCodeColumns(t *Table) {
+	for i := 0; i+1 < len(t.Columns); i++ {
+		a, b := t.Columns[i], t.Columns[i+1]
+		if !strings.HasSuffix(a.Key, KeySubjectCode) || !strings.HasSuffix(b.Key, KeySubjectCode) || a.Label != b.Label {
+			continue
+		}
+		// A row may have its name shifted into the second column (the
+		// layout's columns drifting on a later page): it goes to the name
+		// column when that is blank.
+		nameKey := strings.TrimSuffix(a.Key, KeySubjectCode) + "subject_name"
+		both := false
+		for _, r := range t.Rows {
+			va, vb := r.Get(a.Key), r.Get(b.Key)
+			both = both || (va != nil && vb != nil && (isDigits(*vb) || r.Get(nameKey) != nil))
+		}
+		if both {
+			continue
+		}
+		for j, r := range t.Rows {
+			if v := r.Get(b.Key); v != nil {
+				if isDigits(*v) {
+					setCell(t.Rows[j], a.Key, *v)
+				} else {
+					setCell(t.Rows[j], nameKey, *v)
+				}
+			}
+			t.Rows[j] = dropCell(t.Rows[j], b.Key)
+		}
+		t.Columns = append(t.Columns[:i+1:i+1], t.Columns[i+2:]...)
+	}
+}
+
+func isDigits(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+func dropCell(r Row, key string) Row {
+	for i := range r {
+		if r[i].Key == key {
+			return append(r[:i:i], r[i+1:]...)
+		}
+	}
+	return r
+}
+
+// unitCodeLabel is the heading of a column of budget-unit codes (单位编码,
+// 部门代码, 预算单位代码), not subject codes.
+var unitCodeLabel = regexp.MustCompile(`(?:单位|部门)(?:编码|代码)`)
 
 // splitNames moves codes printed inside a name column into the code column
 // (added when absent), where most named rows of the column print one.
@@ -142,9 +196,24 @@ func splitNames(t *Table) {
 	}
 }
 
-// moveUnitCodes moves budget-unit codes (125001) out of a subject code
-// column into unit_code.
+// moveUnitCodes moves budget-unit codes (125001, or every code of a column
+// headed 单位编码) out of a subject code column into unit_code.
 func moveUnitCodes(t *Table, k string) {
+	ci := columnIndex(t, k)
+	if ci >= 0 && unitCodeLabel.MatchString(t.Columns[ci].Label) && !strings.Contains(t.Columns[ci].Label, "科目") {
+		if hasColumn(t, KeyUnitCode) {
+			return
+		}
+		t.Columns[ci].Key = KeyUnitCode
+		for i := range t.Rows {
+			for j := range t.Rows[i] {
+				if t.Rows[i][j].Key == k {
+					t.Rows[i][j].Key = KeyUnitCode
+				}
+			}
+		}
+		return
+	}
 	moved := false
 	for i, r := range t.Rows {
 		v := r.Get(k)
@@ -345,14 +414,15 @@ func inferCodes(t *Table, year int) {
 }
 
 // unitSuffix matches the name of a budget unit (a body, not a subject).
-var unitSuffix = regexp.MustCompile(`(?:本级[)）]?|[局委厅办院所站队馆校园中心会部处室社团司庭台场团]|[(（][^)）]*[)）])$`)
+var unitSuffix = regexp.MustCompile(`(?:本级[)）]?|[局委厅办院所站队馆校园会部处室社团司庭台场宫库]|中心|[(（][^)）]*[)）])$`)
 
 // markUnits finds the unit blocks of a multi-unit table (汇总表: a row per
 // budget unit, each followed by that unit's subject rows; Shenzhen and
 // Xi'an print a first row for the whole department above them) and gives
 // every row from a unit's row to the next the unit's name in unit_name.
-// A unit row has no subject code, a name that is not a catalogued subject
-// nor a total, an amount, and subject rows under it.
+// A unit row has no subject code, a body's name (…局, …中心, …（本级）)
+// that is not a catalogued subject nor a total, an amount, and subject
+// rows under it.
 func markUnits(t *Table) {
 	keys := codeKeys(t)
 	if len(keys) == 0 {
@@ -367,7 +437,7 @@ func markUnits(t *Table) {
 			continue
 		}
 		name := unitRowName(r)
-		if name == "" || isTotalName(name) || len(codesNamed(name, 0)) > 0 || !hasAmount(r) {
+		if name == "" || isTotalName(name) || !unitSuffix.MatchString(name) || len(codesNamed(name, 0)) > 0 || !hasAmount(r) {
 			continue
 		}
 		// The next row is a subject row, or another unit row (a department
@@ -398,7 +468,7 @@ func markUnits(t *Table) {
 		heads = append(heads, i)
 		names[i] = name
 	}
-	if len(heads) == 0 || (len(heads) == 1 && !unitSuffix.MatchString(names[heads[0]])) {
+	if len(heads) == 0 {
 		return
 	}
 	if !hasColumn(t, KeyUnitName) {
