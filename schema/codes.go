@@ -37,6 +37,8 @@ var (
 	nameStart = regexp.MustCompile(`^[\p{Han}（(“"]`)
 	// list numbering before a name: 一、 1. (一) （1）
 	listNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])`)
+	// a count's unit after a number (100 万元, 205 人), not a name.
+	unitWord = regexp.MustCompile(`^(?:万元|亿元|元|年|月|日|个|名|人次|人|次|辆|台|套|件|户|项)(?:$|[^\p{Han}])`)
 	// a 6-digit code is a budget unit's (125001), never a subject's.
 	unitCode = regexp.MustCompile(`^\d{6}$`)
 )
@@ -49,7 +51,7 @@ func SplitCodeName(s string) (code, name string, ok bool) {
 	if m == nil {
 		m = codeSeparated.FindStringSubmatch(s)
 	}
-	if m == nil || !nameStart.MatchString(m[2]) || !subjectFirstDigit(m[1]) {
+	if m == nil || !nameStart.MatchString(m[2]) || unitWord.MatchString(m[2]) || !subjectFirstDigit(m[1]) {
 		return "", "", false
 	}
 	return m[1], strings.TrimSpace(m[2]), true
@@ -430,43 +432,63 @@ func markUnits(t *Table) {
 	}
 	ck := keys[0]
 	isCoded := func(r Row) bool { v := r.Get(ck); return v != nil && *v != "" }
-	var heads []int
-	names := map[int]string{}
+	fragment := func(r Row) bool { return !isCoded(r) && !hasAmount(r) && unitRowName(r) != "" }
+	type cand struct {
+		row   int
+		name  string
+		named bool // the name reads as a body's
+	}
+	var cands []cand
 	for i, r := range t.Rows {
-		if isCoded(r) {
+		if isCoded(r) || !hasAmount(r) {
 			continue
 		}
-		name := unitRowName(r)
-		if name == "" || isTotalName(name) || !unitSuffix.MatchString(name) || len(codesNamed(name, 0)) > 0 || !hasAmount(r) {
+		own := unitRowName(r)
+		if own == "" || isTotalName(own) || len(codesNamed(own, 0)) > 0 || strings.ContainsAny(own, "0123456789") {
 			continue
 		}
-		// The next row is a subject row, or another unit row (a department
-		// row above its units) with subject rows further down.
+		// A name wrapped over several rows, its figures level with one of
+		// them: the lines above it and short tails below it (院）) join it.
+		name := own
+		for j := i - 1; j >= 0 && fragment(t.Rows[j]); j-- {
+			name = unitRowName(t.Rows[j]) + name
+		}
+		for j := i + 1; j < len(t.Rows) && fragment(t.Rows[j]) && len([]rune(unitRowName(t.Rows[j]))) <= 3; j++ {
+			name += unitRowName(t.Rows[j])
+		}
+		// The next row with figures is a subject row, or another unit row
+		// (a department row above its units) with subject rows further down.
 		follows := false
-		for j := i + 1; j < len(t.Rows); j++ {
-			r2 := t.Rows[j]
-			if isCoded(r2) {
+		for j := i + 1; j < len(t.Rows) && !follows; j++ {
+			if isCoded(t.Rows[j]) {
 				follows = true
+			} else if hasAmount(t.Rows[j]) {
+				for _, r3 := range t.Rows[j+1:] {
+					follows = follows || isCoded(r3)
+				}
 				break
 			}
-			if unitRowName(r2) == "" || !hasAmount(r2) {
-				continue // a wrapped name's second line, a blank
-			}
-			if j == i+1 || !follows {
-				for _, r3 := range t.Rows[j+1:] {
-					if isCoded(r3) {
-						follows = true
-						break
-					}
-				}
-			}
-			break
 		}
-		if !follows {
-			continue
+		if follows {
+			cands = append(cands, cand{i, name, unitSuffix.MatchString(name)})
 		}
-		heads = append(heads, i)
-		names[i] = name
+	}
+	// A unit row names a body (…局, …中心, …（本级）); in a table of three
+	// units or more so named, a row like them whose name does not end so
+	// (cut short by a wrap) is one too.
+	named := 0
+	for _, c := range cands {
+		if c.named {
+			named++
+		}
+	}
+	var heads []int
+	names := map[int]string{}
+	for _, c := range cands {
+		if c.named || named >= 3 {
+			heads = append(heads, c.row)
+			names[c.row] = c.name
+		}
 	}
 	if len(heads) == 0 {
 		return
