@@ -22,6 +22,10 @@ type formParser struct {
 	indPages []int // page of each indicator of the current form
 	// expectGoals: the row after a 实施期目标 | 年度目标 header holds the goals.
 	expectGoals bool
+	// lastHeader: the row before was an indicator header (one printed above
+	// the form, as a <thead>, heads the form that follows).
+	lastHeader bool
+	flat       bool // the last indicator header was a flat grid's
 }
 
 type role struct {
@@ -34,7 +38,7 @@ type role struct {
 func (p *formParser) finish() {
 	if p.cur != nil {
 		for i, ind := range p.cur.Indicators {
-			if ind.Level1 == "" || ind.Level2 == "" {
+			if (ind.Level1 == "" || ind.Level2 == "") && p.cur.Family != FormFamilyGrid {
 				p.warns = append(p.warns, Warning{Page: p.indPages[i], Code: "indicator_levels",
 					Message: p.cur.Project + ": indicator " + ind.Level3 + " has no 一级/二级指标 above it"})
 			}
@@ -63,9 +67,20 @@ func (p *formParser) row(r FormRow) {
 		p.expectGoals = false // an empty goals row
 		return
 	}
+	wasHeader := p.lastHeader
+	p.lastHeader = isIndicatorHeader(r)
 	if isProjectRow(r) {
 		p.finish()
-		p.cur = &PerformanceForm{Pages: []int{}, Funds: Funds{Unit: Str("元")}}
+		unit := "元"
+		if r.Unit != "" {
+			unit = r.Unit
+		}
+		p.cur = &PerformanceForm{Family: FormFamilyHeader, Pages: []int{}, Funds: Funds{Unit: Str(unit)}}
+		if !wasHeader && p.flat {
+			// A flat grid is printed with each form: the one of the form
+			// before heads nothing here (a print-title grid may).
+			p.roles = p.roles[:0]
+		}
 		p.inGrid, p.inFunds, p.expectGoals = false, false, false
 		p.level1, p.level2 = "", [2]string{}
 	}
@@ -81,6 +96,10 @@ func (p *formParser) row(r FormRow) {
 	switch {
 	case isIndicatorHeader(r):
 		p.header(r)
+		p.flat = isFlatGridHeader(r)
+		if p.flat && p.cur.Family == FormFamilyHeader {
+			p.cur.Family = FormFamilyGrid
+		}
 		p.inGrid, p.inFunds = true, false
 		p.expectGoals = expectGoals // a header repeated at a page top comes between
 		return
@@ -88,7 +107,7 @@ func (p *formParser) row(r FormRow) {
 		p.contact(texts)
 		p.inGrid = false
 		return
-	case strings.HasPrefix(lead, "项目资金"):
+	case strings.HasPrefix(lead, "项目资金") || (strings.Contains(lead, "资金") && fundsUnit.MatchString(lead) && len([]rune(lead)) <= 14):
 		p.inFunds = true
 		texts = texts[1:]
 		if u := fundsUnit.FindStringSubmatch(lead); u != nil {
@@ -100,8 +119,12 @@ func (p *formParser) row(r FormRow) {
 		// 总体目标 | 实施期目标 | 年度目标: the goals come on the next row.
 		p.expectGoals, p.inFunds = true, false
 		return
-	case lead == "总体目标" || lead == "年度总体目标" || lead == "年度目标值":
-		p.goals(texts[1:], strings.HasPrefix(lead, "年度"))
+	case goalLabels[lead] != 0:
+		if g := goalLabels[lead]; g == 1 && len(texts) == 2 {
+			p.cur.Goals.Period = Str(texts[1])
+		} else {
+			p.goals(texts[1:], g == 2)
+		}
 		p.inFunds = false
 		return
 	case expectGoals && !levelNames(texts):
@@ -141,6 +164,13 @@ func (p *formParser) row(r FormRow) {
 		p.inGrid = true
 		p.indicatorRow(r)
 	}
+}
+
+// goalLabels are the labels of a goals row: 1 the period's goal (or both,
+// period then annual), 2 the annual goal.
+var goalLabels = map[string]int{
+	"总体目标": 1, "项目总目标": 1, "实施期目标": 1, "实施期总目标": 1,
+	"年度总体目标": 2, "年度目标值": 2, "当年绩效目标": 2, "年度绩效目标": 2, "年度目标": 2,
 }
 
 func goalsHeader(texts []string) bool {
@@ -189,11 +219,11 @@ func isFundsRow(texts []string) bool {
 // fundKey names a funds label: total, central, provincial, local, self_raised, other.
 func fundKey(s string) string {
 	s = squeezeLabel(s)
-	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹")) {
+	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹") || strings.HasSuffix(s, "预算")) {
 		return ""
 	}
 	switch {
-	case strings.Contains(s, "总额"):
+	case strings.Contains(s, "总额") || s == "当年预算" || s == "年度预算":
 		return "total"
 	case strings.Contains(s, "中央"):
 		return "central"
@@ -220,7 +250,7 @@ func (p *formParser) funds(texts []string) {
 		switch s := squeezeLabel(texts[i]); {
 		case strings.Contains(s, "实施期"):
 			sc = 0
-		case strings.Contains(s, "年度"):
+		case strings.Contains(s, "年度") || strings.Contains(s, "当年"):
 			sc = 1
 		}
 		side = sc + 1
@@ -348,7 +378,14 @@ func (p *formParser) header(r FormRow) {
 			}
 			seenValue = true
 		default:
-			continue
+			switch g := gridRole(c.Text); g {
+			case "op", "unit", "weight", "core", "direction", "actual", "score":
+				k = g
+			case "level3": // 指标名称 / 指标内容 of a flat grid
+				k = "level3"
+			default:
+				continue
+			}
 		}
 		p.roles = append(p.roles, role{kind: k, scope: scope, col: c.Col, x0: c.X0, x1: c.X1})
 	}
@@ -394,6 +431,7 @@ func (p *formParser) roleOf(c FormCell) (role, bool) {
 func (p *formParser) indicatorRow(r FormRow) {
 	var l3, val [2]string
 	l2 := [2]string{}
+	extra := map[string]string{}
 	samePage := r.Page == p.lastPage
 	for _, c := range r.Cells {
 		t := c.Text
@@ -423,6 +461,8 @@ func (p *formParser) indicatorRow(r FormRow) {
 			l3[ro.scope] = t
 		case "value":
 			val[ro.scope] = t
+		default:
+			extra[ro.kind] += t
 		}
 	}
 	for s := 0; s < 2; s++ {
@@ -442,7 +482,15 @@ func (p *formParser) indicatorRow(r FormRow) {
 				ind.Level3Full = full
 			}
 		}
-		if val[s] != "" {
+		if len(extra) > 0 {
+			g, _ := gridIndicator(map[string]string{"level3": l3[s], "value": val[s], "op": extra["op"], "unit": extra["unit"],
+				"weight": extra["weight"], "core": extra["core"], "direction": extra["direction"], "actual": extra["actual"], "score": extra["score"]}, nil)
+			ind.Value, ind.Op, ind.Number, ind.Unit = g.Value, g.Op, g.Number, g.Unit
+			ind.Weight, ind.Core, ind.Direction, ind.Planned, ind.Actual, ind.Score = g.Weight, g.Core, g.Direction, g.Planned, g.Actual, g.Score
+			if ind.Actual != nil || ind.Score != nil {
+				p.cur.Family = FormFamilySelfEvaluation
+			}
+		} else if val[s] != "" {
 			ind.Value = Str(val[s])
 			ind.Op, ind.Number, ind.Unit = ParseValue(val[s])
 		}
