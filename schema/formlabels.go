@@ -118,3 +118,15 @@ func isFlatGridHeader(r FormRow) bool {
 	}
 	return l3 && value
 }
+
+// gridLabelCut splits a header cell that starts with a label from the text
+// printed after it: ("绩效目标监督检查办法》等") gives goals and 监督检查办法》等.
+func gridLabelCut(text string) (role, rest string) {
+	l := squeezeLabel(text)
+	for _, e := range gridColumnLabels {
+		if strings.HasPrefix(l, e.label) {
+			return e.role, strings.TrimPrefix(l, e.label)
+		}
+	}
+	return "", ""
+}

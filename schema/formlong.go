@@ -87,15 +87,32 @@ type longForm struct {
 	hasName bool // the project text holds a name (not a code only)
 	hasFund bool
 	pages   map[int]bool
+	// pending: started by an empty merged project cell; its name is to come
+	// at the top of the next page, or it was a piece of the project before.
+	pending bool
+}
+
+// absorb appends the rows read into o (a pending form that was a piece of
+// lf's merged cell) to lf.
+func (lf *longForm) absorb(o *longForm) {
+	lf.f.Indicators = append(lf.f.Indicators, o.f.Indicators...)
+	lf.goals = append(lf.goals, o.goals...)
+	for _, p := range o.f.Pages {
+		if !lf.pages[p] {
+			lf.pages[p] = true
+			lf.f.Pages = append(lf.f.Pages, p)
+		}
+	}
 }
 
 func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 	var (
-		head  gridHeader
-		forms []*longForm
-		cur   *longForm
-		warns []Warning
-		inHdr bool // the rows just read were header rows
+		head     gridHeader
+		forms    []*longForm
+		cur      *longForm
+		warns    []Warning
+		inHdr    bool // the rows just read were header rows
+		lastPage int
 	)
 	newForm := func(page int, unit string) *longForm {
 		lf := &longForm{f: PerformanceForm{Family: FormFamilyLongTable, Pages: []int{}, Indicators: []Indicator{}}, pages: map[int]bool{}}
@@ -109,6 +126,18 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		if isLongTableHeader(r) {
 			head, inHdr = nil, true
 			head.addRow(r)
+			// A merged goals cell cut by the page break may print its text
+			// into the repeated header cell (绩效目标监督检查办法》等).
+			if cur != nil {
+				for _, c := range r.Cells {
+					// It repeats the text clipped at the foot of the page
+					// before, or adds to it.
+					if role, rest := gridLabelCut(c.Text); role == "goals" && rest != "" &&
+						!strings.HasSuffix(squeezeLabel(strings.Join(cur.goals, "")), rest) {
+						cur.goals = append(cur.goals, rest)
+					}
+				}
+			}
 			continue
 		}
 		if head == nil {
@@ -118,14 +147,20 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 			head.addRow(r)
 			continue
 		}
+		// The first body row of a page continues the project of the page
+		// before when its project cell is empty.
+		pageTop := inHdr || r.Page != lastPage
+		lastPage = r.Page
 		inHdr = false
 		if len(rowTexts(r)) == 0 {
 			continue
 		}
 		cells := map[string]string{}
 		var projectText string
+		emptyProject := false // an empty merged project cell starts here
 		for _, c := range r.Cells {
 			if c.Text == "" {
+				emptyProject = emptyProject || (c.RowSpan > 1 && head.roleOf(c) == "project")
 				continue
 			}
 			role := head.roleOf(c)
@@ -145,6 +180,15 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		}
 		switch {
 		case projectText != "":
+			if cur != nil && cur.pending {
+				cur.pending = false
+				if !pageTop && len(forms) > 1 { // no name came over the page: a piece of the form before
+					prev := forms[len(forms)-2]
+					prev.absorb(cur)
+					forms = forms[:len(forms)-1]
+					cur = prev
+				}
+			}
 			// The project's text printed again on a later page is no new
 			// project; a bare code that merely shares a prefix is.
 			joined := cur != nil && cur.hasName && strings.ContainsFunc(projectText, func(r rune) bool { return r > unicode.MaxASCII }) &&
@@ -156,6 +200,11 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 				cur.text += projectText
 				cur.hasName = cur.hasName || strings.ContainsFunc(cur.text, func(r rune) bool { return r > unicode.MaxASCII })
 			}
+		case emptyProject && !pageTop && cur != nil && cur.hasName && cells["goals"] != "":
+			// A project whose name and funds print on the next page only
+			// (a merged cell cut by the page break): its rows start here.
+			cur = newForm(r.Page, r.Unit)
+			cur.pending = true
 		case hasTotal && (cur == nil || cur.hasFund):
 			cur = newForm(r.Page, r.Unit)
 		case cur == nil:
@@ -183,6 +232,10 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 			ind.Scope = ScopeAnnual
 			cur.f.Indicators = append(cur.f.Indicators, ind)
 		}
+	}
+	if n := len(forms); n > 1 && forms[n-1].pending {
+		forms[n-2].absorb(forms[n-1])
+		forms = forms[:n-1]
 	}
 	out := make([]PerformanceForm, 0, len(forms))
 	for _, lf := range forms {

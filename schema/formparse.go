@@ -26,6 +26,13 @@ type formParser struct {
 	// the form, as a <thead>, heads the form that follows).
 	lastHeader bool
 	flat       bool // the last indicator header was a flat grid's
+	// inHead: the rows since the form's 项目名称 row are its header block,
+	// which never holds indicators; it ends at the indicator header or the
+	// goals row.
+	inHead bool
+	// fundScope is the scope (0 period, 1 annual) the block's last scoped
+	// label set: a lone label row (其中：财政拨款 | 15.00) follows it.
+	fundScope int
 }
 
 type role struct {
@@ -76,6 +83,7 @@ func (p *formParser) row(r FormRow) {
 			unit = r.Unit
 		}
 		p.cur = &PerformanceForm{Family: FormFamilyHeader, Pages: []int{}, Funds: Funds{Unit: Str(unit)}}
+		p.inHead, p.fundScope = true, -1
 		if !wasHeader && p.flat {
 			// A flat grid is printed with each form: the one of the form
 			// before heads nothing here (a print-title grid may).
@@ -96,6 +104,7 @@ func (p *formParser) row(r FormRow) {
 	switch {
 	case isIndicatorHeader(r):
 		p.header(r)
+		p.inHead = false
 		p.flat = isFlatGridHeader(r)
 		if p.flat && p.cur.Family == FormFamilyHeader {
 			p.cur.Family = FormFamilyGrid
@@ -118,6 +127,7 @@ func (p *formParser) row(r FormRow) {
 	case goalsHeader(texts):
 		// 总体目标 | 实施期目标 | 年度目标: the goals come on the next row.
 		p.expectGoals, p.inFunds = true, false
+		p.inHead = p.inHead && len(p.roles) == 0
 		return
 	case goalLabels[lead] != 0:
 		if g := goalLabels[lead]; g == 1 && len(texts) == 2 {
@@ -126,9 +136,11 @@ func (p *formParser) row(r FormRow) {
 			p.goals(texts[1:], g == 2)
 		}
 		p.inFunds = false
+		p.inHead = p.inHead && len(p.roles) == 0
 		return
 	case expectGoals && !levelNames(texts):
 		p.goals(texts, false)
+		p.inHead = p.inHead && len(p.roles) == 0
 		return
 	}
 	// Funds rows, also without their 项目资金 label: a merged label cell that
@@ -160,7 +172,7 @@ func (p *formParser) row(r FormRow) {
 		return
 	}
 	// Rows under a dropped print-title block continue the indicator grid.
-	if p.inGrid || (len(p.roles) > 0 && !p.inFunds) {
+	if !p.inHead && (p.inGrid || (len(p.roles) > 0 && !p.inFunds)) {
 		p.inGrid = true
 		p.indicatorRow(r)
 	}
@@ -219,7 +231,7 @@ func isFundsRow(texts []string) bool {
 // fundKey names a funds label: total, central, provincial, local, self_raised, other.
 func fundKey(s string) string {
 	s = squeezeLabel(s)
-	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹") || strings.HasSuffix(s, "预算")) {
+	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹") || strings.HasSuffix(s, "预算") || strings.Contains(s, "拨款")) {
 		return ""
 	}
 	switch {
@@ -233,6 +245,8 @@ func fundKey(s string) string {
 		return "local"
 	case strings.Contains(s, "自筹"):
 		return "self_raised"
+	case strings.Contains(s, "财政拨款") || strings.Contains(s, "财政资金"):
+		return "fiscal"
 	case strings.Contains(s, "其他"):
 		return "other"
 	}
@@ -241,6 +255,15 @@ func fundKey(s string) string {
 
 func (p *formParser) funds(texts []string) {
 	side := 0
+	labels := 0
+	for _, t := range texts {
+		if fundKey(t) != "" {
+			labels++
+		}
+	}
+	if labels == 1 && p.fundScope >= 0 {
+		side = p.fundScope // a lone label row continues the block's column
+	}
 	for i := 0; i < len(texts); i++ {
 		k := fundKey(texts[i])
 		if k == "" {
@@ -252,6 +275,12 @@ func (p *formParser) funds(texts []string) {
 			sc = 0
 		case strings.Contains(s, "年度") || strings.Contains(s, "当年"):
 			sc = 1
+		}
+		if sc != side || strings.Contains(squeezeLabel(texts[i]), "实施期") {
+			p.fundScope = sc
+		}
+		if labels == 1 && (strings.Contains(squeezeLabel(texts[i]), "年度") || strings.Contains(squeezeLabel(texts[i]), "当年") || strings.Contains(squeezeLabel(texts[i]), "实施期")) {
+			p.fundScope = sc
 		}
 		side = sc + 1
 		var v *string
@@ -278,6 +307,8 @@ func (p *formParser) funds(texts []string) {
 			ff.SelfRaised = v
 		case "other":
 			ff.Other = v
+		case "fiscal":
+			ff.Fiscal = v
 		}
 	}
 }

@@ -229,6 +229,7 @@ func headerForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 				// Keep the block's indicator header geometry: it heads the rows below.
 				if ih := rows[i+n-1]; isIndicatorHeader(ih) {
 					p.header(ih)
+					p.inHead = false // the page's rows continue the grid
 				}
 				i += n - 1
 				continue
