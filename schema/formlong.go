@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -248,6 +249,24 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		if len(lf.goals) > 0 {
 			f.Goals.Annual = Str(strings.Join(lf.goals, ""))
 		}
+		// The same project (code and name) printed again on the next page
+		// with its own merged cell continues the form before.
+		if n := len(out); n > 0 && f.ProjectCode != nil && out[n-1].ProjectCode != nil && *f.ProjectCode == *out[n-1].ProjectCode && f.Project == out[n-1].Project {
+			prev := &out[n-1]
+			prev.Indicators = append(prev.Indicators, f.Indicators...)
+			for _, p := range f.Pages {
+				if !slices.Contains(prev.Pages, p) {
+					prev.Pages = append(prev.Pages, p)
+				}
+			}
+			if prev.Goals.Annual == nil {
+				prev.Goals.Annual = f.Goals.Annual
+			}
+			if prev.Funds.Annual.Total == nil {
+				prev.Funds.Annual = f.Funds.Annual
+			}
+			continue
+		}
 		if f.Project == "" {
 			page := 0
 			if len(f.Pages) > 0 {
@@ -309,13 +328,13 @@ func gridIndicator(cells map[string]string, prev []Indicator) (Indicator, bool) 
 func setGridValue(ind *Indicator, opText, value, unit string) {
 	if value != "" {
 		ind.Value = Str(value)
-		ind.Op, ind.Number, ind.Unit = ParseValue(value)
+		ind.Op, ind.Number, ind.NumberMax, ind.Unit = ParseRange(value)
 	}
 	if o := opText; o != "" {
 		if op, ok := parseOp(o); ok && ind.Number != nil {
 			ind.Op = Str(op)
 		} else if !ok {
-			ind.Op, ind.Number = nil, nil
+			ind.Op, ind.Number, ind.NumberMax = nil, nil, nil
 			if unit == "" {
 				ind.Unit = nil
 			}

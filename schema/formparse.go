@@ -22,6 +22,9 @@ type formParser struct {
 	indPages []int // page of each indicator of the current form
 	// expectGoals: the row after a 实施期目标 | 年度目标 header holds the goals.
 	expectGoals bool
+	// expectPlanned: the row after 年度总体目标完成情况 holds the planned
+	// goal, then the achieved one.
+	expectPlanned bool
 	// lastHeader: the row before was an indicator header (one printed above
 	// the form, as a <thead>, heads the form that follows).
 	lastHeader bool
@@ -33,6 +36,71 @@ type formParser struct {
 	// fundScope is the scope (0 period, 1 annual) the block's last scoped
 	// label set: a lone label row (其中：财政拨款 | 15.00) follows it.
 	fundScope int
+	// fundCols are the columns of a self-evaluation's funds block
+	// (全年预算数 → total, 全年执行数 → executed), by horizontal extent.
+	fundCols []gridCol
+}
+
+// fundColumnLabels head the columns of a funds block that prints several
+// figures per line (a self-evaluation): the label's role in FundFigures.
+var fundColumnLabels = []struct{ label, role string }{
+	{"全年预算数", "total"}, {"全年执行数", "executed"}, {"年初预算数", "initial"},
+}
+
+// fundColumns reads a funds column header row, or returns nil.
+func fundColumns(r FormRow) []gridCol {
+	var cols []gridCol
+	for _, c := range r.Cells {
+		l := squeezeLabel(c.Text)
+		for _, e := range fundColumnLabels {
+			if strings.HasPrefix(l, e.label) {
+				cols = append(cols, gridCol{role: e.role, col: c.Col, x0: c.X0, x1: c.X1})
+			}
+		}
+	}
+	if len(cols) < 2 {
+		return nil
+	}
+	return cols
+}
+
+// fundsByColumn reads one funds line under fundCols.
+func (p *formParser) fundsByColumn(r FormRow) bool {
+	key := ""
+	for _, c := range r.Cells {
+		if k := fundKey(c.Text); k != "" {
+			key = k
+			break
+		}
+	}
+	if key == "" {
+		return false
+	}
+	ff := &p.cur.Funds.Annual
+	for _, c := range r.Cells {
+		role := gridHeader(p.fundCols).roleOf(c)
+		v, ok := Amount(c.Text)
+		if role == "" || !ok || v == nil {
+			continue
+		}
+		var dst **string
+		switch {
+		case role == "executed":
+			dst = &ff.Executed
+		case role == "total" && key == "total":
+			dst = &ff.Total
+		case role == "total" && key == "fiscal":
+			dst = &ff.Fiscal
+		case role == "total" && key == "carried_over":
+			dst = &ff.CarriedOver
+		case role == "total" && key == "other":
+			dst = &ff.Other
+		}
+		if dst != nil {
+			*dst = v
+		}
+	}
+	return true
 }
 
 type role struct {
@@ -51,6 +119,17 @@ func (p *formParser) finish() {
 			}
 		}
 		p.indPages = p.indPages[:0]
+		// One goals text on a form whose targets are all annual (a single
+		// 指标值 column, no 实施期 funds) is the year's goal.
+		if g := &p.cur.Goals; g.Period != nil && g.Annual == nil && len(p.cur.Indicators) > 0 && p.cur.Funds.Period == (FundFigures{}) {
+			annual := true
+			for _, ind := range p.cur.Indicators {
+				annual = annual && ind.Scope == ScopeAnnual
+			}
+			if annual {
+				g.Period, g.Annual = nil, g.Period
+			}
+		}
 		if p.cur.Indicators == nil {
 			p.cur.Indicators = []Indicator{}
 		}
@@ -83,7 +162,7 @@ func (p *formParser) row(r FormRow) {
 			unit = r.Unit
 		}
 		p.cur = &PerformanceForm{Family: FormFamilyHeader, Pages: []int{}, Funds: Funds{Unit: Str(unit)}}
-		p.inHead, p.fundScope = true, -1
+		p.inHead, p.fundScope, p.fundCols = true, -1, nil
 		if !wasHeader && p.flat {
 			// A flat grid is printed with each form: the one of the form
 			// before heads nothing here (a print-title grid may).
@@ -118,6 +197,13 @@ func (p *formParser) row(r FormRow) {
 		return
 	case strings.HasPrefix(lead, "项目资金") || (strings.Contains(lead, "资金") && fundsUnit.MatchString(lead) && len([]rune(lead)) <= 14):
 		p.inFunds = true
+		if cols := fundColumns(r); cols != nil {
+			p.fundCols = cols
+			if u := fundsUnit.FindStringSubmatch(lead); u != nil {
+				p.cur.Funds.Unit = Str(u[1])
+			}
+			return
+		}
 		texts = texts[1:]
 		if u := fundsUnit.FindStringSubmatch(lead); u != nil {
 			p.cur.Funds.Unit = Str(u[1])
@@ -127,6 +213,14 @@ func (p *formParser) row(r FormRow) {
 	case goalsHeader(texts):
 		// 总体目标 | 实施期目标 | 年度目标: the goals come on the next row.
 		p.expectGoals, p.inFunds = true, false
+		p.inHead = p.inHead && len(p.roles) == 0
+		return
+	case goalLabels[lead] == 3:
+		p.expectPlanned, p.inFunds = true, false
+		return
+	case p.expectPlanned:
+		p.expectPlanned = false
+		p.cur.Goals.Annual = Str(texts[0])
 		p.inHead = p.inHead && len(p.roles) == 0
 		return
 	case goalLabels[lead] != 0:
@@ -145,6 +239,9 @@ func (p *formParser) row(r FormRow) {
 	}
 	// Funds rows, also without their 项目资金 label: a merged label cell that
 	// crosses a page break prints on one page only.
+	if p.inFunds && p.fundCols != nil && p.fundsByColumn(r) {
+		return
+	}
 	if (p.inFunds || !p.inGrid) && isFundsRow(texts) {
 		p.inFunds = true
 		p.funds(texts)
@@ -183,6 +280,8 @@ func (p *formParser) row(r FormRow) {
 var goalLabels = map[string]int{
 	"总体目标": 1, "项目总目标": 1, "实施期目标": 1, "实施期总目标": 1,
 	"年度总体目标": 2, "年度目标值": 2, "当年绩效目标": 2, "年度绩效目标": 2, "年度目标": 2,
+	// a self-evaluation: 预期目标 | 实际完成情况 on this row, the texts on the next
+	"年度总体目标完成情况": 3,
 }
 
 func goalsHeader(texts []string) bool {
@@ -245,6 +344,8 @@ func fundKey(s string) string {
 		return "local"
 	case strings.Contains(s, "自筹"):
 		return "self_raised"
+	case strings.Contains(s, "上年结转"):
+		return "carried_over"
 	case strings.Contains(s, "财政拨款") || strings.Contains(s, "财政资金"):
 		return "fiscal"
 	case strings.Contains(s, "其他"):
@@ -309,6 +410,8 @@ func (p *formParser) funds(texts []string) {
 			ff.Other = v
 		case "fiscal":
 			ff.Fiscal = v
+		case "carried_over":
+			ff.CarriedOver = v
 		}
 	}
 }
@@ -506,6 +609,9 @@ func (p *formParser) indicatorRow(r FormRow) {
 		if l3[s] == "" && val[s] == "" {
 			continue
 		}
+		if squeezeLabel(l3[s]) == "总分" && val[s] == "" {
+			continue // a self-evaluation's total score row
+		}
 		ind := Indicator{Scope: ScopePeriod, Level1: p.level1, Level2: p.level2[s], Level3: l3[s]}
 		if s == 1 {
 			ind.Scope = ScopeAnnual
@@ -516,14 +622,14 @@ func (p *formParser) indicatorRow(r FormRow) {
 		if len(extra) > 0 {
 			g, _ := gridIndicator(map[string]string{"level3": l3[s], "value": val[s], "op": extra["op"], "unit": extra["unit"],
 				"weight": extra["weight"], "core": extra["core"], "direction": extra["direction"], "actual": extra["actual"], "score": extra["score"]}, nil)
-			ind.Value, ind.Op, ind.Number, ind.Unit = g.Value, g.Op, g.Number, g.Unit
+			ind.Value, ind.Op, ind.Number, ind.NumberMax, ind.Unit = g.Value, g.Op, g.Number, g.NumberMax, g.Unit
 			ind.Weight, ind.Core, ind.Direction, ind.Planned, ind.Actual, ind.Score = g.Weight, g.Core, g.Direction, g.Planned, g.Actual, g.Score
 			if ind.Actual != nil || ind.Score != nil {
 				p.cur.Family = FormFamilySelfEvaluation
 			}
 		} else if val[s] != "" {
 			ind.Value = Str(val[s])
-			ind.Op, ind.Number, ind.Unit = ParseValue(val[s])
+			ind.Op, ind.Number, ind.NumberMax, ind.Unit = ParseRange(val[s])
 		}
 		p.cur.Indicators = append(p.cur.Indicators, ind)
 		p.indPages = append(p.indPages, r.Page)

@@ -46,7 +46,11 @@ var formFields = []struct {
 		if v == nil {
 			return
 		}
-		if code, name, ok := strings.Cut(*v, "-"); ok && strings.Trim(code, "0123456789") == "" && code != "" {
+		code, name, ok := strings.Cut(*v, "-")
+		if !ok {
+			code, name, ok = strings.Cut(*v, "_")
+		}
+		if ok && strings.Trim(code, "0123456789") == "" && code != "" {
 			f.DepartmentCode, f.Department = Str(code), Str(name)
 			return
 		}

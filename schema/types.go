@@ -197,6 +197,9 @@ type Indicator struct {
 	Op         *string `json:"op" yaml:"op"`
 	Number     *string `json:"number" yaml:"number"`
 	Unit       *string `json:"unit" yaml:"unit"`
+	// NumberMax is the upper end of a range (op "between": 90%-95% gives
+	// number 90, number_max 95).
+	NumberMax *string `json:"number_max,omitempty" yaml:"number_max,omitempty"`
 	// Weight is 指标权重 (or 分值 of a self-evaluation) as printed.
 	Weight *string `json:"weight,omitempty" yaml:"weight,omitempty"`
 	// Direction is 正向 or 反向 where the form prints it.

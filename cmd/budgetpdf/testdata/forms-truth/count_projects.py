@@ -15,9 +15,11 @@ never runs this script.
 
 Families and how each is counted:
   long_table   one row per indicator, project code in a merged cell
-               (预算表12 项目支出绩效目标表): distinct project codes
-               (8 digits, a letter, digits; a code wrapped onto the next line
-               is joined), from the table's title to the next table title.
+               (预算表12 项目支出绩效目标表): project codes printed (8 digits, a
+               letter, digits; a code wrapped onto the next line is joined; a
+               code repeated right after itself is the page-break repeat), from
+               the table's title to the next table title; and tables headed
+               序号 | 项目名称 | … | 指标名称: their distinct 序号 numbers.
   packed       项目名称|总计|…|绩效目标|绩效指标 with each project's indicators
                packed in one cell (…实施周期指标值…): rows that print an amount
                in a block that holds indicator text; cross-checked by the
@@ -47,8 +49,12 @@ def sq(s):
 
 
 def long_table(lines):
-    """Distinct project codes in 项目支出绩效目标表 sections headed 项目名称…一级指标."""
-    codes = set()
+    """Project rows of 项目支出绩效目标表 sections headed 项目名称…一级指标:
+    each printed project code, except a code printed again right after the
+    same code (the merged cell repeated at the top of the next page). A code
+    may recur later for another unit (a 教育委员会 prints 北京学者项目 for
+    each university): that is another row, another form."""
+    codes = []
     inside = False
     for i, ln in enumerate(lines):
         s = sq(ln)
@@ -73,7 +79,8 @@ def long_table(lines):
                     continue  # the column header repeated on the next page
                 if CODE.match(nxt) or re.match(r'^\s{0,3}[^\s\d]', nxt):  # other text in the project column
                     break
-        codes.add(code)
+        if not codes or codes[-1] != code:
+            codes.append(code)
     return len(codes)
 
 
@@ -95,6 +102,39 @@ def serial_tables(lines):
         if inside and m:
             seen.add(int(m.group(1)))
     return n + len(seen)
+
+
+TWO_AMOUNTS = re.compile(r'(?<![\d.])(\d+\.\d+)\s{2,}(\d+\.\d+)(?![\d.%])')
+
+
+def long_table_rows(lines):
+    """Project rows of the same sections counted by their funds: lines that
+    print 项目总额 and 财政资金 side by side (two decimals apart, nothing
+    between), the same figures printed again just after a repeated page
+    header being the page-break repeat. Rows with no code printed count."""
+    n, inside, prev, header_between = 0, False, None, False
+    for ln in lines:
+        s = sq(ln)
+        if '项目支出绩效目标表' in s:
+            inside = True
+            continue
+        if inside and ('部门整体支出绩效目标表' in s or re.search(r'预算\d+表', s) and '项目支出绩效目标表' not in s):
+            inside = False
+        if not inside:
+            continue
+        if '项目名称' in s and '项目总额' in s:
+            header_between = True
+            continue
+        m = TWO_AMOUNTS.search(ln)
+        if not m:
+            continue
+        key = (m.group(1), m.group(2))
+        if key == prev and header_between:
+            header_between = False
+            continue
+        prev, header_between = key, False
+        n += 1
+    return n
 
 
 def is_long_table(lines):
@@ -200,8 +240,9 @@ def main(root):
             dept = dept_tables(lines)
             fams = {}
             if is_long_table(lines):
-                fams['long_table'] = long_table(lines)
-                note = 'distinct project codes'
+                codes, rows = long_table(lines), long_table_rows(lines)
+                fams['long_table'] = codes
+                note = 'project codes printed %d (counted); funds rows %d (cross-check: also counts a row whose code is not printed, and misses or doubles some page-break repeats)' % (codes, rows)
             elif is_packed(lines):
                 n, total, printed = packed(lines)
                 fams['packed'] = n
