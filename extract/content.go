@@ -5,7 +5,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 )
 
 // The content-stream walker: it runs the operators of a page (and of the

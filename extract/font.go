@@ -9,7 +9,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 )
 
 // Doc is an open PDF document. Pages are extracted one at a time; fonts are

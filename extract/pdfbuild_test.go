@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 )
 
 // pdfBuilder assembles a small PDF from object bodies, computing the xref
