@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math"
 
@@ -16,6 +17,8 @@ type Doc struct {
 	pages   []pageRef
 	fonts   map[fontKey]*font
 	treeErr error // why the page tree could not be read completely
+	lim     Limits
+	notes   []Warning // about the whole file (Page 0), given with page 1's
 }
 
 // pageRef is a page dictionary with its inherited attributes resolved.
@@ -36,8 +39,8 @@ type fontKey struct {
 }
 
 // newDoc wraps an opened reader. It walks the page tree once.
-func newDoc(r *pdf.Reader, info Info) *Doc {
-	d := &Doc{r: r, info: info, fonts: map[fontKey]*font{}}
+func newDoc(r *pdf.Reader, info Info, lim Limits) *Doc {
+	d := &Doc{r: r, info: info, fonts: map[fontKey]*font{}, lim: lim}
 	func() {
 		defer func() {
 			if e := recover(); e != nil {
@@ -53,10 +56,8 @@ func newDoc(r *pdf.Reader, info Info) *Doc {
 	return d
 }
 
-const maxTreeDepth = 64
-
 func (d *Doc) walkTree(node pdf.Value, parent uint32, inh pageRef, seen map[uint32]bool, depth int) {
-	if node.Kind() != pdf.Dict || depth > maxTreeDepth {
+	if node.Kind() != pdf.Dict || depth > d.lim.PageTreeDepth {
 		return
 	}
 	// A kid written directly in its parent's Kids array carries the
@@ -123,7 +124,11 @@ func (d *Doc) NumPages() int { return len(d.pages) }
 // Page extracts page n (1-based). A panic inside the PDF library becomes an
 // error wrapping ErrCorrupt; problems that still let the page out are in
 // the page's Warnings.
-func (d *Doc) Page(n int) (p *Page, err error) {
+func (d *Doc) Page(n int) (p *Page, err error) { return d.PageContext(context.Background(), n) }
+
+// PageContext is Page stopping early (with the glyphs read so far) when ctx
+// is done.
+func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	if n < 1 || n > len(d.pages) {
 		if d.treeErr != nil {
 			return nil, fmt.Errorf("page %d: %w", n, d.treeErr)
@@ -152,6 +157,7 @@ func (d *Doc) Page(n int) (p *Page, err error) {
 		p.Width, p.Height = p.Height, p.Width
 	}
 	w := newWalker(d, p, baseMatrix(box, ref.rotate), ref.res)
+	w.ctx = ctx
 	data, rerr := pageContent(ref.v.Key("Contents"))
 	if rerr != nil {
 		w.warn("page_error", "content stream: %v", rerr)

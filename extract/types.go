@@ -14,6 +14,8 @@ type Info struct {
 	Creator   string
 	Title     string
 	Encrypted bool
+
+	blanked int // objects numbered past Limits.Objects blanked before the repair
 }
 
 // Page is one page as the extractor saw it.

@@ -30,12 +30,6 @@ type name string
 // such as "<<", ">>", "[", "]", "{", "}", are also treated as keywords.
 type keyword string
 
-// maxObjectDepth is the maximum nesting depth for PDF objects (dicts, arrays,
-// and indirect object definitions). Malicious files can nest millions of
-// "N N obj" tokens to exhaust the Go call stack; this limit turns that into
-// a recoverable panic instead of a fatal process crash.
-const maxObjectDepth = 1000
-
 // A buffer holds buffered input bytes from the PDF file.
 type buffer struct {
 	r           io.Reader // source of data
@@ -52,6 +46,7 @@ type buffer struct {
 	useAES      bool
 	objptr      objptr
 	depth       int // current object nesting depth
+	maxDepth    int // Limits.Nesting
 }
 
 // newBuffer returns a new buffer reading from r at the given offset.
@@ -62,7 +57,15 @@ func newBuffer(r io.Reader, offset int64) *buffer {
 		buf:         make([]byte, 0, 4096),
 		allowObjptr: true,
 		allowStream: true,
+		maxDepth:    DefaultLimits.Nesting,
 	}
+}
+
+// newBuffer is newBuffer with the reader's nesting limit.
+func (r *Reader) newBuffer(rd io.Reader, offset int64) *buffer {
+	b := newBuffer(rd, offset)
+	b.maxDepth = r.lim.Nesting
+	return b
 }
 
 func (b *buffer) readByte() byte {
@@ -199,7 +202,7 @@ func (b *buffer) readHexString() token {
 		}
 		x := unhex(c)<<4 | unhex(c2)
 		if x < 0 {
-			b.errorf("malformed hex string %c %c %s", c, c2, b.buf[b.pos:])
+			b.errorf("malformed hex string at offset %d: %s", b.readOffset(), Quote(b.buf[b.pos:], 40))
 			break
 		}
 		tmp = append(tmp, byte(x))
@@ -240,7 +243,7 @@ Loop:
 		case '\\':
 			switch c = b.readByte(); c {
 			default:
-				b.errorf("invalid escape sequence \\%c", c)
+				b.errorf("invalid escape sequence %s", Quote([]byte{'\\', c}, 4))
 				tmp = append(tmp, '\\', c)
 			case 'n':
 				tmp = append(tmp, '\n')
@@ -324,13 +327,13 @@ func (b *buffer) readKeyword() token {
 	case isInteger(s):
 		x, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			b.errorf("invalid integer %s", s)
+			b.errorf("invalid integer %s", Quote([]byte(s), 40))
 		}
 		return x
 	case isReal(s):
 		x, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			b.errorf("invalid real %s", s)
+			b.errorf("invalid real %s", Quote([]byte(s), 40))
 		}
 		return x
 	}
@@ -411,9 +414,8 @@ type objdef struct {
 func (b *buffer) readObject() object {
 	b.depth++
 	defer func() { b.depth-- }()
-	if b.depth > maxObjectDepth {
-		b.errorf("object nesting exceeds maximum depth %d", maxObjectDepth)
-		return nil
+	if b.depth > b.maxDepth {
+		panic(&LimitError{What: "nesting", Limit: int64(b.maxDepth), Detail: fmt.Sprintf("objects nested more than %d deep at offset %d", b.maxDepth, b.readOffset())})
 	}
 
 	tok := b.readToken()
@@ -429,7 +431,7 @@ func (b *buffer) readObject() object {
 			// stop the object - these mark the end of dict/array
 			return nil
 		}
-		b.errorf("unexpected keyword %q parsing object", kw)
+		b.errorf("unexpected keyword %s parsing object", Quote([]byte(kw), 40))
 		return nil
 	}
 
@@ -502,7 +504,7 @@ func (b *buffer) readDict() object {
 			if DebugOn {
 				fmt.Printf("DEBUG: %T(%v)\n. Skip dict", tok, tok)
 			}
-			b.errorf("unexpected non-name key %T(%v) parsing dictionary", tok, tok)
+			b.errorf("unexpected non-name key %T(%v) parsing dictionary", tok, short(tok))
 			continue
 		}
 		x[n] = b.readObject()

@@ -86,6 +86,11 @@ type Reader struct {
 	trailerptr objptr
 	key        []byte
 	useAES     bool
+
+	lim       Limits
+	decoded   int64           // decoded stream bytes handed out so far (Limits.DocumentBytes)
+	resolving map[objptr]bool // objects being resolved (cycle guard)
+	depth     int             // resolve calls inside one another (Limits.ResolveDepth)
 }
 
 type xref struct {
@@ -125,6 +130,12 @@ func NewReader(f io.ReaderAt, size int64) (*Reader, error) {
 // to try. If pw returns the empty string, NewReaderEncrypted stops trying to decrypt
 // the file and returns an error.
 func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader, err error) {
+	return NewReaderLimits(f, size, pw, Limits{})
+}
+
+// NewReaderLimits is NewReaderEncrypted with limits on the work the reader
+// does (zero fields take DefaultLimits' values).
+func NewReaderLimits(f io.ReaderAt, size int64, pw func() string, lim Limits) (r *Reader, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			r = nil
@@ -158,11 +169,13 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 	}
 
 	r = &Reader{
-		f:   f,
-		end: end,
+		f:         f,
+		end:       end,
+		lim:       lim.withDefaults(),
+		resolving: map[objptr]bool{},
 	}
 	pos := end - endChunk + int64(i)
-	b := newBuffer(io.NewSectionReader(f, pos, end-pos), pos)
+	b := r.newBuffer(io.NewSectionReader(f, pos, end-pos), pos)
 	if b.readToken() != keyword("startxref") {
 		return nil, fmt.Errorf("malformed PDF file: missing startxref")
 	}
@@ -170,7 +183,10 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 	if !ok {
 		return nil, fmt.Errorf("malformed PDF file: startxref not followed by integer")
 	}
-	b = newBuffer(io.NewSectionReader(r.f, startxref, r.end-startxref), startxref)
+	if startxref < 0 || startxref >= r.end {
+		return nil, fmt.Errorf("malformed PDF: startxref %d outside the file", startxref)
+	}
+	b = r.newBuffer(io.NewSectionReader(r.f, startxref, r.end-startxref), startxref)
 	xref, trailerptr, trailer, err := readXref(r, b)
 	if err != nil {
 		return nil, err
@@ -214,7 +230,7 @@ func readXref(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 		b.unreadToken(tok)
 		return readXrefStream(r, b)
 	}
-	return nil, objptr{}, nil, fmt.Errorf("malformed PDF: cross-reference table not found: %v", tok)
+	return nil, objptr{}, nil, fmt.Errorf("malformed PDF: cross-reference table not found: %v", short(tok))
 }
 
 // readPrevXrefs walks a /Prev chain of cross-reference sections. first is the
@@ -222,12 +238,20 @@ func readXref(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 // positioned at the start of each previous section and must return that
 // section's own /Prev entry (or nil) to continue the chain.
 func readPrevXrefs(r *Reader, first object, parse func(b *buffer) (object, error)) error {
+	seen := map[int64]bool{}
 	for prev := first; prev != nil; {
 		off, ok := prev.(int64)
 		if !ok {
-			return fmt.Errorf("malformed PDF: xref Prev is not integer: %v", prev)
+			return fmt.Errorf("malformed PDF: xref Prev is not integer: %v", short(prev))
 		}
-		b := newBuffer(io.NewSectionReader(r.f, off, r.end-off), off)
+		if off < 0 || off >= r.end {
+			return fmt.Errorf("malformed PDF: xref Prev %d outside the file", off)
+		}
+		if seen[off] {
+			return fmt.Errorf("malformed PDF: xref Prev chain loops at offset %d", off)
+		}
+		seen[off] = true
+		b := r.newBuffer(io.NewSectionReader(r.f, off, r.end-off), off)
 		next, err := parse(b)
 		if err != nil {
 			return err
@@ -241,12 +265,12 @@ func readXrefStream(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 	obj1 := b.readObject()
 	obj, ok := obj1.(objdef)
 	if !ok {
-		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: cross-reference table not found: %v", objfmt(obj1))
+		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: cross-reference table not found: %v", short(obj1))
 	}
 	strmptr := obj.ptr
 	strm, ok := obj.obj.(stream)
 	if !ok {
-		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: cross-reference table not found: %v", objfmt(obj))
+		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: cross-reference table not found: %v", short(obj))
 	}
 	if strm.hdr["Type"] != name("XRef") {
 		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: xref stream does not have type XRef")
@@ -254,6 +278,9 @@ func readXrefStream(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 	size, ok := strm.hdr["Size"].(int64)
 	if !ok {
 		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: xref stream missing Size")
+	}
+	if size < 0 || size > r.lim.Objects {
+		return nil, objptr{}, nil, &LimitError{What: "objects", Limit: r.lim.Objects, Detail: fmt.Sprintf("xref stream /Size %d", size)}
 	}
 	table := make([]xref, size)
 
@@ -266,15 +293,15 @@ func readXrefStream(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 		obj1 := b.readObject()
 		obj, ok := obj1.(objdef)
 		if !ok {
-			return nil, fmt.Errorf("malformed PDF: xref prev stream not found: %v", objfmt(obj1))
+			return nil, fmt.Errorf("malformed PDF: xref prev stream not found: %v", short(obj1))
 		}
 		prevstrm, ok := obj.obj.(stream)
 		if !ok {
-			return nil, fmt.Errorf("malformed PDF: xref prev stream not found: %v", objfmt(obj))
+			return nil, fmt.Errorf("malformed PDF: xref prev stream not found: %v", short(obj))
 		}
 		prev := Value{r, objptr{}, prevstrm}
 		if prev.Kind() != Stream {
-			return nil, fmt.Errorf("malformed PDF: xref prev stream is not stream: %v", prev)
+			return nil, fmt.Errorf("malformed PDF: xref prev stream is not stream")
 		}
 		if prev.Key("Type").Name() != "XRef" {
 			return nil, fmt.Errorf("malformed PDF: xref prev stream does not have type XRef")
@@ -303,7 +330,7 @@ func readXrefStreamData(r *Reader, strm stream, table []xref, size int64) ([]xre
 		index = array{int64(0), size}
 	}
 	if len(index)%2 != 0 {
-		return nil, fmt.Errorf("invalid Index array %v", objfmt(index))
+		return nil, fmt.Errorf("invalid Index array %v", short(index))
 	}
 	ww, ok := strm.hdr["W"].(array)
 	if !ok {
@@ -314,12 +341,12 @@ func readXrefStreamData(r *Reader, strm stream, table []xref, size int64) ([]xre
 	for _, x := range ww {
 		i, ok := x.(int64)
 		if !ok || int64(int(i)) != i {
-			return nil, fmt.Errorf("invalid W array %v", objfmt(ww))
+			return nil, fmt.Errorf("invalid W array %v", short(ww))
 		}
 		w = append(w, int(i))
 	}
 	if len(w) < 3 {
-		return nil, fmt.Errorf("invalid W array %v", objfmt(ww))
+		return nil, fmt.Errorf("invalid W array %v", short(ww))
 	}
 
 	v := Value{r, objptr{}, strm}
@@ -333,7 +360,7 @@ func readXrefStreamData(r *Reader, strm stream, table []xref, size int64) ([]xre
 		start, ok1 := index[0].(int64)
 		n, ok2 := index[1].(int64)
 		if !ok1 || !ok2 {
-			return nil, fmt.Errorf("malformed Index pair %v %v %T %T", objfmt(index[0]), objfmt(index[1]), index[0], index[1])
+			return nil, fmt.Errorf("malformed Index pair %v %v %T %T", short(index[0]), short(index[1]), index[0], index[1])
 		}
 		index = index[2:]
 		for i := 0; i < int(n); i++ {
@@ -348,6 +375,9 @@ func readXrefStreamData(r *Reader, strm stream, table []xref, size int64) ([]xre
 			v2 := decodeInt(buf[w[0] : w[0]+w[1]])
 			v3 := decodeInt(buf[w[0]+w[1] : w[0]+w[1]+w[2]])
 			x := int(start) + i
+			if start < 0 || int64(x) >= r.lim.Objects {
+				return nil, &LimitError{What: "objects", Limit: r.lim.Objects, Detail: fmt.Sprintf("object number %d in the xref stream", int64(start)+int64(i))}
+			}
 			table = ensureXrefLen(table, x)
 			if table[x].ptr != (objptr{}) {
 				continue
@@ -390,7 +420,7 @@ func ensureXrefLen(table []xref, x int) []xref {
 func readXrefTable(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 	var table []xref
 
-	table, err := readXrefTableData(b, table)
+	table, err := readXrefTableData(r, b, table)
 	if err != nil {
 		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: %v", err)
 	}
@@ -405,7 +435,7 @@ func readXrefTable(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 			return nil, fmt.Errorf("malformed PDF: xref Prev does not point to xref")
 		}
 		var dataErr error
-		table, dataErr = readXrefTableData(b, table)
+		table, dataErr = readXrefTableData(r, b, table)
 		if dataErr != nil {
 			return nil, fmt.Errorf("malformed PDF: %v", dataErr)
 		}
@@ -431,7 +461,7 @@ func readXrefTable(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 	return table, objptr{}, trailer, nil
 }
 
-func readXrefTableData(b *buffer, table []xref) ([]xref, error) {
+func readXrefTableData(r *Reader, b *buffer, table []xref) ([]xref, error) {
 	for {
 		tok := b.readToken()
 		if tok == keyword("trailer") {
@@ -441,6 +471,9 @@ func readXrefTableData(b *buffer, table []xref) ([]xref, error) {
 		n, ok2 := b.readToken().(int64)
 		if !ok1 || !ok2 {
 			return nil, fmt.Errorf("malformed xref table")
+		}
+		if start < 0 || n < 0 || start+n > r.lim.Objects {
+			return nil, &LimitError{What: "objects", Limit: r.lim.Objects, Detail: fmt.Sprintf("xref section %d %d", start, n)}
 		}
 		for i := 0; i < int(n); i++ {
 			off, ok1 := b.readToken().(int64)
@@ -750,6 +783,21 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 		if xref.ptr != ptr || !xref.inStream && xref.offset == 0 {
 			return Value{}
 		}
+		// An object that needs itself to be read (an object stream that
+		// holds itself or its own /Length, a /Length that refers to its
+		// stream) would recurse without end; so would a long enough chain.
+		if r.resolving[ptr] {
+			panic(&LimitError{What: "cycle", Detail: fmt.Sprintf("object %d %d needs itself to be read", ptr.id, ptr.gen)})
+		}
+		if r.depth >= r.lim.ResolveDepth {
+			panic(&LimitError{What: "resolve depth", Limit: int64(r.lim.ResolveDepth), Detail: fmt.Sprintf("reading object %d %d", ptr.id, ptr.gen)})
+		}
+		r.resolving[ptr] = true
+		r.depth++
+		defer func() {
+			delete(r.resolving, ptr)
+			r.depth--
+		}()
 		var obj object
 		if xref.inStream {
 			strm := r.resolve(parent, xref.stream)
@@ -761,14 +809,14 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				if strm.Key("Type").Name() != "ObjStm" {
 					panic("not an object stream")
 				}
-				n := int(strm.Key("N").Int64())
+				n := int(min(max(strm.Key("N").Int64(), 0), r.lim.Objects))
 				first := strm.Key("First").Int64()
 				if first == 0 {
 					panic("missing First")
 				}
-				b := newBuffer(strm.Reader(), 0)
+				b := r.newBuffer(strm.Reader(), 0)
 				b.allowEOF = true
-				for i := 0; i < n; i++ {
+				for i := 0; i < n && !b.eof; i++ {
 					id, _ := b.readToken().(int64)
 					off, _ := b.readToken().(int64)
 					if uint32(id) == ptr.id {
@@ -784,7 +832,10 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				strm = ext
 			}
 		} else {
-			b := newBuffer(io.NewSectionReader(r.f, xref.offset, r.end-xref.offset), xref.offset)
+			if xref.offset < 0 || xref.offset >= r.end {
+				panic(fmt.Errorf("loading %v: offset %d outside the file", ptr, xref.offset))
+			}
+			b := r.newBuffer(io.NewSectionReader(r.f, xref.offset, r.end-xref.offset), xref.offset)
 			b.key = r.key
 			b.useAES = r.useAES
 			obj = b.readObject()
@@ -837,8 +888,11 @@ func (v Value) Reader() io.ReadCloser {
 	if streamLen == 0 {
 		return io.NopCloser(bytes.NewReader(nil))
 	}
+	if x.offset < 0 || x.offset > v.r.end || streamLen < 0 {
+		return &errorReadCloser{fmt.Errorf("stream at offset %d with /Length %d outside the file", x.offset, streamLen)}
+	}
 	var rd io.Reader
-	rd = io.NewSectionReader(v.r.f, x.offset, streamLen)
+	rd = io.NewSectionReader(v.r.f, x.offset, min(streamLen, v.r.end-x.offset))
 	if v.r.key != nil {
 		rd = decryptStream(v.r.key, v.r.useAES, x.ptr, rd)
 	}
@@ -850,14 +904,17 @@ func (v Value) Reader() io.ReadCloser {
 	case Null:
 		// ok
 	case Name:
-		rd = applyFilter(rd, filter.Name(), param)
+		rd = v.r.stageLimit(applyFilter(rd, filter.Name(), param))
 	case Array:
+		if filter.Len() > maxFilters {
+			return &errorReadCloser{&LimitError{What: "filters", Limit: maxFilters, Detail: fmt.Sprintf("%d filters on one stream", filter.Len())}}
+		}
 		for i := 0; i < filter.Len(); i++ {
-			rd = applyFilter(rd, filter.Index(i).Name(), param.Index(i))
+			rd = v.r.stageLimit(applyFilter(rd, filter.Index(i).Name(), param.Index(i)))
 		}
 	}
 
-	return io.NopCloser(rd)
+	return io.NopCloser(&docLimitReader{r: v.r, rd: rd})
 }
 
 func applyFilter(rd io.Reader, name string, param Value) io.Reader {
@@ -874,6 +931,9 @@ func applyFilter(rd io.Reader, name string, param Value) io.Reader {
 			return zr
 		}
 		columns := param.Key("Columns").Int64()
+		if columns < 1 || columns > 1<<20 {
+			panic(fmt.Errorf("predictor /Columns %d out of range", columns))
+		}
 		switch pred.Int64() {
 		default:
 			if DebugOn {
@@ -960,7 +1020,7 @@ func (r *Reader) initEncrypt(password string) error {
 	// See PDF 32000-1:2008, §7.6.
 	encrypt, _ := r.resolve(objptr{}, r.trailer["Encrypt"]).data.(dict)
 	if encrypt["Filter"] != name("Standard") {
-		return fmt.Errorf("unsupported PDF: encryption filter %v", objfmt(encrypt["Filter"]))
+		return fmt.Errorf("unsupported PDF: encryption filter %v", short(encrypt["Filter"]))
 	}
 	n, _ := encrypt["Length"].(int64)
 	if n == 0 {
@@ -971,7 +1031,7 @@ func (r *Reader) initEncrypt(password string) error {
 	}
 	V, _ := encrypt["V"].(int64)
 	if V != 1 && V != 2 && (V != 4 || !okayV4(encrypt)) {
-		return fmt.Errorf("unsupported PDF: encryption version V=%d; %v", V, objfmt(encrypt))
+		return fmt.Errorf("unsupported PDF: encryption version V=%d", V)
 	}
 
 	ids, ok := r.trailer["ID"].(array)
