@@ -65,6 +65,7 @@ type walker struct {
 	ctx        context.Context // nil: never cancelled
 	stopped    bool            // ctx was done: the walk stops
 	glyphsFull bool            // Limits.PageGlyphs reached: the walk stops
+	unreadable error           // the page is damaged beyond reading
 }
 
 func newWalker(d *Doc, p *Page, base matrix, res pdf.Value) *walker {
@@ -140,7 +141,8 @@ func (w *walker) run(data []byte) {
 	for {
 		op, ok := l.next()
 		if l.tooDeep {
-			w.warn("page_error", "content stream: arrays nested more than %d deep (Limits.Nesting): the rest of the stream is skipped", w.doc.lim.Nesting)
+			// Never written by a producer: the page is damaged, not just long.
+			w.unreadable = fmt.Errorf("%w: content stream: arrays nested more than %d deep (Limits.Nesting)", ErrCorrupt, w.doc.lim.Nesting)
 			return
 		}
 		if !ok {

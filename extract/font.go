@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"math"
 	"reflect"
 	"strings"
@@ -61,16 +60,7 @@ func objID(v pdf.Value) (uint32, uint16) {
 }
 
 func readStream(v pdf.Value) ([]byte, error) {
-	if v.Kind() != pdf.Stream {
-		return nil, nil
-	}
-	rc := v.Reader()
-	defer rc.Close()
-	// Decoded content is typically a few times its encoded length.
-	n := v.Key("Length").Int64()
-	buf := bytes.NewBuffer(make([]byte, 0, min(max(4*n, 512), 1<<24)))
-	_, err := buf.ReadFrom(rc)
-	return buf.Bytes(), err
+	return v.ReadAll()
 }
 
 // fontName decodes a /BaseFont: subset tag removed, GBK bytes decoded.

@@ -74,14 +74,15 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	body := data[start:]
 	r, fastErr := openReader(body, opts.Password, lim)
 	if fastErr == nil {
-		// The object reader opens some encrypted files but decrypts RC4-40
-		// wrongly and keeps the AES padding on strings: let pdfcpu decrypt.
-		fastErr = errors.New("encrypted")
-		if info := readerInfo(r); !info.Encrypted {
-			if doc := newDoc(r, info, lim); doc.NumPages() > 0 {
-				return doc, nil
-			}
-			fastErr = errors.New("no pages in the page tree")
+		// The object reader decrypts RC4 (40-128 bits), AES-128 and AES-256
+		// with the user or the owner password (internal/pdf/crypt.go).
+		doc := newDoc(r, readerInfo(r), lim)
+		if doc.NumPages() > 0 {
+			return doc, nil
+		}
+		fastErr = errors.New("no pages in the page tree")
+		if doc.treeErr != nil {
+			fastErr = doc.treeErr
 		}
 	}
 	fixed, info, err := repairPDF(body, opts.Password, lim)
@@ -168,11 +169,17 @@ var pdfcpuConfigOnce sync.Once
 // empty or the given user password) and write it back as a plain PDF 1.x the
 // object reader accepts. The document information is taken before pdfcpu
 // stamps its own Producer on it.
-func repairPDF(data []byte, password string, lim Limits) ([]byte, Info, error) {
+func repairPDF(data []byte, password string, lim Limits) (out []byte, info Info, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			out, info, err = nil, Info{}, fmt.Errorf("pdfcpu panic: %v", x)
+		}
+	}()
 	pdfcpuConfigOnce.Do(api.DisableConfigDir)
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.UserPW = password
+	conf.OwnerPW = password
 	conf.Cmd = model.OPTIMIZE
 	conf.Optimize = false
 	conf.OptimizeBeforeWriting = false
@@ -196,7 +203,7 @@ func repairPDF(data []byte, password string, lim Limits) ([]byte, Info, error) {
 	if err := ctx.EnsurePageCount(); err != nil {
 		return nil, Info{}, fmt.Errorf("page tree: %w", err)
 	}
-	info := contextInfo(ctx)
+	info = contextInfo(ctx)
 	if info.Encrypted {
 		ctx.Cmd = model.DECRYPT
 	}
@@ -205,7 +212,7 @@ func repairPDF(data []byte, password string, lim Limits) ([]byte, Info, error) {
 	if err := api.WriteContext(ctx, &buf); err != nil {
 		return nil, Info{}, fmt.Errorf("rewriting: %w", err)
 	}
-	out := buf.Bytes()
+	out = buf.Bytes()
 	// A PDF 2.0 file keeps its header; the object reader only takes 1.x, and
 	// nothing it reads differs, so relabel it (same length, same offsets).
 	if bytes.HasPrefix(out, []byte("%PDF-2.")) && len(out) > 8 {
@@ -308,6 +315,20 @@ func (d *Doc) ReadPagesContext(ctx context.Context, progress func(done, total in
 		return pages, fmt.Errorf("%w: no page could be read: %v", ErrCorrupt, firstErr)
 	}
 	if glyphs == 0 {
+		// A page whose content cannot be decoded is damage, never a scan.
+		var bad []int
+		var badErr error
+		for _, p := range pages {
+			if p.contentErr != nil {
+				bad = append(bad, p.Number)
+				if badErr == nil {
+					badErr = p.contentErr
+				}
+			}
+		}
+		if len(bad) > 0 {
+			return pages, fmt.Errorf("%w: no text could be read; the content stream of %s does not decode: %v", ErrCorrupt, PageList(bad), badErr)
+		}
 		return pages, noTextError(pages)
 	}
 	return pages, nil
@@ -336,6 +357,18 @@ func noTextError(pages []*Page) error {
 		}
 	}
 	if len(img) == 0 {
+		var garbled []int
+		for _, p := range pages {
+			for _, w := range p.Warnings {
+				if w.Code == "garbled_font" {
+					garbled = append(garbled, p.Number)
+					break
+				}
+			}
+		}
+		if len(garbled) > 0 {
+			return fmt.Errorf("%w: the text of %s is in fonts without a Unicode mapping", ErrNoTextLayer, PageList(garbled))
+		}
 		return fmt.Errorf("%w: no page has text or images", ErrNoTextLayer)
 	}
 	verb := "have"

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math"
@@ -160,6 +159,7 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	w.ctx = ctx
 	data, rerr := pageContent(ref.v.Key("Contents"))
 	if rerr != nil {
+		p.contentErr = rerr
 		w.warn("page_error", "content stream: %v", rerr)
 	}
 	func() {
@@ -171,6 +171,9 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 		w.run(data)
 	}()
 	w.finish()
+	if w.unreadable != nil {
+		return nil, fmt.Errorf("page %d: %w", n, w.unreadable)
+	}
 	return p, nil
 }
 
@@ -189,15 +192,16 @@ func baseMatrix(b [4]float64, rotate int) matrix {
 	return matrix{1, 0, 0, -1, -x0, y1}
 }
 
-// pageContent concatenates a page's content streams. A stream that fails
-// to decode contributes what was read before the failure.
+// pageContent concatenates a page's content streams, a newline after
+// each. A stream that fails to decode contributes what was read before the
+// failure.
 func pageContent(c pdf.Value) ([]byte, error) {
-	var buf bytes.Buffer
+	var buf []byte
 	var first error
 	add := func(s pdf.Value) {
-		data, err := readStreamSafe(s)
-		buf.Write(data)
-		buf.WriteByte('\n')
+		var err error
+		buf, err = appendStreamSafe(buf, s)
+		buf = append(buf, '\n')
 		if err != nil && first == nil {
 			first = err
 		}
@@ -210,17 +214,19 @@ func pageContent(c pdf.Value) ([]byte, error) {
 			add(c.Index(i))
 		}
 	}
-	return buf.Bytes(), first
+	return buf, first
 }
 
-// readStreamSafe reads a stream, turning a library panic into an error.
-func readStreamSafe(s pdf.Value) (data []byte, err error) {
+// appendStreamSafe appends a stream's data to buf, turning a library panic
+// into an error.
+func appendStreamSafe(buf []byte, s pdf.Value) (out []byte, err error) {
+	out = buf
 	defer func() {
 		if e := recover(); e != nil {
 			err = fmt.Errorf("%v: %w", e, ErrCorrupt)
 		}
 	}()
-	return readStream(s)
+	return s.ReadAppend(buf)
 }
 
 // font returns the decoder of the font resource name in the font

@@ -28,6 +28,8 @@ type Page struct {
 	Segments []Segment
 	Images   int // image XObjects and inline images drawn
 	Warnings []Warning
+
+	contentErr error // the page's content stream failed to decode
 }
 
 // Glyph is one shown character (or the several runes one code maps to).

@@ -42,8 +42,7 @@ type buffer struct {
 	allowObjptr bool
 	allowStream bool
 	eof         bool
-	key         []byte
-	useAES      bool
+	crypt       *crypt
 	objptr      objptr
 	depth       int // current object nesting depth
 	maxDepth    int // Limits.Nesting
@@ -415,7 +414,7 @@ func (b *buffer) readObject() object {
 	b.depth++
 	defer func() { b.depth-- }()
 	if b.depth > b.maxDepth {
-		panic(&LimitError{What: "nesting", Limit: int64(b.maxDepth), Detail: fmt.Sprintf("objects nested more than %d deep at offset %d", b.maxDepth, b.readOffset())})
+		panic(&LimitError{Name: "Nesting", Limit: int64(b.maxDepth), Detail: fmt.Sprintf("objects nested deeper at offset %d", b.readOffset())})
 	}
 
 	tok := b.readToken()
@@ -435,8 +434,8 @@ func (b *buffer) readObject() object {
 		return nil
 	}
 
-	if str, ok := tok.(string); ok && b.key != nil && b.objptr.id != 0 {
-		tok = decryptString(b.key, b.useAES, b.objptr, str)
+	if str, ok := tok.(string); ok && b.crypt != nil && b.objptr.id != 0 {
+		tok = b.crypt.decryptString(b.objptr, str)
 	}
 
 	if !b.allowObjptr {

@@ -26,7 +26,8 @@ var DefaultLimits = Limits{
 	DocumentBytes: 256 << 20,
 }
 
-// maxFilters bounds the filters of one stream.
+// maxFilters bounds the filters of one stream (no producer chains more
+// than two or three).
 const maxFilters = 8
 
 func (l Limits) withDefaults() Limits {
@@ -53,16 +54,16 @@ func (l Limits) withDefaults() Limits {
 // (as with every other malformation); callers recover it, and a stream read
 // returns it as its error.
 type LimitError struct {
-	What   string // nesting, resolve depth, cycle, objects, stream bytes, document bytes, filters
-	Limit  int64  // the limit's value (0 for a cycle)
-	Detail string
+	Name   string // the Limits field (extract.Limits has the same names), or "" for a reference cycle
+	Limit  int64  // its value
+	Detail string // what went past it
 }
 
 func (e *LimitError) Error() string {
-	if e.What == "cycle" {
+	if e.Name == "" {
 		return "reference cycle: " + e.Detail
 	}
-	return fmt.Sprintf("%s limit (%d) exceeded: %s", e.What, e.Limit, e.Detail)
+	return fmt.Sprintf("%s than %d (Limits.%s)", e.Detail, e.Limit, e.Name)
 }
 
 // stageLimit bounds what one filter stage may produce.
@@ -83,11 +84,10 @@ func (s *stageLimitReader) Read(p []byte) (int, error) {
 	}
 	if s.left <= 0 {
 		// One byte more tells a stream of exactly the limit from a longer one.
-		var one [1]byte
-		if n, _ := s.rd.Read(one[:]); n == 0 {
-			return 0, io.EOF
+		if ok, err := more(s.rd); !ok {
+			return 0, err
 		}
-		s.err = &LimitError{What: "stream bytes", Limit: s.limit, Detail: "a filter stage decodes to more"}
+		s.err = &LimitError{Name: "StreamBytes", Limit: s.limit, Detail: "a filter stage of the stream decodes to more bytes"}
 		return 0, s.err
 	}
 	if int64(len(p)) > s.left {
@@ -113,14 +113,14 @@ func (d *docLimitReader) Read(p []byte) (int, error) {
 	}
 	left := min(d.r.lim.StreamBytes-d.read, d.r.lim.DocumentBytes-d.r.decoded)
 	if left <= 0 {
-		var one [1]byte
-		if n, _ := d.rd.Read(one[:]); n == 0 {
-			return 0, io.EOF
+		if ok, err := more(d.rd); !ok {
+			d.err = err
+			return 0, err
 		}
 		if d.read >= d.r.lim.StreamBytes {
-			d.err = &LimitError{What: "stream bytes", Limit: d.r.lim.StreamBytes, Detail: "the stream decodes to more"}
+			d.err = &LimitError{Name: "StreamBytes", Limit: d.r.lim.StreamBytes, Detail: "the stream decodes to more bytes"}
 		} else {
-			d.err = &LimitError{What: "document bytes", Limit: d.r.lim.DocumentBytes, Detail: "the file's streams decode to more"}
+			d.err = &LimitError{Name: "DocumentBytes", Limit: d.r.lim.DocumentBytes, Detail: "the file's streams decode to more bytes"}
 		}
 		return 0, d.err
 	}
@@ -160,4 +160,59 @@ func short(x object) string {
 		return Quote([]byte(s), 60)
 	}
 	return s
+}
+
+// more reports whether rd has another byte (a Read may return none
+// without an error); when it has not, err is why (io.EOF at the end).
+func more(rd io.Reader) (ok bool, err error) {
+	var one [1]byte
+	for i := 0; i < 64; i++ {
+		n, err := rd.Read(one[:])
+		if n > 0 {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+	return false, io.EOF
+}
+
+// ReadAll returns the decoded data of the stream v. On an error it
+// returns what was decoded before it.
+func (v Value) ReadAll() ([]byte, error) { return v.ReadAppend(nil) }
+
+// ReadAppend appends the decoded data of the stream v to dst, doubling the
+// buffer as it fills but never past the stream limit (plus one byte to see
+// past it), so that a stream at the limit costs about twice its size.
+func (v Value) ReadAppend(dst []byte) ([]byte, error) {
+	if v.Kind() != Stream {
+		return dst, nil
+	}
+	rc := v.Reader()
+	defer rc.Close()
+	ceiling := len(dst) + int(min(v.r.lim.StreamBytes+1, 1<<40))
+	// Decoded content is typically a few times its encoded length.
+	n := v.Key("Length").Int64()
+	want := len(dst) + int(min(max(4*n, 512), 1<<24))
+	buf := dst
+	for {
+		if len(buf) == cap(buf) || cap(buf) < want {
+			nc := min(max(2*cap(buf), want), ceiling)
+			if nc <= len(buf) {
+				nc = len(buf) + 1
+			}
+			nb := make([]byte, len(buf), nc)
+			copy(nb, buf)
+			buf = nb
+		}
+		m, err := rc.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
