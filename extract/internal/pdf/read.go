@@ -84,9 +84,11 @@ type Reader struct {
 	encryptPtr objptr // the encryption dictionary's object
 
 	lim       Limits
-	decoded   int64           // decoded stream bytes handed out so far (Limits.DocumentBytes)
-	resolving map[objptr]bool // objects being resolved (cycle guard)
-	depth     int             // resolve calls inside one another (Limits.ResolveDepth)
+	decoded   int64             // decoded stream bytes handed out so far (Limits.DocumentBytes)
+	resolving map[objptr]bool   // objects being resolved (cycle guard)
+	objStms   map[objptr][]byte // decoded object streams (objstm.go)
+	objStmLen int64             // their bytes
+	depth     int               // resolve calls inside one another (Limits.ResolveDepth)
 }
 
 type xref struct {
@@ -811,7 +813,7 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				if first == 0 {
 					panic("missing First")
 				}
-				b := r.newBuffer(strm.Reader(), 0)
+				b := r.newBuffer(bytes.NewReader(r.objStmData(strm)), 0)
 				b.allowEOF = true
 				for i := 0; i < n && !b.eof; i++ {
 					id, _ := b.readToken().(int64)
