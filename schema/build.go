@@ -88,8 +88,12 @@ func hanNumber(s string) int {
 
 // buildTable names one layout table's kind and columns and normalizes its cells.
 func buildTable(lt *layout.Table) (Table, []Warning) {
+	kind := TableKind(lt.Title)
+	if kind == TableUnknown {
+		kind = PerformanceKind(lt.Title)
+	}
 	t := Table{
-		Kind:  TableKind(lt.Title),
+		Kind:  kind,
 		Title: CleanText(lt.Title),
 		Pages: append([]int{}, lt.Pages...),
 		Empty: strings.Contains(lt.Note, "无数据") || strings.Contains(lt.Note, "空表"),
