@@ -119,7 +119,7 @@ func rowTotals(t *schema.Table) []schema.Check {
 		out = append(out, threePublic(v)...)
 	case v.has(sideIncome+"item") || v.has(sideExpenditure+"item") || v.has(sideIncome+"subject_code"):
 		out = append(out, twoSided(v)...)
-	case !v.has("subject_code"):
+	case !v.has("subject_code") && !v.has("unit_code"):
 		out = append(out, v.down(sideNone)...)
 	}
 	return flatten(out)

@@ -32,6 +32,11 @@ func Build(ld *layout.Document) *Document {
 		doc.Tables = append(doc.Tables, t)
 		doc.Warnings = append(doc.Warnings, warns...)
 	}
+	doc.Document = documentInfo(ld, doc.Tables)
+	for i := range doc.Tables {
+		inferCodes(&doc.Tables[i], doc.Document.Year)
+		markUnits(&doc.Tables[i])
+	}
 	for _, t := range doc.Tables {
 		switch strings.TrimSuffix(t.Kind, FinalSuffix) {
 		case TableBasicExpenditureEconomic:
@@ -43,7 +48,6 @@ func Build(ld *layout.Document) *Document {
 	pf, warns := Forms(FormRows(ld))
 	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
 	doc.Warnings = append(doc.Warnings, warns...)
-	doc.Document = documentInfo(ld, doc.Tables)
 	return doc
 }
 
@@ -172,6 +176,7 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 		}
 	}
 	unfoldRight(&t)
+	resolveCodes(&t)
 	return t, warns
 }
 
