@@ -173,11 +173,24 @@ func (v *view) tree(side string) []schema.Check {
 		blankNote = "; blank: " + strings.Join(blanks, ", ")
 	}
 	scale := v.scale()
-	var fails []schema.Check
+	var fails, warns []schema.Check
 	n := 0
 	fail := func(format string, args ...any) {
 		fails = append(fails, newCheck(RuleSubjectTree, kind, schema.StatusFail, pages,
 			"%s %s (%s)", name, fmt.Sprintf(format, args...), where))
+	}
+	// differ reports a sum of printed figures that misses its total: a
+	// rounding difference (see sumStatus) is warned with the difference, any
+	// other fails.
+	differ := func(got, sum decimal.Decimal, printed int, format string, args ...any) {
+		st, diff := sumStatus(got, sum, printed, scale)
+		switch st {
+		case schema.StatusWarn:
+			warns = append(warns, newCheck(RuleSubjectTree, kind, schema.StatusWarn, pages,
+				"%s %s (%s)", name, roundingNote(fmt.Sprintf(format, args...), diff, scale, printed), where))
+		case schema.StatusFail:
+			fail(format, args...)
+		}
 	}
 	sumOf := func(rs []coded, k string) decimal.Decimal {
 		sum := decimal.Zero
@@ -185,6 +198,15 @@ func (v *view) tree(side string) []schema.Check {
 			sum = sum.Add(amount(c.row.Get(k)))
 		}
 		return sum
+	}
+	printedOf := func(rs []coded, k string) int {
+		p := 0
+		for _, c := range rs {
+			if !blank(c.row.Get(k)) {
+				p++
+			}
+		}
+		return p
 	}
 	blocks, grand := v.unitBlocks(side, rows)
 	total := v.totalRow(side)
@@ -266,7 +288,7 @@ func (v *view) tree(side string) []schema.Check {
 				}
 				n++
 				if got, sum := amount(p.row.Get(k)), sumOf(ks, k); !got.Equal(sum) {
-					fail("%s: %s%s = %s but Σ%s%s = %s", k, unit, p.code, show(got, scale), p.code,
+					differ(got, sum, printedOf(ks, k), "%s: %s%s = %s but Σ%s%s = %s", k, unit, p.code, show(got, scale), p.code,
 						strings.Repeat("x", len(ks[0].code)-len(p.code)), show(sum, scale))
 				}
 			}
@@ -286,9 +308,9 @@ func (v *view) tree(side string) []schema.Check {
 			}
 			if !got.Equal(sum) {
 				if b.head >= 0 {
-					fail("%s: %s = %s but Σ its %d-digit rows = %s", k, b.unit, show(got, scale), minLen, show(sum, scale))
+					differ(got, sum, printedOf(rootRows, k), "%s: %s = %s but Σ its %d-digit rows = %s", k, b.unit, show(got, scale), minLen, show(sum, scale))
 				} else {
-					fail("%s: 合计 = %s but Σ%d-digit rows = %s", k, show(got, scale), minLen, show(sum, scale))
+					differ(got, sum, printedOf(rootRows, k), "%s: 合计 = %s but Σ%d-digit rows = %s", k, show(got, scale), minLen, show(sum, scale))
 				}
 			}
 		}
@@ -306,19 +328,25 @@ func (v *view) tree(side string) []schema.Check {
 		if top >= 0 {
 			for _, k := range keys {
 				n++
-				sum := decimal.Zero
+				sum, printed := decimal.Zero, 0
+				add := func(r schema.Row) {
+					sum = sum.Add(amount(r.Get(k)))
+					if !blank(r.Get(k)) {
+						printed++
+					}
+				}
 				for _, b := range blocks {
 					if b.head >= 0 {
-						sum = sum.Add(amount(v.t.Rows[b.head].Get(k)))
+						add(v.t.Rows[b.head])
 					} else {
 						_, roots := forest(b.rows)
 						for _, i := range roots {
-							sum = sum.Add(amount(b.rows[i].row.Get(k)))
+							add(b.rows[i].row)
 						}
 					}
 				}
 				if got := amount(v.t.Rows[top].Get(k)); !got.Equal(sum) {
-					fail("%s: %s = %s but Σ %d units = %s", k, rowName(v.t.Rows[top], side), show(got, scale), len(blocks), show(sum, scale))
+					differ(got, sum, printed, "%s: %s = %s but Σ %d units = %s", k, rowName(v.t.Rows[top], side), show(got, scale), len(blocks), show(sum, scale))
 				}
 			}
 		}
@@ -339,14 +367,17 @@ func (v *view) tree(side string) []schema.Check {
 		}
 	}
 	if len(named) > 0 {
-		return fails
+		return append(fails, warns...)
 	}
 	if n == 0 {
 		return []schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusSkipped, pages,
 			"%s: no row has sub-rows to add up (%s)", name, where)}
 	}
-	return append([]schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusPass, pages,
-		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项%s; %s)", name, n-len(unnamed), strings.Join(keys, ", "), blankNote, where)}, unnamed...)
+	if n == len(warns) {
+		return append(warns, unnamed...)
+	}
+	return append(append([]schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusPass, pages,
+		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项%s; %s)", name, n-len(unnamed)-len(warns), strings.Join(keys, ", "), blankNote, where)}, warns...), unnamed...)
 }
 
 // forest links each coded row to its parent: the nearest row above it
