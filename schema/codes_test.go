@@ -223,3 +223,29 @@ func TestMarkUnitsNeedsBodies(t *testing.T) {
 		t.Errorf("unit_name added: %+v", tab.Rows)
 	}
 }
+
+func TestFillCodeParts(t *testing.T) {
+	// 类 | 款 | 项 columns printing each part on its own row (烟台's layout,
+	// had the three columns been cut apart): texts per row, cols 0-2.
+	rows := [][]string{
+		{"", "", "", "合计"}, // 合计 row: left alone
+		{"201", "", "", "一般公共服务支出"},
+		{"", "99", "", "其他一般公共服务支出"},
+		{"", "", "99", "其他一般公共服务支出"},
+		{"204", "", "", "公共安全支出"},
+		{"", "06", "", "司法"},
+		{"", "", "01", "行政运行"},
+		{"", "", "06", "律师管理"},
+		{"", "08", "", "强制隔离戒毒"},
+		{"", "", "01", "行政运行"},
+		{"205", "08", "03", "培训支出"}, // printed whole: unchanged
+	}
+	want := []string{"", "201", "20199", "2019999", "204", "20406", "2040601", "2040606", "20408", "2040801", "2050803"}
+	var last [2]string
+	for i, r := range rows {
+		fillCodeParts(r, []int{0, 1, 2}, &last)
+		if got := r[0] + r[1] + r[2]; got != want[i] {
+			t.Errorf("row %d (%s): %q, want %q", i, r[3], got, want[i])
+		}
+	}
+}
