@@ -130,9 +130,18 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 	}
 	var warns []Warning
 	fill := groupColumns(groups, keys)
+	upper := map[int]*[2]string{} // per 类 | 款 | 项 group: the 类 and 款 printed last
 	for _, lr := range lt.Rows {
 		texts := layout.RowTexts(lr, lt.NCols)
 		fill.apply(lr, texts)
+		for i, g := range groups {
+			if len(g.cols) == 3 {
+				if upper[i] == nil {
+					upper[i] = &[2]string{}
+				}
+				fillCodeParts(texts, g.cols, upper[i])
+			}
+		}
 		row := make(Row, 0, len(groups))
 		blank := true
 		for i, g := range groups {
@@ -289,6 +298,36 @@ func rowPage(row []layout.Cell) int {
 		}
 	}
 	return 0
+}
+
+// fillCodeParts completes a code printed over 类 | 款 | 项 columns whose
+// upper parts are printed only on the parent rows (205 on the 类 row, 08
+// on the 款 rows under it, 03 on the 项 rows): the 类 and 款 printed last
+// fill the blank upper columns of a row that prints a lower part.
+func fillCodeParts(texts []string, cols []int, last *[2]string) {
+	var p [3]string
+	for k, c := range cols {
+		if c < len(texts) {
+			p[k] = strings.ReplaceAll(CleanText(texts[c]), " ", "")
+		}
+	}
+	for _, x := range p {
+		if x != "" && !isDigits(x) {
+			return // 合计 printed across the code columns
+		}
+	}
+	if p[0] != "" {
+		last[0], last[1] = p[0], ""
+	}
+	if p[0] == "" && (p[1] != "" || p[2] != "") && last[0] != "" {
+		texts[cols[0]] = last[0]
+	}
+	if p[1] == "" && p[2] != "" && last[1] != "" {
+		texts[cols[1]] = last[1]
+	}
+	if p[1] != "" {
+		last[1] = p[1]
+	}
 }
 
 // codeGroup is one output column made of one or more printed columns: a
