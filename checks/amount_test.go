@@ -73,3 +73,62 @@ func TestRoundingWarned(t *testing.T) {
 		t.Errorf("sumCheck, 3 cents off = %+v", c)
 	}
 }
+
+// TestTwoSidedTotalFirst: Chongqing prints 合计 on the first row, over the
+// items of each side; 一、本年收入 heads its (一)(二) items (figures of
+// 重庆市气象局's 收支总体情况表 and 财政拨款收支总体情况表, page 6 and 8).
+func TestTwoSidedTotalFirst(t *testing.T) {
+	keys := []string{"income_item", "income_amount", "expenditure_item", "expenditure_total"}
+	tb := tbl(schema.TableIncomeExpenditureSummary, keys,
+		[]string{"合计", "14770.62", "合计", "14770.62"},
+		[]string{"一、一般公共预算资金", "12672.73", "一、社会保障和就业支出", "120.17"},
+		[]string{"二、政府性基金预算资金", "579.89", "二、卫生健康支出", "40.68"},
+		[]string{"五、事业收入资金", "388.00", "三、农林水支出", "579.89"},
+		[]string{"九、其他收入资金", "1130.00", "四、自然资源海洋气象等支出", "13873.36"},
+		[]string{"", "", "五、住房保障支出", "56.53"},
+		[]string{"", "", "六、灾害防治及应急管理支出", "100.00"},
+	)
+	want := []string{
+		"pass income_expenditure_summary 合计 = Σ 4 items below it",
+		"warn income_expenditure_summary 合计 = Σ 6 items below it", // 14770.63 printed: a rounding tail
+	}
+	var got []string
+	for _, c := range twoSided(newView(&tb)) {
+		if c.Rule == RuleRowTotal && strings.Contains(c.Message, "Σ") {
+			got = append(got, c.Status+" "+head(c.Message))
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	tb = set(tb, 4, "income_amount", "1130.03") // a misread digit still fails
+	caught := false
+	for _, c := range twoSided(newView(&tb)) {
+		caught = caught || strings.Contains(c.Message, "income_amount 14770.62 but Σ = 14770.65") && c.Status == schema.StatusFail
+	}
+	if !caught {
+		t.Errorf("a changed income item is not caught")
+	}
+	heading := tbl(schema.TableFiscalAppropriationSummary, keys,
+		[]string{"一、本年收入", "12572.73", "一、本年支出", "13252.62"},
+		[]string{"(一)一般公共预算资金", "12572.73", "(一)社会保障和就业支出", "82.51"},
+		[]string{"", "", "(二)卫生健康支出", "31.68"},
+		[]string{"二、上年结转", "679.89", "二、结转下年", ""},
+		[]string{"收入总计", "13252.62", "支出总计", "13252.62"},
+	)
+	var msgs []string
+	for _, c := range twoSided(newView(&heading)) {
+		if strings.Contains(c.Message, "一、本年收入") && !strings.Contains(c.Message, "支出总计") {
+			msgs = append(msgs, c.Status+" "+head(c.Message))
+		}
+	}
+	if want := "pass fiscal_appropriation_summary 一、本年收入 = Σ 1 items under it\npass fiscal_appropriation_summary 收入总计 = 一、本年收入 + 1 rows between"; strings.Join(msgs, "\n") != want {
+		t.Errorf("heading table:\n%s\nwant\n%s", strings.Join(msgs, "\n"), want)
+	}
+}
+
+// head is a check message up to its figures: before " over" or ":".
+func head(m string) string {
+	m = strings.SplitN(m, " over", 2)[0]
+	return strings.SplitN(m, ":", 2)[0]
+}

@@ -29,8 +29,12 @@ func Build(ld *layout.Document) *Document {
 			continue
 		}
 		t, warns := buildTable(&ld.Tables[i])
-		doc.Tables = append(doc.Tables, t)
 		doc.Warnings = append(doc.Warnings, warns...)
+		if n := len(doc.Tables); n > 0 && continues(&doc.Tables[n-1], &t) {
+			join(&doc.Tables[n-1], &t) // a continuation page the layout did not stitch
+			continue
+		}
+		doc.Tables = append(doc.Tables, t)
 	}
 	doc.Document = documentInfo(ld, doc.Tables)
 	for i := range doc.Tables {
