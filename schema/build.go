@@ -100,6 +100,9 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 	if kind == TableUnknown {
 		kind = PerformanceKind(lt.Title)
 	}
+	if kind == TableUnknown && strings.TrimSpace(lt.Title) == "" {
+		kind = HeaderKind(lt.HeaderLabels())
+	}
 	t := Table{
 		Kind:  kind,
 		Title: CleanText(lt.Title),

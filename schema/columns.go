@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -95,11 +96,44 @@ var amountKeys = map[string]bool{
 	"initial_budget": true, "adjusted_budget": true,
 }
 
+// PriorYearPrefix marks the columns of the year before the budget's, printed
+// beside it (2025年预算数 | 2026年预算数, 上年 | 当年): prior_year_total, ….
+const PriorYearPrefix = "prior_year_"
+
+// priorYear matches a top heading naming the previous year without a number.
+var priorYear = regexp.MustCompile(`^上年(预算数?|数|执行数)?$`)
+
+// priorYearColumns marks the columns whose top heading is a year earlier
+// than another top heading's (or 上年 beside 当年).
+func priorYearColumns(split [][]string) []bool {
+	out := make([]bool, len(split))
+	years := make([]int, len(split))
+	maxYear, current := 0, false
+	for i, parts := range split {
+		if m := yearWord.FindString(parts[0]); m != "" {
+			y, _ := strconv.Atoi(m[:4])
+			years[i] = y
+			maxYear = max(maxYear, y)
+		}
+		current = current || strings.HasPrefix(parts[0], "当年") || strings.HasPrefix(parts[0], "本年")
+	}
+	for i, parts := range split {
+		switch {
+		case years[i] > 0 && years[i] < maxYear:
+			out[i] = true
+		case len(parts) > 1 && current && priorYear.MatchString(parts[0]):
+			out[i] = true
+		}
+	}
+	return out
+}
+
 // IsAmountKey reports whether a column key holds money: an amount key with
-// or without a side or right_ prefix, or a _budget / _final suffix.
+// or without a side, right_ or prior_year_ prefix, or a _budget / _final
+// suffix.
 func IsAmountKey(key string) bool {
 	key = strings.TrimPrefix(strings.TrimPrefix(key, "income_"), "expenditure_")
-	key = strings.TrimPrefix(key, "right_")
+	key = strings.TrimPrefix(strings.TrimPrefix(key, "right_"), PriorYearPrefix)
 	if amountKeys[key] {
 		return true
 	}
@@ -133,6 +167,7 @@ func ColumnKeys(kind string, labels []string) []string {
 	}
 	two := TwoSided(kind) && hasSides(split)
 	compared := comparedGroups(split)
+	prior := priorYearColumns(split)
 	keys := make([]string, len(labels))
 	side := ""
 	amountCols := 0
@@ -167,6 +202,9 @@ func ColumnKeys(kind string, labels []string) []string {
 		}
 		if two && side == "income_" && amountKeys[key] {
 			key = "amount"
+		}
+		if prior[i] && amountKeys[key] {
+			key = PriorYearPrefix + key // 2025年预算数 beside 2026年预算数
 		}
 		if amountKeys[key] {
 			amountCols++

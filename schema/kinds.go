@@ -11,6 +11,9 @@ const (
 	TableFiscalAppropriationBasic       = "fiscal_appropriation_basic_economic" // 财政拨款基本支出预算表 (Jiangsu)
 	TableGovernmentProcurement          = "government_procurement"              // 政府采购预算表
 	TableGovernmentPurchaseService      = "government_purchase_service"         // 政府购买服务(预算)明细表
+	TableProjectExpenditureEconomic     = "project_expenditure_economic"        // 项目支出情况表（按经济分类科目）
+	TableUnitList                       = "unit_list"                           // 部门预算单位构成: 序号 | 单位名称 (| 拟变动情况)
+	TableReportList                     = "report_list"                         // 报表目录: 报表名称 | 是否空表 | 公开空表理由
 	TableMeetingTrainingDetail          = "meeting_training_detail"             // 会议费明细表, 培训费明细表
 	TableDepartmentPerformanceTarget    = "department_performance_target"       // 部门整体(支出)绩效目标表
 	TableProjectPerformanceTarget       = "project_performance_target"          // 项目支出 / 专项资金绩效目标表 (a table, not forms)
@@ -60,6 +63,8 @@ func tableKind(t string) string {
 		return TableMeetingTrainingDetail
 	case has("专项业务经费") && has("支出"):
 		return TableProjectExpenditure
+	case has("项目支出") && (has("经济分类") || has("经济科目")):
+		return TableProjectExpenditureEconomic
 	case has("项目支出"):
 		if has("上年结转") {
 			return TableProjectExpenditureCarryover
@@ -115,6 +120,40 @@ func PerformanceKind(title string) string {
 		return TableDepartmentPerformanceTarget
 	case has("目标"):
 		return TableProjectPerformanceTarget
+	}
+	return TableUnknown
+}
+
+// headerKinds name an untitled table by its header vocabulary: the first
+// entry whose words all appear in the joined header labels wins.
+var headerKinds = []struct {
+	kind  string
+	words []string
+}{
+	{TableReportList, []string{"报表名称", "是否空表"}},
+	{TableUnitList, []string{"序号", "单位名称", "拟变动情况"}},
+	{TableMeetingTrainingDetail, []string{"会议名称", "人数"}},
+	{TableMeetingTrainingDetail, []string{"培训名称", "人数"}},
+	{TableGovernmentProcurement, []string{"采购项目", "采购目录"}},
+	{TablePerformanceSelfEvaluation, []string{"年度绩效指标完成情况"}},
+	{TableProjectPerformanceTarget, []string{"一级指标", "二级指标"}},
+	{TableProjectPerformanceTarget, []string{"项目名称", "绩效目标"}},
+	{TableProjectExpenditure, []string{"支出项目类别", "绩效目标"}}, // Guangzhou's 项目支出及其他支出预算表
+}
+
+// HeaderKind names a table that prints no title of its own by its header
+// labels (a continuation the layout could not join, a table whose title is
+// part of the narrative), unknown when no vocabulary matches.
+func HeaderKind(labels []string) string {
+	h := strings.ReplaceAll(CleanText(strings.Join(labels, "|")), " ", "")
+	for _, hk := range headerKinds {
+		all := true
+		for _, w := range hk.words {
+			all = all && strings.Contains(h, w)
+		}
+		if all {
+			return hk.kind
+		}
 	}
 	return TableUnknown
 }
