@@ -149,7 +149,9 @@ func (v *view) tree(side string) []schema.Check {
 	}
 	var rows []coded
 	for i, r := range v.t.Rows {
-		if c := code(r, side); c != "" {
+		// A code shorter than a 类 is a row number (序号) or a part
+		// the schema could not complete: not a subject.
+		if c := code(r, side); len(c) >= 3 {
 			rows = append(rows, coded{c, r, i})
 		}
 	}
