@@ -137,7 +137,25 @@ func (v *view) sideSums(side string) []schema.Check {
 			items, _ = listed(year+1, end)
 			where = "under"
 		}
-		out = append(out, v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d items %s it", label(rows[year], side), len(items), where), rows[year], items))
+		c := v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d items %s it", label(rows[year], side), len(items), where), rows[year], items)
+		if c.Status == schema.StatusFail {
+			// Items numbered 一、二、… with their breakdown printed unnumbered
+			// under each (Shenzhen: 一、教育支出, 进修及培训, 培训支出): the
+			// numbered items add up.
+			var heads []schema.Row
+			for _, r := range items {
+				if numbered.MatchString(label(r, side)) {
+					heads = append(heads, r)
+				}
+			}
+			if len(heads) > 0 && len(heads) < len(items) {
+				alt := v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d numbered items %s it", label(rows[year], side), len(heads), where), rows[year], heads)
+				if alt.Status != schema.StatusFail {
+					c = alt
+				}
+			}
+		}
+		out = append(out, c)
 	}
 	if grand < 0 {
 		return append(out, newCheck(RuleRowTotal, v.t.Kind, schema.StatusFail, v.t.Pages,
