@@ -200,6 +200,10 @@ const (
 	StatusPass    = "pass"
 	StatusFail    = "fail"
 	StatusSkipped = "skipped"
+	// StatusWarn is a difference no larger than the rounding of the addends
+	// (0.01 per addend in the table's unit): reported with the difference,
+	// not a failure.
+	StatusWarn = "warn"
 )
 
 // Check is one reconciliation result.
