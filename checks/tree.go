@@ -216,6 +216,48 @@ func (v *view) tree(side string) []schema.Check {
 		if len(b.rows) == 0 {
 			continue // a unit with no coded rows: its figures are the row checks'
 		}
+		unit := ""
+		if b.unit != "" {
+			unit = b.unit + ": "
+		}
+		// Rows printing the same code one after another either break one
+		// subject down (by funding, unit, purchase: 西安's 政府采购预算表; a
+		// 款 printed again on its 项 row), the first being the subject and
+		// the others, a row repeating the one below it aside, adding up to
+		// it; or pair the subject with other columns' subjects (北京's
+		// 支出总表: one row per 功能 and 经济 code), all of them leaves. A run
+		// is read as a breakdown only where it adds up as one.
+		var runs []coded
+		for i := 0; i < len(b.rows); {
+			j := i + 1
+			for j < len(b.rows) && b.rows[j].code == b.rows[i].code && b.rows[j].idx == b.rows[j-1].idx+1 {
+				j++
+			}
+			sub := b.rows[i:j]
+			for len(sub) > 2 && sameFigures(sub[0].row, sub[1].row, keys) {
+				sub = sub[1:]
+			}
+			breakdown := len(sub) > 1
+			for _, k := range keys {
+				if breakdown {
+					st, _ := sumStatus(amount(sub[0].row.Get(k)), sumOf(sub[1:], k), printedOf(sub[1:], k), scale)
+					breakdown = st != schema.StatusFail
+				}
+			}
+			if breakdown {
+				runs = append(runs, b.rows[i])
+				for _, k := range keys {
+					n++
+					differ(amount(sub[0].row.Get(k)), sumOf(sub[1:], k), printedOf(sub[1:], k),
+						"%s: %s%s = %s but Σ its %d rows under the same code = %s", k, unit, sub[0].code,
+						show(amount(sub[0].row.Get(k)), scale), len(sub)-1, show(sumOf(sub[1:], k), scale))
+				}
+			} else {
+				runs = append(runs, b.rows[i:j]...)
+			}
+			i = j
+		}
+		b.rows = runs
 		kids, roots := forest(b.rows)
 		// Where a block prints its tree (some row under a printed parent),
 		// every level is printed: a 类 with amounts but nothing under it, a
@@ -227,10 +269,6 @@ func (v *view) tree(side string) []schema.Check {
 		present, lengths := map[string]bool{}, map[int]bool{}
 		for _, c := range b.rows {
 			present[c.code], lengths[len(c.code)] = true, true
-		}
-		unit := ""
-		if b.unit != "" {
-			unit = b.unit + ": "
 		}
 		for i, p := range b.rows {
 			if !hier || len(kids[i]) > 0 || zeroRow(p.row, keys) {
@@ -380,6 +418,16 @@ func (v *view) tree(side string) []schema.Check {
 	}
 	return append(append([]schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusPass, pages,
 		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项%s; %s)", name, n-len(unnamed)-len(warns), strings.Join(keys, ", "), blankNote, where)}, warns...), unnamed...)
+}
+
+// sameFigures reports two rows printing the same amounts in every column.
+func sameFigures(a, b schema.Row, keys []string) bool {
+	for _, k := range keys {
+		if !amount(a.Get(k)).Equal(amount(b.Get(k))) {
+			return false
+		}
+	}
+	return true
 }
 
 // forest links each coded row to its parent: the nearest row above it
