@@ -182,6 +182,20 @@ func TestSubjectTreeBlocks(t *testing.T) {
 		{"units digit", set(units(), 8, "total", "26.00"), []string{"fail total: 某中心: 20508 = 40.00 but Σ20508xx = 41.00"}},
 		{"units unit row", set(units(), 5, "basic", "31.00"), []string{
 			"fail basic: 某中心 = 31.00 but Σ its 3-digit rows = 30.00", "fail basic: 某局 = 70.00 but Σ 2 units = 71.00"}},
+		// one code on consecutive rows broken down by funding, unit and
+		// item (西安's 政府采购预算表): the first row is the subject.
+		{"breakdown", tbl(schema.TableGovernmentProcurement, []string{"subject_code", "item", "total"},
+			[]string{"", "合计", "300.00"},
+			[]string{"2011301", "全额", "250.00"}, []string{"2011301", "某局", "250.00"},
+			[]string{"2011301", "物业服务", "130.00"}, []string{"2011301", "维修", "120.00"},
+			[]string{"2011302", "全额", "50.00"}, []string{"2011302", "展览", "50.00"}),
+			[]string{"pass 3 sums hold over total"}},
+		{"breakdown digit", set(tbl(schema.TableGovernmentProcurement, []string{"subject_code", "item", "total"},
+			[]string{"", "合计", "300.00"},
+			[]string{"2011301", "全额", "250.00"}, []string{"2011301", "某局", "250.00"},
+			[]string{"2011301", "物业服务", "130.00"}, []string{"2011301", "维修", "120.00"},
+			[]string{"2011302", "全额", "50.00"}, []string{"2011302", "展览", "50.00"}), 3, "total", "131.00"),
+			[]string{"fail total: 合计 = 300.00 but Σ7-digit rows = 801.00"}},
 		// the second unit's rows now count under the first.
 		{"units dropped unit", drop(units(), 5), []string{"fail total: 某局（本级） = 60.00 but Σ its 3-digit rows = 100.00",
 			"fail basic: 某局（本级）", "fail project: 某局（本级）", "fail total: 某局 = 100.00 but Σ 1 units = 60.00", "fail basic: 某局", "fail project: 某局"}},

@@ -43,8 +43,8 @@ func newView(t *schema.Table) *view {
 		}
 	}
 	for _, k := range v.keys {
-		if isTextKey(k) {
-			continue
+		if isTextKey(k) || !schema.IsAmountKey(k) && !strings.HasPrefix(k, "col_") {
+			continue // text, or a named column that holds no money (行次, 序号)
 		}
 		ok := true
 		for _, r := range t.Rows {

@@ -81,6 +81,7 @@ func codeKeyFor(nameKey string) (string, bool) {
 // unit_code. (inferCodes, run once the document's year is known, codes the
 // names-only tables.)
 func resolveCodes(t *Table) {
+	codesInNameColumn(t)
 	mergeCodeColumns(t)
 	splitNames(t)
 	for _, k := range codeKeys(t) {
@@ -98,6 +99,50 @@ func codeKeys(t *Table) []string {
 		}
 	}
 	return out
+}
+
+// codesInNameColumn rekeys a name column that holds codes only (its
+// heading read as the name's, the names printed in the next column) as the
+// code column, and the next name column as the names.
+func codesInNameColumn(t *Table) {
+	for i, c := range t.Columns {
+		p, ok := strings.CutSuffix(c.Key, "subject_name")
+		if !ok || p != "" || hasColumn(t, KeySubjectCode) || i+1 >= len(t.Columns) || t.Columns[i+1].Key != "right_subject_name" {
+			continue
+		}
+		codes, other := 0, 0
+		for _, r := range t.Rows {
+			v := r.Get(c.Key)
+			switch {
+			case v == nil || isTotalName(*v):
+			case IsSubjectCode(*v):
+				codes++
+			default:
+				other++
+			}
+		}
+		if codes < 3 || codes < 4*other {
+			return
+		}
+		rekey(t, c.Key, KeySubjectCode)
+		rekey(t, "right_subject_name", "subject_name")
+		return
+	}
+}
+
+func rekey(t *Table, from, to string) {
+	for i := range t.Columns {
+		if t.Columns[i].Key == from {
+			t.Columns[i].Key = to
+		}
+	}
+	for _, r := range t.Rows {
+		for j := range r {
+			if r[j].Key == from {
+				r[j].Key = to
+			}
+		}
+	}
 }
 
 // mergeCodeColumns joins two code columns under one heading that the

@@ -47,10 +47,12 @@ var codeTruths = []codeTruth{
 	{"005_广州/交通运输局_2026年部门预算.pdf", 24, "item", "工资福利支出", 1, "subject_code", "301", "广州市交通运输局（本级）", true},
 	{"005_广州/交通运输局_2026年部门预算.pdf", 24, "item", "资本性支出", 1, "subject_code", "310", "广州市交通运输局（本级）", true},
 	{"005_广州/交通运输局_2026年部门预算.pdf", 24, "item", "工资福利支出", 2, "subject_code", "301", "广州市交通管理总站", true},
-	// Codes joined to the name by a hyphen (北京 预算06表, page 19).
-	{"002_北京/统计局_附件2：北京市统计局2026年度部门预算报表.pdf", 19, "right_subject_name", "基本工资", 1, "right_subject_code", "30101", "", false},
-	{"002_北京/统计局_附件2：北京市统计局2026年度部门预算报表.pdf", 19, "right_subject_name", "差旅费", 1, "right_subject_code", "3021101", "", false},
-	{"002_北京/统计局_附件2：北京市统计局2026年度部门预算报表.pdf", 19, "subject_name", "社会保障缴费", 1, "subject_code", "50102", "", false},
+	// Codes joined to the name by a hyphen (北京 预算06表, page 19): its
+	// 政府支出经济分类科目 | 部门支出经济分类科目 columns are gov_subject and
+	// dept_subject.
+	{"002_北京/统计局_附件2：北京市统计局2026年度部门预算报表.pdf", 19, "dept_subject", "基本工资", 1, "subject_code", "30101", "", false},
+	{"002_北京/统计局_附件2：北京市统计局2026年度部门预算报表.pdf", 19, "dept_subject", "差旅费", 1, "subject_code", "3021101", "", false},
+	{"002_北京/统计局_附件2：北京市统计局2026年度部门预算报表.pdf", 19, "gov_subject", "社会保障缴费", 1, "gov_subject_code", "50102", "", false},
 	// Multi-unit 支出总表 (深圳 表3, page 65): the unit's name on its rows.
 	{"003_深圳/人力资源和社会保障局_2026年部门预算.pdf", 65, "subject_name", "技校教育", 1, "subject_code", "2050303", "深圳市人力资源和社会保障局（本级）", false},
 	{"003_深圳/人力资源和社会保障局_2026年部门预算.pdf", 65, "subject_name", "培训支出", 1, "subject_code", "2050803", "深圳市人力资源和社会保障局（本级）", false},

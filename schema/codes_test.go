@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -129,5 +130,122 @@ func TestCatalogue(t *testing.T) {
 	}
 	if got := codesNamed("其他社会保障缴费", 2023); len(got) == 0 || got[0] != "30112" {
 		t.Errorf("其他社会保障缴费 in 2023 = %v, want 30112 first", got)
+	}
+}
+
+// rowsTable builds a table from keys and rows of cells ("" blank).
+func rowsTable(kind string, keys []string, rows ...[]string) *Table {
+	t := &Table{Kind: kind}
+	for _, k := range keys {
+		t.Columns = append(t.Columns, Column{Key: k, Label: k})
+	}
+	for _, r := range rows {
+		var row Row
+		for i, k := range keys {
+			var v *string
+			if r[i] != "" {
+				v = Str(r[i])
+			}
+			row = append(row, Cell{Key: k, Value: v})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func TestInferCodesAndUnits(t *testing.T) {
+	// 广州 表11 部门预算基本支出预算表 (page 24) as printed: names only, a
+	// row per unit (the first one's name wrapped over two rows).
+	tab := rowsTable(TableBasicExpenditureEconomic, []string{"item", "total"},
+		[]string{"合计", "103700.53"},
+		[]string{"广州市交通运输局（本", "38755.89"},
+		[]string{"级）", ""},
+		[]string{"工资福利支出", "31702.41"},
+		[]string{"商品和服务支出", "3706.87"},
+		[]string{"对个人和家庭的补助", "3254.41"},
+		[]string{"资本性支出", "92.20"},
+		[]string{"广州市交通管理总站", "8755.07"},
+		[]string{"工资福利支出", "7278.01"},
+	)
+	inferCodes(tab, 2026)
+	markUnits(tab)
+	want := []struct{ code, unit string }{
+		{"", ""}, {"", "广州市交通运输局（本级）"}, {"", "广州市交通运输局（本级）"},
+		{"301", "广州市交通运输局（本级）"}, {"302", "广州市交通运输局（本级）"}, {"303", "广州市交通运输局（本级）"}, {"310", "广州市交通运输局（本级）"},
+		{"", "广州市交通管理总站"}, {"301", "广州市交通管理总站"},
+	}
+	for i, w := range want {
+		r := tab.Rows[i]
+		c, u, inf := r.Get(KeySubjectCode), r.Get(KeyUnitName), r.Get(KeyInferred)
+		if (c == nil) != (w.code == "") || (c != nil && *c != w.code) {
+			t.Errorf("row %d: code %s, want %q", i, show(c), w.code)
+		}
+		if (u == nil) != (w.unit == "") || (u != nil && *u != w.unit) {
+			t.Errorf("row %d: unit %s, want %q", i, show(u), w.unit)
+		}
+		if (inf != nil) != (w.code != "") {
+			t.Errorf("row %d: inferred flag %s", i, show(inf))
+		}
+	}
+	// A table whose names the catalogue does not know stays uncoded (a
+	// project list is not a subject table either).
+	items := rowsTable(TableBasicExpenditureEconomic, []string{"item", "total"},
+		[]string{"合计", "3.00"}, []string{"信息化运维", "1.00"}, []string{"课题研究", "1.00"}, []string{"宣传经费", "1.00"})
+	inferCodes(items, 2026)
+	if hasColumn(items, KeySubjectCode) {
+		t.Errorf("uncatalogued names got codes: %+v", items.Rows)
+	}
+	// 行政运行 is a 项 of many 款: it takes the one of the 款 above it.
+	fn := rowsTable(TableGeneralPublicBudgetExpenditure, []string{"subject_name", "total"},
+		[]string{"社会保障和就业支出", "3.00"}, []string{"行政事业单位养老支出", "3.00"}, []string{"机关事业单位基本养老保险缴费支出", "2.00"},
+		[]string{"机关事业单位职业年金缴费支出", "1.00"}, []string{"住房保障支出", "1.00"}, []string{"住房改革支出", "1.00"}, []string{"住房公积金", "1.00"})
+	inferCodes(fn, 2026)
+	var got []string
+	for _, r := range fn.Rows {
+		got = append(got, show(r.Get(KeySubjectCode)))
+	}
+	if w := "208 20805 2080505 2080506 221 22102 2210201"; strings.Join(got, " ") != w {
+		t.Errorf("codes %v, want %s", got, w)
+	}
+}
+
+func TestMarkUnitsNeedsBodies(t *testing.T) {
+	// A row without a code whose name is no body's (a name wrapped into
+	// the code column, 北京 预算03表) is not a unit.
+	tab := rowsTable(TableExpenditureSummary, []string{"subject_code", "subject_name", "total"},
+		[]string{"", "合计", "3.00"},
+		[]string{"", "缴费支出", "1.00"},
+		[]string{"2101101", "行政单位医疗", "1.00"},
+		[]string{"2210201", "住房公积金", "2.00"},
+	)
+	markUnits(tab)
+	if hasColumn(tab, KeyUnitName) {
+		t.Errorf("unit_name added: %+v", tab.Rows)
+	}
+}
+
+func TestFillCodeParts(t *testing.T) {
+	// 类 | 款 | 项 columns printing each part on its own row (烟台's layout,
+	// had the three columns been cut apart): texts per row, cols 0-2.
+	rows := [][]string{
+		{"", "", "", "合计"}, // 合计 row: left alone
+		{"201", "", "", "一般公共服务支出"},
+		{"", "99", "", "其他一般公共服务支出"},
+		{"", "", "99", "其他一般公共服务支出"},
+		{"204", "", "", "公共安全支出"},
+		{"", "06", "", "司法"},
+		{"", "", "01", "行政运行"},
+		{"", "", "06", "律师管理"},
+		{"", "08", "", "强制隔离戒毒"},
+		{"", "", "01", "行政运行"},
+		{"205", "08", "03", "培训支出"}, // printed whole: unchanged
+	}
+	want := []string{"", "201", "20199", "2019999", "204", "20406", "2040601", "2040606", "20408", "2040801", "2050803"}
+	var last [2]string
+	for i, r := range rows {
+		fillCodeParts(r, []int{0, 1, 2}, &last)
+		if got := r[0] + r[1] + r[2]; got != want[i] {
+			t.Errorf("row %d (%s): %q, want %q", i, r[3], got, want[i])
+		}
 	}
 }
