@@ -125,4 +125,3 @@ func toUnit(v decimal.Decimal, from, to string) decimal.Decimal {
 	}
 	return v.Mul(decimal.NewFromInt(f)).Div(decimal.NewFromInt(t))
 }
-
