@@ -132,3 +132,37 @@ func head(m string) string {
 	m = strings.SplitN(m, " over", 2)[0]
 	return strings.SplitN(m, ":", 2)[0]
 }
+
+// TestThreePublicYears: last year's 三公 columns printed beside this year's
+// are checked apart (烟台市应急管理局 公开表7, page 21: 2025 48.75 = 39.20 +
+// 9.55; 2026 18.26 = 8.71 + 9.55).
+func TestThreePublicYears(t *testing.T) {
+	keys := []string{"prior_year_total", "prior_year_vehicle_total", "prior_year_vehicle_operation", "prior_year_official_reception",
+		"total", "vehicle_total", "vehicle_operation", "official_reception"}
+	tb := tbl(schema.TableThreePublic, keys, []string{"48.75", "39.20", "39.20", "9.55", "18.26", "8.71", "8.71", "9.55"})
+	labels := []string{"2025年/合计", "2025年/公务用车购置及运行维护费/小计", "2025年/公务用车购置及运行维护费/公务用车运行维护费", "2025年/公务接待费",
+		"2026年/合计", "2026年/公务用车购置及运行维护费/小计", "2026年/公务用车购置及运行维护费/公务用车运行维护费", "2026年/公务接待费"}
+	for i := range tb.Columns {
+		tb.Columns[i].Label = labels[i]
+	}
+	cs := newView(&tb).threePublicColumns()
+	pass := 0
+	for _, c := range cs {
+		if c.Status != schema.StatusPass {
+			t.Errorf("%s %s", c.Status, c.Message)
+		} else {
+			pass++
+		}
+	}
+	if pass != 4 {
+		t.Errorf("%d passing checks, want 4 (two relations, two years)", pass)
+	}
+	tb = set(tb, 0, "vehicle_operation", "8.74")
+	failed := false
+	for _, c := range newView(&tb).threePublicColumns() {
+		failed = failed || c.Status == schema.StatusFail && !strings.Contains(c.Message, "last year")
+	}
+	if !failed {
+		t.Errorf("this year's changed digit is not caught")
+	}
+}

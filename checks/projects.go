@@ -123,7 +123,7 @@ func carRunning(doc *schema.Document) []schema.Check {
 		}
 		for _, k := range tv.keys {
 			l := norm(tv.labels[k])
-			if tv.amount[k] && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
+			if tv.amount[k] && !strings.Contains(k, schema.PriorYearPrefix) && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
 				t = ref{tp, tp.Kind + " " + l, figure{amount(tp.Rows[ti].Get(k)), tp.Unit, tv.scale()}}
 				break
 			}

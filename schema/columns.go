@@ -13,7 +13,7 @@ import (
 var columnSynonyms = []struct{ word, key string }{
 	// 三公 columns and the two that Jiangsu prints beside them.
 	{"因公出国", "overseas_travel"}, {"公务接待", "official_reception"},
-	{"运行维护费", "vehicle_operation"}, {"运行费", "vehicle_operation"}, {"购置费", "vehicle_purchase"},
+	{"购置经费", "vehicle_purchase"}, {"运行维护费", "vehicle_operation"}, {"运行费", "vehicle_operation"}, {"购置费", "vehicle_purchase"},
 	{"会议费", "meeting"}, {"培训费", "training"},
 	{"机关运行经费", "agency_operating"},
 	{"机动经费", "reserve_fund"},

@@ -56,6 +56,8 @@ func TestColumnKeys(t *testing.T) {
 			"subject_code subject_name prior_year_total total basic personnel public project"},
 		{TableThreePublic, "2025年预算数/合计|2025年预算数/因公出国（境）经费|2026年预算数/合计|2026年预算数/因公出国（境）经费",
 			"prior_year_total prior_year_overseas_travel total overseas_travel"},
+		{TableThreePublic, "2026年预算数/合计|2026年预算数/公务用车购置及运行维护费/小计|2026年预算数/公务用车购置及运行维护费/公务用车购置经费|2026年预算数/公务用车购置及运行维护费/公务用车运行维护费",
+			"total vehicle_total vehicle_purchase vehicle_operation"},
 		{TableThreePublic, "单位名称|上年/合计|上年/公务接待费|当年/合计|当年/公务接待费",
 			"unit_name prior_year_total prior_year_official_reception total official_reception"},
 		{TableIncomeSummary, "合计|上年结转结余/小计|上年结转结余/单位资金", "total carryover unit_funds"},
