@@ -166,3 +166,29 @@ func TestThreePublicYears(t *testing.T) {
 		t.Errorf("this year's changed digit is not caught")
 	}
 }
+
+// TestBlankColumnSkipped: a cross-table figure read from a column that is
+// blank throughout its table is not compared (skipped, naming the column);
+// a printed figure that differs still fails.
+func TestBlankColumnSkipped(t *testing.T) {
+	is := tbl(schema.TableIncomeSummary, []string{"subject_name", "total", "general_public_budget", "government_fund"},
+		[]string{"合计", "100.00", "100.00", ""}, []string{"一般公共服务支出", "100.00", "100.00", ""})
+	gf := tbl(schema.TableGovernmentFundExpenditure, []string{"subject_code", "subject_name", "total"},
+		[]string{"", "合计", "40.00"}, []string{"212", "城乡社区支出", "40.00"})
+	find := func(doc *schema.Document) *schema.Check {
+		for _, c := range crossTable(doc, nil) {
+			if strings.HasPrefix(c.Message, "government_fund_expenditure 合计 total") {
+				return &c
+			}
+		}
+		return nil
+	}
+	c := find(&schema.Document{Tables: []schema.Table{is, gf}})
+	if c == nil || c.Status != schema.StatusSkipped || !strings.Contains(c.Message, "column government_fund of income_summary is blank throughout") {
+		t.Fatalf("blank column: %+v", c)
+	}
+	is = set(is, 0, "government_fund", "30.00")
+	if c := find(&schema.Document{Tables: []schema.Table{is, gf}}); c == nil || c.Status != schema.StatusFail {
+		t.Fatalf("printed and different: %+v", c)
+	}
+}
