@@ -12,6 +12,16 @@ import (
 // or carried over (上年结转): the rows of the printed table when there is
 // one, else doc.Projects.
 func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
+	return projectSumOf(doc, carryover, false)
+}
+
+// groupedProjectSum is projectSum without the group rows (see
+// projectLeaves); ok only where the list has some.
+func groupedProjectSum(doc *schema.Document, carryover bool) (ref, bool) {
+	return projectSumOf(doc, carryover, true)
+}
+
+func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
 	kind := schema.TableProjectExpenditure
 	if carryover {
 		kind = schema.TableProjectExpenditureCarryover
@@ -29,7 +39,12 @@ func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
 			}
 			rows = append(rows, r)
 		}
-		leaves, groups := projectLeaves(rows)
+		leaves, groups := rows, 0
+		if grouped {
+			if leaves, groups = projectLeaves(rows); groups == 0 {
+				return ref{}, false
+			}
+		}
 		sum := decimal.Zero
 		for _, r := range leaves {
 			sum = sum.Add(amount(r.Get("total")))
@@ -39,6 +54,9 @@ func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
 			what = fmt.Sprintf("%s Σ %d projects (under %d group rows) total", kind, len(leaves), groups)
 		}
 		return ref{t, what, figure{sum, t.Unit, v.scale()}}, true
+	}
+	if grouped {
+		return ref{}, false
 	}
 	var t schema.Table
 	sum, n := decimal.Zero, 0
@@ -106,6 +124,11 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 			"%s %s: no 项目支出 total to compare with", p.what, show(p.fig.v, p.fig.scale))}
 	}
 	c := compare(p, e)
+	if g, ok := groupedProjectSum(doc, false); ok && c.Status == schema.StatusFail {
+		if alt := compare(g, e); alt.Status == schema.StatusPass {
+			c = alt
+		}
+	}
 	if c.Status == schema.StatusFail {
 		if q, ok := projectSum(doc, true); ok && !q.fig.v.IsZero() {
 			both := sumRefs(p, q)
