@@ -486,6 +486,14 @@ func (w *walker) glyph(f *font, text string, x0, x1, dy float64, white bool) {
 		}
 		return
 	}
+	if w.doc.glyphs >= w.doc.lim.DocumentGlyphs {
+		if !w.glyphsFull {
+			w.glyphsFull = true
+			w.warn("page_error", "the document has more than %d glyphs (Limits.DocumentGlyphs): the rest of it is skipped", w.doc.lim.DocumentGlyphs)
+		}
+		return
+	}
+	w.doc.glyphs++
 	w.page.Glyphs = append(w.page.Glyphs, Glyph{Text: text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Font: f.name, Size: size})
 }
 

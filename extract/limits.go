@@ -19,8 +19,10 @@ type Limits struct {
 	ResolveDepth int
 	// Objects: the highest object number + 1 (8,388,608: PDF's own
 	// implementation limit is 8,388,607 indirect objects). An xref
-	// section beyond it is refused; objects numbered beyond it are blanked
-	// before pdfcpu repairs a file (its repair allocates by object number).
+	// section beyond it is refused. Before pdfcpu repairs a damaged file
+	// (its repair allocates and loops by object number), objects numbered
+	// beyond it, or beyond one per 8 bytes of the file (at least 65,536),
+	// are blanked out, and the document says so in a "repaired" warning.
 	Objects int64
 	// StreamBytes: decoded bytes of one stream, and of each filter stage of
 	// it (64 MiB; the largest stream in the real and national corpora
@@ -35,6 +37,10 @@ type Limits struct {
 	// PageGlyphs: glyphs kept for one page (200,000; a dense table page
 	// has about 5,000).
 	PageGlyphs int
+	// DocumentGlyphs: glyphs kept for the whole document (4,000,000, about
+	// 300 MB of them; a 500-page disclosure has under 2,000,000). Forms
+	// drawn many times on many pages could otherwise multiply a small file.
+	DocumentGlyphs int
 	// FormDepth: Form XObjects drawn inside one another (12).
 	FormDepth int
 	// GraphicsStack: q without Q (256).
@@ -48,18 +54,19 @@ type Limits struct {
 
 // DefaultLimits are the limits used when Options.Limits leaves a field zero.
 var DefaultLimits = Limits{
-	FileBytes:     1 << 30,
-	Nesting:       256,
-	ResolveDepth:  64,
-	Objects:       8_388_608,
-	StreamBytes:   64 << 20,
-	DocumentBytes: 256 << 20,
-	PageOperators: 1_000_000,
-	PageGlyphs:    200_000,
-	FormDepth:     12,
-	GraphicsStack: 256,
-	PageTreeDepth: 64,
-	PageErrors:    20,
+	FileBytes:      1 << 30,
+	Nesting:        256,
+	ResolveDepth:   64,
+	Objects:        8_388_608,
+	StreamBytes:    64 << 20,
+	DocumentBytes:  256 << 20,
+	PageOperators:  1_000_000,
+	PageGlyphs:     200_000,
+	DocumentGlyphs: 4_000_000,
+	FormDepth:      12,
+	GraphicsStack:  256,
+	PageTreeDepth:  64,
+	PageErrors:     20,
 }
 
 // withDefaults fills the zero fields from DefaultLimits.
@@ -83,6 +90,7 @@ func (l Limits) withDefaults() Limits {
 	set64(&d.DocumentBytes, l.DocumentBytes)
 	set(&d.PageOperators, l.PageOperators)
 	set(&d.PageGlyphs, l.PageGlyphs)
+	set(&d.DocumentGlyphs, l.DocumentGlyphs)
 	set(&d.FormDepth, l.FormDepth)
 	set(&d.GraphicsStack, l.GraphicsStack)
 	set(&d.PageTreeDepth, l.PageTreeDepth)

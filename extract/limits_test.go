@@ -26,6 +26,7 @@ func TestLimits(t *testing.T) {
 	}{
 		{"defaults", Limits{}, text, 25, "", ""},
 		{"PageGlyphs", Limits{PageGlyphs: 10}, text, 10, "Limits.PageGlyphs", ""},
+		{"DocumentGlyphs", Limits{DocumentGlyphs: 7}, text, 7, "Limits.DocumentGlyphs", ""},
 		{"PageOperators", Limits{PageOperators: 3}, text, 0, "Limits.PageOperators", ""},
 		{"StreamBytes", Limits{StreamBytes: 40}, text, 0, "Limits.StreamBytes", ""},
 		{"Nesting", Limits{Nesting: 6}, text + "[[[[[[[[ 1 ]]]]]]]] TJ", 0, "", "Limits.Nesting"},
