@@ -137,7 +137,12 @@ func matrixArg(a []arg) (matrix, bool) {
 
 // run walks one content stream.
 func (w *walker) run(data []byte) {
-	l := lexer{b: data, maxDepth: w.doc.lim.Nesting}
+	l := lexer{b: data, maxDepth: w.doc.lim.Nesting, maxArgs: w.doc.lim.Operands}
+	defer func() {
+		if l.dropped > 0 {
+			w.warn("page_error", "%d operands past %d in a row, or array elements past it, dropped (Limits.Operands)", l.dropped, w.doc.lim.Operands)
+		}
+	}()
 	for {
 		op, ok := l.next()
 		if l.tooDeep {

@@ -34,6 +34,11 @@ type Limits struct {
 	// PageOperators: content-stream operators run for one page, forms
 	// included (1,000,000).
 	PageOperators int
+	// Operands: operands kept before one operator, and elements kept in
+	// one array operand (65,536; a TJ array of a long line has a few
+	// hundred). Operands past it are dropped as they come: they would
+	// otherwise take 64 bytes each for every 2 bytes of a stream.
+	Operands int
 	// PageGlyphs: glyphs kept for one page (200,000; a dense table page
 	// has about 5,000).
 	PageGlyphs int
@@ -61,6 +66,7 @@ var DefaultLimits = Limits{
 	StreamBytes:    64 << 20,
 	DocumentBytes:  256 << 20,
 	PageOperators:  1_000_000,
+	Operands:       65_536,
 	PageGlyphs:     200_000,
 	DocumentGlyphs: 4_000_000,
 	FormDepth:      12,
@@ -89,6 +95,7 @@ func (l Limits) withDefaults() Limits {
 	set64(&d.StreamBytes, l.StreamBytes)
 	set64(&d.DocumentBytes, l.DocumentBytes)
 	set(&d.PageOperators, l.PageOperators)
+	set(&d.Operands, l.Operands)
 	set(&d.PageGlyphs, l.PageGlyphs)
 	set(&d.DocumentGlyphs, l.DocumentGlyphs)
 	set(&d.FormDepth, l.FormDepth)
