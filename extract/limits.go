@@ -57,6 +57,11 @@ type Limits struct {
 	PageErrors int
 }
 
+// maxCMapRanges bounds the large ranges (of 512 codes or more) one CMap
+// keeps; they are searched one by one for each new code. Real CMaps have a
+// handful; ranges past it are ignored.
+const maxCMapRanges = 1024
+
 // DefaultLimits are the limits used when Options.Limits leaves a field zero.
 var DefaultLimits = Limits{
 	FileBytes:      1 << 30,
