@@ -62,6 +62,11 @@ type Limits struct {
 // handful; ranges past it are ignored.
 const maxCMapRanges = 1024
 
+// maxTTCodes bounds the codes read from one cmap subtable of an embedded
+// TrueType font (2,097,152: all of Unicode is 1,114,112); a table claiming
+// more stops there.
+const maxTTCodes = 1 << 21
+
 // DefaultLimits are the limits used when Options.Limits leaves a field zero.
 var DefaultLimits = Limits{
 	FileBytes:      1 << 30,
