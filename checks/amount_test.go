@@ -166,3 +166,46 @@ func TestThreePublicYears(t *testing.T) {
 		t.Errorf("this year's changed digit is not caught")
 	}
 }
+
+// TestBlankColumnSkipped: a cross-table figure read from a column that is
+// blank throughout its table is not compared (skipped, naming the column);
+// a printed figure that differs still fails.
+func TestBlankColumnSkipped(t *testing.T) {
+	is := tbl(schema.TableIncomeSummary, []string{"subject_name", "total", "general_public_budget", "government_fund"},
+		[]string{"合计", "100.00", "100.00", ""}, []string{"一般公共服务支出", "100.00", "100.00", ""})
+	gf := tbl(schema.TableGovernmentFundExpenditure, []string{"subject_code", "subject_name", "total"},
+		[]string{"", "合计", "40.00"}, []string{"212", "城乡社区支出", "40.00"})
+	find := func(doc *schema.Document) *schema.Check {
+		for _, c := range crossTable(doc, nil) {
+			if strings.HasPrefix(c.Message, "government_fund_expenditure 合计 total") {
+				return &c
+			}
+		}
+		return nil
+	}
+	c := find(&schema.Document{Tables: []schema.Table{is, gf}})
+	if c == nil || c.Status != schema.StatusSkipped || !strings.Contains(c.Message, "column government_fund of income_summary is blank throughout") {
+		t.Fatalf("blank column: %+v", c)
+	}
+	is = set(is, 0, "government_fund", "30.00")
+	if c := find(&schema.Document{Tables: []schema.Table{is, gf}}); c == nil || c.Status != schema.StatusFail {
+		t.Fatalf("printed and different: %+v", c)
+	}
+}
+
+// TestProjectLeaves: a unit's row over its projects (Shenzhen 项目支出总表,
+// 深圳市民政局（本级） 22701.77 over its 7 projects) is a group, not a project.
+func TestProjectLeaves(t *testing.T) {
+	pl := tbl(schema.TableProjectExpenditure, []string{"item", "total"},
+		[]string{"深圳市民政局（本级）", "22701.77"}, []string{"安全生产和应急管理专项经费", "21.96"},
+		[]string{"福利彩票公益金项目", "19336.15"}, []string{"民政综合业务管理", "1618.85"}, []string{"社工服务项目", "628.10"},
+		[]string{"社会组织管理", "569.04"}, []string{"预算准备金", "345.00"}, []string{"政务信息化项目（软件开发服务）", "182.67"})
+	leaves, groups := projectLeaves(pl.Rows)
+	if len(leaves) != 7 || groups != 1 {
+		t.Errorf("%d leaves, %d groups; want 7, 1", len(leaves), groups)
+	}
+	flat := pl.Rows[1:]
+	if leaves, groups := projectLeaves(flat); len(leaves) != 7 || groups != 0 {
+		t.Errorf("flat list: %d leaves, %d groups", len(leaves), groups)
+	}
+}

@@ -87,6 +87,8 @@ func Run(doc *schema.Document, narrative []Text) []schema.Check {
 	guard(RuleRowTotal, func() []schema.Check { return economic(doc) })
 	guard(RuleCrossTable, func() []schema.Check { return crossTable(doc, narrative) })
 	guard(RuleCrossTable, func() []schema.Check { return forms(doc) })
+	guard(RuleFormFunds, func() []schema.Check { return formFunds(doc) })
+	guard(RuleFormCount, func() []schema.Check { return formCount(doc, narrative) })
 	guard(RuleNarrative, func() []schema.Check { return narrativeChecks(doc, narrative) })
 	return out
 }

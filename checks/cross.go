@@ -108,8 +108,31 @@ func compare(a ref, bs ...ref) schema.Check {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s", b.what, showFig(b.fig, a.fig)))
 	}
+	// A figure read from a column blank throughout its table, against a
+	// figure that is not zero: the column was not found where it should be
+	// (misnamed or misread), so nothing is compared.
+	for _, r := range append([]ref{a}, bs...) {
+		if col, ok := blankRef(r); ok && (!a.fig.v.IsZero() || !bs[0].fig.v.IsZero()) {
+			return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusSkipped, pages, "%s %s vs %s: column %s of %s is blank throughout, not compared (%s)",
+				a.what, showFig(a.fig, bs[0].fig), strings.Join(parts, " nor "), col, r.table.Kind, pageNote(pages))
+		}
+	}
 	return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusFail, pages, "%s %s != %s (%s)",
 		a.what, showFig(a.fig, bs[0].fig), strings.Join(parts, " nor "), pageNote(pages))
+}
+
+// blankRef reports whether a figure comes from a column of its table that is
+// blank in every row (its key is the last word of the figure's name).
+func blankRef(r ref) (string, bool) {
+	if r.table == nil || len(r.table.Rows) == 0 || !r.fig.v.IsZero() {
+		return "", false
+	}
+	key := r.what[strings.LastIndex(r.what, " ")+1:]
+	v := newView(r.table)
+	if _, ok := v.labels[key]; !ok {
+		return "", false
+	}
+	return key, v.blankColumn(key)
 }
 
 // showFig prints a figure, noting the unit when the two sides differ.

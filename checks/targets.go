@@ -171,6 +171,7 @@ var targets = []target{
 		row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+"carryover"))},
 	{regexp.MustCompile(`^本年预算安排$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+"current_year")},
 	{regexp.MustCompile(`^涉及(一般公共预算)?(当年)?(拨款|预算资金)$`), either(one(func(doc *schema.Document) (ref, bool) { return projectSum(doc, false) }),
+		one(func(doc *schema.Document) (ref, bool) { return groupedProjectSum(doc, false) }),
 		total(schema.TableExpenditureSummary, "project"))},
 	{regexp.MustCompile(`^.+支出$`), subjectRow},
 }

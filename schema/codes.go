@@ -62,8 +62,15 @@ func subjectFirstDigit(code string) bool {
 	return code != "" && strings.ContainsRune("1235", rune(code[0]))
 }
 
-// nameKeys are the row keys that hold subject names, and codeKey the code
-// key each one's codes go under.
+// IsClassificationCode reports a code of the national classification: 3, 5
+// or 7 digits starting 1 (income), 2 (functional), 3 or 5 (economic).
+func IsClassificationCode(code string) bool {
+	return IsSubjectCode(code) && subjectFirstDigit(code)
+}
+
+// codeKeyFor is the key a name column's codes go under: subject_code beside
+// subject_name, item or dept_subject (with the same side or right_ prefix),
+// gov_subject_code beside gov_subject.
 func codeKeyFor(nameKey string) (string, bool) {
 	for _, suf := range []string{"subject_name", "item", "dept_subject"} {
 		if p, ok := strings.CutSuffix(nameKey, suf); ok && !strings.HasSuffix(p, "sub_") {

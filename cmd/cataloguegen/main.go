@@ -108,7 +108,7 @@ func collect(entries map[[2]string]*entry, path string, doc *schema.Document) {
 					continue
 				}
 				code, name := r.Get(c.Key), nameOf(r, prefix)
-				if code == nil || name == "" || !schema.IsSubjectCode(*code) || !strings.ContainsRune("1235", rune((*code)[0])) {
+				if code == nil || name == "" || !schema.IsClassificationCode(*code) {
 					continue
 				}
 				k := [2]string{*code, name}
