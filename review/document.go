@@ -141,9 +141,66 @@ func (v *docView) markPage(warning bool, i int) int {
 	return 0
 }
 
+// problemPages writes one line naming every page with something wrong on
+// it: failing checks and warnings drawn there, unknown tables printed there.
+func (v *docView) problemPages(w *html) {
+	type tally struct {
+		marks   map[[2]int]bool
+		unknown []int
+	}
+	by := map[int]*tally{}
+	get := func(n int) *tally {
+		if by[n] == nil {
+			by[n] = &tally{marks: map[[2]int]bool{}}
+		}
+		return by[n]
+	}
+	for _, m := range v.marks {
+		get(m.Page).marks[[2]int{boolInt(m.Warning), m.Index}] = true
+	}
+	for _, p := range v.in.Geometry.Pages {
+		for _, g := range p.Grids {
+			if g.Table >= 0 && v.doc.Tables[g.Table].Kind == schema.TableUnknown && !slices.Contains(get(p.Number).unknown, g.Table) {
+				get(p.Number).unknown = append(get(p.Number).unknown, g.Table)
+			}
+		}
+	}
+	var nums []int
+	for n, t := range by {
+		if len(t.marks)+len(t.unknown) > 0 {
+			nums = append(nums, n)
+		}
+	}
+	if len(nums) == 0 {
+		return
+	}
+	slices.Sort(nums)
+	w.s(`<p class="problempages"><b>Problems on pages:</b> `)
+	for i, n := range nums {
+		t := by[n]
+		var what []string
+		if len(t.marks) > 0 {
+			what = append(what, fmt.Sprintf("%d", len(t.marks)))
+		}
+		for _, u := range t.unknown {
+			what = append(what, fmt.Sprintf("unknown T%d", u+1))
+		}
+		if i > 0 {
+			w.s(", ")
+		}
+		if v.shown[n] {
+			w.f(`<a class="bad" href="#page-%d">%d</a> (%s)`, n, n, esc(strings.Join(what, ", ")))
+		} else {
+			w.f(`%d (%s)`, n, esc(strings.Join(what, ", ")))
+		}
+	}
+	w.s(`</p>`)
+}
+
 // summary lists every failing check, warning and table of the document.
 func (v *docView) summary(w *html) {
 	d := v.doc
+	v.problemPages(w)
 	w.s(`<div class="summary">`)
 	w.f(`<details class="checks"%s><summary>%d failing checks</summary><ol class="checks">`, openIf(len(v.badge) <= 20), len(v.badge))
 	for i, c := range d.Checks {

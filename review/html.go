@@ -46,7 +46,7 @@ li.check.fail,li.warning{margin:2px 0}
 .badge{display:inline-block;min-width:1.6em;text-align:center;background:#e5322d;color:#fff;border-radius:8px;font-size:11px;font-weight:bold;margin-right:4px}
 li.warning .badge,.badge.warn{background:#e67700}
 .page{display:flex;gap:12px;align-items:flex-start;border-top:2px solid #888;padding-top:6px;margin-top:14px}
-.page figure{margin:0;flex:0 0 58%;max-width:58%}
+.page figure{margin:0;flex:0 0 58%;max-width:58%;position:sticky;top:0}
 .page figure svg{width:100%;height:auto;border:1px solid #999;background:#fff}
 .page aside{flex:1;min-width:0;overflow-x:auto}
 .page.faulty{border-top-color:#e5322d}
@@ -61,7 +61,7 @@ dl.record dt{font-family:monospace;color:#555}dl.record dd{margin:0}
 .cont{background:#eef4ff;padding:2px 6px}
 svg .frame{fill:none;stroke:#e76f00;stroke-width:1.2}
 svg .grid.unknown .frame{stroke:#e5322d;stroke-width:3;stroke-dasharray:6 3}
-svg .grid.unknown .veil{fill:rgba(229,50,45,.10)}
+svg .grid.unknown .veil{fill:rgba(229,50,45,.14)}
 svg .grid.form .frame{stroke:#0a7f55}
 svg .cell{stroke:#1f6feb;stroke-width:.4}
 svg .header{fill:rgba(246,195,67,.45)}svg .code{fill:rgba(156,106,222,.35)}svg .name{fill:rgba(63,185,80,.3)}
