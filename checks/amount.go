@@ -1,8 +1,10 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/shopspring/decimal"
 )
 
@@ -102,4 +104,51 @@ func sameFigure(a, b figure) (equal bool, aConv, bConv decimal.Decimal) {
 	}
 	ac := a.v.Mul(fa).Div(fb).Round(b.scale)
 	return ac.Equal(b.v), ac, b.v
+}
+
+// roundingScale is the coarsest printing a rounding difference is accepted
+// on: cents (0.01 of the table's unit). Figures printed without cents carry
+// no accepted rounding difference.
+const roundingScale = 2
+
+// sumStatus compares a printed total with the sum of n printed (non-blank)
+// addends, all printed with scale decimals: pass when equal; warn when the
+// difference is one rounding can make (尾差: each figure rounded on its
+// own to the last printed place, so at most half a unit of that place per
+// figure, the total's included: (n+1)/2 units, which is never more than
+// 0.01 × n in the table's unit when figures print cents); fail otherwise.
+// diff is got − sum.
+func sumStatus(got, sum decimal.Decimal, n int, scale int32) (status string, diff decimal.Decimal) {
+	diff = got.Sub(sum)
+	if diff.IsZero() {
+		return schema.StatusPass, diff
+	}
+	if scale >= roundingScale && n > 0 && diff.Abs().Mul(decimal.NewFromInt(2)).LessThanOrEqual(decimal.New(int64(n+1), -scale)) {
+		return schema.StatusWarn, diff
+	}
+	return schema.StatusFail, diff
+}
+
+// worse is the more severe of two statuses: fail, then warn, then pass.
+func worse(a, b string) string {
+	rank := func(s string) int {
+		switch s {
+		case schema.StatusFail:
+			return 3
+		case schema.StatusWarn:
+			return 2
+		case schema.StatusPass:
+			return 1
+		}
+		return 0
+	}
+	if rank(b) > rank(a) {
+		return b
+	}
+	return a
+}
+
+// roundingNote appends the difference of a warned sum to its message.
+func roundingNote(msg string, diff decimal.Decimal, scale int32, n int) string {
+	return fmt.Sprintf("%s: rounding difference %s over %d printed addends", msg, show(diff, scale), n)
 }

@@ -27,7 +27,9 @@
 //
 // Every rule reports schema.Check values: one pass per table and rule when
 // everything holds, one fail per mismatch naming the table, the row, the
-// pages and the figures, and skipped where a rule cannot apply. All
+// pages and the figures, one warn per sum that misses by no more than the
+// rounding of its printed figures (with the difference: see sumStatus), and
+// skipped, with the reason, where a rule cannot apply. All
 // arithmetic is exact (shopspring/decimal); a blank cell counts as zero.
 // Amounts in different units (元, 万元) are compared after rounding the finer
 // one to the coarser one's printed decimals.
@@ -85,11 +87,14 @@ func Run(doc *schema.Document, narrative []Text) []schema.Check {
 	guard(RuleRowTotal, func() []schema.Check { return economic(doc) })
 	guard(RuleCrossTable, func() []schema.Check { return crossTable(doc, narrative) })
 	guard(RuleCrossTable, func() []schema.Check { return forms(doc) })
+	guard(RuleFormFunds, func() []schema.Check { return formFunds(doc) })
+	guard(RuleFormCount, func() []schema.Check { return formCount(doc, narrative) })
 	guard(RuleNarrative, func() []schema.Check { return narrativeChecks(doc, narrative) })
 	return out
 }
 
-// Summary counts checks by status.
+// Summary counts checks by status; warned checks (rounding differences)
+// count as neither pass nor fail: see Warned.
 func Summary(checks []schema.Check) (pass, fail, skipped int) {
 	for _, c := range checks {
 		switch c.Status {
@@ -97,11 +102,23 @@ func Summary(checks []schema.Check) (pass, fail, skipped int) {
 			pass++
 		case schema.StatusFail:
 			fail++
+		case schema.StatusWarn:
 		default:
 			skipped++
 		}
 	}
 	return pass, fail, skipped
+}
+
+// Warned counts the checks with status warn.
+func Warned(checks []schema.Check) int {
+	n := 0
+	for _, c := range checks {
+		if c.Status == schema.StatusWarn {
+			n++
+		}
+	}
+	return n
 }
 
 // newCheck builds a check; pages are copied.

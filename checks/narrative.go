@@ -65,6 +65,10 @@ func againstTable(m *mention, rs []ref) schema.Check {
 		seen = append(seen, figure)
 	}
 	pages = unionPages([]int{m.page}, pages)
+	if col, ok := blankRef(rs[0]); ok && len(rs) == 1 && !m.v.IsZero() {
+		return newCheck(RuleNarrative, tableKind(rs[0].table), schema.StatusSkipped, pages, "narrative (page %d) %s %s%s vs %s: column %s of %s is blank throughout, not compared (%s)",
+			m.page, m.label, m.printed, m.unit, strings.Join(seen, " nor "), col, rs[0].table.Kind, pageNote(pages))
+	}
 	return newCheck(RuleNarrative, tableKind(rs[0].table), schema.StatusFail, pages, "narrative (page %d) %s %s%s != %s (%s)",
 		m.page, m.label, m.printed, m.unit, strings.Join(seen, " nor "), pageNote(pages))
 }

@@ -150,13 +150,13 @@ func parseNarrative(texts []Text) []*mention {
 		if err != nil {
 			continue
 		}
-		left := s[max(prevEnd, start-120):start]
+		left := s[runeStart(s, max(prevEnd, start-120)):start]
 		if i := strings.LastIndexAny(left, delimiters); i >= 0 {
 			_, w := firstRune(left[i:])
 			left = left[i+w:]
 		}
 		prevEnd = end
-		rest := s[end:min(len(s), end+60)]
+		rest := s[end:runeStart(s, min(len(s), end+60))]
 		if cm := changeRe.FindStringSubmatch(left); cm != nil && last != nil && last.change == nil && lastYear.MatchString(s[last.end:start]) {
 			c := &change{printed: raw, unit: unit, v: d, sign: signOf(cm[1])}
 			if pm := pctRe.FindStringSubmatch(rest); pm != nil {
@@ -166,7 +166,7 @@ func parseNarrative(texts []Text) []*mention {
 			last.change = c
 			continue
 		}
-		if changeRe.MatchString(left) && lastYear.MatchString(s[max(0, start-120):start]) {
+		if changeRe.MatchString(left) && lastYear.MatchString(s[runeStart(s, max(0, start-120)):start]) {
 			mt := &mention{page: pages[ti], para: pages[ti], sentence: sentence, clause: clause, delta: true,
 				label: cleanLabel(left), end: end, printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
 			if pm := pctRe.FindStringSubmatch(rest); pm != nil {
@@ -186,6 +186,15 @@ func parseNarrative(texts []Text) []*mention {
 		last = mt
 	}
 	return out
+}
+
+// runeStart moves byte offset i of s forward to the start of a character,
+// so that a window cut by byte count never splits a UTF-8 sequence.
+func runeStart(s string, i int) int {
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
 }
 
 func firstRune(s string) (rune, int) {

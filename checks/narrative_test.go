@@ -3,6 +3,7 @@ package checks
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 )
@@ -158,6 +159,23 @@ func TestNarrativeUnits(t *testing.T) {
 		cs := narrativeChecks(doc, []Text{{Page: 17, Text: tt.text}})
 		if len(cs) != 1 || cs[0].Status != tt.status {
 			t.Errorf("%s: got %v, want one %s", tt.text, cs, tt.status)
+		}
+	}
+}
+
+// TestNarrativeLabelsWholeCharacters: a label longer than the 120-byte
+// window before its figure, with no delimiter, is cut at a character
+// boundary (one or two ASCII bytes in it put the cut inside a
+// three-byte character).
+func TestNarrativeLabelsWholeCharacters(t *testing.T) {
+	for _, lead := range []string{"", "x", "xy"} {
+		text := strings.Repeat("预", 45) + lead + "算支出预算1,738.50万元"
+		ms := parseNarrative([]Text{{Page: 1, Text: text}})
+		if len(ms) != 1 {
+			t.Fatalf("lead %q: %d mentions", lead, len(ms))
+		}
+		if l := ms[0].label; !utf8.ValidString(l) || !strings.HasSuffix(l, "算支出预算") {
+			t.Errorf("lead %q: label %q", lead, l)
 		}
 	}
 }

@@ -12,6 +12,16 @@ import (
 // or carried over (上年结转): the rows of the printed table when there is
 // one, else doc.Projects.
 func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
+	return projectSumOf(doc, carryover, false)
+}
+
+// groupedProjectSum is projectSum without the group rows (see
+// projectLeaves); ok only where the list has some.
+func groupedProjectSum(doc *schema.Document, carryover bool) (ref, bool) {
+	return projectSumOf(doc, carryover, true)
+}
+
+func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
 	kind := schema.TableProjectExpenditure
 	if carryover {
 		kind = schema.TableProjectExpenditureCarryover
@@ -21,16 +31,32 @@ func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
 		if !v.amount["total"] {
 			return ref{}, false
 		}
-		sum, n := decimal.Zero, 0
+		var rows []schema.Row
 		for i, r := range t.Rows {
 			l := anyLabel(r)
 			if i == v.totalRow(sideNone) || isIndexRow(r) || l == "小计" || strings.HasPrefix(l, "其中") {
 				continue
 			}
-			sum = sum.Add(amount(r.Get("total")))
-			n++
+			rows = append(rows, r)
 		}
-		return ref{t, fmt.Sprintf("%s Σ %d projects total", kind, n), figure{sum, t.Unit, v.scale()}}, true
+		leaves, groups := rows, 0
+		if grouped {
+			if leaves, groups = projectLeaves(rows); groups == 0 {
+				return ref{}, false
+			}
+		}
+		sum := decimal.Zero
+		for _, r := range leaves {
+			sum = sum.Add(amount(r.Get("total")))
+		}
+		what := fmt.Sprintf("%s Σ %d projects total", kind, len(leaves))
+		if groups > 0 {
+			what = fmt.Sprintf("%s Σ %d projects (under %d group rows) total", kind, len(leaves), groups)
+		}
+		return ref{t, what, figure{sum, t.Unit, v.scale()}}, true
+	}
+	if grouped {
+		return ref{}, false
 	}
 	var t schema.Table
 	sum, n := decimal.Zero, 0
@@ -56,6 +82,30 @@ func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
 	return ref{&t, fmt.Sprintf("%s Σ %d projects total", kind, n), figure{sum, t.Unit, scale}}, true
 }
 
+// projectLeaves drops the group rows of a project list: a row (a unit's,
+// Shenzhen's 深圳市民政局（本级）) whose total is exactly the sum of the two
+// or more rows after it is their group, and only those rows are projects.
+// Where no row adds up that way, every row is a project.
+func projectLeaves(rows []schema.Row) (leaves []schema.Row, groups int) {
+	for i := 0; i < len(rows); i++ {
+		total := amount(rows[i].Get("total"))
+		if total.IsPositive() {
+			sum, j := decimal.Zero, i+1
+			for ; j < len(rows) && sum.LessThan(total); j++ {
+				sum = sum.Add(amount(rows[j].Get("total")))
+			}
+			if sum.Equal(total) && j-i > 2 {
+				leaves = append(leaves, rows[i+1:j]...)
+				groups++
+				i = j - 1
+				continue
+			}
+		}
+		leaves = append(leaves, rows[i])
+	}
+	return leaves, groups
+}
+
 // projectTotal compares the project list with 项目支出 of 支出总表 (or of
 // the 一般公共预算支出表 when there is no 支出总表): this year's projects, or
 // this year's and the carried-over ones together where 项目支出 includes
@@ -74,6 +124,11 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 			"%s %s: no 项目支出 total to compare with", p.what, show(p.fig.v, p.fig.scale))}
 	}
 	c := compare(p, e)
+	if g, ok := groupedProjectSum(doc, false); ok && c.Status == schema.StatusFail {
+		if alt := compare(g, e); alt.Status == schema.StatusPass {
+			c = alt
+		}
+	}
 	if c.Status == schema.StatusFail {
 		if q, ok := projectSum(doc, true); ok && !q.fig.v.IsZero() {
 			both := sumRefs(p, q)
@@ -123,7 +178,7 @@ func carRunning(doc *schema.Document) []schema.Check {
 		}
 		for _, k := range tv.keys {
 			l := norm(tv.labels[k])
-			if tv.amount[k] && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
+			if tv.amount[k] && !strings.Contains(k, schema.PriorYearPrefix) && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
 				t = ref{tp, tp.Kind + " " + l, figure{amount(tp.Rows[ti].Get(k)), tp.Unit, tv.scale()}}
 				break
 			}

@@ -8,23 +8,33 @@ import (
 )
 
 // Report writes a readable account of checks for file to w: one line per
-// failed check, then a summary line. Like fmt.Fprintf, it leaves write
+// failed or warned check, then a summary line. Like fmt.Fprintf, it leaves write
 // errors to the writer (check them there when it matters).
 func Report(w io.Writer, file string, checks []schema.Check) {
 	for _, c := range checks {
-		if c.Status != schema.StatusFail {
+		word := ""
+		switch c.Status {
+		case schema.StatusFail:
+			word = "FAIL"
+		case schema.StatusWarn:
+			word = "WARN"
+		default:
 			continue
 		}
 		table := ""
 		if c.Table != "" {
 			table = " " + c.Table
 		}
-		fmt.Fprintf(w, "%s: FAIL %s%s: %s\n", file, c.Rule, table, c.Message)
+		fmt.Fprintf(w, "%s: %s %s%s: %s\n", file, word, c.Rule, table, c.Message)
 	}
 	pass, fail, skipped := Summary(checks)
 	verdict := "ok"
 	if fail > 0 {
 		verdict = "FAIL"
 	}
-	fmt.Fprintf(w, "%s: %s: %d checks, %d pass, %d fail, %d skipped\n", file, verdict, len(checks), pass, fail, skipped)
+	warned := ""
+	if n := Warned(checks); n > 0 {
+		warned = fmt.Sprintf(", %d warn", n)
+	}
+	fmt.Fprintf(w, "%s: %s: %d checks, %d pass, %d fail%s, %d skipped\n", file, verdict, len(checks), pass, fail, warned, skipped)
 }

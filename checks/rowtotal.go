@@ -119,7 +119,7 @@ func rowTotals(t *schema.Table) []schema.Check {
 		out = append(out, threePublic(v)...)
 	case v.has(sideIncome+"item") || v.has(sideExpenditure+"item") || v.has(sideIncome+"subject_code"):
 		out = append(out, twoSided(v)...)
-	case !v.has("subject_code"):
+	case !v.has("subject_code") && !v.has("unit_code"):
 		out = append(out, v.down(sideNone)...)
 	}
 	return flatten(out)
@@ -142,33 +142,44 @@ func (v *view) across(rel relation) []schema.Check {
 	kind, pages := v.t.Kind, v.t.Pages
 	scale := v.scale()
 	what := rel.total + " = " + strings.Join(rel.parts, " + ")
-	var fails []schema.Check
+	var fails, warns []schema.Check
 	n := 0
 	for _, r := range v.t.Rows {
 		if isIndexRow(r) {
 			continue
 		}
-		sum := decimal.Zero
+		sum, printed := decimal.Zero, 0
 		for _, p := range rel.parts {
 			sum = sum.Add(amount(r.Get(p)))
+			if !blank(r.Get(p)) {
+				printed++
+			}
 		}
 		got := amount(r.Get(rel.total))
 		if blank(r.Get(rel.total)) && sum.IsZero() {
 			continue
 		}
 		n++
-		if !got.Equal(sum) {
-			var terms []string
-			for _, p := range rel.parts {
-				terms = append(terms, p+" "+show(amount(r.Get(p)), scale))
-			}
-			fails = append(fails, newCheck(RuleRowTotal, kind, schema.StatusFail, pages, "%s %s: %s: %s %s != %s (%s)",
-				kind, what, rowName(r, sideOf(rel.total)), rel.total, show(got, scale), strings.Join(terms, " + "), pageNote(pages)))
+		status, diff := sumStatus(got, sum, printed, scale)
+		if status == schema.StatusPass {
+			continue
+		}
+		var terms []string
+		for _, p := range rel.parts {
+			terms = append(terms, p+" "+show(amount(r.Get(p)), scale))
+		}
+		c := newCheck(RuleRowTotal, kind, status, pages, "%s %s: %s: %s %s != %s (%s)",
+			kind, what, rowName(r, sideOf(rel.total)), rel.total, show(got, scale), strings.Join(terms, " + "), pageNote(pages))
+		if status == schema.StatusWarn {
+			c.Message = roundingNote(c.Message, diff, scale, printed)
+			warns = append(warns, c)
+		} else {
+			fails = append(fails, c)
 		}
 	}
 	switch {
-	case len(fails) > 0:
-		return fails
+	case len(fails)+len(warns) > 0:
+		return append(fails, warns...)
 	case n == 0:
 		return []schema.Check{newCheck(RuleRowTotal, kind, schema.StatusSkipped, pages, "%s %s: the columns are blank (%s)", kind, what, pageNote(pages))}
 	}
@@ -243,17 +254,27 @@ func (v *view) sumCheckKeys(all []string, what string, total schema.Row, parts [
 		return newCheck(RuleRowTotal, kind, schema.StatusSkipped, pages, "%s %s: the columns are blank (%s)", kind, what, pageNote(pages))
 	}
 	var fails []string
+	status := schema.StatusPass
 	for _, k := range keys {
-		sum := decimal.Zero
+		sum, printed := decimal.Zero, 0
 		for _, r := range parts {
 			sum = sum.Add(amount(r.Get(k)))
+			if !blank(r.Get(k)) {
+				printed++
+			}
 		}
-		if got := amount(total.Get(k)); !got.Equal(sum) {
+		got := amount(total.Get(k))
+		st, diff := sumStatus(got, sum, printed, scale)
+		switch st {
+		case schema.StatusFail:
 			fails = append(fails, fmt.Sprintf("%s %s but Σ = %s", k, show(got, scale), show(sum, scale)))
+		case schema.StatusWarn:
+			fails = append(fails, roundingNote(fmt.Sprintf("%s %s but Σ = %s", k, show(got, scale), show(sum, scale)), diff, scale, printed))
 		}
+		status = worse(status, st)
 	}
 	if len(fails) > 0 {
-		return newCheck(RuleRowTotal, kind, schema.StatusFail, pages, "%s %s: %s (%s)", kind, what, strings.Join(fails, "; "), pageNote(pages))
+		return newCheck(RuleRowTotal, kind, status, pages, "%s %s: %s (%s)", kind, what, strings.Join(fails, "; "), pageNote(pages))
 	}
 	return newCheck(RuleRowTotal, kind, schema.StatusPass, pages, "%s %s over %s (%s)", kind, what, strings.Join(keys, ", "), pageNote(pages))
 }

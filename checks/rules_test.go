@@ -116,8 +116,9 @@ func TestSubjectTree(t *testing.T) {
 		{"dropped 项", drop(expenditure(), 3), []string{"fail total: 20101 = 70.00 but Σ20101xx = 20.00",
 			"fail basic: 20101 = 40.00 but Σ20101xx = 10.00", "fail project: 20101 = 30.00 but Σ20101xx = 10.00"}},
 		{"dropped only 项", drop(expenditure(), 7), []string{"fail 20805 行政事业单位养老支出: has amounts but none of its 7-digit rows"}},
-		{"dropped 款", drop(expenditure(), 6), []string{"fail 208 社会保障和就业支出: has amounts but none of its 5-digit rows",
-			"fail 2080501 行政单位离退休: its parent 20805 is not printed"}},
+		// 2080501 now hangs under 208 directly, whose sum still holds: the
+		// missing level is what shows.
+		{"dropped 款", drop(expenditure(), 6), []string{"fail 2080501 行政单位离退休: its parent 20805 is not printed"}},
 		{"dropped 合计", drop(expenditure(), 0), []string{"fail has no 合计 row"}},
 		// a column blank from top to bottom is named, not counted: 5 sums
 		// over the 2 columns left.
@@ -126,6 +127,78 @@ func TestSubjectTree(t *testing.T) {
 		{"unpadded 项", set(expenditure(), 4, "subject_code", "201012"), []string{"pass 15 sums hold"}},
 		{"empty", schema.Table{Kind: schema.TableGovernmentFundExpenditure, Empty: true, Columns: expenditure().Columns},
 			[]string{"skipped the table says it has no data"}},
+	}
+	for _, tt := range tests {
+		expect(t, tt.name, subjectTree(&tt.t), tt.want...)
+	}
+}
+
+// leaves is a table that prints 项 rows only, in two unnamed blocks that
+// repeat codes (Beijing's 一般公共预算支出表): 合计 = Σ every row,
+// 30.00 + 20.00 + 5.00 + 30.00 + 15.00 = 100.00.
+func leaves() schema.Table {
+	return tbl(schema.TableGeneralPublicBudgetExpenditure, esKeys,
+		[]string{"2010501", "行政运行", "30.00", "30.00", ""},
+		[]string{"2010505", "专项统计业务", "20.00", "", "20.00"},
+		[]string{"2080505", "机关事业单位基本养老保险缴费支出", "5.00", "5.00", ""},
+		[]string{"2010501", "行政运行", "30.00", "30.00", ""},
+		[]string{"2210201", "住房公积金", "15.00", "5.00", "10.00"},
+		[]string{"", "合计", "100.00", "70.00", "30.00"},
+	)
+}
+
+// units is a multi-unit 汇总表 (Shenzhen's 支出总表): the department's row,
+// then per unit its row and its subject rows, the same codes in both
+// blocks, no 合计: 部门 = 本级 + 中心 = 60.00 + 40.00 = 100.00.
+func units() schema.Table {
+	t := tbl(schema.TableExpenditureSummary, append([]string{"unit_name"}, esKeys...),
+		[]string{"某局", "", "", "100.00", "70.00", "30.00"},
+		[]string{"某局（本级）", "", "", "60.00", "40.00", "20.00"},
+		[]string{"某局（本级）", "205", "教育支出", "60.00", "40.00", "20.00"},
+		[]string{"某局（本级）", "20508", "进修及培训", "60.00", "40.00", "20.00"},
+		[]string{"某局（本级）", "2050803", "培训支出", "60.00", "40.00", "20.00"},
+		[]string{"某中心", "", "", "40.00", "30.00", "10.00"},
+		[]string{"某中心", "205", "教育支出", "40.00", "30.00", "10.00"},
+		[]string{"某中心", "20508", "进修及培训", "40.00", "30.00", "10.00"},
+		[]string{"某中心", "2050803", "培训支出", "25.00", "20.00", "5.00"},
+		[]string{"某中心", "2050899", "其他进修及培训", "15.00", "10.00", "5.00"},
+	)
+	return t
+}
+
+func TestSubjectTreeBlocks(t *testing.T) {
+	tests := []struct {
+		name string
+		t    schema.Table
+		want []string
+	}{
+		{"leaves", leaves(), []string{"pass 3 sums hold over total, basic, project"}},
+		{"leaves digit", set(leaves(), 4, "total", "16.00"), []string{"fail total: 合计 = 100.00 but Σ7-digit rows = 101.00"}},
+		{"leaves dropped", drop(leaves(), 1), []string{"fail total: 合计 = 100.00 but Σ7-digit rows = 80.00",
+			"fail project: 合计 = 30.00 but Σ7-digit rows = 10.00"}},
+		// per block 205 = Σ款, 20508 = Σ项, the unit's row = Σ类, and the
+		// department's row = Σ units: (3 + 3 + 1) sums × 3 columns.
+		{"units", units(), []string{"pass 21 sums hold over total, basic, project"}},
+		{"units digit", set(units(), 8, "total", "26.00"), []string{"fail total: 某中心: 20508 = 40.00 but Σ20508xx = 41.00"}},
+		{"units unit row", set(units(), 5, "basic", "31.00"), []string{
+			"fail basic: 某中心 = 31.00 but Σ its 3-digit rows = 30.00", "fail basic: 某局 = 70.00 but Σ 2 units = 71.00"}},
+		// one code on consecutive rows broken down by funding, unit and
+		// item (西安's 政府采购预算表): the first row is the subject.
+		{"breakdown", tbl(schema.TableGovernmentProcurement, []string{"subject_code", "item", "total"},
+			[]string{"", "合计", "300.00"},
+			[]string{"2011301", "全额", "250.00"}, []string{"2011301", "某局", "250.00"},
+			[]string{"2011301", "物业服务", "130.00"}, []string{"2011301", "维修", "120.00"},
+			[]string{"2011302", "全额", "50.00"}, []string{"2011302", "展览", "50.00"}),
+			[]string{"pass 3 sums hold over total"}},
+		{"breakdown digit", set(tbl(schema.TableGovernmentProcurement, []string{"subject_code", "item", "total"},
+			[]string{"", "合计", "300.00"},
+			[]string{"2011301", "全额", "250.00"}, []string{"2011301", "某局", "250.00"},
+			[]string{"2011301", "物业服务", "130.00"}, []string{"2011301", "维修", "120.00"},
+			[]string{"2011302", "全额", "50.00"}, []string{"2011302", "展览", "50.00"}), 3, "total", "131.00"),
+			[]string{"fail total: 合计 = 300.00 but Σ7-digit rows = 801.00"}},
+		// the second unit's rows now count under the first.
+		{"units dropped unit", drop(units(), 5), []string{"fail total: 某局（本级） = 60.00 but Σ its 3-digit rows = 100.00",
+			"fail basic: 某局（本级）", "fail project: 某局（本级）", "fail total: 某局 = 100.00 but Σ 1 units = 60.00", "fail basic: 某局", "fail project: 某局"}},
 	}
 	for _, tt := range tests {
 		expect(t, tt.name, subjectTree(&tt.t), tt.want...)

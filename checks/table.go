@@ -43,8 +43,8 @@ func newView(t *schema.Table) *view {
 		}
 	}
 	for _, k := range v.keys {
-		if isTextKey(k) {
-			continue
+		if isTextKey(k) || !schema.IsAmountKey(k) && !strings.HasPrefix(k, "col_") {
+			continue // text, or a named column that holds no money (行次, 序号)
 		}
 		ok := true
 		for _, r := range t.Rows {
@@ -202,11 +202,16 @@ func label(r schema.Row, side string) string {
 // anyLabel is the first non-empty text cell of a row.
 func anyLabel(r schema.Row) string {
 	for _, c := range r {
-		if isTextKey(c.Key) && c.Value != nil && norm(*c.Value) != "" {
+		if isTextKey(c.Key) && c.Value != nil && norm(*c.Value) != "" && !(strings.HasSuffix(c.Key, "_code") && digits(norm(*c.Value))) {
 			return norm(*c.Value)
 		}
 	}
 	return ""
+}
+
+// digits reports a non-empty string of ASCII digits (a code, not a label).
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // isTotalLabel reports a grand-total row label.

@@ -140,8 +140,11 @@ var targets = []target{
 	{regexp.MustCompile(`^公务用车购置费$`), threePublicRow(tpCarBuy)},
 	{regexp.MustCompile(`^公务用车运行维护费$`), threePublicRow(tpCarRun)},
 	{regexp.MustCompile(`^一般公共预算基本支出$`), total(schema.TableGeneralPublicBudgetExpenditure, "basic")},
-	{regexp.MustCompile(`^基本支出$`), total(schema.TableExpenditureSummary, "basic")},
-	{regexp.MustCompile(`^项目支出$`), total(schema.TableExpenditureSummary, "project")},
+	// 基本支出 / 项目支出 unqualified: the department's (支出总表), or, in the
+	// paragraph on the 一般公共预算 (Chongqing: 一般公共预算支出…其中：基本支出),
+	// the 一般公共预算支出表's.
+	{regexp.MustCompile(`^基本支出$`), either(total(schema.TableExpenditureSummary, "basic"), total(schema.TableGeneralPublicBudgetExpenditure, "basic"))},
+	{regexp.MustCompile(`^项目支出$`), either(total(schema.TableExpenditureSummary, "project"), total(schema.TableGeneralPublicBudgetExpenditure, "project"))},
 	{regexp.MustCompile(`^人员经费$`), economicTotal("personnel")},
 	{regexp.MustCompile(`^公用经费$`), economicTotal("public")},
 	{regexp.MustCompile(`^一般公共预算当年拨款$`), total(schema.TableGeneralPublicBudgetExpenditure, "total")},
@@ -168,6 +171,7 @@ var targets = []target{
 		row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+"carryover"))},
 	{regexp.MustCompile(`^本年预算安排$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+"current_year")},
 	{regexp.MustCompile(`^涉及(一般公共预算)?(当年)?(拨款|预算资金)$`), either(one(func(doc *schema.Document) (ref, bool) { return projectSum(doc, false) }),
+		one(func(doc *schema.Document) (ref, bool) { return groupedProjectSum(doc, false) }),
 		total(schema.TableExpenditureSummary, "project"))},
 	{regexp.MustCompile(`^.+支出$`), subjectRow},
 }

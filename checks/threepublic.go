@@ -88,11 +88,23 @@ func (v *view) partsCheck(whole string, r schema.Row, rows map[string]schema.Row
 	return c
 }
 
-// threePublicColumns handles the layout where the parts are columns.
+// threePublicColumns handles the layout where the parts are columns; last
+// year's columns printed beside this year's (prior_year_…) are checked
+// apart.
 func (v *view) threePublicColumns() []schema.Check {
+	out := v.threePublicYear(false)
+	for _, k := range v.keys {
+		if v.amount[k] && strings.Contains(k, schema.PriorYearPrefix) {
+			return append(out, v.threePublicYear(true)...)
+		}
+	}
+	return out
+}
+
+func (v *view) threePublicYear(prior bool) []schema.Check {
 	cols := map[string]string{}
 	for _, k := range v.keys {
-		if !v.amount[k] {
+		if !v.amount[k] || strings.Contains(k, schema.PriorYearPrefix) != prior {
 			continue
 		}
 		l := norm(v.labels[k])
@@ -130,14 +142,18 @@ func (v *view) threePublicColumns() []schema.Check {
 			return
 		}
 		var fails []string
+		status := schema.StatusPass
 		n := 0
 		for i, r := range v.t.Rows {
 			if isIndexRow(r) {
 				continue
 			}
-			sum := decimal.Zero
+			sum, printed := decimal.Zero, 0
 			for _, p := range parts {
 				sum = sum.Add(amount(r.Get(cols[p])))
+				if !blank(r.Get(cols[p])) {
+					printed++
+				}
 			}
 			n++
 			if got := amount(r.Get(wk)); !got.Equal(sum) {
@@ -145,12 +161,21 @@ func (v *view) threePublicColumns() []schema.Check {
 				if name == "" {
 					name = fmt.Sprintf("row %d", i+1)
 				}
-				fails = append(fails, fmt.Sprintf("%s: %s %s but Σ = %s", name, whole, show(got, scale), show(sum, scale)))
+				msg := fmt.Sprintf("%s: %s %s but Σ = %s", name, whole, show(got, scale), show(sum, scale))
+				st, diff := sumStatus(got, sum, printed, scale)
+				if st == schema.StatusWarn {
+					msg = roundingNote(msg, diff, scale, printed)
+				}
+				status = worse(status, st)
+				fails = append(fails, msg)
 			}
 		}
 		what := whole + " = " + strings.Join(parts, " + ")
+		if prior {
+			what += " (last year's columns)"
+		}
 		if len(fails) > 0 {
-			out = append(out, newCheck(RuleRowTotal, v.t.Kind, schema.StatusFail, v.t.Pages, "%s %s: %s (%s)",
+			out = append(out, newCheck(RuleRowTotal, v.t.Kind, status, v.t.Pages, "%s %s: %s (%s)",
 				v.t.Kind, what, strings.Join(fails, "; "), pageNote(v.t.Pages)))
 			return
 		}

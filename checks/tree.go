@@ -2,8 +2,8 @@ package checks
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/shopspring/decimal"
@@ -16,6 +16,11 @@ import (
 // children are the rows of the next code length present that start with it.
 func subjectTree(t *schema.Table) []schema.Check {
 	v := newView(t)
+	if !v.has("subject_code") && v.has("unit_code") {
+		// A table of budget units coded 317, 317001, 317002: the
+		// department's row is the sum of its units', nested as codes are.
+		v = newView(unitCodesAsSubjects(t))
+	}
 	var out []schema.Check
 	for _, side := range v.sides() {
 		if !v.has(side + "subject_code") {
@@ -26,9 +31,109 @@ func subjectTree(t *schema.Table) []schema.Check {
 	return out
 }
 
+// unitCodesAsSubjects is t with its unit_code cells read as subject codes.
+func unitCodesAsSubjects(t *schema.Table) *schema.Table {
+	c := *t
+	c.Columns = nil
+	for _, col := range t.Columns {
+		if col.Key == "unit_code" {
+			col.Key = "subject_code"
+		}
+		c.Columns = append(c.Columns, col)
+	}
+	c.Rows = nil
+	for _, r := range t.Rows {
+		var nr schema.Row
+		for _, cell := range r {
+			if cell.Key == "unit_code" {
+				cell.Key = "subject_code"
+			}
+			nr = append(nr, cell)
+		}
+		c.Rows = append(c.Rows, nr)
+	}
+	return &c
+}
+
 type coded struct {
 	code string
 	row  schema.Row
+	idx  int // index in the table's rows
+}
+
+// block is one unit's rows of a multi-unit table (汇总表), or the whole
+// table: its total row (the unit's row, or 合计) and its coded rows.
+type block struct {
+	head  int // row index of the unit's row, or -1
+	unit  string
+	rows  []coded
+	first int // first row index after head
+}
+
+// unitBlocks splits the coded rows into unit blocks where the rows carry
+// unit_name (a unit's row without a code, then its subject rows). The
+// department's row printed above its units, if any, is returned as grand.
+func (v *view) unitBlocks(side string, rows []coded) (blocks []block, grand int) {
+	grand = -1
+	var heads []int
+	prev := ""
+	for i, r := range v.t.Rows {
+		u := ""
+		if p := r.Get("unit_name"); p != nil {
+			u = *p
+		}
+		if u != "" && u != prev && code(r, side) == "" && !isTotalLabel(label(r, side)) && hasHan(u) {
+			heads = append(heads, i)
+		}
+		prev = u
+	}
+	if len(heads) >= 2 && !v.codedBetween(side, heads[0], heads[1]) {
+		grand, heads = heads[0], heads[1:]
+	}
+	if len(heads) == 0 {
+		return []block{{head: -1, rows: rows}}, -1
+	}
+	for h, hi := range heads {
+		end := len(v.t.Rows)
+		if h+1 < len(heads) {
+			end = heads[h+1]
+		}
+		b := block{head: hi, unit: unitOf(v.t.Rows[hi]), first: hi + 1}
+		for _, c := range rows {
+			if c.idx > hi && c.idx < end {
+				b.rows = append(b.rows, c)
+			}
+		}
+		blocks = append(blocks, b)
+	}
+	// coded rows above the first unit's row (none in the tables seen) make
+	// a block of their own, checked against 合计.
+	var before []coded
+	for _, c := range rows {
+		if c.idx < heads[0] {
+			before = append(before, c)
+		}
+	}
+	if len(before) > 0 {
+		blocks = append([]block{{head: -1, rows: before}}, blocks...)
+	}
+	return blocks, grand
+}
+
+func (v *view) codedBetween(side string, from, to int) bool {
+	for _, r := range v.t.Rows[from+1 : to] {
+		if code(r, side) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func unitOf(r schema.Row) string {
+	if p := r.Get("unit_name"); p != nil {
+		return norm(*p)
+	}
+	return ""
 }
 
 func (v *view) tree(side string) []schema.Check {
@@ -43,16 +148,14 @@ func (v *view) tree(side string) []schema.Check {
 			"%s: the table says it has no data (%s)", name, where)}
 	}
 	var rows []coded
-	for _, r := range v.t.Rows {
-		if c := code(r, side); c != "" {
-			rows = append(rows, coded{c, r})
+	for i, r := range v.t.Rows {
+		// A code shorter than a 类 is a row number (序号) or a part
+		// the schema could not complete: not a subject.
+		if c := code(r, side); len(c) >= 3 {
+			rows = append(rows, coded{c, r, i})
 		}
 	}
 	padCodes(rows)
-	lengths := map[int]bool{}
-	for _, c := range rows {
-		lengths[len(c.code)] = true
-	}
 	// A column blank from top to bottom adds up trivially: it is named, not
 	// counted.
 	var keys, blanks []string
@@ -71,89 +174,170 @@ func (v *view) tree(side string) []schema.Check {
 	if len(blanks) > 0 {
 		blankNote = "; blank: " + strings.Join(blanks, ", ")
 	}
-	var ls []int
-	for l := range lengths {
-		ls = append(ls, l)
-	}
-	sort.Ints(ls)
-	next := map[int]int{}
-	for i := 0; i+1 < len(ls); i++ {
-		next[ls[i]] = ls[i+1]
-	}
-	// Functional and income classification codes (2xx, 1xx) are 3, 5 and 7
-	// digits (类, 款, 项), economic ones (3xx, 5xx) 3 and 5, and the tables
-	// go down to the last level: a 类 or 款 with amounts but nothing under
-	// it, or a row whose parent is not printed, means a row went missing.
-	standard, functional := true, true
-	for _, l := range ls {
-		standard = standard && (l == 3 || l == 5 || l == 7)
-	}
-	for _, c := range rows {
-		functional = functional && (c.code[0] == '1' || c.code[0] == '2')
-	}
-	switch {
-	case standard && functional && ls[len(ls)-1] > 3:
-		next = map[int]int{3: 5, 5: 7}
-	case standard && ls[len(ls)-1] > 3:
-		next = map[int]int{3: 5}
-	}
 	scale := v.scale()
-	var fails []schema.Check
+	var fails, warns []schema.Check
 	n := 0
 	fail := func(format string, args ...any) {
 		fails = append(fails, newCheck(RuleSubjectTree, kind, schema.StatusFail, pages,
 			"%s %s (%s)", name, fmt.Sprintf(format, args...), where))
 	}
-	children := func(parent string) []coded {
-		var kids []coded
-		for _, c := range rows {
-			if len(c.code) == next[len(parent)] && strings.HasPrefix(c.code, parent) {
-				kids = append(kids, c)
+	// differ reports a sum of printed figures that misses its total: a
+	// rounding difference (see sumStatus) is warned with the difference, any
+	// other fails.
+	differ := func(got, sum decimal.Decimal, printed int, format string, args ...any) {
+		st, diff := sumStatus(got, sum, printed, scale)
+		switch st {
+		case schema.StatusWarn:
+			warns = append(warns, newCheck(RuleSubjectTree, kind, schema.StatusWarn, pages,
+				"%s %s (%s)", name, roundingNote(fmt.Sprintf(format, args...), diff, scale, printed), where))
+		case schema.StatusFail:
+			fail(format, args...)
+		}
+	}
+	sumOf := func(rs []coded, k string) decimal.Decimal {
+		sum := decimal.Zero
+		for _, c := range rs {
+			sum = sum.Add(amount(c.row.Get(k)))
+		}
+		return sum
+	}
+	printedOf := func(rs []coded, k string) int {
+		p := 0
+		for _, c := range rs {
+			if !blank(c.row.Get(k)) {
+				p++
 			}
 		}
-		return kids
+		return p
 	}
-	present := map[string]bool{}
-	for _, c := range rows {
-		present[c.code] = true
-	}
-	for _, p := range rows {
-		if next[len(p.code)] != 0 && len(children(p.code)) == 0 && !zeroRow(p.row, keys) {
-			fail("%s: has amounts but none of its %d-digit rows is printed", rowName(p.row, side), next[len(p.code)])
+	blocks, grand := v.unitBlocks(side, rows)
+	total := v.totalRow(side)
+	for _, b := range blocks {
+		if len(b.rows) == 0 {
+			continue // a unit with no coded rows: its figures are the row checks'
 		}
-		if standard && len(p.code) > 3 && !present[p.code[:len(p.code)-2]] {
-			fail("%s: its parent %s is not printed", rowName(p.row, side), p.code[:len(p.code)-2])
+		unit := ""
+		if b.unit != "" {
+			unit = b.unit + ": "
 		}
-	}
-	if v.totalRow(side) < 0 {
-		fail("has no 合计 row")
-	}
-	for _, k := range keys {
-		for _, p := range rows {
-			kids := children(p.code)
-			if len(kids) == 0 {
+		// Rows printing the same code one after another either break one
+		// subject down (by funding, unit, purchase: 西安's 政府采购预算表; a
+		// 款 printed again on its 项 row), the first being the subject and
+		// the others, a row repeating the one below it aside, adding up to
+		// it; or pair the subject with other columns' subjects (北京's
+		// 支出总表: one row per 功能 and 经济 code), all of them leaves. A run
+		// is read as a breakdown only where it adds up as one.
+		var runs []coded
+		for i := 0; i < len(b.rows); {
+			j := i + 1
+			for j < len(b.rows) && b.rows[j].code == b.rows[i].code && b.rows[j].idx == b.rows[j-1].idx+1 {
+				j++
+			}
+			sub := b.rows[i:j]
+			for len(sub) > 2 && sameFigures(sub[0].row, sub[1].row, keys) {
+				sub = sub[1:]
+			}
+			breakdown := len(sub) > 1
+			for _, k := range keys {
+				if breakdown {
+					st, _ := sumStatus(amount(sub[0].row.Get(k)), sumOf(sub[1:], k), printedOf(sub[1:], k), scale)
+					breakdown = st != schema.StatusFail
+				}
+			}
+			if breakdown {
+				runs = append(runs, b.rows[i])
+				for _, k := range keys {
+					n++
+					differ(amount(sub[0].row.Get(k)), sumOf(sub[1:], k), printedOf(sub[1:], k),
+						"%s: %s%s = %s but Σ its %d rows under the same code = %s", k, unit, sub[0].code,
+						show(amount(sub[0].row.Get(k)), scale), len(sub)-1, show(sumOf(sub[1:], k), scale))
+				}
+			} else {
+				runs = append(runs, b.rows[i:j]...)
+			}
+			i = j
+		}
+		b.rows = runs
+		kids, roots := forest(b.rows)
+		// Where a block prints its tree (some row under a printed parent),
+		// every level is printed: a 类 with amounts but nothing under it, a
+		// functional 款 with nothing under it (unless the catalogue knows it
+		// as a 款 without 项, 21999 其他支出), or a row whose parent is
+		// missing means a row went missing. A block of leaves only (the
+		// tables that print 项 rows alone) adds up to its total.
+		hier := len(roots) < len(b.rows)
+		present, lengths := map[string]bool{}, map[int]bool{}
+		for _, c := range b.rows {
+			present[c.code], lengths[len(c.code)] = true, true
+		}
+		for i, p := range b.rows {
+			if !hier || len(kids[i]) > 0 || zeroRow(p.row, keys) {
+				continue
+			}
+			if l := len(p.code); l == 3 || (l == 5 && functionalCode(p.code) && !schema.CataloguedLeaf(p.code)) {
+				fail("%s%s: has amounts but none of its %d-digit rows is printed", unit, rowName(p.row, side), l+2)
+			}
+		}
+		if hier {
+			parent := make([]int, len(b.rows))
+			for i := range parent {
+				parent[i] = -1
+			}
+			for i, ks := range kids {
+				for _, j := range ks {
+					parent[j] = i
+				}
+			}
+			for i, p := range b.rows {
+				// A row hung under a grandparent, or a root whose parent's
+				// level the block prints elsewhere, lost its parent. A level
+				// the block never prints (款 and 项 under no 类) is not
+				// missing, and 7-digit economic codes are local (3010201
+				// 津贴补贴 printed under 301 where no 30102 is).
+				l := len(p.code)
+				if !(l == 5 || (l == 7 && functionalCode(p.code))) || present[p.code[:l-2]] {
+					continue
+				}
+				if (parent[i] >= 0 && len(b.rows[parent[i]].code) < l-2) || (parent[i] < 0 && lengths[l-2]) {
+					fail("%s%s: its parent %s is not printed", unit, rowName(p.row, side), p.code[:l-2])
+				}
+			}
+		}
+		tot := b.head
+		if tot < 0 && len(blocks) == 1 {
+			tot = total
+		}
+		minLen := 0
+		for _, i := range roots {
+			if l := len(b.rows[i].code); minLen == 0 || l < minLen {
+				minLen = l
+			}
+		}
+		var rootRows []coded
+		for _, i := range roots {
+			rootRows = append(rootRows, b.rows[i])
+		}
+		for _, k := range keys {
+			for i, p := range b.rows {
+				if len(kids[i]) == 0 {
+					continue
+				}
+				var ks []coded
+				for _, j := range kids[i] {
+					ks = append(ks, b.rows[j])
+				}
+				n++
+				if got, sum := amount(p.row.Get(k)), sumOf(ks, k); !got.Equal(sum) {
+					differ(got, sum, printedOf(ks, k), "%s: %s%s = %s but Σ%s%s = %s", k, unit, p.code, show(got, scale), p.code,
+						strings.Repeat("x", len(ks[0].code)-len(p.code)), show(sum, scale))
+				}
+			}
+			if tot < 0 {
 				continue
 			}
 			n++
-			sum := decimal.Zero
-			for _, c := range kids {
-				sum = sum.Add(amount(c.row.Get(k)))
-			}
-			if got := amount(p.row.Get(k)); !got.Equal(sum) {
-				fail("%s: %s = %s but Σ%s%s = %s", k, p.code, show(got, scale), p.code,
-					strings.Repeat("x", next[len(p.code)]-len(p.code)), show(sum, scale))
-			}
-		}
-		if ti := v.totalRow(side); ti >= 0 {
-			n++
-			sum := decimal.Zero
-			for _, c := range rows {
-				if len(c.code) == ls[0] {
-					sum = sum.Add(amount(c.row.Get(k)))
-				}
-			}
-			got := amount(v.t.Rows[ti].Get(k))
-			if l := label(v.t.Rows[ti], side); l == "人员经费合计" || l == "公用经费合计" {
+			got, sum := amount(v.t.Rows[tot].Get(k)), sumOf(rootRows, k)
+			if l := label(v.t.Rows[tot], side); b.head < 0 && (l == "人员经费合计" || l == "公用经费合计") {
 				// Panel totals stacked one under the other: 合计 is their sum.
 				got = decimal.Zero
 				for _, r := range v.t.Rows {
@@ -163,9 +347,51 @@ func (v *view) tree(side string) []schema.Check {
 				}
 			}
 			if !got.Equal(sum) {
-				fail("%s: 合计 = %s but Σ%d-digit rows = %s", k, show(got, scale), ls[0], show(sum, scale))
+				if b.head >= 0 {
+					differ(got, sum, printedOf(rootRows, k), "%s: %s = %s but Σ its %d-digit rows = %s", k, b.unit, show(got, scale), minLen, show(sum, scale))
+				} else {
+					differ(got, sum, printedOf(rootRows, k), "%s: 合计 = %s but Σ%d-digit rows = %s", k, show(got, scale), minLen, show(sum, scale))
+				}
 			}
 		}
+	}
+	// A multi-unit table: the department's row (or 合计) is the sum of the
+	// units' rows.
+	if blocks[len(blocks)-1].head >= 0 {
+		top := total
+		if top < 0 {
+			top = grand
+		}
+		if top < 0 && len(blocks) > 1 {
+			fail("has no 合计 row")
+		}
+		if top >= 0 {
+			for _, k := range keys {
+				n++
+				sum, printed := decimal.Zero, 0
+				add := func(r schema.Row) {
+					sum = sum.Add(amount(r.Get(k)))
+					if !blank(r.Get(k)) {
+						printed++
+					}
+				}
+				for _, b := range blocks {
+					if b.head >= 0 {
+						add(v.t.Rows[b.head])
+					} else {
+						_, roots := forest(b.rows)
+						for _, i := range roots {
+							add(b.rows[i].row)
+						}
+					}
+				}
+				if got := amount(v.t.Rows[top].Get(k)); !got.Equal(sum) {
+					differ(got, sum, printed, "%s: %s = %s but Σ %d units = %s", k, rowName(v.t.Rows[top], side), show(got, scale), len(blocks), show(sum, scale))
+				}
+			}
+		}
+	} else if total < 0 {
+		fail("has no 合计 row")
 	}
 	// A column the recognizer could not name may not be an amount at all
 	// (a second panel's codes, a previous year): its misfits are reported,
@@ -181,15 +407,67 @@ func (v *view) tree(side string) []schema.Check {
 		}
 	}
 	if len(named) > 0 {
-		return fails
+		return append(fails, warns...)
 	}
 	if n == 0 {
 		return []schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusSkipped, pages,
 			"%s: no row has sub-rows to add up (%s)", name, where)}
 	}
-	return append([]schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusPass, pages,
-		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项%s; %s)", name, n-len(unnamed), strings.Join(keys, ", "), blankNote, where)}, unnamed...)
+	if n == len(warns) {
+		return append(warns, unnamed...)
+	}
+	return append(append([]schema.Check{newCheck(RuleSubjectTree, kind, schema.StatusPass, pages,
+		"%s: %d sums hold over %s (合计 = Σ类, 类 = Σ款, 款 = Σ项%s; %s)", name, n-len(unnamed)-len(warns), strings.Join(keys, ", "), blankNote, where)}, warns...), unnamed...)
 }
+
+// sameFigures reports two rows printing the same amounts in every column.
+func sameFigures(a, b schema.Row, keys []string) bool {
+	for _, k := range keys {
+		if !amount(a.Get(k)).Equal(amount(b.Get(k))) {
+			return false
+		}
+	}
+	return true
+}
+
+// forest links each coded row to its parent: the nearest row above it
+// whose code its own code extends (2050803 under 20508, or under 205 when
+// no 20508 is printed). It returns each row's children and the roots, in
+// order; a code printed again further down starts afresh, so repeated
+// blocks do not add into one another.
+func forest(rows []coded) (kids [][]int, roots []int) {
+	kids = make([][]int, len(rows))
+	var stack []int
+	for i, c := range rows {
+		for len(stack) > 0 {
+			top := rows[stack[len(stack)-1]].code
+			if len(top) < len(c.code) && strings.HasPrefix(c.code, top) {
+				break
+			}
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			roots = append(roots, i)
+		} else {
+			p := stack[len(stack)-1]
+			kids[p] = append(kids[p], i)
+		}
+		stack = append(stack, i)
+	}
+	return kids, roots
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// functionalCode reports a functional or income classification code (1xx, 2xx).
+func functionalCode(c string) bool { return c != "" && (c[0] == '1' || c[0] == '2') }
 
 // padCodes restores the zero some tables drop from a two-digit 款 or 项
 // part ("301 | 2" printed for 30102): a 4- or 6-digit code under a printed

@@ -9,6 +9,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// yearHeading is this year's total printed as the heading of its items
+// (Chongqing: 一、本年收入 above (一)一般公共预算资金 …).
+var yearHeading = regexp.MustCompile(`^(一、)?本年(收入|支出)$`)
+
 // numbered matches the "一、" / "（一）" a listed item starts with.
 var numbered = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
 
@@ -28,6 +32,9 @@ func twoSided(v *view) []schema.Check {
 // isYearTotal matches this year's total of a side: 本年收入合计, 当年支出小计,
 // 收入小计.
 func isYearTotal(l string) bool {
+	if yearHeading.MatchString(l) {
+		return true
+	}
 	sub := strings.HasSuffix(l, "合计") || strings.HasSuffix(l, "小计")
 	side := strings.Contains(l, "收入") || strings.Contains(l, "支出")
 	return sub && (strings.Contains(l, "本年") || strings.Contains(l, "当年") || side && strings.HasSuffix(l, "小计"))
@@ -61,6 +68,15 @@ func (v *view) totals(side string) (year, grand int) {
 	}
 	if len(grands) > 0 {
 		grand = grands[len(grands)-1]
+	}
+	if grand < 0 && year < 0 {
+		// A bare 合计 / 总计 (Chongqing prints it on the first row, above
+		// the items) is the side's total.
+		for i, r := range v.t.Rows {
+			if l := norm(label(r, side)); l == "合计" || l == "总计" {
+				grand = i
+			}
+		}
 	}
 	if len(grands) > 1 && year < 0 {
 		year = grands[0]
@@ -112,7 +128,34 @@ func (v *view) sideSums(side string) []schema.Check {
 	var out []schema.Check
 	if year >= 0 {
 		items, _ := listed(0, year)
-		out = append(out, v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d items above it", label(rows[year], side), len(items)), rows[year], items))
+		where := "above"
+		if len(items) == 0 { // a heading over its items: they run to the next heading
+			end := year + 1
+			for end < len(rows) && (label(rows[end], side) == "" || level(label(rows[end], side)) > level(label(rows[year], side))) {
+				end++
+			}
+			items, _ = listed(year+1, end)
+			where = "under"
+		}
+		c := v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d items %s it", label(rows[year], side), len(items), where), rows[year], items)
+		if c.Status == schema.StatusFail {
+			// Items numbered 一、二、… with their breakdown printed unnumbered
+			// under each (Shenzhen: 一、教育支出, 进修及培训, 培训支出): the
+			// numbered items add up.
+			var heads []schema.Row
+			for _, r := range items {
+				if numbered.MatchString(label(r, side)) {
+					heads = append(heads, r)
+				}
+			}
+			if len(heads) > 0 && len(heads) < len(items) {
+				alt := v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d numbered items %s it", label(rows[year], side), len(heads), where), rows[year], heads)
+				if alt.Status != schema.StatusFail {
+					c = alt
+				}
+			}
+		}
+		out = append(out, c)
 	}
 	if grand < 0 {
 		return append(out, newCheck(RuleRowTotal, v.t.Kind, schema.StatusFail, v.t.Pages,
@@ -120,7 +163,12 @@ func (v *view) sideSums(side string) []schema.Check {
 	}
 	if year < 0 {
 		items, _ := listed(0, grand)
-		return append(out, v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d items above it", label(rows[grand], side), len(items)), rows[grand], items))
+		where := "above"
+		if len(items) == 0 { // the total printed first, the items under it
+			items, _ = listed(grand+1, len(rows))
+			where = "below"
+		}
+		return append(out, v.printedSumCheck(side, fmt.Sprintf("%s = Σ %d items %s it", label(rows[grand], side), len(items), where), rows[grand], items))
 	}
 	// 收入总计 = 本年收入合计 + what lies between; where a 结转 row is broken
 	// down into numbered sub-rows, either the row or its sub-rows count.

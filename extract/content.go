@@ -1,11 +1,12 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 )
 
 // The content-stream walker: it runs the operators of a page (and of the
@@ -60,12 +61,12 @@ type walker struct {
 	garbled    map[string]int
 	pageErrors int
 	ops        int
-}
 
-const (
-	maxStack     = 256
-	maxFormDepth = 12
-)
+	ctx        context.Context // nil: never cancelled
+	stopped    bool            // ctx was done: the walk stops
+	glyphsFull bool            // Limits.PageGlyphs reached: the walk stops
+	unreadable error           // the page is damaged beyond reading
+}
 
 func newWalker(d *Doc, p *Page, base matrix, res pdf.Value) *walker {
 	w := &walker{doc: d, page: p, forms: map[uint64]bool{}, formData: map[uint64][]byte{}, garbled: map[string]int{}}
@@ -75,13 +76,10 @@ func newWalker(d *Doc, p *Page, base matrix, res pdf.Value) *walker {
 	return w
 }
 
-// maxPageErrors bounds the page_error warnings of one page.
-const maxPageErrors = 20
-
 // warn adds a page warning.
 func (w *walker) warn(code, format string, a ...any) {
 	if code == "page_error" {
-		if w.pageErrors++; w.pageErrors > maxPageErrors {
+		if w.pageErrors++; w.pageErrors > w.doc.lim.PageErrors {
 			return
 		}
 	}
@@ -91,7 +89,7 @@ func (w *walker) warn(code, format string, a ...any) {
 
 // finish turns the counters into warnings.
 func (w *walker) finish() {
-	if n := w.pageErrors - maxPageErrors; n > 0 {
+	if n := w.pageErrors - w.doc.lim.PageErrors; n > 0 {
 		w.page.Warnings = append(w.page.Warnings, Warning{Page: w.page.Number, Code: "page_error",
 			Message: fmt.Sprintf("page %d: %d more errors not listed", w.page.Number, n)})
 	}
@@ -137,22 +135,31 @@ func matrixArg(a []arg) (matrix, bool) {
 	return matrix{a[0].num, a[1].num, a[2].num, a[3].num, a[4].num, a[5].num}, true
 }
 
-// maxOps bounds the operators run for one page (forms drawing forms can
-// multiply a small file into an endless walk).
-const maxOps = 1_000_000
-
 // run walks one content stream.
 func (w *walker) run(data []byte) {
-	l := lexer{b: data}
+	l := lexer{b: data, maxDepth: w.doc.lim.Nesting}
 	for {
 		op, ok := l.next()
+		if l.tooDeep {
+			// Never written by a producer: the page is damaged, not just long.
+			w.unreadable = fmt.Errorf("%w: content stream: arrays nested more than %d deep (Limits.Nesting)", ErrCorrupt, w.doc.lim.Nesting)
+			return
+		}
 		if !ok {
 			return
 		}
-		if w.ops++; w.ops > maxOps {
-			if w.ops == maxOps+1 {
-				w.warn("page_error", "more than %d operators: the rest of the page is skipped", maxOps)
+		// Forms drawing forms can multiply a small file into an endless walk.
+		if w.ops++; w.ops > w.doc.lim.PageOperators {
+			if w.ops == w.doc.lim.PageOperators+1 {
+				w.warn("page_error", "more than %d operators (Limits.PageOperators): the rest of the page is skipped", w.doc.lim.PageOperators)
 			}
+			return
+		}
+		if w.ops&1023 == 0 && w.ctx != nil && w.ctx.Err() != nil {
+			w.stopped = true
+			return
+		}
+		if w.stopped || w.glyphsFull {
 			return
 		}
 		w.do(&l, op, l.args)
@@ -163,7 +170,7 @@ func (w *walker) do(l *lexer, op string, a []arg) {
 	switch op {
 	// graphics state
 	case "q":
-		if len(w.stack) < maxStack {
+		if len(w.stack) < w.doc.lim.GraphicsStack {
 			w.stack = append(w.stack, w.gs)
 		}
 	case "Q":
@@ -413,7 +420,7 @@ func (w *walker) show(s []byte) {
 	case 2, 6:
 		white = isWhiteColor(gs.fill) && isWhiteColor(gs.stroke)
 	}
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && !w.glyphsFull; {
 		ci, code, n := f.next(s, i)
 		i += n
 		spacing := gs.tc
@@ -472,6 +479,13 @@ func (w *walker) glyph(f *font, text string, x0, x1, dy float64, white bool) {
 	if math.IsInf(size, 0) || math.IsNaN(size) {
 		return
 	}
+	if len(w.page.Glyphs) >= w.doc.lim.PageGlyphs {
+		if !w.glyphsFull {
+			w.glyphsFull = true
+			w.warn("page_error", "more than %d glyphs (Limits.PageGlyphs): the rest of the page is skipped", w.doc.lim.PageGlyphs)
+		}
+		return
+	}
 	w.page.Glyphs = append(w.page.Glyphs, Glyph{Text: text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Font: f.name, Size: size})
 }
 
@@ -506,7 +520,7 @@ func (w *walker) xobject(name string) {
 func (w *walker) form(name string, x pdf.Value) {
 	id, gen := objID(x)
 	key := uint64(id)<<16 | uint64(gen)
-	if w.forms[key] || w.depth >= maxFormDepth {
+	if w.forms[key] || w.depth >= w.doc.lim.FormDepth {
 		w.warn("page_error", "form XObject %q draws itself; not followed", name)
 		return
 	}

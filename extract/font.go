@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"math"
 	"reflect"
 	"strings"
@@ -9,7 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -28,7 +27,7 @@ type font struct {
 	widths     [256]float64 // simple fonts, in 1/1000 of text space
 	hasWidth   [256]bool
 	missing    float64
-	cidW       map[uint32]float64
+	cidW       *cidTable[float64]
 	dw         float64
 	ascent     float64 // in text space units per 1 of font size
 	descent    float64
@@ -38,7 +37,7 @@ type font struct {
 	predefCIDs *cmap      // predefined CMap's code → CID, when embedded here
 	vertical   bool       // writing mode 1: glyphs advance downwards
 	dw2        [2]float64 // vertical defaults: vy, w1y
-	w2         map[uint32][3]float64
+	w2         *cidTable[[3]float64]
 	ttFile     pdf.Value // embedded TrueType program, until loadTT reads it
 	tt         *ttCmaps
 	ttUni      map[uint16]rune
@@ -61,16 +60,7 @@ func objID(v pdf.Value) (uint32, uint16) {
 }
 
 func readStream(v pdf.Value) ([]byte, error) {
-	if v.Kind() != pdf.Stream {
-		return nil, nil
-	}
-	rc := v.Reader()
-	defer rc.Close()
-	// Decoded content is typically a few times its encoded length.
-	n := v.Key("Length").Int64()
-	buf := bytes.NewBuffer(make([]byte, 0, min(max(4*n, 512), 1<<24)))
-	_, err := buf.ReadFrom(rc)
-	return buf.Bytes(), err
+	return v.ReadAll()
 }
 
 // fontName decodes a /BaseFont: subset tag removed, GBK bytes decoded.
@@ -222,8 +212,10 @@ func (f *font) loadType0(v pdf.Value) {
 }
 
 // parseW reads a CID font's /W array: c [w1 w2 ...] and cfirst clast w.
-func parseW(w pdf.Value) map[uint32]float64 {
-	m := map[uint32]float64{}
+// Ranges are kept as ranges, so the work is linear in the array's length
+// whatever codes the ranges cover.
+func parseW(w pdf.Value) *cidTable[float64] {
+	t := &cidTable[float64]{}
 	n := w.Len()
 	for i := 0; i < n; {
 		first := w.Index(i)
@@ -235,7 +227,7 @@ func parseW(w pdf.Value) map[uint32]float64 {
 		next := w.Index(i + 1)
 		if next.Kind() == pdf.Array {
 			for k := 0; k < next.Len(); k++ {
-				m[c+uint32(k)] = next.Index(k).Float64()
+				t.set(c+uint32(k), next.Index(k).Float64())
 			}
 			i += 2
 			continue
@@ -246,25 +238,24 @@ func parseW(w pdf.Value) map[uint32]float64 {
 		last := uint32(next.Float64())
 		wd := w.Index(i + 2).Float64()
 		if last >= c && last-c <= 0xffff {
-			for k := c; k <= last; k++ {
-				m[k] = wd
-			}
+			t.setRange(c, last, wd)
 		}
 		i += 3
 	}
-	return m
+	t.done()
+	return t
 }
 
 // parseW2 reads a CID font's /W2 array of vertical metrics (w1y, vx, vy):
 // c [w1y vx vy ...] and cfirst clast w1y vx vy.
-func parseW2(w pdf.Value) map[uint32][3]float64 {
-	m := map[uint32][3]float64{}
+func parseW2(w pdf.Value) *cidTable[[3]float64] {
+	t := &cidTable[[3]float64]{}
 	n := w.Len()
 	for i := 0; i+1 < n; {
 		c := uint32(w.Index(i).Float64())
 		if next := w.Index(i + 1); next.Kind() == pdf.Array {
 			for k := 0; k+2 < next.Len(); k += 3 {
-				m[c+uint32(k/3)] = [3]float64{next.Index(k).Float64(), next.Index(k + 1).Float64(), next.Index(k + 2).Float64()}
+				t.set(c+uint32(k/3), [3]float64{next.Index(k).Float64(), next.Index(k + 1).Float64(), next.Index(k + 2).Float64()})
 			}
 			i += 2
 			continue
@@ -274,19 +265,20 @@ func parseW2(w pdf.Value) map[uint32][3]float64 {
 		}
 		last := uint32(w.Index(i + 1).Float64())
 		v := [3]float64{w.Index(i + 2).Float64(), w.Index(i + 3).Float64(), w.Index(i + 4).Float64()}
-		for k := c; k <= last && last-c <= 0xffff; k++ {
-			m[k] = v
+		if last >= c && last-c <= 0xffff {
+			t.setRange(c, last, v)
 		}
 		i += 5
 	}
-	return m
+	t.done()
+	return t
 }
 
 // vmetrics returns a code's vertical advance w1y and position vector
 // (vx, vy), in 1/1000 text space; w0 is its horizontal width.
 func (f *font) vmetrics(code uint32, n int, w0 float64) (w1y, vx, vy float64) {
 	if cid, ok := f.cidOf(code, n); ok {
-		if v, ok := f.w2[cid]; ok {
+		if v, ok := f.w2.get(cid); ok {
 			return v[0], v[1], v[2]
 		}
 	}
@@ -309,8 +301,8 @@ func (f *font) loadSimple(v pdf.Value) {
 	}
 	first := int(v.Key("FirstChar").Int64())
 	ws := v.Key("Widths")
-	for i := 0; i < ws.Len(); i++ {
-		if c := first + i; c >= 0 && c < 256 {
+	for i := 0; i < ws.Len() && first+i < 256; i++ {
+		if c := first + i; c >= 0 {
 			f.widths[c] = ws.Index(i).Float64() * f.wscale
 			f.hasWidth[c] = true
 		}
@@ -502,7 +494,7 @@ func (f *font) width(code uint32, n int) float64 {
 		return 500 * f.wscale
 	}
 	if cid, ok := f.cidOf(code, n); ok {
-		if w, ok := f.cidW[cid]; ok {
+		if w, ok := f.cidW.get(cid); ok {
 			return w
 		}
 		if f.predefCIDs == nil {

@@ -42,9 +42,12 @@ func (a arg) name() string {
 
 // lexer walks content-stream bytes.
 type lexer struct {
-	b    []byte
-	pos  int
-	args []arg
+	b        []byte
+	pos      int
+	args     []arg
+	depth    int // arrays open at pos
+	maxDepth int // Limits.Nesting; 0 means DefaultLimits'
+	tooDeep  bool
 }
 
 func isWhite(c byte) bool {
@@ -169,6 +172,18 @@ func (l *lexer) object() (a arg, isObj bool) {
 		l.pos++
 		return arg{kind: argStr, str: l.hex()}, true
 	case '[':
+		max := l.maxDepth
+		if max <= 0 {
+			max = DefaultLimits.Nesting
+		}
+		if l.depth >= max {
+			// Nested past the limit: the rest of the stream is not read.
+			l.tooDeep = true
+			l.pos = len(l.b)
+			return arg{}, true
+		}
+		l.depth++
+		defer func() { l.depth-- }()
 		l.pos++
 		var arr []arg
 		for {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,7 +13,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -24,16 +25,18 @@ import (
 // before it are junk that readers tolerate.
 const headerWindow = 1024
 
-// maxOpenSize bounds what Open reads into memory.
-const maxOpenSize = 1 << 30
-
 // Open reads the PDF file at path. See NewReader.
 func Open(path string, opts Options) (*Doc, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return openBytes(data, opts)
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return NewReader(f, st.Size(), opts)
 }
 
 // NewReader reads a PDF of the given size from r. It classifies what cannot be
@@ -42,8 +45,8 @@ func Open(path string, opts Options) (*Doc, error) {
 // with a broken cross-reference table, shifted offsets, leading junk or a PDF
 // 2.0 header is first rewritten in memory by pdfcpu.
 func NewReader(r io.ReaderAt, size int64, opts Options) (*Doc, error) {
-	if size < 0 || size > maxOpenSize {
-		return nil, fmt.Errorf("%w: size %d out of range", ErrCorrupt, size)
+	if lim := opts.Limits.withDefaults(); size < 0 || size > lim.FileBytes {
+		return nil, fmt.Errorf("%w: %d bytes, more than the %d-byte limit (Limits.FileBytes)", ErrCorrupt, size, lim.FileBytes)
 	}
 	data := make([]byte, size)
 	n, err := r.ReadAt(data, 0)
@@ -67,33 +70,39 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	if err != nil {
 		return nil, err
 	}
+	lim := opts.Limits.withDefaults()
 	body := data[start:]
-	r, fastErr := openReader(body, opts.Password)
+	r, fastErr := openReader(body, opts.Password, lim)
 	if fastErr == nil {
-		// The object reader opens some encrypted files but decrypts RC4-40
-		// wrongly and keeps the AES padding on strings: let pdfcpu decrypt.
-		fastErr = errors.New("encrypted")
-		if info := readerInfo(r); !info.Encrypted {
-			if doc := newDoc(r, info); doc.NumPages() > 0 {
-				return doc, nil
-			}
-			fastErr = errors.New("no pages in the page tree")
+		// The object reader decrypts RC4 (40-128 bits), AES-128 and AES-256
+		// with the user or the owner password (internal/pdf/crypt.go).
+		doc := newDoc(r, readerInfo(r), lim)
+		if doc.NumPages() > 0 {
+			return doc, nil
+		}
+		fastErr = errors.New("no pages in the page tree")
+		if doc.treeErr != nil {
+			fastErr = doc.treeErr
 		}
 	}
-	fixed, info, err := repairPDF(body, opts.Password)
+	fixed, info, err := repairPDF(body, opts.Password, lim)
 	if errors.Is(err, ErrNeedsPassword) {
 		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s; repair failed: %v", ErrCorrupt, readerReason(fastErr), err)
 	}
-	r, err = openReader(fixed, "")
+	r, err = openReader(fixed, "", lim)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s; after repair: %v", ErrCorrupt, readerReason(fastErr), err)
 	}
-	doc = newDoc(r, info)
+	doc = newDoc(r, info, lim)
 	if doc.NumPages() == 0 {
 		return nil, fmt.Errorf("%w: %s; no pages after repair", ErrCorrupt, readerReason(fastErr))
+	}
+	if info.blanked > 0 {
+		doc.notes = append(doc.notes, Warning{Code: "repaired", Message: fmt.Sprintf(
+			"%d objects numbered %d or more (Limits.Objects) were dropped before the file was repaired", info.blanked, lim.Objects)})
 	}
 	return doc, nil
 }
@@ -113,7 +122,7 @@ func findHeader(data []byte) (int, error) {
 
 // openReader opens data with ledongthuc/pdf, trying password after the
 // empty one. It recovers the reader's panics.
-func openReader(data []byte, password string) (r *pdf.Reader, err error) {
+func openReader(data []byte, password string, lim Limits) (r *pdf.Reader, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			r, err = nil, fmt.Errorf("reader panic: %v", x)
@@ -127,7 +136,7 @@ func openReader(data []byte, password string) (r *pdf.Reader, err error) {
 		tried = true
 		return password
 	}
-	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), pw)
+	return pdf.NewReaderLimits(bytes.NewReader(data), int64(len(data)), pw, lim.reader())
 }
 
 // readerReason says in plain words why the object reader refused a file.
@@ -160,17 +169,27 @@ var pdfcpuConfigOnce sync.Once
 // empty or the given user password) and write it back as a plain PDF 1.x the
 // object reader accepts. The document information is taken before pdfcpu
 // stamps its own Producer on it.
-func repairPDF(data []byte, password string) ([]byte, Info, error) {
+func repairPDF(data []byte, password string, lim Limits) (out []byte, info Info, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			out, info, err = nil, Info{}, fmt.Errorf("pdfcpu panic: %v", x)
+		}
+	}()
 	pdfcpuConfigOnce.Do(api.DisableConfigDir)
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.UserPW = password
+	conf.OwnerPW = password
 	conf.Cmd = model.OPTIMIZE
 	conf.Optimize = false
 	conf.OptimizeBeforeWriting = false
 	conf.OptimizeResourceDicts = false
 	conf.Offline = true
 
+	// pdfcpu sizes its tables and loops by the highest object number it
+	// finds: one object numbered 2^31 costs minutes and gigabytes. Such
+	// objects cannot be valid; they are blanked out before the repair.
+	data, blanked := blankObjects(data, lim.Objects)
 	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
@@ -184,7 +203,7 @@ func repairPDF(data []byte, password string) ([]byte, Info, error) {
 	if err := ctx.EnsurePageCount(); err != nil {
 		return nil, Info{}, fmt.Errorf("page tree: %w", err)
 	}
-	info := contextInfo(ctx)
+	info = contextInfo(ctx)
 	if info.Encrypted {
 		ctx.Cmd = model.DECRYPT
 	}
@@ -193,12 +212,13 @@ func repairPDF(data []byte, password string) ([]byte, Info, error) {
 	if err := api.WriteContext(ctx, &buf); err != nil {
 		return nil, Info{}, fmt.Errorf("rewriting: %w", err)
 	}
-	out := buf.Bytes()
+	out = buf.Bytes()
 	// A PDF 2.0 file keeps its header; the object reader only takes 1.x, and
 	// nothing it reads differs, so relabel it (same length, same offsets).
 	if bytes.HasPrefix(out, []byte("%PDF-2.")) && len(out) > 8 {
 		copy(out, "%PDF-1.7")
 	}
+	info.blanked = blanked
 	return out, info, nil
 }
 
@@ -251,6 +271,13 @@ func (d *Doc) ReadAll() ([]*Page, error) { return d.ReadPages(nil) }
 
 // ReadPages is ReadAll calling progress (when not nil) after each page.
 func (d *Doc) ReadPages(progress func(done, total int)) ([]*Page, error) {
+	return d.ReadPagesContext(context.Background(), progress)
+}
+
+// ReadPagesContext is ReadPages stopping when ctx is done: between pages,
+// and inside a page every 1,024 operators. It then returns the error
+// "page N: " wrapping ctx.Err().
+func (d *Doc) ReadPagesContext(ctx context.Context, progress func(done, total int)) ([]*Page, error) {
 	n := d.NumPages()
 	if n <= 0 {
 		return nil, fmt.Errorf("%w: no pages", ErrCorrupt)
@@ -259,7 +286,13 @@ func (d *Doc) ReadPages(progress func(done, total int)) ([]*Page, error) {
 	var firstErr error
 	failed, glyphs := 0, 0
 	for i := 1; i <= n; i++ {
-		p, err := d.safePage(i)
+		if err := ctx.Err(); err != nil {
+			return pages, fmt.Errorf("page %d: %w", i, err)
+		}
+		p, err := d.safePage(ctx, i)
+		if cerr := ctx.Err(); cerr != nil {
+			return pages, fmt.Errorf("page %d: %w", i, cerr)
+		}
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err
@@ -275,23 +308,40 @@ func (d *Doc) ReadPages(progress func(done, total int)) ([]*Page, error) {
 			progress(i, n)
 		}
 	}
+	if len(pages) > 0 {
+		pages[0].Warnings = append(d.notes, pages[0].Warnings...)
+	}
 	if failed == n {
 		return pages, fmt.Errorf("%w: no page could be read: %v", ErrCorrupt, firstErr)
 	}
 	if glyphs == 0 {
+		// A page whose content cannot be decoded is damage, never a scan.
+		var bad []int
+		var badErr error
+		for _, p := range pages {
+			if p.contentErr != nil {
+				bad = append(bad, p.Number)
+				if badErr == nil {
+					badErr = p.contentErr
+				}
+			}
+		}
+		if len(bad) > 0 {
+			return pages, fmt.Errorf("%w: no text could be read; the content stream of %s does not decode: %v", ErrCorrupt, PageList(bad), badErr)
+		}
 		return pages, noTextError(pages)
 	}
 	return pages, nil
 }
 
 // safePage is the per-page stage boundary: a panic becomes the page's error.
-func (d *Doc) safePage(n int) (p *Page, err error) {
+func (d *Doc) safePage(ctx context.Context, n int) (p *Page, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			p, err = nil, fmt.Errorf("panic: %v", x)
 		}
 	}()
-	p, err = d.Page(n)
+	p, err = d.PageContext(ctx, n)
 	if err == nil && p == nil {
 		err = errors.New("no page")
 	}
@@ -307,6 +357,18 @@ func noTextError(pages []*Page) error {
 		}
 	}
 	if len(img) == 0 {
+		var garbled []int
+		for _, p := range pages {
+			for _, w := range p.Warnings {
+				if w.Code == "garbled_font" {
+					garbled = append(garbled, p.Number)
+					break
+				}
+			}
+		}
+		if len(garbled) > 0 {
+			return fmt.Errorf("%w: the text of %s is in fonts without a Unicode mapping", ErrNoTextLayer, PageList(garbled))
+		}
 		return fmt.Errorf("%w: no page has text or images", ErrNoTextLayer)
 	}
 	verb := "have"

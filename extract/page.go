@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"bytes"
+	"context"
 	"fmt"
 	"math"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 )
 
 // Doc is an open PDF document. Pages are extracted one at a time; fonts are
@@ -16,6 +16,8 @@ type Doc struct {
 	pages   []pageRef
 	fonts   map[fontKey]*font
 	treeErr error // why the page tree could not be read completely
+	lim     Limits
+	notes   []Warning // about the whole file (Page 0), given with page 1's
 }
 
 // pageRef is a page dictionary with its inherited attributes resolved.
@@ -36,8 +38,8 @@ type fontKey struct {
 }
 
 // newDoc wraps an opened reader. It walks the page tree once.
-func newDoc(r *pdf.Reader, info Info) *Doc {
-	d := &Doc{r: r, info: info, fonts: map[fontKey]*font{}}
+func newDoc(r *pdf.Reader, info Info, lim Limits) *Doc {
+	d := &Doc{r: r, info: info, fonts: map[fontKey]*font{}, lim: lim}
 	func() {
 		defer func() {
 			if e := recover(); e != nil {
@@ -53,10 +55,8 @@ func newDoc(r *pdf.Reader, info Info) *Doc {
 	return d
 }
 
-const maxTreeDepth = 64
-
 func (d *Doc) walkTree(node pdf.Value, parent uint32, inh pageRef, seen map[uint32]bool, depth int) {
-	if node.Kind() != pdf.Dict || depth > maxTreeDepth {
+	if node.Kind() != pdf.Dict || depth > d.lim.PageTreeDepth {
 		return
 	}
 	// A kid written directly in its parent's Kids array carries the
@@ -123,7 +123,11 @@ func (d *Doc) NumPages() int { return len(d.pages) }
 // Page extracts page n (1-based). A panic inside the PDF library becomes an
 // error wrapping ErrCorrupt; problems that still let the page out are in
 // the page's Warnings.
-func (d *Doc) Page(n int) (p *Page, err error) {
+func (d *Doc) Page(n int) (p *Page, err error) { return d.PageContext(context.Background(), n) }
+
+// PageContext is Page stopping early (with the glyphs read so far) when ctx
+// is done.
+func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	if n < 1 || n > len(d.pages) {
 		if d.treeErr != nil {
 			return nil, fmt.Errorf("page %d: %w", n, d.treeErr)
@@ -152,8 +156,10 @@ func (d *Doc) Page(n int) (p *Page, err error) {
 		p.Width, p.Height = p.Height, p.Width
 	}
 	w := newWalker(d, p, baseMatrix(box, ref.rotate), ref.res)
+	w.ctx = ctx
 	data, rerr := pageContent(ref.v.Key("Contents"))
 	if rerr != nil {
+		p.contentErr = rerr
 		w.warn("page_error", "content stream: %v", rerr)
 	}
 	func() {
@@ -165,6 +171,9 @@ func (d *Doc) Page(n int) (p *Page, err error) {
 		w.run(data)
 	}()
 	w.finish()
+	if w.unreadable != nil {
+		return nil, fmt.Errorf("page %d: %w", n, w.unreadable)
+	}
 	return p, nil
 }
 
@@ -183,15 +192,16 @@ func baseMatrix(b [4]float64, rotate int) matrix {
 	return matrix{1, 0, 0, -1, -x0, y1}
 }
 
-// pageContent concatenates a page's content streams. A stream that fails
-// to decode contributes what was read before the failure.
+// pageContent concatenates a page's content streams, a newline after
+// each. A stream that fails to decode contributes what was read before the
+// failure.
 func pageContent(c pdf.Value) ([]byte, error) {
-	var buf bytes.Buffer
+	var buf []byte
 	var first error
 	add := func(s pdf.Value) {
-		data, err := readStreamSafe(s)
-		buf.Write(data)
-		buf.WriteByte('\n')
+		var err error
+		buf, err = appendStreamSafe(buf, s)
+		buf = append(buf, '\n')
 		if err != nil && first == nil {
 			first = err
 		}
@@ -204,17 +214,19 @@ func pageContent(c pdf.Value) ([]byte, error) {
 			add(c.Index(i))
 		}
 	}
-	return buf.Bytes(), first
+	return buf, first
 }
 
-// readStreamSafe reads a stream, turning a library panic into an error.
-func readStreamSafe(s pdf.Value) (data []byte, err error) {
+// appendStreamSafe appends a stream's data to buf, turning a library panic
+// into an error.
+func appendStreamSafe(buf []byte, s pdf.Value) (out []byte, err error) {
+	out = buf
 	defer func() {
 		if e := recover(); e != nil {
 			err = fmt.Errorf("%v: %w", e, ErrCorrupt)
 		}
 	}()
-	return readStream(s)
+	return s.ReadAppend(buf)
 }
 
 // font returns the decoder of the font resource name in the font

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 )
 
 // pdfBuilder assembles a small PDF from object bodies, computing the xref
@@ -64,7 +64,7 @@ func testDoc(t *testing.T, data []byte) *Doc {
 	if err != nil {
 		t.Fatalf("pdf.NewReader: %v", err)
 	}
-	return newDoc(r, Info{})
+	return newDoc(r, Info{}, DefaultLimits)
 }
 
 // testPage extracts page 1 of the PDF bytes.

@@ -14,6 +14,8 @@ type Info struct {
 	Creator   string
 	Title     string
 	Encrypted bool
+
+	blanked int // objects numbered past Limits.Objects blanked before the repair
 }
 
 // Page is one page as the extractor saw it.
@@ -26,6 +28,8 @@ type Page struct {
 	Segments []Segment
 	Images   int // image XObjects and inline images drawn
 	Warnings []Warning
+
+	contentErr error // the page's content stream failed to decode
 }
 
 // Glyph is one shown character (or the several runes one code maps to).

@@ -250,31 +250,43 @@ func columnsOf(spans [][2]float64, maxCross int) [][2]float64 {
 	if len(spans) == 0 {
 		return nil
 	}
-	lo, hi := spans[0][0], spans[0][1]
+	lo := spans[0][0]
 	for _, s := range spans {
-		lo, hi = min(lo, s[0]), max(hi, s[1])
+		lo = min(lo, s[0])
 	}
-	n := int(hi-lo) + 2
-	cover := make([]int, n)
+	// Each span covers the whole points int(s[0]-lo) .. int(s[1]-lo); a
+	// sweep over where the cover count changes finds the runs covered by
+	// more than maxCross spans, in time and memory proportional to the
+	// spans, not to the coordinates (a text matrix scaled by 1e9 spreads
+	// a page over 1e12 points).
+	type event struct {
+		x int64
+		d int
+	}
+	ev := make([]event, 0, 2*len(spans))
 	for _, s := range spans {
-		for x := int(s[0] - lo); x <= int(s[1]-lo) && x < n; x++ {
-			cover[x]++
+		a, b := int64(s[0]-lo), int64(s[1]-lo)
+		if b < a {
+			continue
 		}
+		ev = append(ev, event{a, 1}, event{b + 1, -1})
 	}
+	sort.Slice(ev, func(i, j int) bool { return ev[i].x < ev[j].x })
 	var cols [][2]float64
-	in := false
-	for x := 0; x < n; x++ {
-		full := cover[x] > maxCross
+	cover, in := 0, false
+	for i := 0; i < len(ev); {
+		x := ev[i].x
+		for ; i < len(ev) && ev[i].x == x; i++ {
+			cover += ev[i].d
+		}
+		full := cover > maxCross
 		if full && !in {
 			cols = append(cols, [2]float64{lo + float64(x), lo + float64(x)})
-			in = true
 		}
-		if full {
-			cols[len(cols)-1][1] = lo + float64(x) + 1
+		if !full && in {
+			cols[len(cols)-1][1] = lo + float64(x)
 		}
-		if !full {
-			in = false
-		}
+		in = full
 	}
 	return cols
 }

@@ -29,8 +29,17 @@ func Build(ld *layout.Document) *Document {
 			continue
 		}
 		t, warns := buildTable(&ld.Tables[i])
-		doc.Tables = append(doc.Tables, t)
 		doc.Warnings = append(doc.Warnings, warns...)
+		if n := len(doc.Tables); n > 0 && continues(&doc.Tables[n-1], &t) {
+			join(&doc.Tables[n-1], &t) // a continuation page the layout did not stitch
+			continue
+		}
+		doc.Tables = append(doc.Tables, t)
+	}
+	doc.Document = documentInfo(ld, doc.Tables)
+	for i := range doc.Tables {
+		inferCodes(&doc.Tables[i], doc.Document.Year)
+		markUnits(&doc.Tables[i])
 	}
 	for _, t := range doc.Tables {
 		switch strings.TrimSuffix(t.Kind, FinalSuffix) {
@@ -43,7 +52,6 @@ func Build(ld *layout.Document) *Document {
 	pf, warns := Forms(FormRows(ld))
 	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
 	doc.Warnings = append(doc.Warnings, warns...)
-	doc.Document = documentInfo(ld, doc.Tables)
 	return doc
 }
 
@@ -88,8 +96,15 @@ func hanNumber(s string) int {
 
 // buildTable names one layout table's kind and columns and normalizes its cells.
 func buildTable(lt *layout.Table) (Table, []Warning) {
+	kind := TableKind(lt.Title)
+	if kind == TableUnknown {
+		kind = PerformanceKind(lt.Title)
+	}
+	if kind == TableUnknown && strings.TrimSpace(lt.Title) == "" {
+		kind = HeaderKind(lt.HeaderLabels())
+	}
 	t := Table{
-		Kind:  TableKind(lt.Title),
+		Kind:  kind,
 		Title: CleanText(lt.Title),
 		Pages: append([]int{}, lt.Pages...),
 		Empty: strings.Contains(lt.Note, "无数据") || strings.Contains(lt.Note, "空表"),
@@ -122,9 +137,18 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 	}
 	var warns []Warning
 	fill := groupColumns(groups, keys)
+	upper := map[int]*[2]string{} // per 类 | 款 | 项 group: the 类 and 款 printed last
 	for _, lr := range lt.Rows {
 		texts := layout.RowTexts(lr, lt.NCols)
 		fill.apply(lr, texts)
+		for i, g := range groups {
+			if len(g.cols) == 3 {
+				if upper[i] == nil {
+					upper[i] = &[2]string{}
+				}
+				fillCodeParts(texts, g.cols, upper[i])
+			}
+		}
 		row := make(Row, 0, len(groups))
 		blank := true
 		for i, g := range groups {
@@ -168,6 +192,7 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 		}
 	}
 	unfoldRight(&t)
+	resolveCodes(&t)
 	return t, warns
 }
 
@@ -280,6 +305,36 @@ func rowPage(row []layout.Cell) int {
 		}
 	}
 	return 0
+}
+
+// fillCodeParts completes a code printed over 类 | 款 | 项 columns whose
+// upper parts are printed only on the parent rows (205 on the 类 row, 08
+// on the 款 rows under it, 03 on the 项 rows): the 类 and 款 printed last
+// fill the blank upper columns of a row that prints a lower part.
+func fillCodeParts(texts []string, cols []int, last *[2]string) {
+	var p [3]string
+	for k, c := range cols {
+		if c < len(texts) {
+			p[k] = strings.ReplaceAll(CleanText(texts[c]), " ", "")
+		}
+	}
+	for _, x := range p {
+		if x != "" && !isDigits(x) {
+			return // 合计 printed across the code columns
+		}
+	}
+	if p[0] != "" {
+		last[0], last[1] = p[0], ""
+	}
+	if p[0] == "" && (p[1] != "" || p[2] != "") && last[0] != "" {
+		texts[cols[0]] = last[0]
+	}
+	if p[1] == "" && p[2] != "" && last[1] != "" {
+		texts[cols[1]] = last[1]
+	}
+	if p[1] != "" {
+		last[1] = p[1]
+	}
 }
 
 // codeGroup is one output column made of one or more printed columns: a

@@ -3,6 +3,8 @@ package schema
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -11,7 +13,7 @@ import (
 var columnSynonyms = []struct{ word, key string }{
 	// 三公 columns and the two that Jiangsu prints beside them.
 	{"因公出国", "overseas_travel"}, {"公务接待", "official_reception"},
-	{"运行维护费", "vehicle_operation"}, {"运行费", "vehicle_operation"}, {"购置费", "vehicle_purchase"},
+	{"购置经费", "vehicle_purchase"}, {"运行维护费", "vehicle_operation"}, {"运行费", "vehicle_operation"}, {"购置费", "vehicle_purchase"},
 	{"会议费", "meeting"}, {"培训费", "training"},
 	{"机关运行经费", "agency_operating"},
 	{"机动经费", "reserve_fund"},
@@ -32,10 +34,16 @@ var columnSynonyms = []struct{ word, key string }{
 	{"政府预算支出经济科目", "gov_subject"},
 	{"编码", "subject_code"}, {"代码", "subject_code"}, {"类款项", "subject_code"},
 	{"科目名称", "subject_name"},
-	{"单位名称", "unit_name"},
+	{"单位名称", "unit_name"}, {"预算单位", "unit_name"},
 	{"项目名称", "item"},
 	{"上年结转", "carryover"}, {"结转", "carryover"},
 	{"当年预算安排", "current_year"}, {"当年", "current_year"}, {"本年预算安排", "current_year"},
+	// Line and column numbers are never amounts.
+	{"行次", "line_number"}, {"栏次", "line_number"}, {"序号", "serial_number"},
+	// 人员支出 / 日常公用支出 under 基本支出 (Yantai), 专项业务经费 (Xi'an's 项目支出).
+	{"人员支出", "personnel"}, {"公用支出", "public"}, {"专项业务经费", "project"},
+	// The three name columns of Beijing's 支出总表 and economic table.
+	{"部门支出经济分类", "dept_subject"}, {"政府支出经济分类", "gov_subject"},
 	{"基本支出", "basic"},
 	{"项目支出", "project"},
 	{"人员经费", "personnel"},
@@ -47,6 +55,29 @@ var columnSynonyms = []struct{ word, key string }{
 	{"单位资金", "unit_funds"}, {"其他收入", "unit_funds"},
 	{"合计", "total"}, {"小计", "total"}, {"总计", "total"}, {"金额", "total"}, {"预算数", "total"}, {"决算数", "total"},
 	{"项目", "item"}, {"科目", "subject_name"},
+}
+
+// isSubtotal reports whether header parts end in a 小计 / 合计 under one of
+// the subtotalParents.
+func isSubtotal(parts []string) bool {
+	n := len(parts)
+	if n < 2 || (parts[n-1] != "小计" && parts[n-1] != "合计") {
+		return false
+	}
+	_, ok := subtotalParents[parts[n-2]]
+	return ok
+}
+
+// lastWords name a column only when they are the whole of its last header
+// part: a lone 预算 (Guangzhou 预算 | 收入/预算), where 预算单位 is a unit.
+var lastWords = map[string]string{"预算": "total"}
+
+// subtotalParents are the headings whose 小计 / 合计 is the heading's own
+// figure (基本支出/小计 is 基本支出, 本年收入/小计 is 本年收入), not the
+// table's total (一般公共预算基本支出/合计 is the total of a 基本支出 table).
+var subtotalParents = map[string]string{
+	"基本支出": "basic", "本年收入": "current_income",
+	"上年结转": "carryover", "上年结转结余": "carryover", "上年结转和结余": "carryover",
 }
 
 var yearWord = regexp.MustCompile(`^\d{4}年(度)?`)
@@ -65,11 +96,44 @@ var amountKeys = map[string]bool{
 	"initial_budget": true, "adjusted_budget": true,
 }
 
+// PriorYearPrefix marks the columns of the year before the budget's, printed
+// beside it (2025年预算数 | 2026年预算数, 上年 | 当年): prior_year_total, ….
+const PriorYearPrefix = "prior_year_"
+
+// priorYear matches a top heading naming the previous year without a number.
+var priorYear = regexp.MustCompile(`^上年(预算数?|数|执行数)?$`)
+
+// priorYearColumns marks the columns whose top heading is a year earlier
+// than another top heading's (or 上年 beside 当年).
+func priorYearColumns(split [][]string) []bool {
+	out := make([]bool, len(split))
+	years := make([]int, len(split))
+	maxYear, current := 0, false
+	for i, parts := range split {
+		if m := yearWord.FindString(parts[0]); m != "" {
+			y, _ := strconv.Atoi(m[:4])
+			years[i] = y
+			maxYear = max(maxYear, y)
+		}
+		current = current || strings.HasPrefix(parts[0], "当年") || strings.HasPrefix(parts[0], "本年")
+	}
+	for i, parts := range split {
+		switch {
+		case years[i] > 0 && years[i] < maxYear:
+			out[i] = true
+		case len(parts) > 1 && current && priorYear.MatchString(parts[0]):
+			out[i] = true
+		}
+	}
+	return out
+}
+
 // IsAmountKey reports whether a column key holds money: an amount key with
-// or without a side or right_ prefix, or a _budget / _final suffix.
+// or without a side, right_ or prior_year_ prefix, or a _budget / _final
+// suffix.
 func IsAmountKey(key string) bool {
 	key = strings.TrimPrefix(strings.TrimPrefix(key, "income_"), "expenditure_")
-	key = strings.TrimPrefix(key, "right_")
+	key = strings.TrimPrefix(strings.TrimPrefix(key, "right_"), PriorYearPrefix)
 	if amountKeys[key] {
 		return true
 	}
@@ -103,6 +167,7 @@ func ColumnKeys(kind string, labels []string) []string {
 	}
 	two := TwoSided(kind) && hasSides(split)
 	compared := comparedGroups(split)
+	prior := priorYearColumns(split)
 	keys := make([]string, len(labels))
 	side := ""
 	amountCols := 0
@@ -138,10 +203,25 @@ func ColumnKeys(kind string, labels []string) []string {
 		if two && side == "income_" && amountKeys[key] {
 			key = "amount"
 		}
+		if prior[i] && amountKeys[key] {
+			key = PriorYearPrefix + key // 2025年预算数 beside 2026年预算数
+		}
 		if amountKeys[key] {
 			amountCols++
 		}
 		keys[i] = side + key
+	}
+	// A heading's 小计 (基本支出/小计) is that heading's figure only beside a
+	// total of the table's own; alone, it is the total (本年收入/合计 with
+	// no 总计 column).
+	for i, parts := range split {
+		if !isSubtotal(parts) {
+			continue
+		}
+		side, ok := strings.CutSuffix(keys[i], subtotalParents[parts[len(parts)-2]])
+		if ok && !slices.Contains(keys, side+"total") {
+			keys[i] = side + "total"
+		}
 	}
 	// A one-sided table with a single amount column: that column is the total
 	// (政府性基金收入预算 in the government fund income table).
@@ -182,12 +262,19 @@ func partsKey(parts []string) string {
 		return "total"
 	}
 	if (last == "小计" || last == "合计") && len(parts) > 1 {
-		switch parent := parts[len(parts)-2]; {
+		parent := parts[len(parts)-2]
+		switch {
 		case strings.Contains(parent, "公务用车"):
 			return "vehicle_total"
 		case strings.Contains(parent, "三公") && last == "小计":
 			return "three_public_total"
 		}
+		if k, ok := subtotalParents[parent]; ok {
+			return k
+		}
+	}
+	if key, ok := lastWords[last]; ok {
+		return key
 	}
 	for k := len(parts) - 1; k >= 0; k-- {
 		name := last
@@ -222,7 +309,7 @@ func hasSides(split [][]string) bool {
 // isTextKey reports whether a key names a text column (items, codes, names).
 func isTextKey(key string) bool {
 	switch key {
-	case "item", "subject_code", "subject_name", "unit_name", "dept_subject", "gov_subject":
+	case "item", "subject_code", "subject_name", "unit_name", "unit_code", "dept_subject", "gov_subject":
 		return true
 	}
 	return false

@@ -31,6 +31,36 @@ func TestColumnKeys(t *testing.T) {
 		{TableProjectExpenditure, "项目名称|合计|2023年财政拨款/一般公共预算|2023年财政拨款/政府性基金预算|2023年财政拨款/国有资本经营预算|财政专户管理资金|单位资金",
 			"item total general_public_budget government_fund state_capital fiscal_special_account unit_funds"},
 		{TableExpenditureSummary, "功能分类科目编码|功能分类科目名称|合计|备注", "subject_code subject_name total col_4"},
+		// The national corpus: 人员支出 / 日常公用支出 under 基本支出 (Yantai),
+		// a heading's 小计 beside the table's 合计 (Beijing, Chongqing, Wuxi),
+		// 本年收入/合计 alone is the total, a lone 预算 (Guangzhou), 行次 and
+		// 序号 (Xi'an), 专项业务经费, 预算单位 (Shenzhen), Beijing's names.
+		{TableGeneralPublicBudgetExpenditure, "科目编码|科目名称|合计|基本支出/小计|基本支出/人员支出|基本支出/日常公用支出|项目支出",
+			"subject_code subject_name total basic personnel public project"},
+		{TableIncomeSummary, "合计|本年收入/小计|本年收入/一般公共预算资金|上年结转结余/小计|上年结转结余/一般公共预算资金",
+			"total current_income general_public_budget carryover right_general_public_budget"},
+		{TableIncomeSummary, "科目编码|科目名称|本年收入/合计|本年收入/一般公共预算", "subject_code subject_name total general_public_budget"},
+		{TableBasicExpenditureEconomic, "项目/经济分类科目编码|项目/部门经济分类科目名称|一般公共预算基本支出/合计|一般公共预算基本支出/人员经费|一般公共预算基本支出/公用经费",
+			"subject_code subject_name total personnel public"},
+		{TableBasicExpenditureEconomic, "部门预算支出经济科目|预算", "dept_subject total"},
+		{TableIncomeExpenditureSummary + FinalSuffix, "收入/项目|收入/行次|收入/金额|支出/项目|支出/行次|支出/金额",
+			"income_item income_line_number income_amount expenditure_item expenditure_line_number expenditure_total"},
+		{TableGeneralPublicBudgetExpenditure, "序号|功能科目编码|功能科目名称|合计|人员经费支出|公用经费支出|专项业务经费支出|备注",
+			"serial_number subject_code subject_name total personnel public project col_8"},
+		{TableGeneralPublicBudgetExpenditure, "预算单位|科目编码|科目名称|支出总计|基本支出|项目支出",
+			"unit_name subject_code subject_name total basic project"},
+		{TableBasicExpenditureEconomic, "政府支出经济分类科目|部门支出经济分类科目|预算数/合计|预算数/人员经费|预算数/公用经费",
+			"gov_subject dept_subject total personnel public"},
+		// Last year's figures printed beside this year's (Chongqing, Yantai).
+		{TableGeneralPublicBudgetExpenditure, "功能分类科目/科目编码|功能分类科目/科目名称|2025年预算数|2026年预算数/总计|2026年预算数/基本支出/小计|2026年预算数/基本支出/人员经费|2026年预算数/基本支出/公用经费|2026年预算数/项目支出",
+			"subject_code subject_name prior_year_total total basic personnel public project"},
+		{TableThreePublic, "2025年预算数/合计|2025年预算数/因公出国（境）经费|2026年预算数/合计|2026年预算数/因公出国（境）经费",
+			"prior_year_total prior_year_overseas_travel total overseas_travel"},
+		{TableThreePublic, "2026年预算数/合计|2026年预算数/公务用车购置及运行维护费/小计|2026年预算数/公务用车购置及运行维护费/公务用车购置经费|2026年预算数/公务用车购置及运行维护费/公务用车运行维护费",
+			"total vehicle_total vehicle_purchase vehicle_operation"},
+		{TableThreePublic, "单位名称|上年/合计|上年/公务接待费|当年/合计|当年/公务接待费",
+			"unit_name prior_year_total prior_year_official_reception total official_reception"},
+		{TableIncomeSummary, "合计|上年结转结余/小计|上年结转结余/单位资金", "total carryover unit_funds"},
 		// Real published disclosures (../shared/corpus/real).
 		{TableIncomeExpenditureSummary, "收入/项目名称|收入/金额|支出/功能分类/功能科目名称|支出/功能分类/金额|支出/支出用途/项目名称|支出/支出用途/金额",
 			"income_item income_amount expenditure_subject_name expenditure_total expenditure_item expenditure_amount"},
@@ -83,6 +113,17 @@ func TestIsAmountKey(t *testing.T) {
 		"total": true, "expenditure_basic": true, "income_amount": true, "right_total": true,
 		"overseas_travel_final": true, "vehicle_total_budget": true, "meeting": true, "opening_balance": true,
 		"subject_code": false, "sub_item": false, "right_subject_name": false, "procurement_method": false, "col_3": false,
+	} {
+		if got := IsAmountKey(key); got != want {
+			t.Errorf("IsAmountKey(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+func TestIsAmountKeyPrefixes(t *testing.T) {
+	for key, want := range map[string]bool{
+		"prior_year_total": true, "prior_year_overseas_travel": true, "right_total": true, "expenditure_total": true,
+		"line_number": false, "serial_number": false, "income_line_number": false, "prior_year_item": false,
 	} {
 		if got := IsAmountKey(key); got != want {
 			t.Errorf("IsAmountKey(%q) = %v, want %v", key, got, want)

@@ -22,6 +22,85 @@ type formParser struct {
 	indPages []int // page of each indicator of the current form
 	// expectGoals: the row after a 实施期目标 | 年度目标 header holds the goals.
 	expectGoals bool
+	// expectPlanned: the row after 年度总体目标完成情况 holds the planned
+	// goal, then the achieved one.
+	expectPlanned bool
+	// lastHeader: the row before was an indicator header (one printed above
+	// the form, as a <thead>, heads the form that follows).
+	lastHeader bool
+	flat       bool // the last indicator header was a flat grid's
+	// inHead: the rows since the form's 项目名称 row are its header block,
+	// which never holds indicators; it ends at the indicator header or the
+	// goals row.
+	inHead bool
+	// fundScope is the scope (0 period, 1 annual) the block's last scoped
+	// label set: a lone label row (其中：财政拨款 | 15.00) follows it.
+	fundScope int
+	// fundCols are the columns of a self-evaluation's funds block
+	// (全年预算数 → total, 全年执行数 → executed), by horizontal extent.
+	fundCols []gridCol
+}
+
+// fundColumnLabels head the columns of a funds block that prints several
+// figures per line (a self-evaluation): the label's role in FundFigures.
+var fundColumnLabels = []struct{ label, role string }{
+	{"全年预算数", "total"}, {"全年执行数", "executed"}, {"年初预算数", "initial"},
+}
+
+// fundColumns reads a funds column header row, or returns nil.
+func fundColumns(r FormRow) []gridCol {
+	var cols []gridCol
+	for _, c := range r.Cells {
+		l := squeezeLabel(c.Text)
+		for _, e := range fundColumnLabels {
+			if strings.HasPrefix(l, e.label) {
+				cols = append(cols, gridCol{role: e.role, col: c.Col, x0: c.X0, x1: c.X1})
+			}
+		}
+	}
+	if len(cols) < 2 {
+		return nil
+	}
+	return cols
+}
+
+// fundsByColumn reads one funds line under fundCols.
+func (p *formParser) fundsByColumn(r FormRow) bool {
+	key := ""
+	for _, c := range r.Cells {
+		if k := fundKey(c.Text); k != "" {
+			key = k
+			break
+		}
+	}
+	if key == "" {
+		return false
+	}
+	ff := &p.cur.Funds.Annual
+	for _, c := range r.Cells {
+		role := gridHeader(p.fundCols).roleOf(c)
+		v, ok := Amount(c.Text)
+		if role == "" || !ok || v == nil {
+			continue
+		}
+		var dst **string
+		switch {
+		case role == "executed":
+			dst = &ff.Executed
+		case role == "total" && key == "total":
+			dst = &ff.Total
+		case role == "total" && key == "fiscal":
+			dst = &ff.Fiscal
+		case role == "total" && key == "carried_over":
+			dst = &ff.CarriedOver
+		case role == "total" && key == "other":
+			dst = &ff.Other
+		}
+		if dst != nil {
+			*dst = v
+		}
+	}
+	return true
 }
 
 type role struct {
@@ -34,12 +113,23 @@ type role struct {
 func (p *formParser) finish() {
 	if p.cur != nil {
 		for i, ind := range p.cur.Indicators {
-			if ind.Level1 == "" || ind.Level2 == "" {
+			if (ind.Level1 == "" || ind.Level2 == "") && p.cur.Family != FormFamilyGrid {
 				p.warns = append(p.warns, Warning{Page: p.indPages[i], Code: "indicator_levels",
 					Message: p.cur.Project + ": indicator " + ind.Level3 + " has no 一级/二级指标 above it"})
 			}
 		}
 		p.indPages = p.indPages[:0]
+		// One goals text on a form whose targets are all annual (a single
+		// 指标值 column, no 实施期 funds) is the year's goal.
+		if g := &p.cur.Goals; g.Period != nil && g.Annual == nil && len(p.cur.Indicators) > 0 && p.cur.Funds.Period == (FundFigures{}) {
+			annual := true
+			for _, ind := range p.cur.Indicators {
+				annual = annual && ind.Scope == ScopeAnnual
+			}
+			if annual {
+				g.Period, g.Annual = nil, g.Period
+			}
+		}
 		if p.cur.Indicators == nil {
 			p.cur.Indicators = []Indicator{}
 		}
@@ -63,9 +153,21 @@ func (p *formParser) row(r FormRow) {
 		p.expectGoals = false // an empty goals row
 		return
 	}
+	wasHeader := p.lastHeader
+	p.lastHeader = isIndicatorHeader(r)
 	if isProjectRow(r) {
 		p.finish()
-		p.cur = &PerformanceForm{Pages: []int{}, Funds: Funds{Unit: Str("元")}}
+		unit := "元"
+		if r.Unit != "" {
+			unit = r.Unit
+		}
+		p.cur = &PerformanceForm{Family: FormFamilyHeader, Pages: []int{}, Funds: Funds{Unit: Str(unit)}}
+		p.inHead, p.fundScope, p.fundCols = true, -1, nil
+		if !wasHeader && p.flat {
+			// A flat grid is printed with each form: the one of the form
+			// before heads nothing here (a print-title grid may).
+			p.roles = p.roles[:0]
+		}
 		p.inGrid, p.inFunds, p.expectGoals = false, false, false
 		p.level1, p.level2 = "", [2]string{}
 	}
@@ -81,6 +183,11 @@ func (p *formParser) row(r FormRow) {
 	switch {
 	case isIndicatorHeader(r):
 		p.header(r)
+		p.inHead = false
+		p.flat = isFlatGridHeader(r)
+		if p.flat && p.cur.Family == FormFamilyHeader {
+			p.cur.Family = FormFamilyGrid
+		}
 		p.inGrid, p.inFunds = true, false
 		p.expectGoals = expectGoals // a header repeated at a page top comes between
 		return
@@ -88,8 +195,15 @@ func (p *formParser) row(r FormRow) {
 		p.contact(texts)
 		p.inGrid = false
 		return
-	case strings.HasPrefix(lead, "项目资金"):
+	case strings.HasPrefix(lead, "项目资金") || (strings.Contains(lead, "资金") && fundsUnit.MatchString(lead) && len([]rune(lead)) <= 14):
 		p.inFunds = true
+		if cols := fundColumns(r); cols != nil {
+			p.fundCols = cols
+			if u := fundsUnit.FindStringSubmatch(lead); u != nil {
+				p.cur.Funds.Unit = Str(u[1])
+			}
+			return
+		}
 		texts = texts[1:]
 		if u := fundsUnit.FindStringSubmatch(lead); u != nil {
 			p.cur.Funds.Unit = Str(u[1])
@@ -99,17 +213,35 @@ func (p *formParser) row(r FormRow) {
 	case goalsHeader(texts):
 		// 总体目标 | 实施期目标 | 年度目标: the goals come on the next row.
 		p.expectGoals, p.inFunds = true, false
+		p.inHead = p.inHead && len(p.roles) == 0
 		return
-	case lead == "总体目标" || lead == "年度总体目标" || lead == "年度目标值":
-		p.goals(texts[1:], strings.HasPrefix(lead, "年度"))
+	case goalLabels[lead] == 3:
+		p.expectPlanned, p.inFunds = true, false
+		return
+	case p.expectPlanned:
+		p.expectPlanned = false
+		p.cur.Goals.Annual = Str(texts[0])
+		p.inHead = p.inHead && len(p.roles) == 0
+		return
+	case goalLabels[lead] != 0:
+		if g := goalLabels[lead]; g == 1 && len(texts) == 2 {
+			p.cur.Goals.Period = Str(texts[1])
+		} else {
+			p.goals(texts[1:], g == 2)
+		}
 		p.inFunds = false
+		p.inHead = p.inHead && len(p.roles) == 0
 		return
 	case expectGoals && !levelNames(texts):
 		p.goals(texts, false)
+		p.inHead = p.inHead && len(p.roles) == 0
 		return
 	}
 	// Funds rows, also without their 项目资金 label: a merged label cell that
 	// crosses a page break prints on one page only.
+	if p.inFunds && p.fundCols != nil && p.fundsByColumn(r) {
+		return
+	}
 	if (p.inFunds || !p.inGrid) && isFundsRow(texts) {
 		p.inFunds = true
 		p.funds(texts)
@@ -137,10 +269,19 @@ func (p *formParser) row(r FormRow) {
 		return
 	}
 	// Rows under a dropped print-title block continue the indicator grid.
-	if p.inGrid || (len(p.roles) > 0 && !p.inFunds) {
+	if !p.inHead && (p.inGrid || (len(p.roles) > 0 && !p.inFunds)) {
 		p.inGrid = true
 		p.indicatorRow(r)
 	}
+}
+
+// goalLabels are the labels of a goals row: 1 the period's goal (or both,
+// period then annual), 2 the annual goal.
+var goalLabels = map[string]int{
+	"总体目标": 1, "项目总目标": 1, "实施期目标": 1, "实施期总目标": 1,
+	"年度总体目标": 2, "年度目标值": 2, "当年绩效目标": 2, "年度绩效目标": 2, "年度目标": 2,
+	// a self-evaluation: 预期目标 | 实际完成情况 on this row, the texts on the next
+	"年度总体目标完成情况": 3,
 }
 
 func goalsHeader(texts []string) bool {
@@ -189,11 +330,11 @@ func isFundsRow(texts []string) bool {
 // fundKey names a funds label: total, central, provincial, local, self_raised, other.
 func fundKey(s string) string {
 	s = squeezeLabel(s)
-	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹")) {
+	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹") || strings.HasSuffix(s, "预算") || strings.Contains(s, "拨款")) {
 		return ""
 	}
 	switch {
-	case strings.Contains(s, "总额"):
+	case strings.Contains(s, "总额") || s == "当年预算" || s == "年度预算":
 		return "total"
 	case strings.Contains(s, "中央"):
 		return "central"
@@ -203,6 +344,10 @@ func fundKey(s string) string {
 		return "local"
 	case strings.Contains(s, "自筹"):
 		return "self_raised"
+	case strings.Contains(s, "上年结转"):
+		return "carried_over"
+	case strings.Contains(s, "财政拨款") || strings.Contains(s, "财政资金"):
+		return "fiscal"
 	case strings.Contains(s, "其他"):
 		return "other"
 	}
@@ -211,6 +356,15 @@ func fundKey(s string) string {
 
 func (p *formParser) funds(texts []string) {
 	side := 0
+	labels := 0
+	for _, t := range texts {
+		if fundKey(t) != "" {
+			labels++
+		}
+	}
+	if labels == 1 && p.fundScope >= 0 {
+		side = p.fundScope // a lone label row continues the block's column
+	}
 	for i := 0; i < len(texts); i++ {
 		k := fundKey(texts[i])
 		if k == "" {
@@ -220,8 +374,14 @@ func (p *formParser) funds(texts []string) {
 		switch s := squeezeLabel(texts[i]); {
 		case strings.Contains(s, "实施期"):
 			sc = 0
-		case strings.Contains(s, "年度"):
+		case strings.Contains(s, "年度") || strings.Contains(s, "当年"):
 			sc = 1
+		}
+		if sc != side || strings.Contains(squeezeLabel(texts[i]), "实施期") {
+			p.fundScope = sc
+		}
+		if labels == 1 && (strings.Contains(squeezeLabel(texts[i]), "年度") || strings.Contains(squeezeLabel(texts[i]), "当年") || strings.Contains(squeezeLabel(texts[i]), "实施期")) {
+			p.fundScope = sc
 		}
 		side = sc + 1
 		var v *string
@@ -248,6 +408,10 @@ func (p *formParser) funds(texts []string) {
 			ff.SelfRaised = v
 		case "other":
 			ff.Other = v
+		case "fiscal":
+			ff.Fiscal = v
+		case "carried_over":
+			ff.CarriedOver = v
 		}
 	}
 }
@@ -348,7 +512,14 @@ func (p *formParser) header(r FormRow) {
 			}
 			seenValue = true
 		default:
-			continue
+			switch g := gridRole(c.Text); g {
+			case "op", "unit", "weight", "core", "direction", "actual", "score":
+				k = g
+			case "level3": // 指标名称 / 指标内容 of a flat grid
+				k = "level3"
+			default:
+				continue
+			}
 		}
 		p.roles = append(p.roles, role{kind: k, scope: scope, col: c.Col, x0: c.X0, x1: c.X1})
 	}
@@ -394,6 +565,7 @@ func (p *formParser) roleOf(c FormCell) (role, bool) {
 func (p *formParser) indicatorRow(r FormRow) {
 	var l3, val [2]string
 	l2 := [2]string{}
+	extra := map[string]string{}
 	samePage := r.Page == p.lastPage
 	for _, c := range r.Cells {
 		t := c.Text
@@ -423,6 +595,8 @@ func (p *formParser) indicatorRow(r FormRow) {
 			l3[ro.scope] = t
 		case "value":
 			val[ro.scope] = t
+		default:
+			extra[ro.kind] += t
 		}
 	}
 	for s := 0; s < 2; s++ {
@@ -435,6 +609,9 @@ func (p *formParser) indicatorRow(r FormRow) {
 		if l3[s] == "" && val[s] == "" {
 			continue
 		}
+		if squeezeLabel(l3[s]) == "总分" && val[s] == "" {
+			continue // a self-evaluation's total score row
+		}
 		ind := Indicator{Scope: ScopePeriod, Level1: p.level1, Level2: p.level2[s], Level3: l3[s]}
 		if s == 1 {
 			ind.Scope = ScopeAnnual
@@ -442,9 +619,17 @@ func (p *formParser) indicatorRow(r FormRow) {
 				ind.Level3Full = full
 			}
 		}
-		if val[s] != "" {
+		if len(extra) > 0 {
+			g, _ := gridIndicator(map[string]string{"level3": l3[s], "value": val[s], "op": extra["op"], "unit": extra["unit"],
+				"weight": extra["weight"], "core": extra["core"], "direction": extra["direction"], "actual": extra["actual"], "score": extra["score"]}, nil)
+			ind.Value, ind.Op, ind.Number, ind.NumberMax, ind.Unit = g.Value, g.Op, g.Number, g.NumberMax, g.Unit
+			ind.Weight, ind.Core, ind.Direction, ind.Planned, ind.Actual, ind.Score = g.Weight, g.Core, g.Direction, g.Planned, g.Actual, g.Score
+			if ind.Actual != nil || ind.Score != nil {
+				p.cur.Family = FormFamilySelfEvaluation
+			}
+		} else if val[s] != "" {
 			ind.Value = Str(val[s])
-			ind.Op, ind.Number, ind.Unit = ParseValue(val[s])
+			ind.Op, ind.Number, ind.NumberMax, ind.Unit = ParseRange(val[s])
 		}
 		p.cur.Indicators = append(p.cur.Indicators, ind)
 		p.indPages = append(p.indPages, r.Page)

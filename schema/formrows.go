@@ -33,12 +33,12 @@ func FormRows(ld *layout.Document) []FormRow {
 	for ti := from; ti < to; ti++ {
 		t := &ld.Tables[ti]
 		for _, lr := range append(append([][]layout.Cell{}, t.Header...), t.Rows...) {
-			r := FormRow{Block: ti + 1}
+			r := FormRow{Block: ti + 1, Table: ti - from + 1, Unit: t.Unit, Title: t.Title}
 			for _, c := range lr {
 				if r.Page == 0 && c.Page > 0 {
 					r.Page = c.Page
 				}
-				r.Cells = append(r.Cells, FormCell{Text: c.Text, Col: c.Col, X0: c.Box.X0, X1: c.Box.X1})
+				r.Cells = append(r.Cells, FormCell{Text: c.Text, Col: c.Col, X0: c.Box.X0, X1: c.Box.X1, Row: c.Row, RowSpan: c.RowSpan})
 			}
 			if r.Page > 0 {
 				r.Block = r.Page

@@ -12,6 +12,9 @@ type FormCell struct {
 	Text   string
 	Col    int
 	X0, X1 float64
+	// Row and RowSpan place the cell in its table's grid (a merged cell
+	// spans rows); zero RowSpan means one row.
+	Row, RowSpan int
 }
 
 // FormRow is one printed row of the performance-form section, cells left to
@@ -22,6 +25,11 @@ type FormRow struct {
 	Page  int
 	Block int
 	Cells []FormCell
+	// Table counts the layout tables of the section (1-based); Unit is the
+	// table's 单位 line (万元, 元) and Title its title.
+	Table int
+	Unit  string
+	Title string
 }
 
 // form field labels, matched on the label's squeezed text.
@@ -38,7 +46,11 @@ var formFields = []struct {
 		if v == nil {
 			return
 		}
-		if code, name, ok := strings.Cut(*v, "-"); ok && strings.Trim(code, "0123456789") == "" && code != "" {
+		code, name, ok := strings.Cut(*v, "-")
+		if !ok {
+			code, name, ok = strings.Cut(*v, "_")
+		}
+		if ok && strings.Trim(code, "0123456789") == "" && code != "" {
 			f.DepartmentCode, f.Department = Str(code), Str(name)
 			return
 		}
@@ -46,6 +58,12 @@ var formFields = []struct {
 	}},
 	{"实施单位", func(f *PerformanceForm, v *string) { f.ImplementingUnit = v }},
 	{"项目属性", func(f *PerformanceForm, v *string) { f.Attribute = v }},
+	{"项目性质", func(f *PerformanceForm, v *string) { f.Attribute = v }},
+	{"项目类别", func(f *PerformanceForm, v *string) { f.Attribute = v }},
+	// Dates of the header block: a field (so never an indicator row), kept
+	// nowhere else in the record.
+	{"计划开始日期", func(f *PerformanceForm, v *string) {}},
+	{"计划完成日期", func(f *PerformanceForm, v *string) {}},
 	{"项目期", func(f *PerformanceForm, v *string) { f.Period = v }},
 	{"项目周期", func(f *PerformanceForm, v *string) { f.Period = v }},
 	{"项目概况", func(f *PerformanceForm, v *string) { f.Overview = v }},
@@ -102,6 +120,9 @@ func first(r FormRow) string {
 func isProjectRow(r FormRow) bool { return first(r) == "项目名称" }
 
 func isIndicatorHeader(r FormRow) bool {
+	if isFlatGridHeader(r) {
+		return true
+	}
 	n := 0
 	for _, t := range rowTexts(r) {
 		l := squeezeLabel(t)
@@ -146,6 +167,32 @@ func Forms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		}
 		rows[i].Cells = cells
 	}
+	// Tables whose column header puts the project beside the indicators are
+	// long tables; the rest are header forms.
+	long := map[int]bool{}
+	for _, r := range rows {
+		if isLongTableHeader(r) {
+			long[r.Table] = true
+		}
+	}
+	if len(long) == 0 {
+		return headerForms(rows)
+	}
+	var lr, hr []FormRow
+	for _, r := range rows {
+		if long[r.Table] {
+			lr = append(lr, r)
+		} else {
+			hr = append(hr, r)
+		}
+	}
+	forms, warns := longForms(lr)
+	hf, hw := headerForms(hr)
+	return append(forms, hf...), append(warns, hw...)
+}
+
+// headerForms reads forms with a header block, one per 项目名称 row.
+func headerForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 	start := -1
 	for i, r := range rows {
 		if isProjectRow(r) {
@@ -186,6 +233,7 @@ func Forms(rows []FormRow) ([]PerformanceForm, []Warning) {
 				// Keep the block's indicator header geometry: it heads the rows below.
 				if ih := rows[i+n-1]; isIndicatorHeader(ih) {
 					p.header(ih)
+					p.inHead = false // the page's rows continue the grid
 				}
 				i += n - 1
 				continue

@@ -20,7 +20,20 @@ func TestParseValue(t *testing.T) {
 		{"12", "=", "12", ""},
 		{"及时", "", "", ""},
 		{"2022年XX月XX日-XX月XX日", "", "", ""},
-		{"1-3天", "", "", ""},
+		{"1-3天", "between", "1", "天"},
+		{"90%-95%", "between", "90", "%"},
+		{"90-95%", "between", "90", "%"},
+		{"1-3天-5天", "", "", ""},
+		{"≦核定人数", "", "", ""},
+		{"不低于90（%）", ">=", "90", "%"},
+		{"100(平方米)", "=", "100", "平方米"},
+		{"达到95%", ">=", "95", "%"},
+		{"不高于5%", "<=", "5", "%"},
+		{"不超过15万元", "<=", "15", "万元"},
+		{"≧１００％", ">=", "100", "%"},
+		{"＝１", "=", "1", ""},
+		{"90%以上", ">=", "90", "%"},
+		{"3次及以下", "<=", "3", "次"},
 		{"不少于3次", ">=", "3", "次"},
 		{"高于90%", ">", "90", "%"},
 		{"有效保障", "", "", ""},
@@ -47,5 +60,34 @@ func TestParseValueKeepsPrintedUnit(t *testing.T) {
 	}
 	if _, n, u := ParseValue("≥ ２０ 人次"); s(n) != "20" || s(u) != "人次" {
 		t.Errorf("number %q unit %q", s(n), s(u))
+	}
+}
+
+func TestParseRangeUpper(t *testing.T) {
+	for _, tt := range []struct{ in, lo, hi, unit string }{
+		{"90%-95%", "90", "95", "%"},
+		{"90～95%", "90", "95", "%"},
+		{"1至3天", "1", "3", "天"},
+	} {
+		op, lo, hi, u := ParseRange(tt.in)
+		if s(op) != "between" || s(lo) != tt.lo || s(hi) != tt.hi || s(u) != tt.unit {
+			t.Errorf("ParseRange(%q) = %q %q %q %q", tt.in, s(op), s(lo), s(hi), s(u))
+		}
+	}
+}
+
+func TestGridValue(t *testing.T) {
+	for _, tt := range []struct{ op, value, unit, wop, wnum, wunit string }{
+		{"≤", "0.89", "万元", "<=", "0.89", "万元"},
+		{"＝", "5", "份", "=", "5", "份"},
+		{"定性", "良好", "", "", "", ""},
+		{"≥", "90", "(%)", ">=", "90", "%"},
+		{"", "≥30", "个数", ">=", "30", "个数"},
+	} {
+		var ind Indicator
+		setGridValue(&ind, tt.op, tt.value, tt.unit)
+		if s(ind.Op) != tt.wop || s(ind.Number) != tt.wnum || s(ind.Unit) != tt.wunit || s(ind.Value) != tt.value {
+			t.Errorf("grid %q %q %q = %q %q %q", tt.op, tt.value, tt.unit, s(ind.Op), s(ind.Number), s(ind.Unit))
+		}
 	}
 }

@@ -39,6 +39,17 @@ func TestTableKind(t *testing.T) {
 		{"2026年部门“三公”经费和机关运行经费预算表", TableThreePublic},
 		{"5．2026年部门一般公共预算支出功能分类预算表 ……………", TableGeneralPublicBudgetExpenditure},
 		// final accounts
+		// The national template's 总体情况表 (Chongqing, Guangzhou, Yantai).
+		{"2026年部门收支总体情况表", TableIncomeExpenditureSummary},
+		{"2026年单位收入总体情况表", TableIncomeSummary},
+		{"本年支出总体情况表", TableExpenditureSummary},
+		{"2026年财政拨款收支总体情况表", TableFiscalAppropriationSummary},
+		{"预算11表财政拨款政府购买服务明细表", TableGovernmentPurchaseService},
+		{"会议费明细表", TableMeetingTrainingDetail},
+		{"培训费明细表", TableMeetingTrainingDetail},
+		{"2022年部门综合预算专项业务经费支出表", TableProjectExpenditure},
+		{"2026年部门整体绩效目标表", TableUnknown}, // a performance table: PerformanceKind
+		{"一般公共预算项目支出情况表（按经济分类科目）", TableProjectExpenditureEconomic},
 		{"收入支出决算总表", TableIncomeExpenditureSummary + FinalSuffix},
 		{"收入决算表", TableIncomeSummary + FinalSuffix},
 		{"支出决算表", TableExpenditureSummary + FinalSuffix},
@@ -59,6 +70,47 @@ func TestTableKind(t *testing.T) {
 	for _, tt := range tests {
 		if got := TableKind(tt.title); got != tt.kind {
 			t.Errorf("TableKind(%q) = %s, want %s", tt.title, got, tt.kind)
+		}
+	}
+}
+
+func TestPerformanceKind(t *testing.T) {
+	tests := []struct{ title, kind string }{
+		{"2026年部门整体绩效目标表", TableDepartmentPerformanceTarget},
+		{"部门整体预算绩效目标申报表", TableDepartmentPerformanceTarget},
+		{"2019年部门整体支出绩效目标表", TableDepartmentPerformanceTarget},
+		{"项目支出绩效目标表（含转移支付项目）", TableProjectPerformanceTarget},
+		{"2019年专项资金整体支出绩效目标表", TableDepartmentPerformanceTarget},
+		{"专项资金绩效目标表", TableProjectPerformanceTarget},
+		{"西安市卫生健康委员会部门整体支出绩效自评表", TablePerformanceSelfEvaluation},
+		{"2026年部门收支总体情况表", TableUnknown},
+		{"绩效目标管理情况", TableUnknown},
+	}
+	for _, tt := range tests {
+		if got := PerformanceKind(tt.title); got != tt.kind {
+			t.Errorf("PerformanceKind(%q) = %q, want %q", tt.title, got, tt.kind)
+		}
+	}
+}
+
+func TestHeaderKind(t *testing.T) {
+	tests := []struct {
+		labels []string
+		kind   string
+	}{
+		{[]string{"报表/表 1/表 2", "报表名称/2022 年部门综合预算收支总表", "是否空表/是", "公开空表理由/不涉及"}, TableReportList},
+		{[]string{"序号", "单位名称", "拟变动情况"}, TableUnitList},
+		{[]string{"序号", "", "会议名称", "时间", "人数", "金额", "备注"}, TableMeetingTrainingDetail},
+		{[]string{"科目编码", "单位编码", "采购项目", "采购目录", "购买服务的内容"}, TableGovernmentProcurement},
+		{[]string{"", "一级指标", "二级指标/数量指标", "指标内容", "指标值"}, TableProjectPerformanceTarget},
+		{[]string{"二级预算单位名称", "一级项目名称", "预算数（万元）", "绩效目标"}, TableProjectPerformanceTarget},
+		{[]string{"支出项目类别（资金使用单/总计/位）", "总计", "财政拨款/一般公共预/算", "绩效目标/通过开展……"}, TableProjectExpenditure},
+		{[]string{"", "", "", ""}, TableUnknown},
+		{[]string{"项目/科目代码", "项目/科目名称", "本年收入合计"}, TableUnknown}, // untitled, but no vocabulary of its own
+	}
+	for _, tt := range tests {
+		if got := HeaderKind(tt.labels); got != tt.kind {
+			t.Errorf("HeaderKind(%q) = %q, want %q", tt.labels, got, tt.kind)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"gopkg.in/yaml.v3"
 )
@@ -13,6 +14,13 @@ type Cell struct {
 	Key   string
 	Value *string
 }
+
+// flagKeys are the boolean row fields (subject_code_inferred): written as
+// true/false, their Value holding "true" or "false".
+var flagKeys = map[string]bool{KeyInferred: true}
+
+// IsFlagKey reports whether a row key holds a boolean flag, not text or money.
+func IsFlagKey(k string) bool { return flagKeys[k] }
 
 // Row is one table row: an object keyed by column key that keeps the column
 // order when encoded.
@@ -52,6 +60,10 @@ func (r Row) MarshalJSON() ([]byte, error) {
 		}
 		b.Write(k)
 		b.WriteByte(':')
+		if flagKeys[c.Key] {
+			b.WriteString(strconv.FormatBool(c.Value != nil && *c.Value == "true"))
+			continue
+		}
 		v, err := json.Marshal(c.Value)
 		if err != nil {
 			return nil, err
@@ -79,8 +91,16 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 			return err
 		}
 		key, _ := t.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return fmt.Errorf("schema: row key %q: %w", key, err)
+		}
+		if s := string(raw); s == "true" || s == "false" {
+			*r = append(*r, Cell{Key: key, Value: Str(s)})
+			continue
+		}
 		var v *string
-		if err := dec.Decode(&v); err != nil {
+		if err := json.Unmarshal(raw, &v); err != nil {
 			return fmt.Errorf("schema: row key %q: %w", key, err)
 		}
 		*r = append(*r, Cell{Key: key, Value: v})
@@ -95,7 +115,10 @@ func (r Row) MarshalYAML() (interface{}, error) {
 	for _, c := range r {
 		k := &yaml.Node{Kind: yaml.ScalarNode, Value: c.Key}
 		v := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
-		if c.Value != nil {
+		switch {
+		case flagKeys[c.Key]:
+			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(c.Value != nil && *c.Value == "true")}
+		case c.Value != nil:
 			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: *c.Value, Style: yaml.DoubleQuotedStyle}
 		}
 		n.Content = append(n.Content, k, v)
@@ -112,6 +135,11 @@ func (r *Row) UnmarshalYAML(n *yaml.Node) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		c := Cell{Key: k.Value}
+		if v.Kind == yaml.ScalarNode && v.Style == 0 && (v.Tag == "!!bool" || v.Value == "true" || v.Value == "false") {
+			c.Value = Str(v.Value)
+			*r = append(*r, c)
+			continue
+		}
 		if !(v.Tag == "!!null" || (v.Kind == yaml.ScalarNode && v.Style == 0 && (v.Value == "null" || v.Value == "~" || v.Value == ""))) {
 			s := v.Value
 			c.Value = &s

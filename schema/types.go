@@ -127,7 +127,12 @@ type Project struct {
 
 // PerformanceForm is one 项目支出绩效目标申报表.
 type PerformanceForm struct {
-	Project          string      `json:"project" yaml:"project"`
+	Project string `json:"project" yaml:"project"`
+	// Family names the printed layout the form was read from (FormFamily*).
+	Family string `json:"family,omitempty" yaml:"family,omitempty"`
+	// ProjectCode is the project's code where the form prints one apart from
+	// or before its name (11000024T000002830551-统计监测… gives the part before "-").
+	ProjectCode      *string     `json:"project_code,omitempty" yaml:"project_code,omitempty"`
 	DepartmentCode   *string     `json:"department_code" yaml:"department_code"`
 	Department       *string     `json:"department" yaml:"department"`
 	ImplementingUnit *string     `json:"implementing_unit" yaml:"implementing_unit"`
@@ -160,6 +165,13 @@ type FundFigures struct {
 	Local      *string `json:"local" yaml:"local"`
 	SelfRaised *string `json:"self_raised" yaml:"self_raised"`
 	Other      *string `json:"other" yaml:"other"`
+	// Fiscal is 财政拨款/财政资金 where the block prints it as one line
+	// instead of by level of government.
+	Fiscal *string `json:"fiscal,omitempty" yaml:"fiscal,omitempty"`
+	// CarriedOver is 上年结转 (self-evaluations and some budgets).
+	CarriedOver *string `json:"carried_over,omitempty" yaml:"carried_over,omitempty"`
+	// Executed is 全年执行数 of a self-evaluation; Total is then 全年预算数.
+	Executed *string `json:"executed,omitempty" yaml:"executed,omitempty"`
 }
 
 // Goals is the 总体目标 row: 实施期目标 and 年度目标.
@@ -185,6 +197,20 @@ type Indicator struct {
 	Op         *string `json:"op" yaml:"op"`
 	Number     *string `json:"number" yaml:"number"`
 	Unit       *string `json:"unit" yaml:"unit"`
+	// NumberMax is the upper end of a range (op "between": 90%-95% gives
+	// number 90, number_max 95).
+	NumberMax *string `json:"number_max,omitempty" yaml:"number_max,omitempty"`
+	// Weight is 指标权重 (or 分值 of a self-evaluation) as printed.
+	Weight *string `json:"weight,omitempty" yaml:"weight,omitempty"`
+	// Direction is 正向 or 反向 where the form prints it.
+	Direction *string `json:"direction,omitempty" yaml:"direction,omitempty"`
+	// Core is 是否核心: true for 是, false for 否, absent when not printed.
+	Core *bool `json:"core,omitempty" yaml:"core,omitempty"`
+	// Planned, Actual and Score are a self-evaluation's 年度指标值,
+	// 实际完成值 and 得分 (Value is the planned value too).
+	Planned *string `json:"planned,omitempty" yaml:"planned,omitempty"`
+	Actual  *string `json:"actual,omitempty" yaml:"actual,omitempty"`
+	Score   *string `json:"score,omitempty" yaml:"score,omitempty"`
 }
 
 // Contact is the form's bottom line.
@@ -200,6 +226,10 @@ const (
 	StatusPass    = "pass"
 	StatusFail    = "fail"
 	StatusSkipped = "skipped"
+	// StatusWarn is a difference no larger than the rounding of the addends
+	// (0.01 per addend in the table's unit): reported with the difference,
+	// not a failure.
+	StatusWarn = "warn"
 )
 
 // Check is one reconciliation result.

@@ -68,11 +68,11 @@ func fail(stderr io.Writer, file string, err error) int {
 			break
 		}
 	}
-	reason = strings.Join(strings.Fields(reason), " ")
+	// One line of at most 300 bytes, the PDF's bytes escaped.
+	line := fmt.Sprintf("budgetpdf: %s: %s", code, reason)
 	if file != "" {
-		fmt.Fprintf(stderr, "budgetpdf: %s: %s: %s\n", file, code, reason)
-	} else {
-		fmt.Fprintf(stderr, "budgetpdf: %s: %s\n", code, reason)
+		line = fmt.Sprintf("budgetpdf: %s: %s: %s", file, code, reason)
 	}
+	fmt.Fprintln(stderr, extract.Sanitize(line, extract.MaxMessage))
 	return exit
 }

@@ -264,6 +264,16 @@ var amountToken = regexp.MustCompile(`^-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d{2})$`
 // coverage is the share of amount tokens on table pages that land in some
 // table cell, as a percentage, and the number of tokens.
 func coverage(pages []*extract.Page, doc *schema.Document) (string, int) {
+	found, tokens := coverageCount(pages, doc)
+	if tokens == 0 {
+		return "–", 0
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(found)/float64(tokens)), tokens
+}
+
+// coverageCount counts the amount tokens on table pages and those that land
+// in some table cell.
+func coverageCount(pages []*extract.Page, doc *schema.Document) (found, tokens int) {
 	cells := map[string]int{}
 	tablePages := map[int]bool{}
 	for _, tb := range doc.Tables {
@@ -280,7 +290,6 @@ func coverage(pages []*extract.Page, doc *schema.Document) (string, int) {
 			}
 		}
 	}
-	tokens, found := 0, 0
 	for _, p := range pages {
 		if !tablePages[p.Number] {
 			continue
@@ -300,10 +309,7 @@ func coverage(pages []*extract.Page, doc *schema.Document) (string, int) {
 			}
 		}
 	}
-	if tokens == 0 {
-		return "–", 0
-	}
-	return fmt.Sprintf("%.1f%%", 100*float64(found)/float64(tokens)), tokens
+	return found, tokens
 }
 
 // TestRealMerged merges each Jiangsu narrative PDF with its tables PDF:

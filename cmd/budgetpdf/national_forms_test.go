@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/schema"
+	"gopkg.in/yaml.v3"
+)
+
+// The truth of TestNationalForms, written independently of the product:
+// projects.tsv by testdata/forms-truth/count_projects.py over pdftotext
+// -layout output (it shares no code with budgetpdf; see its docstring for how
+// to rerun it), hand.yaml by hand from the printed pages.
+const (
+	formsCountFile = "testdata/forms-truth/projects.tsv"
+	formsHandFile  = "testdata/forms-truth/hand.yaml"
+)
+
+// formsFamiliesRead are the families the product reads; a file whose printed
+// projects include another family is reported, not asserted.
+var formsFamiliesRead = map[string]bool{
+	schema.FormFamilyHeader:         true,
+	schema.FormFamilyLongTable:      true,
+	schema.FormFamilyGrid:           true,
+	schema.FormFamilySelfEvaluation: true,
+}
+
+// formsCountTolerance is how far the forms found may be from the projects
+// printed: the held-out target of issue 18 (2%), at least two forms (the
+// independent count of a long table reads project codes, and a row printed
+// without its code, as 退役军人事务局 prints two, is a project it misses).
+func formsCountTolerance(printed int) int {
+	return max(2, printed*2/100)
+}
+
+type formsCount struct {
+	file     string
+	projects int
+	families map[string]int
+}
+
+func loadFormsCounts(t *testing.T) []formsCount {
+	t.Helper()
+	f, err := os.Open(formsCountFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []formsCount
+	sc := bufio.NewScanner(f)
+	sc.Scan() // header
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 3 {
+			continue
+		}
+		n, err := strconv.Atoi(cols[1])
+		if err != nil {
+			t.Fatalf("%s: %q: %v", formsCountFile, sc.Text(), err)
+		}
+		fc := formsCount{file: cols[0], projects: n, families: map[string]int{}}
+		for _, kv := range strings.Split(cols[2], ",") {
+			if k, v, ok := strings.Cut(kv, ":"); ok {
+				fc.families[k], _ = strconv.Atoi(v)
+			}
+		}
+		out = append(out, fc)
+	}
+	return out
+}
+
+type handForm struct {
+	File       string                 `yaml:"file"`
+	Nth        int                    `yaml:"nth"`
+	KnownWrong map[string]string      `yaml:"known_wrong"`
+	Form       schema.PerformanceForm `yaml:"form"`
+}
+
+// TestNationalForms asserts, on every national-corpus file with performance
+// targets, that the forms found equal the projects printed (within
+// formsCountTolerance) and that the hand-checked forms come out field by
+// field.
+func TestNationalForms(t *testing.T) {
+	if _, err := os.Stat(nationalDir); err != nil {
+		t.Skipf("no national corpus: %v", err)
+	}
+	if testing.Short() {
+		t.Skip("converts 33 national files")
+	}
+	counts := loadFormsCounts(t)
+	var hand []handForm
+	data, err := os.ReadFile(formsHandFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, &hand); err != nil {
+		t.Fatalf("%s: %v", formsHandFile, err)
+	}
+	perFamily := map[string]int{}
+	for _, h := range hand {
+		perFamily[h.Form.Family]++
+	}
+	for fam := range formsFamiliesRead {
+		if perFamily[fam] < 3 {
+			t.Errorf("%s: %d hand-checked forms of family %s, want at least 3", formsHandFile, perFamily[fam], fam)
+		}
+	}
+	docs := map[string]*schema.Document{}
+	convertOnce := func(file string) *schema.Document {
+		if d, ok := docs[file]; ok {
+			return d
+		}
+		d, err := convert(filepath.Join(nationalDir, file), extract.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+		}
+		docs[file] = d
+		return d
+	}
+	var totalPrinted, totalFound, totalInd int
+	famFound := map[string]int{}
+	for _, c := range counts {
+		doc := convertOnce(c.file)
+		if doc == nil {
+			continue
+		}
+		found, ind := len(doc.PerformanceForms), 0
+		for _, f := range doc.PerformanceForms {
+			ind += len(f.Indicators)
+			famFound[f.Family]++
+		}
+		totalPrinted, totalFound, totalInd = totalPrinted+c.projects, totalFound+found, totalInd+ind
+		read := true
+		for fam := range c.families {
+			read = read && formsFamiliesRead[fam]
+		}
+		diff := found - c.projects
+		t.Logf("%-70s printed %4d found %4d indicators %5d %v", c.file, c.projects, found, ind, c.families)
+		if read && (diff > formsCountTolerance(c.projects) || -diff > formsCountTolerance(c.projects)) {
+			t.Errorf("%s: %d forms, %d projects printed (%v)", c.file, found, c.projects, c.families)
+		}
+	}
+	t.Logf("national forms: printed %d found %d indicators %d; by family found %v", totalPrinted, totalFound, totalInd, famFound)
+
+	for _, h := range hand {
+		doc := convertOnce(h.File)
+		if doc == nil {
+			continue
+		}
+		var got *schema.PerformanceForm
+		n := 0
+		for i := range doc.PerformanceForms {
+			if doc.PerformanceForms[i].Project == h.Form.Project {
+				if n == h.Nth {
+					got = &doc.PerformanceForms[i]
+					break
+				}
+				n++
+			}
+		}
+		name := fmt.Sprintf("%s: form %q #%d", h.File, h.Form.Project, h.Nth)
+		if got == nil {
+			t.Errorf("%s: not found", name)
+			continue
+		}
+		for _, d := range formFieldDiffs(h.Form, *got) {
+			field := strings.SplitN(d, ":", 2)[0]
+			if why, ok := h.KnownWrong[field]; ok {
+				t.Logf("%s: known wrong (%s): %s", name, why, d)
+				continue
+			}
+			t.Errorf("%s: %s", name, d)
+		}
+	}
+}
+
+// formFieldDiffs compares two forms field by field (indicators one by one)
+// and describes each difference as "field: want … got …".
+func formFieldDiffs(want, got schema.PerformanceForm) []string {
+	var out []string
+	wv, gv := reflect.ValueOf(want), reflect.ValueOf(got)
+	tp := wv.Type()
+	for i := 0; i < tp.NumField(); i++ {
+		name := strings.Split(tp.Field(i).Tag.Get("yaml"), ",")[0]
+		if name == "indicators" {
+			continue
+		}
+		w, g := yamlText(wv.Field(i).Interface()), yamlText(gv.Field(i).Interface())
+		if w != g {
+			out = append(out, fmt.Sprintf("%s: want %s got %s", name, w, g))
+		}
+	}
+	for i := 0; i < max(len(want.Indicators), len(got.Indicators)); i++ {
+		var w, g string
+		if i < len(want.Indicators) {
+			w = yamlText(want.Indicators[i])
+		}
+		if i < len(got.Indicators) {
+			g = yamlText(got.Indicators[i])
+		}
+		if w != g {
+			out = append(out, fmt.Sprintf("indicators: #%d want %s got %s", i, w, g))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func yamlText(v any) string {
+	b, err := yaml.Marshal(v)
+	if err != nil {
+		return err.Error()
+	}
+	return strings.Join(strings.Fields(string(b)), " ")
+}

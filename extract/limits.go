@@ -1,0 +1,102 @@
+package extract
+
+import "github.com/budgetpdf/budgetpdf/extract/internal/pdf"
+
+// Limits bound the work and memory one document may take, so that no input
+// can crash, hang or flood the process. Each is named once, here; the
+// README's "Limits" section lists them. A limit that is reached on a page
+// gives that page a page_error warning naming the limit; a file that cannot
+// be read at all within them is ErrCorrupt. A zero field takes the default.
+type Limits struct {
+	// FileBytes: the largest input read into memory (1 GiB).
+	FileBytes int64
+	// Nesting: arrays and dictionaries nested inside one another, in a
+	// content stream and in the file's objects (256; real files use < 10).
+	Nesting int
+	// ResolveDepth: indirect objects whose reading needs one another
+	// (an object in an object stream whose /Length is in another, ...) (64).
+	// An object that needs itself is a reference cycle, always refused.
+	ResolveDepth int
+	// Objects: the highest object number + 1 (8,388,608: PDF's own
+	// implementation limit is 8,388,607 indirect objects). An xref
+	// section beyond it is refused; objects numbered beyond it are blanked
+	// before pdfcpu repairs a file (its repair allocates by object number).
+	Objects int64
+	// StreamBytes: decoded bytes of one stream, and of each filter stage of
+	// it (64 MiB; the largest stream in the real and national corpora
+	// decodes to 7 MB). What was decoded up to the limit is kept.
+	StreamBytes int64
+	// DocumentBytes: decoded bytes of all streams of one document (256 MiB;
+	// the corpora's largest document decodes to 15 MB).
+	DocumentBytes int64
+	// PageOperators: content-stream operators run for one page, forms
+	// included (1,000,000).
+	PageOperators int
+	// PageGlyphs: glyphs kept for one page (200,000; a dense table page
+	// has about 5,000).
+	PageGlyphs int
+	// FormDepth: Form XObjects drawn inside one another (12).
+	FormDepth int
+	// GraphicsStack: q without Q (256).
+	GraphicsStack int
+	// PageTreeDepth: levels of the page tree (64).
+	PageTreeDepth int
+	// PageErrors: page_error warnings listed for one page; the rest are
+	// counted in one more (20).
+	PageErrors int
+}
+
+// DefaultLimits are the limits used when Options.Limits leaves a field zero.
+var DefaultLimits = Limits{
+	FileBytes:     1 << 30,
+	Nesting:       256,
+	ResolveDepth:  64,
+	Objects:       8_388_608,
+	StreamBytes:   64 << 20,
+	DocumentBytes: 256 << 20,
+	PageOperators: 1_000_000,
+	PageGlyphs:    200_000,
+	FormDepth:     12,
+	GraphicsStack: 256,
+	PageTreeDepth: 64,
+	PageErrors:    20,
+}
+
+// withDefaults fills the zero fields from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	set := func(dst *int, v int) {
+		if v > 0 {
+			*dst = v
+		}
+	}
+	set64 := func(dst *int64, v int64) {
+		if v > 0 {
+			*dst = v
+		}
+	}
+	set64(&d.FileBytes, l.FileBytes)
+	set(&d.Nesting, l.Nesting)
+	set(&d.ResolveDepth, l.ResolveDepth)
+	set64(&d.Objects, l.Objects)
+	set64(&d.StreamBytes, l.StreamBytes)
+	set64(&d.DocumentBytes, l.DocumentBytes)
+	set(&d.PageOperators, l.PageOperators)
+	set(&d.PageGlyphs, l.PageGlyphs)
+	set(&d.FormDepth, l.FormDepth)
+	set(&d.GraphicsStack, l.GraphicsStack)
+	set(&d.PageTreeDepth, l.PageTreeDepth)
+	set(&d.PageErrors, l.PageErrors)
+	return d
+}
+
+// reader returns the object reader's share of the limits.
+func (l Limits) reader() pdf.Limits {
+	return pdf.Limits{
+		Nesting:       l.Nesting,
+		ResolveDepth:  l.ResolveDepth,
+		Objects:       l.Objects,
+		StreamBytes:   l.StreamBytes,
+		DocumentBytes: l.DocumentBytes,
+	}
+}

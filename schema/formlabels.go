@@ -1,0 +1,132 @@
+package schema
+
+import "strings"
+
+// Form families: the printed layouts a performance form is read from. Every
+// family gives the same PerformanceForm record; Family names which one.
+const (
+	// FormFamilyHeader is one form per project with a header block
+	// (项目名称, 主管部门, 项目资金 …) above its indicator grid.
+	FormFamilyHeader = "header_form"
+	// FormFamilyLongTable is one long table, one row per indicator, the
+	// project (and its funds and goals) in merged cells on the left, the
+	// column header repeated on every page.
+	FormFamilyLongTable = "long_table"
+	// FormFamilyGrid is a header form whose indicators are a flat grid
+	// (指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重 | 是否核心).
+	FormFamilyGrid = "flat_grid"
+	// FormFamilyPacked is one row per project with all its indicators
+	// packed into one text cell (1－产出指标，11－数量指标，…；年度指标值：…).
+	FormFamilyPacked = "packed"
+	// FormFamilyGoalOnly is a table of projects with a 绩效目标 text and no
+	// indicators.
+	FormFamilyGoalOnly = "goal_only"
+	// FormFamilySelfEvaluation is a 绩效自评表: targets with their actual
+	// values and scores.
+	FormFamilySelfEvaluation = "self_evaluation"
+)
+
+// Column roles of an indicator table, by header label. A header cell takes
+// the role of the first entry whose label it contains (after squeezeLabel),
+// so the longer, more specific labels come first. This is the one table of
+// indicator-grid header vocabulary; the header-block field labels are
+// formFields (forms.go).
+var gridColumnLabels = []struct{ label, role string }{
+	{"绩效指标性质", "op"},
+	{"指标性质", "op"},
+	{"指标方向", "direction"},
+	{"度量单位", "unit"},
+	{"计量单位", "unit"},
+	{"指标权重", "weight"},
+	{"权重", "weight"},
+	{"是否核心", "core"},
+	{"实际完成值", "actual"},
+	{"完成值", "actual"},
+	{"得分", "score"},
+	{"分值", "weight"},
+	{"一级指标", "level1"},
+	{"二级指标", "level2"},
+	{"三级指标", "level3"},
+	{"指标名称", "level3"},
+	{"指标内容", "level3"},
+	{"指标值", "value"},
+	{"目标值", "value"},
+	{"序号", "serial"},
+	{"项目名称", "project"},
+	{"项目代码", "project_code"},
+	{"项目编码", "project_code"},
+	{"项目总额", "total"},
+	{"年度资金总额", "total"},
+	{"预算金额", "total"},
+	{"总计", "total"},
+	{"合计", "total"},
+	{"财政资金", "fiscal"},
+	{"财政拨款", "fiscal"},
+	{"其他资金", "other"},
+	{"绩效目标", "goals"},
+	{"年度目标", "goals"},
+}
+
+// gridRole returns the role of an indicator-table header cell, or "".
+func gridRole(text string) string {
+	l := squeezeLabel(text)
+	if l == "" || len([]rune(l)) > 14 {
+		return ""
+	}
+	for _, e := range gridColumnLabels {
+		if strings.Contains(l, e.label) {
+			return e.role
+		}
+	}
+	return ""
+}
+
+// coreValues read 是否核心; directionValues the printed 指标方向.
+var (
+	coreValues      = map[string]bool{"是": true, "否": false, "核心": true, "非核心": false}
+	directionValues = []string{"正向", "反向"}
+)
+
+// isLongTableHeader reports whether a row is the column header of a long
+// table: a project column and indicator columns on the same row.
+func isLongTableHeader(r FormRow) bool {
+	project, ind := false, 0
+	for _, c := range r.Cells {
+		switch gridRole(c.Text) {
+		case "project":
+			project = true
+		case "level1", "level2", "level3", "value":
+			ind++
+		}
+	}
+	return project && ind >= 2
+}
+
+// isFlatGridHeader reports whether a row heads a flat indicator grid: a
+// 指标名称 column and a 指标值 column, no 一级/二级指标.
+func isFlatGridHeader(r FormRow) bool {
+	l3, value := false, false
+	for _, c := range r.Cells {
+		switch gridRole(c.Text) {
+		case "level1", "level2":
+			return false
+		case "level3":
+			l3 = true
+		case "value":
+			value = true
+		}
+	}
+	return l3 && value
+}
+
+// gridLabelCut splits a header cell that starts with a label from the text
+// printed after it: ("绩效目标监督检查办法》等") gives goals and 监督检查办法》等.
+func gridLabelCut(text string) (role, rest string) {
+	l := squeezeLabel(text)
+	for _, e := range gridColumnLabels {
+		if strings.HasPrefix(l, e.label) {
+			return e.role, strings.TrimPrefix(l, e.label)
+		}
+	}
+	return "", ""
+}
