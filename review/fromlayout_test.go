@@ -37,7 +37,7 @@ func spendTable() layout.Table {
 
 func TestFromLayout(t *testing.T) {
 	ld := &layout.Document{
-		Pages: []layout.PageText{{Number: 3, Width: 595, Height: 842}, {Number: 4, Width: 595, Height: 842}},
+		Pages:  []layout.PageText{{Number: 3, Width: 595, Height: 842}, {Number: 4, Width: 595, Height: 842}},
 		Tables: []layout.Table{spendTable()},
 	}
 	doc := schema.Build(ld)

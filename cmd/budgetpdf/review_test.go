@@ -21,9 +21,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// nationalDir holds the national corpus beside the repository.
-const nationalDir = "../../../shared/corpus/national"
-
 // chromiumFlags run headless Chromium without a profile, network or GPU.
 func chromiumFlags(t *testing.T) []string {
 	return []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
