@@ -48,8 +48,8 @@ func TestColumnNumberRow(t *testing.T) {
 		{[]string{"栏次", "", "1", "2", "3", "4"}, true},
 		{[]string{"", "1", "2", "3"}, true},
 		{[]string{"合计", "1", "2", "3"}, false}, // a total row printing small figures
-		{[]string{"**", "1", "2"}, false},       // too few to tell
-		{[]string{"**", "2", "3", "4"}, false},  // not numbered from 1
+		{[]string{"**", "1", "2"}, false},      // too few to tell
+		{[]string{"**", "2", "3", "4"}, false}, // not numbered from 1
 		{[]string{"301", "工资福利支出", "1.00", "2.00", "3.00"}, false},
 	}
 	for _, tt := range tests {
