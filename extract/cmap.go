@@ -122,7 +122,7 @@ func parseCMap(data []byte) *cmap {
 					for c := r.lo; c <= r.hi; c++ {
 						m.cids[codeKey(c, r.n)] = r.cid + c - r.lo
 					}
-				} else {
+				} else if len(m.ranges) < maxCMapRanges {
 					m.ranges = append(m.ranges, r)
 				}
 			}
@@ -132,8 +132,18 @@ func parseCMap(data []byte) *cmap {
 }
 
 func (m *cmap) addTextRange(r codeRange) {
+	if r.arr != nil && uint64(r.hi-r.lo) >= uint64(len(r.arr)) {
+		// Codes past the array have no text: <0000> <FFFFFFFF> [<0041>]
+		// is one code, not four billion.
+		if len(r.arr) == 0 {
+			return
+		}
+		r.hi = r.lo + uint32(len(r.arr)-1)
+	}
 	if r.arr == nil && r.hi-r.lo >= expandLimit {
-		m.ranges = append(m.ranges, r)
+		if len(m.ranges) < maxCMapRanges {
+			m.ranges = append(m.ranges, r)
+		}
 		return
 	}
 	for c := r.lo; c <= r.hi; c++ {

@@ -137,7 +137,12 @@ func matrixArg(a []arg) (matrix, bool) {
 
 // run walks one content stream.
 func (w *walker) run(data []byte) {
-	l := lexer{b: data, maxDepth: w.doc.lim.Nesting}
+	l := lexer{b: data, maxDepth: w.doc.lim.Nesting, maxArgs: w.doc.lim.Operands}
+	defer func() {
+		if l.dropped > 0 {
+			w.warn("page_error", "%d operands past %d in a row, or array elements past it, dropped (Limits.Operands)", l.dropped, w.doc.lim.Operands)
+		}
+	}()
 	for {
 		op, ok := l.next()
 		if l.tooDeep {
@@ -486,6 +491,14 @@ func (w *walker) glyph(f *font, text string, x0, x1, dy float64, white bool) {
 		}
 		return
 	}
+	if w.doc.glyphs >= w.doc.lim.DocumentGlyphs {
+		if !w.glyphsFull {
+			w.glyphsFull = true
+			w.warn("page_error", "the document has more than %d glyphs (Limits.DocumentGlyphs): the rest of it is skipped", w.doc.lim.DocumentGlyphs)
+		}
+		return
+	}
+	w.doc.glyphs++
 	w.page.Glyphs = append(w.page.Glyphs, Glyph{Text: text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Font: f.name, Size: size})
 }
 

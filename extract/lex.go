@@ -48,6 +48,15 @@ type lexer struct {
 	depth    int // arrays open at pos
 	maxDepth int // Limits.Nesting; 0 means DefaultLimits'
 	tooDeep  bool
+	maxArgs  int // Limits.Operands; 0 means DefaultLimits'
+	dropped  int // operands and array elements dropped past maxArgs
+}
+
+func (l *lexer) argLimit() int {
+	if l.maxArgs > 0 {
+		return l.maxArgs
+	}
+	return DefaultLimits.Operands
 }
 
 func isWhite(c byte) bool {
@@ -100,6 +109,12 @@ func (l *lexer) next() (op string, ok bool) {
 		if isDelimiter(c) || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
 			a, isObj := l.object()
 			if isObj {
+				if len(l.args) >= l.argLimit() {
+					// Operators use their last operands: drop the oldest half.
+					n := copy(l.args, l.args[len(l.args)/2:])
+					l.dropped += len(l.args) - n
+					l.args = l.args[:n]
+				}
 				l.args = append(l.args, a)
 				continue
 			}
@@ -204,6 +219,10 @@ func (l *lexer) object() (a arg, isObj bool) {
 				if l.pos < len(l.b) && (l.b[l.pos] == ')' || l.b[l.pos] == '>' || l.b[l.pos] == '}' || l.b[l.pos] == '{') {
 					l.pos++
 				}
+				continue
+			}
+			if len(arr) >= l.argLimit() {
+				l.dropped++
 				continue
 			}
 			arr = append(arr, e)

@@ -19,8 +19,10 @@ type Limits struct {
 	ResolveDepth int
 	// Objects: the highest object number + 1 (8,388,608: PDF's own
 	// implementation limit is 8,388,607 indirect objects). An xref
-	// section beyond it is refused; objects numbered beyond it are blanked
-	// before pdfcpu repairs a file (its repair allocates by object number).
+	// section beyond it is refused. Before pdfcpu repairs a damaged file
+	// (its repair allocates and loops by object number), objects numbered
+	// beyond it, or beyond one per 8 bytes of the file (at least 65,536),
+	// are blanked out, and the document says so in a "repaired" warning.
 	Objects int64
 	// StreamBytes: decoded bytes of one stream, and of each filter stage of
 	// it (64 MiB; the largest stream in the real and national corpora
@@ -32,9 +34,18 @@ type Limits struct {
 	// PageOperators: content-stream operators run for one page, forms
 	// included (1,000,000).
 	PageOperators int
+	// Operands: operands kept before one operator, and elements kept in
+	// one array operand (65,536; a TJ array of a long line has a few
+	// hundred). Operands past it are dropped as they come: they would
+	// otherwise take 64 bytes each for every 2 bytes of a stream.
+	Operands int
 	// PageGlyphs: glyphs kept for one page (200,000; a dense table page
 	// has about 5,000).
 	PageGlyphs int
+	// DocumentGlyphs: glyphs kept for the whole document (4,000,000, about
+	// 300 MB of them; a 500-page disclosure has under 2,000,000). Forms
+	// drawn many times on many pages could otherwise multiply a small file.
+	DocumentGlyphs int
 	// FormDepth: Form XObjects drawn inside one another (12).
 	FormDepth int
 	// GraphicsStack: q without Q (256).
@@ -46,20 +57,32 @@ type Limits struct {
 	PageErrors int
 }
 
+// maxCMapRanges bounds the large ranges (of 512 codes or more) one CMap
+// keeps; they are searched one by one for each new code. Real CMaps have a
+// handful; ranges past it are ignored.
+const maxCMapRanges = 1024
+
+// maxTTCodes bounds the codes read from one cmap subtable of an embedded
+// TrueType font (2,097,152: all of Unicode is 1,114,112); a table claiming
+// more stops there.
+const maxTTCodes = 1 << 21
+
 // DefaultLimits are the limits used when Options.Limits leaves a field zero.
 var DefaultLimits = Limits{
-	FileBytes:     1 << 30,
-	Nesting:       256,
-	ResolveDepth:  64,
-	Objects:       8_388_608,
-	StreamBytes:   64 << 20,
-	DocumentBytes: 256 << 20,
-	PageOperators: 1_000_000,
-	PageGlyphs:    200_000,
-	FormDepth:     12,
-	GraphicsStack: 256,
-	PageTreeDepth: 64,
-	PageErrors:    20,
+	FileBytes:      1 << 30,
+	Nesting:        256,
+	ResolveDepth:   64,
+	Objects:        8_388_608,
+	StreamBytes:    64 << 20,
+	DocumentBytes:  256 << 20,
+	PageOperators:  1_000_000,
+	Operands:       65_536,
+	PageGlyphs:     200_000,
+	DocumentGlyphs: 4_000_000,
+	FormDepth:      12,
+	GraphicsStack:  256,
+	PageTreeDepth:  64,
+	PageErrors:     20,
 }
 
 // withDefaults fills the zero fields from DefaultLimits.
@@ -82,7 +105,9 @@ func (l Limits) withDefaults() Limits {
 	set64(&d.StreamBytes, l.StreamBytes)
 	set64(&d.DocumentBytes, l.DocumentBytes)
 	set(&d.PageOperators, l.PageOperators)
+	set(&d.Operands, l.Operands)
 	set(&d.PageGlyphs, l.PageGlyphs)
+	set(&d.DocumentGlyphs, l.DocumentGlyphs)
 	set(&d.FormDepth, l.FormDepth)
 	set(&d.GraphicsStack, l.GraphicsStack)
 	set(&d.PageTreeDepth, l.PageTreeDepth)

@@ -26,6 +26,9 @@ func TestLimits(t *testing.T) {
 	}{
 		{"defaults", Limits{}, text, 25, "", ""},
 		{"PageGlyphs", Limits{PageGlyphs: 10}, text, 10, "Limits.PageGlyphs", ""},
+		{"Operands", Limits{Operands: 4}, text + "BT [(a) (b) (c) (d) (e) (f)] TJ ET", 29, "Limits.Operands", ""},
+		{"Operands ok", Limits{}, text + "BT [(a) (b) (c) (d) (e) (f)] TJ ET", 31, "", ""},
+		{"DocumentGlyphs", Limits{DocumentGlyphs: 7}, text, 7, "Limits.DocumentGlyphs", ""},
 		{"PageOperators", Limits{PageOperators: 3}, text, 0, "Limits.PageOperators", ""},
 		{"StreamBytes", Limits{StreamBytes: 40}, text, 0, "Limits.StreamBytes", ""},
 		{"Nesting", Limits{Nesting: 6}, text + "[[[[[[[[ 1 ]]]]]]]] TJ", 0, "", "Limits.Nesting"},

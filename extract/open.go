@@ -102,7 +102,7 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	}
 	if info.blanked > 0 {
 		doc.notes = append(doc.notes, Warning{Code: "repaired", Message: fmt.Sprintf(
-			"%d objects numbered %d or more (Limits.Objects) were dropped before the file was repaired", info.blanked, lim.Objects)})
+			"%d objects numbered %d or more (Limits.Objects, or one per 8 bytes of the file) were dropped before the file was repaired", info.blanked, repairObjects(lim, len(body)))})
 	}
 	return doc, nil
 }
@@ -187,9 +187,10 @@ func repairPDF(data []byte, password string, lim Limits) (out []byte, info Info,
 	conf.Offline = true
 
 	// pdfcpu sizes its tables and loops by the highest object number it
-	// finds: one object numbered 2^31 costs minutes and gigabytes. Such
-	// objects cannot be valid; they are blanked out before the repair.
-	data, blanked := blankObjects(data, lim.Objects)
+	// finds (about a microsecond and 50 bytes per number): one object
+	// numbered 2^31 costs minutes and gigabytes. Objects numbered past
+	// what the file could hold are blanked out before the repair.
+	data, blanked := blankObjects(data, repairObjects(lim, len(data)))
 	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {

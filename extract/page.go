@@ -18,6 +18,7 @@ type Doc struct {
 	treeErr error // why the page tree could not be read completely
 	lim     Limits
 	notes   []Warning // about the whole file (Page 0), given with page 1's
+	glyphs  int       // glyphs kept so far (Limits.DocumentGlyphs)
 }
 
 // pageRef is a page dictionary with its inherited attributes resolved.

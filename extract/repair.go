@@ -2,6 +2,14 @@ package extract
 
 import "bytes"
 
+// repairObjects is the highest object number + 1 kept when pdfcpu repairs
+// a file of size bytes: Limits.Objects, and no more than one object per 8
+// bytes of the file (an object header alone takes that), but at least
+// 65,536.
+func repairObjects(lim Limits, size int) int64 {
+	return min(lim.Objects, max(1<<16, int64(size)/8))
+}
+
 // blankObjects returns data with every object header "N G obj" whose
 // number N is at least limit overwritten by spaces (same length, so no
 // offset moves), and how many were blanked. data itself is not changed;

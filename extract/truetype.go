@@ -65,6 +65,9 @@ func parseSubtable(b []byte) map[uint32]uint16 {
 		return nil
 	}
 	m := map[uint32]uint16{}
+	// Segments and groups of up to 65,536 codes each, as many as the table
+	// claims: stop at maxTTCodes codes in all.
+	budget := maxTTCodes
 	switch be.Uint16(b) {
 	case 0:
 		for c := 0; c < 256 && 6+c < len(b); c++ {
@@ -91,6 +94,9 @@ func parseSubtable(b []byte) map[uint32]uint16 {
 			ro := int(be.Uint16(b[rangeOff+2*s:]))
 			if sc > ec || ec-sc > 0x10000 {
 				continue
+			}
+			if budget -= int(ec-sc) + 1; budget < 0 {
+				break
 			}
 			for c := sc; c <= ec && c != 0xffff; c++ {
 				var g uint16
@@ -131,6 +137,9 @@ func parseSubtable(b []byte) map[uint32]uint16 {
 			sc, ec, g := be.Uint32(b[p:]), be.Uint32(b[p+4:]), be.Uint32(b[p+8:])
 			if ec < sc || ec-sc > 0x10000 {
 				continue
+			}
+			if budget -= int(ec-sc) + 1; budget < 0 {
+				break
 			}
 			for c := sc; c <= ec; c++ {
 				m[c] = uint16(g + c - sc)
