@@ -67,11 +67,19 @@ var gridColumnLabels = []struct{ label, role string }{
 	{"年度目标", "goals"},
 }
 
+// gridExactLabels are header labels that take their role only as the whole
+// cell: 绩效指标 heads a packed indicator cell, while 本年绩效指标值 is a value
+// column.
+var gridExactLabels = map[string]string{"绩效指标": "packed"}
+
 // gridRole returns the role of an indicator-table header cell, or "".
 func gridRole(text string) string {
 	l := squeezeLabel(text)
 	if l == "" || len([]rune(l)) > 14 {
 		return ""
+	}
+	if r, ok := gridExactLabels[l]; ok {
+		return r
 	}
 	for _, e := range gridColumnLabels {
 		if strings.Contains(l, e.label) {
@@ -97,6 +105,8 @@ func isLongTableHeader(r FormRow) bool {
 			project = true
 		case "level1", "level2", "level3", "value":
 			ind++
+		case "packed":
+			ind += 2
 		}
 	}
 	return project && ind >= 2

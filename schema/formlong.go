@@ -85,7 +85,8 @@ type longForm struct {
 	f       PerformanceForm
 	text    string // the project cell's fragments joined
 	goals   []string
-	hasName bool // the project text holds a name (not a code only)
+	packed  []string // a packed indicator cell's pieces
+	hasName bool     // the project text holds a name (not a code only)
 	hasFund bool
 	pages   map[int]bool
 	// pending: started by an empty merged project cell; its name is to come
@@ -98,6 +99,7 @@ type longForm struct {
 func (lf *longForm) absorb(o *longForm) {
 	lf.f.Indicators = append(lf.f.Indicators, o.f.Indicators...)
 	lf.goals = append(lf.goals, o.goals...)
+	lf.packed = append(lf.packed, o.packed...)
 	for _, p := range o.f.Pages {
 		if !lf.pages[p] {
 			lf.pages[p] = true
@@ -229,6 +231,9 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		if g := cells["goals"]; g != "" {
 			cur.goals = append(cur.goals, g)
 		}
+		if pk := cells["packed"]; pk != "" {
+			cur.packed = append(cur.packed, pk)
+		}
 		if ind, ok := gridIndicator(cells, cur.f.Indicators); ok {
 			ind.Scope = ScopeAnnual
 			cur.f.Indicators = append(cur.f.Indicators, ind)
@@ -241,6 +246,14 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 	out := make([]PerformanceForm, 0, len(forms))
 	for _, lf := range forms {
 		f := lf.f
+		if len(lf.packed) > 0 {
+			f.Family = FormFamilyPacked
+			f.Indicators = append(f.Indicators, parsePacked(strings.Join(lf.packed, ""))...)
+		}
+		// A subtotal row (合计, a unit's line) has funds and no targets.
+		if len(f.Indicators) == 0 && len(lf.goals) == 0 {
+			continue
+		}
 		name := strings.TrimSpace(lf.text)
 		if m := projectCode.FindStringSubmatch(name); m != nil {
 			f.ProjectCode, name = Str(m[1]), m[2]

@@ -31,7 +31,15 @@ func FormRows(ld *layout.Document) []FormRow {
 	from, to := formSection(ld)
 	var rows []FormRow
 	for ti := from; ti < to; ti++ {
-		t := &ld.Tables[ti]
+		rows = append(rows, tableFormRows(&ld.Tables[ti], ti, from)...)
+	}
+	return rows
+}
+
+// tableFormRows returns one layout table's rows as form rows.
+func tableFormRows(t *layout.Table, ti, from int) []FormRow {
+	var rows []FormRow
+	{
 		for _, lr := range append(append([][]layout.Cell{}, t.Header...), t.Rows...) {
 			r := FormRow{Block: ti + 1, Table: ti - from + 1, Unit: t.Unit, Title: t.Title}
 			for _, c := range lr {
@@ -62,4 +70,30 @@ func isFormTable(t *layout.Table) bool {
 		}
 	}
 	return project && other
+}
+
+// OutsideForms reads the forms of tables outside the form section whose
+// column header puts the project beside its targets (a packed 绩效指标 cell
+// or indicator columns): such a table is also a budget table of its own
+// (project_performance_target) and stays in the document's tables.
+func OutsideForms(ld *layout.Document) ([]PerformanceForm, []Warning) {
+	from, to := formSection(ld)
+	var forms []PerformanceForm
+	var warns []Warning
+	for ti := range ld.Tables {
+		if ti >= from && ti < to {
+			continue
+		}
+		rows := cleanRows(tableFormRows(&ld.Tables[ti], ti, 0))
+		long := false
+		for _, r := range rows {
+			long = long || isLongTableHeader(r)
+		}
+		if !long {
+			continue
+		}
+		f, w := longForms(rows)
+		forms, warns = append(forms, f...), append(warns, w...)
+	}
+	return forms, warns
 }

@@ -158,15 +158,7 @@ func sameRow(a, b FormRow) bool {
 // for the rows under it), each block's rows stitched onto the form they
 // continue. Warnings name the page.
 func Forms(rows []FormRow) ([]PerformanceForm, []Warning) {
-	rows = append([]FormRow(nil), rows...)
-	for i := range rows {
-		cells := make([]FormCell, len(rows[i].Cells))
-		for j, c := range rows[i].Cells {
-			c.Text = CleanText(c.Text)
-			cells[j] = c
-		}
-		rows[i].Cells = cells
-	}
+	rows = cleanRows(rows)
 	// Tables whose column header puts the project beside the indicators are
 	// long tables; the rest are header forms.
 	long := map[int]bool{}
@@ -285,4 +277,18 @@ func similarRow(a, b FormRow) bool {
 		x, y = y, x
 	}
 	return x != "" && strings.HasPrefix(y, x) && len(x)*10 >= len(y)*6
+}
+
+// cleanRows returns a copy of rows with their cell texts cleaned.
+func cleanRows(rows []FormRow) []FormRow {
+	rows = append([]FormRow(nil), rows...)
+	for i := range rows {
+		cells := make([]FormCell, len(rows[i].Cells))
+		for j, c := range rows[i].Cells {
+			c.Text = CleanText(c.Text)
+			cells[j] = c
+		}
+		rows[i].Cells = cells
+	}
+	return rows
 }

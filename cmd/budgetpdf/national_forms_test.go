@@ -32,6 +32,7 @@ var formsFamiliesRead = map[string]bool{
 	schema.FormFamilyLongTable:      true,
 	schema.FormFamilyGrid:           true,
 	schema.FormFamilySelfEvaluation: true,
+	schema.FormFamilyPacked:         true,
 }
 
 // formsCountTolerance is how far the forms found may be from the projects
