@@ -144,6 +144,9 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 	upper := map[int]*[2]string{} // per 类 | 款 | 项 group: the 类 and 款 printed last
 	for _, lr := range lt.Rows {
 		texts := layout.RowTexts(lr, lt.NCols)
+		if columnNumberRow(texts) {
+			continue // ** 1 2 3 …: the printed column numbers are never data
+		}
 		fill.apply(lr, texts)
 		for i, g := range groups {
 			if len(g.cols) == 3 {

@@ -38,3 +38,23 @@ func TestContinues(t *testing.T) {
 		t.Errorf("join: %d rows, pages %v", len(p.Rows), p.Pages)
 	}
 }
+
+func TestColumnNumberRow(t *testing.T) {
+	tests := []struct {
+		texts []string
+		want  bool
+	}{
+		{[]string{"**", "**", "1", "2", "3"}, true},
+		{[]string{"栏次", "", "1", "2", "3", "4"}, true},
+		{[]string{"", "1", "2", "3"}, true},
+		{[]string{"合计", "1", "2", "3"}, false}, // a total row printing small figures
+		{[]string{"**", "1", "2"}, false},      // too few to tell
+		{[]string{"**", "2", "3", "4"}, false}, // not numbered from 1
+		{[]string{"301", "工资福利支出", "1.00", "2.00", "3.00"}, false},
+	}
+	for _, tt := range tests {
+		if got := columnNumberRow(tt.texts); got != tt.want {
+			t.Errorf("columnNumberRow(%q) = %v, want %v", tt.texts, got, tt.want)
+		}
+	}
+}
