@@ -25,7 +25,12 @@ type gridHeader []gridCol
 // column (財政资金 under 其中：) wins where both cover a cell.
 func (h *gridHeader) addRow(r FormRow) {
 	for _, c := range r.Cells {
-		if role := gridRole(c.Text); role != "" {
+		role := gridRole(c.Text)
+		if role == "" {
+			// a header cell with a merged body cell's text printed into it
+			role, _ = gridLabelCut(c.Text)
+		}
+		if role != "" {
 			*h = append(*h, gridCol{role: role, col: c.Col, x0: c.X0, x1: c.X1})
 		}
 	}
