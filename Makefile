@@ -30,10 +30,11 @@ fixtures:
 	$(GO) run ./cmd/fixturegen -out fixtures
 
 # Debian tools the tests cross-check against (poppler, qpdf, ghostscript,
-# mupdf); tests that need one skip with a message where it is missing.
+# mupdf; chromium loads the review report in TestReviewBrowser); tests that
+# need one skip with a message where it is missing.
 deps:
 	@missing=""; \
-	for t in pdftotext:poppler-utils qpdf:qpdf gs:ghostscript mutool:mupdf-tools; do \
+	for t in pdftotext:poppler-utils qpdf:qpdf gs:ghostscript mutool:mupdf-tools chromium:chromium; do \
 		command -v $${t%%:*} >/dev/null || missing="$$missing $${t#*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/review"
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+func init() {
+	commands = append(commands,
+		command{"review", "FILE... -o DIR [--pages LIST] [--dpi N] [--password P]",
+			"static HTML report: each page's raster with the tables, keys, values and failing checks drawn over it", runReview},
+	)
+}
+
+// runReview is `budgetpdf review`: converts each FILE and writes the report
+// into DIR (DIR/index.html, one folder per document). A file that cannot be
+// converted is listed in the index with its code; with one FILE its exit
+// code is returned, with several 1 when any failed.
+func runReview(args []string, stdout, stderr io.Writer) int {
+	var files []string
+	var out, password, pagesArg string
+	dpi := 72
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		val := func() (string, bool) {
+			if i+1 < len(args) {
+				i++
+				return args[i], true
+			}
+			return "", false
+		}
+		ok := true
+		var err error
+		switch {
+		case a == "-h" || a == "--help" || a == "-help":
+			fmt.Fprintln(stdout, "usage: budgetpdf review FILE... -o DIR [--pages 1-3,7] [--dpi N] [--password P]")
+			return 0
+		case a == "-o" || a == "--out" || a == "-out":
+			out, ok = val()
+		case a == "--pages" || a == "-pages":
+			pagesArg, ok = val()
+		case a == "--dpi" || a == "-dpi":
+			var s string
+			if s, ok = val(); ok {
+				if dpi, err = strconv.Atoi(s); err != nil || dpi < 10 || dpi > 600 {
+					return fail(stderr, "", usageErrorf("review: --dpi %q: a number from 10 to 600", s))
+				}
+			}
+		case a == "--password" || a == "-password":
+			password, ok = val()
+		case strings.HasPrefix(a, "-") && a != "-":
+			return fail(stderr, "", usageErrorf("review: unknown flag %s", a))
+		default:
+			files = append(files, a)
+		}
+		if !ok {
+			return fail(stderr, "", usageErrorf("review: %s needs a value", a))
+		}
+	}
+	if len(files) == 0 || out == "" {
+		return fail(stderr, "", usageErrorf("review FILE... -o DIR [--pages LIST] [--dpi N] [--password P]"))
+	}
+	pages, err := parsePages(pagesArg)
+	if err != nil {
+		return fail(stderr, "", err)
+	}
+	raster, rerr := review.FindRasterizer()
+	if rerr != nil {
+		fmt.Fprintf(stderr, "budgetpdf: review: %v; the report is drawn without page images\n", rerr)
+	}
+	opts := extract.Options{Password: password}
+	var inputs []review.Input
+	exit := 0
+	for _, f := range files {
+		in := review.Input{Path: f, Password: password}
+		doc, geom, err := safeReviewRead(f, opts)
+		if err != nil {
+			code, _ := classify(err)
+			in.Code, in.Err = code, err.Error()
+			if len(files) == 1 {
+				exit = fail(stderr, f, err)
+			} else {
+				fail(stderr, f, err)
+				exit = 1
+			}
+		} else {
+			in.Doc, in.Geometry = doc, geom
+		}
+		inputs = append(inputs, in)
+	}
+	index, err := review.Write(out, inputs, review.Options{DPI: dpi, Pages: pages, Raster: raster})
+	if err != nil {
+		return fail(stderr, files[0], fmt.Errorf("writing the report: %w", err))
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", index)
+	return exit
+}
+
+// parsePages reads "1-3,7" into a page filter; "" keeps every page.
+func parsePages(s string) (func(int) bool, error) {
+	if s == "" {
+		return nil, nil
+	}
+	type span struct{ a, b int }
+	var spans []span
+	for _, part := range strings.Split(s, ",") {
+		lo, hi, isRange := strings.Cut(strings.TrimSpace(part), "-")
+		a, err1 := strconv.Atoi(lo)
+		b := a
+		var err2 error
+		if isRange {
+			b, err2 = strconv.Atoi(hi)
+		}
+		if err1 != nil || err2 != nil || a < 1 || b < a {
+			return nil, usageErrorf("review: --pages %q: pages like 1-3,7", s)
+		}
+		spans = append(spans, span{a, b})
+	}
+	return func(n int) bool {
+		for _, sp := range spans {
+			if n >= sp.a && n <= sp.b {
+				return true
+			}
+		}
+		return false
+	}, nil
+}
+
+// safeReviewRead is reviewRead with a panic turned into an internal error.
+func safeReviewRead(path string, opts extract.Options) (doc *schema.Document, g review.Geometry, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return reviewRead(path, opts)
+}
+
+// reviewRead converts one file as extract does and keeps the layout
+// document's geometry for the report.
+func reviewRead(path string, opts extract.Options) (*schema.Document, review.Geometry, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, review.Geometry{}, err
+	}
+	if isTextDump(path, data) {
+		in, err := read(path, opts)
+		if err != nil {
+			return nil, review.Geometry{}, err
+		}
+		doc := build(in.layout, in.source, in.warnings)
+		return doc, review.FromLayout(in.layout, doc, nil), nil
+	}
+	sum := sha256.Sum256(data)
+	src := schema.Source{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
+	xd, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), opts)
+	if err != nil {
+		return nil, review.Geometry{}, err
+	}
+	pages, err := xd.ReadAll()
+	if err != nil {
+		return nil, review.Geometry{}, err
+	}
+	info := xd.Info()
+	src.Pages, src.Producer, src.Creator, src.Encrypted = info.Pages, info.Producer, info.Creator, info.Encrypted
+	var warnings []schema.Warning
+	for _, p := range pages {
+		for _, w := range p.Warnings {
+			warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
+		}
+	}
+	ld := layout.FromPages(pages)
+	for _, w := range ld.Warnings {
+		warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
+	}
+	doc := build(ld, src, warnings)
+	return doc, review.FromLayout(ld, doc, pageInfos(pages, ld)), nil
+}
+
+// pageInfos gives each page's turn and most common font size.
+func pageInfos(pages []*extract.Page, ld *layout.Document) []review.PageInfo {
+	upW := map[int]float64{}
+	for _, p := range ld.Pages {
+		upW[p.Number] = p.Width
+	}
+	var out []review.PageInfo
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		in := review.PageInfo{Number: p.Number}
+		if w, ok := upW[p.Number]; ok && w != p.Width {
+			// The layout turned this page upright; which way it turned is
+			// in its grids.
+			in.Turn = 90
+			for _, g := range layout.Grids(p) {
+				if g.Turned != 0 {
+					in.Turn = g.Turned
+					break
+				}
+			}
+		}
+		sizes := map[float64]int{}
+		best := 0.0
+		for _, g := range p.Glyphs {
+			s := float64(int(g.Size*2+0.5)) / 2
+			sizes[s]++
+			if sizes[s] > sizes[best] {
+				best = s
+			}
+		}
+		in.FontSize = best
+		out = append(out, in)
+	}
+	return out
+}
