@@ -37,7 +37,7 @@ func documentPage(in Input, images map[int]string, note string, opt Options) []b
 		v.wbadge[i] = len(v.wbadge) + 1
 	}
 	for _, p := range in.Geometry.Pages {
-		if opt.Pages == nil || opt.Pages(p.Number) {
+		if (opt.Pages == nil || opt.Pages(p.Number)) && p.Width > 0 && p.Height > 0 { // a text dump's pages have no size
 			v.shown[p.Number] = true
 		}
 	}

@@ -442,3 +442,58 @@ func decodeHref(t *testing.T, href string) string {
 	}
 	return s
 }
+
+// TestReviewInputs: a text dump gives its tables and forms without pages
+// (the seed prints 13 tables and 22 forms, TestSeedTextDump); a file that
+// is not a PDF is listed in the index with its code and gives its exit
+// code alone, 1 beside a good file; bad arguments are usage errors.
+func TestReviewInputs(t *testing.T) {
+	root := moduleRoot(t)
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	seed := filepath.Join(root, "seeds", "luliang-swbgs-2023-budget.txt")
+	if code := run([]string{"review", seed, "-o", filepath.Join(dir, "seed")}, &stdout, &stderr); code != 0 {
+		t.Fatalf("seed: exit %d: %s", code, stderr.String())
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "seed", "luliang-swbgs-2023-budget", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(page), `<section class="table`); n != 13 {
+		t.Errorf("seed: %d tables shown, want 13", n)
+	}
+	if n := strings.Count(string(page), `<section class="form"`); n != 22 {
+		t.Errorf("seed: %d forms shown, want 22", n)
+	}
+	if strings.Contains(string(page), `<div class="page`) {
+		t.Error("seed: a text dump's page drawn")
+	}
+	bad := write(t, dir, "bad.pdf", []byte("hello\n"))
+	good := filepath.Join(root, "fixtures/pdf/jinchuan-edu-2024-fpdf.pdf")
+	for _, tc := range []struct {
+		args []string
+		exit int
+	}{
+		{[]string{"review", bad, "-o", filepath.Join(dir, "bad")}, exitNotPDF},
+		{[]string{"review", bad, good, "-o", filepath.Join(dir, "both"), "--pages", "3"}, 1},
+		{[]string{"review", bad}, exitUsage},
+		{[]string{"review", good, "-o", dir, "--pages", "3-1"}, exitUsage},
+		{[]string{"review", good, "-o", dir, "--dpi", "0"}, exitUsage},
+		{[]string{"review", good, "-o", dir, "--bogus"}, exitUsage},
+	} {
+		stderr.Reset()
+		if code := run(tc.args, &stdout, &stderr); code != tc.exit {
+			t.Errorf("%v: exit %d, want %d (%s)", tc.args[1:], code, tc.exit, stderr.String())
+		}
+		if tc.exit != 1 && strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("%v: stderr %q, want one line", tc.args[1:], stderr.String())
+		}
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "both", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(index), "not_pdf") || !strings.Contains(string(index), "jinchuan-edu-2024-fpdf/index.html") {
+		t.Errorf("index lacks the failure or the good file")
+	}
+}
