@@ -44,7 +44,7 @@ tr.doc.error td{background:#fde8e8}
 details{margin:6px 0}details ol,details ul{max-height:16em;overflow:auto;margin:4px 0}summary{cursor:pointer;font-weight:bold}
 li.check.fail,li.warning{margin:2px 0}
 .badge{display:inline-block;min-width:1.6em;text-align:center;background:#e5322d;color:#fff;border-radius:8px;font-size:11px;font-weight:bold;margin-right:4px}
-li.warning .badge,.badge.warn{background:#e67700}
+li.warning .badge,.badge.warn,.badge.pwarn{background:#e67700}
 .page{display:flex;gap:12px;align-items:flex-start;border-top:2px solid #888;padding-top:6px;margin-top:14px}
 .page figure{margin:0;flex:0 0 58%;max-width:58%;position:sticky;top:0}
 .page figure svg{width:100%;height:auto;border:1px solid #999;background:#fff}
@@ -55,7 +55,7 @@ section.table.unknown h3,.kind.unknown{color:#c0231f}
 .kind{font-family:monospace;background:#eee;padding:0 4px}
 .kind.unknown{background:#fde8e8;font-weight:bold}
 th.unkeyed{background:#fde8e8;color:#c0231f}
-td.fail{outline:2px solid #e5322d;background:rgba(229,50,45,.18)}
+td.fail{outline:2px solid #e5322d;background:rgba(229,50,45,.18)}td.warn{outline:2px solid #e67700;background:rgba(230,119,0,.15)}
 dl.record{display:grid;grid-template-columns:max-content 1fr;gap:1px 8px;font-size:12px;margin:4px 0}
 dl.record dt{font-family:monospace;color:#555}dl.record dd{margin:0}
 .cont{background:#eef4ff;padding:2px 6px}

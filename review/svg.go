@@ -249,13 +249,17 @@ func (v *docView) drawMarks(w *html, p Page, marks []Mark, ls float64) {
 		} else {
 			c := v.doc.Checks[k.index]
 			msg = c.Rule + ": " + c.Message
+			if c.Status == schema.StatusWarn {
+				cls = "mark warn"
+				msg = c.Rule + " (warned): " + c.Message
+			}
 		}
 		w.f(`<g class="%s" %s="%d"><title>%d. %s</title>`, cls, attr, k.index, num, esc(msg))
 		if ms[0].Where == "page" {
 			y := float64(banner) * ls * 1.5
 			banner++
 			bc := "banner"
-			if k.warning {
+			if strings.HasSuffix(cls, "warn") {
 				bc += " warn"
 			}
 			w.f(`<g class="%s"><rect x="0" y="%.1f" width="%.1f" height="%.1f"/>`, bc, y, p.Width, ls*1.5)

@@ -82,7 +82,7 @@ func firstMatch(t *testing.T, dir, part string) string {
 // TestReviewBrowser writes the review report of a fixture, a Beijing 报表
 // and a Chongqing file with unknown tables, loads each in headless
 // Chromium, keeps a screenshot, and checks from the DOM that every table,
-// form, failing check and warning of the document is there and that the
+// form, failing and warned check and warning of the document is there and that the
 // drawn pages carry their grids, values and marks.
 func TestReviewBrowser(t *testing.T) {
 	if _, err := exec.LookPath("chromium"); err != nil {
@@ -210,15 +210,19 @@ func checkReviewDOM(t *testing.T, dom *html.Node, doc *schema.Document, geom rev
 	if got := len(findAll(dom, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "form") })); got != len(doc.PerformanceForms) {
 		t.Errorf("%d forms shown, document has %d", got, len(doc.PerformanceForms))
 	}
-	failing := 0
+	failing, warned := 0, 0
 	for i, c := range doc.Checks {
-		if c.Status != schema.StatusFail {
+		switch c.Status {
+		case schema.StatusFail:
+			failing++
+		case schema.StatusWarn:
+			warned++
+		default:
 			continue
 		}
-		failing++
 		li := byID(dom, fmt.Sprintf("check-%d", i))
 		if li == nil {
-			t.Errorf("failing check %d missing: %s", i, c.Message)
+			t.Errorf("%s check %d missing: %s", c.Status, i, c.Message)
 			continue
 		}
 		msg := findAll(li, func(n *html.Node) bool { return hasClass(n, "msg") })
@@ -228,6 +232,9 @@ func checkReviewDOM(t *testing.T, dom *html.Node, doc *schema.Document, geom rev
 	}
 	if got := len(findAll(dom, func(n *html.Node) bool { return n.Data == "li" && hasClass(n, "check") && hasClass(n, "fail") })); got != failing {
 		t.Errorf("%d failing checks listed, want %d", got, failing)
+	}
+	if got := len(findAll(dom, func(n *html.Node) bool { return n.Data == "li" && hasClass(n, "check") && hasClass(n, "warn") })); got != warned {
+		t.Errorf("%d warned checks listed, want %d", got, warned)
 	}
 	if got := len(findAll(dom, func(n *html.Node) bool { return n.Data == "li" && hasClass(n, "warning") })); got != len(doc.Warnings) {
 		t.Errorf("%d warnings listed, want %d", got, len(doc.Warnings))
