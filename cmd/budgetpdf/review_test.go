@@ -110,7 +110,7 @@ func TestReviewBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages := reviewPages(doc)
+			pages := reviewPages(doc, geom)
 			spec := make([]string, len(pages))
 			for i, p := range pages {
 				spec[i] = strconv.Itoa(p)
@@ -152,11 +152,27 @@ func TestReviewBrowser(t *testing.T) {
 
 var noOpts = extract.Options{}
 
-// reviewPages picks a few pages worth drawing: the first of the first
-// table, of the first unknown table, of the first failing check and of
-// the first table printed on one page.
-func reviewPages(doc *schema.Document) []int {
+// reviewPages picks a few pages worth drawing: the one with the most
+// marks, and the first page of the first unknown table, of the first
+// failing check, of the first table and of the first table printed on one
+// page (at most 4).
+func reviewPages(doc *schema.Document, geom review.Geometry) []int {
 	var pages []int
+	// The page with the most checks and warnings drawn on it.
+	marks := map[int]map[[2]int]bool{}
+	most := 0
+	for _, m := range review.Marks(doc, &geom) {
+		if marks[m.Page] == nil {
+			marks[m.Page] = map[[2]int]bool{}
+		}
+		marks[m.Page][[2]int{boolToInt(m.Warning), m.Index}] = true
+		if len(marks[m.Page]) > len(marks[most]) || len(marks[m.Page]) == len(marks[most]) && m.Page < most {
+			most = m.Page
+		}
+	}
+	if most > 0 {
+		pages = append(pages, most)
+	}
 	add := func(p []int) {
 		if len(p) > 0 && !slices.Contains(pages, p[0]) && len(pages) < 4 {
 			pages = append(pages, p[0])
@@ -503,4 +519,11 @@ func TestReviewInputs(t *testing.T) {
 	if !strings.Contains(string(index), "not_pdf") || !strings.Contains(string(index), "jinchuan-edu-2024-fpdf/index.html") {
 		t.Errorf("index lacks the failure or the good file")
 	}
+}
+
+func boolToInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
