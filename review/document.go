@@ -142,7 +142,8 @@ func (v *docView) markPage(warning bool, i int) int {
 }
 
 // problemPages writes one line naming every page with something wrong on
-// it: failing checks and warnings drawn there, unknown tables printed there.
+// it: checks and warnings drawn there, unknown tables and tables with
+// unnamed columns printed there.
 func (v *docView) problemPages(w *html) {
 	type tally struct {
 		marks   map[[2]int]bool
@@ -160,7 +161,10 @@ func (v *docView) problemPages(w *html) {
 	}
 	for _, p := range v.in.Geometry.Pages {
 		for _, g := range p.Grids {
-			if g.Table >= 0 && v.doc.Tables[g.Table].Kind == schema.TableUnknown && !slices.Contains(get(p.Number).unknown, g.Table) {
+			if g.Table < 0 || slices.Contains(get(p.Number).unknown, g.Table) {
+				continue
+			}
+			if t := v.doc.Tables[g.Table]; t.Kind == schema.TableUnknown || unkeyedColumns(t) > 0 {
 				get(p.Number).unknown = append(get(p.Number).unknown, g.Table)
 			}
 		}
@@ -183,7 +187,11 @@ func (v *docView) problemPages(w *html) {
 			what = append(what, fmt.Sprintf("%d", len(t.marks)))
 		}
 		for _, u := range t.unknown {
-			what = append(what, fmt.Sprintf("unknown T%d", u+1))
+			if tb := v.doc.Tables[u]; tb.Kind == schema.TableUnknown {
+				what = append(what, fmt.Sprintf("unknown T%d", u+1))
+			} else {
+				what = append(what, fmt.Sprintf("T%d %d unnamed columns", u+1, unkeyedColumns(tb)))
+			}
 		}
 		if i > 0 {
 			w.s(", ")

@@ -66,7 +66,7 @@ svg .grid.form .frame{stroke:#0a7f55}
 svg .cell{stroke:#1f6feb;stroke-width:.4}
 svg .header{fill:rgba(246,195,67,.45)}svg .code{fill:rgba(156,106,222,.35)}svg .name{fill:rgba(63,185,80,.3)}
 svg .amount{fill:rgba(47,129,247,.25)}svg .blank{fill:rgba(150,150,150,.12)}svg .dropped{fill:rgba(0,0,0,.05);stroke-dasharray:2 2}
-svg .formcell{fill:rgba(10,127,85,.08)}
+svg .formcell{fill:rgba(10,127,85,.08)}svg .cell.unkeyed{stroke:#e5322d;stroke-width:1.2;stroke-dasharray:3 2}
 svg .key{fill:#0b3d91;font-family:monospace}svg .key.unkeyed{fill:#c0231f;font-weight:bold}
 svg .keybg{fill:rgba(255,255,255,.8)}
 svg .tlabel{fill:#e76f00;font-weight:bold}

@@ -120,6 +120,9 @@ func (v *docView) grid(w *html, p Page, g Grid, ls float64) {
 	colX := map[int][2]float64{}
 	for _, c := range g.Cells {
 		r := role(t, c)
+		if t != nil && !c.Header && c.Col >= 0 && c.Col < len(t.Columns) && strings.HasPrefix(t.Columns[c.Col].Key, "col_") {
+			r += " unkeyed" // a column the schema could not name
+		}
 		w.f(`<rect class="cell %s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s</title></rect>`,
 			r, c.Box.X0, c.Box.Y0, c.Box.X1-c.Box.X0, c.Box.Y1-c.Box.Y0, esc(v.cellTitle(t, c)))
 		if c.Header {

@@ -154,8 +154,8 @@ var noOpts = extract.Options{}
 
 // reviewPages picks a few pages worth drawing: the one with the most
 // marks, and the first page of the first unknown table, of the first
-// failing check, of the first table and of the first table printed on one
-// page (at most 4).
+// table with unnamed columns, of the first failing check, of the first table and of the first table printed on one
+// page (at most 5).
 func reviewPages(doc *schema.Document, geom review.Geometry) []int {
 	var pages []int
 	// The page with the most checks and warnings drawn on it.
@@ -174,12 +174,18 @@ func reviewPages(doc *schema.Document, geom review.Geometry) []int {
 		pages = append(pages, most)
 	}
 	add := func(p []int) {
-		if len(p) > 0 && !slices.Contains(pages, p[0]) && len(pages) < 4 {
+		if len(p) > 0 && !slices.Contains(pages, p[0]) && len(pages) < 5 {
 			pages = append(pages, p[0])
 		}
 	}
 	for _, t := range doc.Tables {
 		if t.Kind == schema.TableUnknown {
+			add(t.Pages)
+			break
+		}
+	}
+	for _, t := range doc.Tables {
+		if t.Kind != schema.TableUnknown && slices.ContainsFunc(t.Columns, func(c schema.Column) bool { return strings.HasPrefix(c.Key, "col_") }) {
 			add(t.Pages)
 			break
 		}
