@@ -209,3 +209,34 @@ func TestProjectLeaves(t *testing.T) {
 		t.Errorf("flat list: %d leaves, %d groups", len(leaves), groups)
 	}
 }
+
+// TestGPBWithCarried: Beijing's 财政拨款收支总表 prints no 一般公共预算
+// expenditure column; the 一般公共预算支出表's 合计 is this year's 一般公共预算
+// income and the 一般公共预算 carried over (北京市统计局 预算04表, page 8:
+// 50665.496773 + 152.679076 = 50818.175849).
+func TestGPBWithCarried(t *testing.T) {
+	keys := []string{"income_item", "income_amount", "expenditure_item", "expenditure_total"}
+	fas := tbl(schema.TableFiscalAppropriationSummary, keys,
+		[]string{"一、一般公共预算资金", "50665.496773", "一、一般公共服务支出", "50818.175849"},
+		[]string{"本年收入合计", "50665.496773", "本年支出合计", "50818.175849"},
+		[]string{"上年结转结余", "152.679076", "年终结转结余", ""},
+		[]string{"一、一般公共预算拨款", "152.679076", "", ""},
+		[]string{"收入总计", "50818.175849", "支出总计", "50818.175849"})
+	gpbe := tbl(schema.TableGeneralPublicBudgetExpenditure, []string{"subject_code", "subject_name", "total"},
+		[]string{"", "合计", "50818.175849"}, []string{"201", "一般公共服务支出", "50818.175849"})
+	status := func() string {
+		for _, c := range crossTable(&schema.Document{Tables: []schema.Table{fas, gpbe}}, nil) {
+			if strings.HasPrefix(c.Message, "general_public_budget_expenditure 合计 total") && strings.Contains(c.Message, "fiscal_appropriation_summary") {
+				return c.Status + " " + c.Message
+			}
+		}
+		return "none"
+	}
+	if s := status(); !strings.HasPrefix(s, "pass") || !strings.Contains(s, "上年结转 一般公共预算") {
+		t.Errorf("got %s", s)
+	}
+	fas = set(fas, 3, "income_amount", "152.679079")
+	if s := status(); !strings.HasPrefix(s, "fail") {
+		t.Errorf("changed carry-over digit: %s", s)
+	}
+}

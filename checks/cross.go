@@ -190,9 +190,25 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 	// 财政拨款收支总表: the 一般公共预算 income of this year; its expenditure
 	// column also spends carried-over funds.
 	fasIncome := newView0(fas).sideAmount(sideIncome)
+	// Or, where it prints no 一般公共预算 expenditure column, this year's
+	// 一般公共预算 income with the carried-over 一般公共预算 under 上年结转
+	// (Beijing: 一、一般公共预算资金 + 上年结转结余/一、一般公共预算拨款).
+	isGPB := func(l string) bool { return strings.Contains(l, "一般公共预算") }
+	fasGPB, fasGPBOK := sideRow(fas, sideIncome, isGPB, "一般公共预算", fasIncome)
+	carriedGPB, carriedOK := cell(fas, func(v *view) int {
+		y, g := v.totals(sideIncome)
+		for i := y + 1; y >= 0 && i < g; i++ {
+			if isGPB(label(v.t.Rows[i], sideIncome)) {
+				return i
+			}
+		}
+		return -1
+	}, fasIncome, "上年结转 一般公共预算")
+	withCarried := sumRefs(fasGPB, carriedGPB)
 	add(gpbTotal, gpbOK,
-		ro(sideRow(fas, sideIncome, func(l string) bool { return strings.Contains(l, "一般公共预算") }, "一般公共预算", fasIncome)),
-		ro(yearTotal(fas, sideExpenditure, "本年支出合计", sideExpenditure+"general_public_budget")))
+		ro(fasGPB, fasGPBOK),
+		ro(yearTotal(fas, sideExpenditure, "本年支出合计", sideExpenditure+"general_public_budget")),
+		refOK{withCarried, fasGPBOK && carriedOK && !carriedGPB.fig.v.IsZero()})
 	// 财政拨款收支总表 本年收入合计 against the fiscal sources of 收入总表.
 	fa, faOK := yearTotal(fas, sideIncome, "本年收入合计", fasIncome)
 	g, gok := totalOf(is, "general_public_budget")

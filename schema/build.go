@@ -52,6 +52,7 @@ func Build(ld *layout.Document) *Document {
 	pf, warns := Forms(FormRows(ld))
 	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
 	doc.Warnings = append(doc.Warnings, warns...)
+	doc.DepartmentTargets = DepartmentTargets(ld)
 	pf, warns = OutsideForms(ld)
 	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
 	doc.Warnings = append(doc.Warnings, warns...)

@@ -49,6 +49,7 @@ var gridColumnLabels = []struct{ label, role string }{
 	{"三级指标", "level3"},
 	{"指标名称", "level3"},
 	{"指标内容", "level3"},
+	{"实施周期指标值", "period_value"},
 	{"指标值", "value"},
 	{"目标值", "value"},
 	{"序号", "serial"},

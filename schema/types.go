@@ -16,8 +16,11 @@ type Document struct {
 	EconomicRows     []EconomicRow     `json:"economic_rows" yaml:"economic_rows"`
 	Projects         []Project         `json:"projects" yaml:"projects"`
 	PerformanceForms []PerformanceForm `json:"performance_forms" yaml:"performance_forms"`
-	Checks           []Check           `json:"checks" yaml:"checks"`
-	Warnings         []Warning         `json:"warnings" yaml:"warnings"`
+	// DepartmentTargets are the department-level targets (部门整体支出绩效目标表);
+	// absent when the document prints none.
+	DepartmentTargets []DepartmentTarget `json:"department_targets,omitempty" yaml:"department_targets,omitempty"`
+	Checks            []Check            `json:"checks" yaml:"checks"`
+	Warnings          []Warning          `json:"warnings" yaml:"warnings"`
 }
 
 // Source describes the input file.
@@ -148,6 +151,18 @@ type PerformanceForm struct {
 	Indicators       []Indicator `json:"indicators" yaml:"indicators"`
 	Contact          Contact     `json:"contact" yaml:"contact"`
 	Pages            []int       `json:"pages" yaml:"pages,flow"`
+}
+
+// DepartmentTarget is one 部门整体（支出）绩效目标表: the department's
+// goals and indicators for the year, with its total funds where printed.
+type DepartmentTarget struct {
+	Title      string      `json:"title" yaml:"title"`
+	Department *string     `json:"department" yaml:"department"`
+	Unit       *string     `json:"unit" yaml:"unit"`
+	Total      *string     `json:"total" yaml:"total"`
+	Goals      *string     `json:"goals" yaml:"goals"`
+	Indicators []Indicator `json:"indicators" yaml:"indicators"`
+	Pages      []int       `json:"pages" yaml:"pages,flow"`
 }
 
 // Funds are a form's 项目资金 block.
