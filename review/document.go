@@ -29,7 +29,7 @@ func documentPage(in Input, images map[int]string, note string, opt Options) []b
 	v := &docView{in: in, doc: in.Doc, badge: map[int]int{}, wbadge: map[int]int{}, failCell: map[[3]int][]int{}, shown: map[int]bool{}, firstOf: map[int]int{}}
 	v.marks = Marks(in.Doc, &in.Geometry)
 	for i, c := range v.doc.Checks {
-		if c.Status == schema.StatusFail {
+		if c.Status == schema.StatusFail || c.Status == schema.StatusWarn {
 			v.badge[i] = len(v.badge) + 1
 		}
 	}
@@ -37,7 +37,7 @@ func documentPage(in Input, images map[int]string, note string, opt Options) []b
 		v.wbadge[i] = len(v.wbadge) + 1
 	}
 	for _, p := range in.Geometry.Pages {
-		if opt.Pages == nil || opt.Pages(p.Number) {
+		if (opt.Pages == nil || opt.Pages(p.Number)) && p.Width > 0 && p.Height > 0 { // a text dump's pages have no size
 			v.shown[p.Number] = true
 		}
 	}
@@ -70,7 +70,7 @@ func documentPage(in Input, images map[int]string, note string, opt Options) []b
 	r := summarize(in)
 	w.s(`<p class="counts">`)
 	w.f(`<span>%d tables</span>%s%s<span>%d forms</span>%s<span>%d checks passed</span>%s`,
-		r.tables, count(r.unknown, "unknown tables"), count(r.unkeyed, "unnamed columns"), r.forms, count(r.fail, "failing checks"), r.pass, count(r.warned, "warnings"))
+		r.tables, count(r.unknown, "unknown tables"), count(r.unkeyed, "unnamed columns"), r.forms, count(r.fail, "failing checks")+count(r.warnChecks, "warned checks"), r.pass, count(r.warned, "warnings"))
 	w.s(`</p><p class="keyrole">cells: <span class="r-header">header</span><span class="r-code">subject code</span><span class="r-name">name</span><span class="r-amount">amount</span><span class="r-blank">blank</span><span class="r-fail">failing check</span> · hover a cell for its column key and parsed value</p>`)
 	v.summary(&w)
 	for _, p := range in.Geometry.Pages {
@@ -142,7 +142,8 @@ func (v *docView) markPage(warning bool, i int) int {
 }
 
 // problemPages writes one line naming every page with something wrong on
-// it: failing checks and warnings drawn there, unknown tables printed there.
+// it: checks and warnings drawn there, unknown tables and tables with
+// unnamed columns printed there.
 func (v *docView) problemPages(w *html) {
 	type tally struct {
 		marks   map[[2]int]bool
@@ -160,7 +161,10 @@ func (v *docView) problemPages(w *html) {
 	}
 	for _, p := range v.in.Geometry.Pages {
 		for _, g := range p.Grids {
-			if g.Table >= 0 && v.doc.Tables[g.Table].Kind == schema.TableUnknown && !slices.Contains(get(p.Number).unknown, g.Table) {
+			if g.Table < 0 || slices.Contains(get(p.Number).unknown, g.Table) {
+				continue
+			}
+			if t := v.doc.Tables[g.Table]; t.Kind == schema.TableUnknown || unkeyedColumns(t) > 0 {
 				get(p.Number).unknown = append(get(p.Number).unknown, g.Table)
 			}
 		}
@@ -183,7 +187,11 @@ func (v *docView) problemPages(w *html) {
 			what = append(what, fmt.Sprintf("%d", len(t.marks)))
 		}
 		for _, u := range t.unknown {
-			what = append(what, fmt.Sprintf("unknown T%d", u+1))
+			if tb := v.doc.Tables[u]; tb.Kind == schema.TableUnknown {
+				what = append(what, fmt.Sprintf("unknown T%d", u+1))
+			} else {
+				what = append(what, fmt.Sprintf("T%d %d unnamed columns", u+1, unkeyedColumns(tb)))
+			}
 		}
 		if i > 0 {
 			w.s(", ")
@@ -197,26 +205,38 @@ func (v *docView) problemPages(w *html) {
 	w.s(`</p>`)
 }
 
-// summary lists every failing check, warning and table of the document.
+// summary lists every failing and warned check, warning and table of the
+// document.
 func (v *docView) summary(w *html) {
 	d := v.doc
 	v.problemPages(w)
 	w.s(`<div class="summary">`)
-	w.f(`<details class="checks"%s><summary>%d failing checks</summary><ol class="checks">`, openIf(len(v.badge) <= 20), len(v.badge))
-	for i, c := range d.Checks {
-		if c.Status != schema.StatusFail {
+	for _, st := range []struct{ status, class, what string }{{schema.StatusFail, "fail", "failing"}, {schema.StatusWarn, "warn", "warned"}} {
+		n := 0
+		for _, c := range d.Checks {
+			if c.Status == st.status {
+				n++
+			}
+		}
+		if n == 0 && st.status == schema.StatusWarn {
 			continue
 		}
-		w.f(`<li class="check fail" id="check-%d" data-check="%d" data-rule="%s" data-table="%s"><span class="badge">%d</span>%s `,
-			i, i, esc(c.Rule), esc(c.Table), v.badge[i], esc(c.Rule))
-		if p := v.markPage(false, i); p > 0 {
-			w.f(`<a href="#page-%d">page %d</a>`, p, p)
-		} else {
-			w.f(`pages %s`, esc(pageList(c.Pages)))
+		w.f(`<details class="checks %s"%s><summary>%d %s checks</summary><ol class="checks">`, st.class, openIf(n <= 20), n, st.what)
+		for i, c := range d.Checks {
+			if c.Status != st.status {
+				continue
+			}
+			w.f(`<li class="check %s" id="check-%d" data-check="%d" data-rule="%s" data-table="%s"><span class="badge %s">%d</span>%s `,
+				st.class, i, i, esc(c.Rule), esc(c.Table), st.class, v.badge[i], esc(c.Rule))
+			if p := v.markPage(false, i); p > 0 {
+				w.f(`<a href="#page-%d">page %d</a>`, p, p)
+			} else {
+				w.f(`pages %s`, esc(pageList(c.Pages)))
+			}
+			w.f(`: <span class="msg">%s</span></li>`, esc(c.Message))
 		}
-		w.f(`: <span class="msg">%s</span></li>`, esc(c.Message))
+		w.s(`</ol></details>`)
 	}
-	w.s(`</ol></details>`)
 	w.f(`<details class="warnings"%s><summary>%d warnings</summary><ol class="warnings">`, openIf(len(d.Warnings) <= 20), len(d.Warnings))
 	for i, wn := range d.Warnings {
 		w.f(`<li class="warning" id="warning-%d" data-warning="%d"><span class="badge">%d</span>`, i, i, v.wbadge[i])
@@ -314,7 +334,7 @@ func (v *docView) page(w *html, p Page, image string, placed, formsPlaced map[in
 			items = append(items, fmt.Sprintf(`<li class="pwarning" data-warning="%d"><span class="badge warn">%d</span>%s: %s</li>`, m.Index, v.wbadge[m.Index], esc(wn.Code), esc(wn.Message)))
 		} else {
 			c := v.doc.Checks[m.Index]
-			items = append(items, fmt.Sprintf(`<li class="pcheck" data-check="%d"><span class="badge">%d</span>%s: %s</li>`, m.Index, v.badge[m.Index], esc(c.Rule), esc(c.Message)))
+			items = append(items, fmt.Sprintf(`<li class="pcheck %s" data-check="%d"><span class="badge %s">%d</span>%s: %s</li>`, c.Status, m.Index, c.Status, v.badge[m.Index], esc(c.Rule), esc(c.Message)))
 		}
 	}
 	if len(items) > 0 {
@@ -405,7 +425,13 @@ func (v *docView) table(w *html, i int) {
 			}
 			title := ""
 			if fails := v.failCell[[3]int{i, ri, ci}]; len(fails) > 0 {
-				cls += " fail"
+				cls += " warn"
+				for _, f := range fails {
+					if v.doc.Checks[f].Status == schema.StatusFail {
+						cls = strings.TrimSuffix(cls, " warn") + " fail"
+						break
+					}
+				}
 				var msgs []string
 				for _, f := range fails {
 					msgs = append(msgs, fmt.Sprintf("%d. %s", v.badge[f], v.doc.Checks[f].Message))

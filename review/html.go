@@ -44,7 +44,7 @@ tr.doc.error td{background:#fde8e8}
 details{margin:6px 0}details ol,details ul{max-height:16em;overflow:auto;margin:4px 0}summary{cursor:pointer;font-weight:bold}
 li.check.fail,li.warning{margin:2px 0}
 .badge{display:inline-block;min-width:1.6em;text-align:center;background:#e5322d;color:#fff;border-radius:8px;font-size:11px;font-weight:bold;margin-right:4px}
-li.warning .badge,.badge.warn{background:#e67700}
+li.warning .badge,.badge.warn,.badge.pwarn{background:#e67700}
 .page{display:flex;gap:12px;align-items:flex-start;border-top:2px solid #888;padding-top:6px;margin-top:14px}
 .page figure{margin:0;flex:0 0 58%;max-width:58%;position:sticky;top:0}
 .page figure svg{width:100%;height:auto;border:1px solid #999;background:#fff}
@@ -55,7 +55,7 @@ section.table.unknown h3,.kind.unknown{color:#c0231f}
 .kind{font-family:monospace;background:#eee;padding:0 4px}
 .kind.unknown{background:#fde8e8;font-weight:bold}
 th.unkeyed{background:#fde8e8;color:#c0231f}
-td.fail{outline:2px solid #e5322d;background:rgba(229,50,45,.18)}
+td.fail{outline:2px solid #e5322d;background:rgba(229,50,45,.18)}td.warn{outline:2px solid #e67700;background:rgba(230,119,0,.15)}
 dl.record{display:grid;grid-template-columns:max-content 1fr;gap:1px 8px;font-size:12px;margin:4px 0}
 dl.record dt{font-family:monospace;color:#555}dl.record dd{margin:0}
 .cont{background:#eef4ff;padding:2px 6px}
@@ -66,7 +66,7 @@ svg .grid.form .frame{stroke:#0a7f55}
 svg .cell{stroke:#1f6feb;stroke-width:.4}
 svg .header{fill:rgba(246,195,67,.45)}svg .code{fill:rgba(156,106,222,.35)}svg .name{fill:rgba(63,185,80,.3)}
 svg .amount{fill:rgba(47,129,247,.25)}svg .blank{fill:rgba(150,150,150,.12)}svg .dropped{fill:rgba(0,0,0,.05);stroke-dasharray:2 2}
-svg .formcell{fill:rgba(10,127,85,.08)}
+svg .formcell{fill:rgba(10,127,85,.08)}svg .cell.unkeyed{stroke:#e5322d;stroke-width:1.2;stroke-dasharray:3 2}
 svg .key{fill:#0b3d91;font-family:monospace}svg .key.unkeyed{fill:#c0231f;font-weight:bold}
 svg .keybg{fill:rgba(255,255,255,.8)}
 svg .tlabel{fill:#e76f00;font-weight:bold}

@@ -16,7 +16,7 @@ import (
 type Mark struct {
 	Page    int
 	Box     Box
-	Warning bool // a warning (index in Document.Warnings), else a failing check (index in Document.Checks)
+	Warning bool // a warning (index in Document.Warnings), else a failing or warned check (index in Document.Checks)
 	Index   int
 	Where   string // "cell", "line", "table" or "page"
 }
@@ -28,12 +28,12 @@ var (
 	quoted    = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 )
 
-// Marks places every failing check and every warning of doc on the pages
-// of g.
+// Marks places every failing or warned check and every warning of doc on
+// the pages of g.
 func Marks(doc *schema.Document, g *Geometry) []Mark {
 	var out []Mark
 	for i, c := range doc.Checks {
-		if c.Status == schema.StatusFail {
+		if c.Status == schema.StatusFail || c.Status == schema.StatusWarn {
 			out = append(out, checkMarks(doc, g, i)...)
 		}
 	}

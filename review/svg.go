@@ -120,6 +120,9 @@ func (v *docView) grid(w *html, p Page, g Grid, ls float64) {
 	colX := map[int][2]float64{}
 	for _, c := range g.Cells {
 		r := role(t, c)
+		if t != nil && !c.Header && c.Col >= 0 && c.Col < len(t.Columns) && strings.HasPrefix(t.Columns[c.Col].Key, "col_") {
+			r += " unkeyed" // a column the schema could not name
+		}
 		w.f(`<rect class="cell %s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s</title></rect>`,
 			r, c.Box.X0, c.Box.Y0, c.Box.X1-c.Box.X0, c.Box.Y1-c.Box.Y0, esc(v.cellTitle(t, c)))
 		if c.Header {
@@ -249,13 +252,17 @@ func (v *docView) drawMarks(w *html, p Page, marks []Mark, ls float64) {
 		} else {
 			c := v.doc.Checks[k.index]
 			msg = c.Rule + ": " + c.Message
+			if c.Status == schema.StatusWarn {
+				cls = "mark warn"
+				msg = c.Rule + " (warned): " + c.Message
+			}
 		}
 		w.f(`<g class="%s" %s="%d"><title>%d. %s</title>`, cls, attr, k.index, num, esc(msg))
 		if ms[0].Where == "page" {
 			y := float64(banner) * ls * 1.5
 			banner++
 			bc := "banner"
-			if k.warning {
+			if strings.HasSuffix(cls, "warn") {
 				bc += " warn"
 			}
 			w.f(`<g class="%s"><rect x="0" y="%.1f" width="%.1f" height="%.1f"/>`, bc, y, p.Width, ls*1.5)

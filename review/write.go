@@ -127,6 +127,7 @@ type indexRow struct {
 	title, department, kind            string
 	year, pages, tables, unknown       int
 	unkeyed, forms, fail, pass, warned int
+	warnChecks                         int
 }
 
 func summarize(in Input) indexRow {
@@ -147,6 +148,8 @@ func summarize(in Input) indexRow {
 		switch c.Status {
 		case schema.StatusFail:
 			r.fail++
+		case schema.StatusWarn:
+			r.warnChecks++
 		case schema.StatusPass:
 			r.pass++
 		}
@@ -154,13 +157,14 @@ func summarize(in Input) indexRow {
 	return r
 }
 
-// problems is how bad a document looks: failing checks, warnings, unknown
-// tables and unnamed columns; a file that could not be converted is worst.
+// problems is how bad a document looks: failing and warned checks,
+// warnings, unknown tables and unnamed columns; a file that could not be
+// converted is worst.
 func (r indexRow) problems() int {
 	if r.code != "" {
 		return 1 << 30
 	}
-	return r.fail + r.warned + r.unknown + r.unkeyed
+	return r.fail + r.warnChecks + r.warned + r.unknown + r.unkeyed
 }
 
 func unkeyedColumns(t schema.Table) int {
@@ -179,18 +183,18 @@ func indexPage(rows []indexRow) []byte {
 	})
 	var w html
 	w.head("budgetpdf review")
-	w.f(`<h1>budgetpdf review</h1><p class="meta">%d documents, worst first (problems = failing checks + warnings + unknown tables + unnamed columns)</p>`, len(rows))
-	w.s(`<table class="index"><thead><tr><th>document</th><th>title · department · year</th><th>pages</th><th>tables</th><th>unknown</th><th>unnamed columns</th><th>forms</th><th>checks failed</th><th>passed</th><th>warnings</th><th>problems</th></tr></thead><tbody>`)
+	w.f(`<h1>budgetpdf review</h1><p class="meta">%d documents, worst first (problems = failing and warned checks + warnings + unknown tables + unnamed columns)</p>`, len(rows))
+	w.s(`<table class="index"><thead><tr><th>document</th><th>title · department · year</th><th>pages</th><th>tables</th><th>unknown</th><th>unnamed columns</th><th>forms</th><th>checks failed</th><th>warned</th><th>passed</th><th>warnings</th><th>problems</th></tr></thead><tbody>`)
 	for _, r := range rows {
 		if r.code != "" {
-			w.f(`<tr class="doc error" data-file="%s"><td>%s</td><td colspan="9" class="bad">%s: %s</td><td class="num bad">error</td></tr>`,
+			w.f(`<tr class="doc error" data-file="%s"><td>%s</td><td colspan="10" class="bad">%s: %s</td><td class="num bad">error</td></tr>`,
 				esc(r.file), esc(filepath.Base(r.file)), esc(r.code), esc(r.err))
 			continue
 		}
 		w.f(`<tr class="doc" data-file="%s" data-problems="%d"><td><a href="%s/index.html">%s</a></td><td>%s · %s · %d %s</td>`,
 			esc(r.file), r.problems(), esc(url.PathEscape(r.folder)), esc(filepath.Base(r.file)), esc(r.title), esc(r.department), r.year, esc(r.kind))
-		w.f(`<td class="num">%d</td><td class="num">%d</td>%s%s<td class="num">%d</td>%s<td class="num">%d</td>%s%s</tr>`,
-			r.pages, r.tables, numCell(r.unknown, "unknown"), numCell(r.unkeyed, "unkeyed"), r.forms, numCell(r.fail, "failed"), r.pass, numCell(r.warned, "warned"), numCell(r.problems(), "problems"))
+		w.f(`<td class="num">%d</td><td class="num">%d</td>%s%s<td class="num">%d</td>%s%s<td class="num">%d</td>%s%s</tr>`,
+			r.pages, r.tables, numCell(r.unknown, "unknown"), numCell(r.unkeyed, "unkeyed"), r.forms, numCell(r.fail, "failed"), numCell(r.warnChecks, "warnchecks"), r.pass, numCell(r.warned, "warned"), numCell(r.problems(), "problems"))
 	}
 	w.s(`</tbody></table>`)
 	w.foot()

@@ -18,6 +18,7 @@ func TestWrite(t *testing.T) {
 	doc.Checks = []schema.Check{
 		{Rule: "subject_tree", Table: doc.Tables[0].Kind, Status: schema.StatusFail, Pages: []int{7}, Message: "total: 20113 = 20.00 but Σ20113xx = 20.01 <b>"},
 		{Rule: "row_total", Table: doc.Tables[0].Kind, Status: schema.StatusPass},
+		{Rule: "subject_tree", Table: doc.Tables[0].Kind, Status: schema.StatusWarn, Pages: []int{7}, Message: "basic: 201 = 20.00 but Σ201xx = 20.01, within rounding"},
 	}
 	clean := &schema.Document{Source: schema.Source{Pages: 1}}
 	dir := t.TempDir()
@@ -49,6 +50,7 @@ func TestWrite(t *testing.T) {
 		`id="page-7"`, `<g class="mark fail" data-check="0">`, // page 7 drawn with the mark
 		`subject_code = 20113 (row 2)`, // a parsed value on hover
 		`Problems on pages:`, `unknown T2`,
+		`<li class="check warn" id="check-2"`, `<g class="mark warn" data-check="2">`, // the warned check, listed and drawn
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("document page lacks %q", want)

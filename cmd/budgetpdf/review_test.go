@@ -82,7 +82,7 @@ func firstMatch(t *testing.T, dir, part string) string {
 // TestReviewBrowser writes the review report of a fixture, a Beijing 报表
 // and a Chongqing file with unknown tables, loads each in headless
 // Chromium, keeps a screenshot, and checks from the DOM that every table,
-// form, failing check and warning of the document is there and that the
+// form, failing and warned check and warning of the document is there and that the
 // drawn pages carry their grids, values and marks.
 func TestReviewBrowser(t *testing.T) {
 	if _, err := exec.LookPath("chromium"); err != nil {
@@ -110,7 +110,7 @@ func TestReviewBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages := reviewPages(doc)
+			pages := reviewPages(doc, geom)
 			spec := make([]string, len(pages))
 			for i, p := range pages {
 				spec[i] = strconv.Itoa(p)
@@ -152,18 +152,40 @@ func TestReviewBrowser(t *testing.T) {
 
 var noOpts = extract.Options{}
 
-// reviewPages picks a few pages worth drawing: the first of the first
-// table, of the first unknown table, of the first failing check and of
-// the first table printed on one page.
-func reviewPages(doc *schema.Document) []int {
+// reviewPages picks a few pages worth drawing: the one with the most
+// marks, and the first page of the first unknown table, of the first
+// table with unnamed columns, of the first failing check, of the first table and of the first table printed on one
+// page (at most 5).
+func reviewPages(doc *schema.Document, geom review.Geometry) []int {
 	var pages []int
+	// The page with the most checks and warnings drawn on it.
+	marks := map[int]map[[2]int]bool{}
+	most := 0
+	for _, m := range review.Marks(doc, &geom) {
+		if marks[m.Page] == nil {
+			marks[m.Page] = map[[2]int]bool{}
+		}
+		marks[m.Page][[2]int{boolToInt(m.Warning), m.Index}] = true
+		if len(marks[m.Page]) > len(marks[most]) || len(marks[m.Page]) == len(marks[most]) && m.Page < most {
+			most = m.Page
+		}
+	}
+	if most > 0 {
+		pages = append(pages, most)
+	}
 	add := func(p []int) {
-		if len(p) > 0 && !slices.Contains(pages, p[0]) && len(pages) < 4 {
+		if len(p) > 0 && !slices.Contains(pages, p[0]) && len(pages) < 5 {
 			pages = append(pages, p[0])
 		}
 	}
 	for _, t := range doc.Tables {
 		if t.Kind == schema.TableUnknown {
+			add(t.Pages)
+			break
+		}
+	}
+	for _, t := range doc.Tables {
+		if t.Kind != schema.TableUnknown && slices.ContainsFunc(t.Columns, func(c schema.Column) bool { return strings.HasPrefix(c.Key, "col_") }) {
 			add(t.Pages)
 			break
 		}
@@ -210,15 +232,19 @@ func checkReviewDOM(t *testing.T, dom *html.Node, doc *schema.Document, geom rev
 	if got := len(findAll(dom, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "form") })); got != len(doc.PerformanceForms) {
 		t.Errorf("%d forms shown, document has %d", got, len(doc.PerformanceForms))
 	}
-	failing := 0
+	failing, warned := 0, 0
 	for i, c := range doc.Checks {
-		if c.Status != schema.StatusFail {
+		switch c.Status {
+		case schema.StatusFail:
+			failing++
+		case schema.StatusWarn:
+			warned++
+		default:
 			continue
 		}
-		failing++
 		li := byID(dom, fmt.Sprintf("check-%d", i))
 		if li == nil {
-			t.Errorf("failing check %d missing: %s", i, c.Message)
+			t.Errorf("%s check %d missing: %s", c.Status, i, c.Message)
 			continue
 		}
 		msg := findAll(li, func(n *html.Node) bool { return hasClass(n, "msg") })
@@ -228,6 +254,9 @@ func checkReviewDOM(t *testing.T, dom *html.Node, doc *schema.Document, geom rev
 	}
 	if got := len(findAll(dom, func(n *html.Node) bool { return n.Data == "li" && hasClass(n, "check") && hasClass(n, "fail") })); got != failing {
 		t.Errorf("%d failing checks listed, want %d", got, failing)
+	}
+	if got := len(findAll(dom, func(n *html.Node) bool { return n.Data == "li" && hasClass(n, "check") && hasClass(n, "warn") })); got != warned {
+		t.Errorf("%d warned checks listed, want %d", got, warned)
 	}
 	if got := len(findAll(dom, func(n *html.Node) bool { return n.Data == "li" && hasClass(n, "warning") })); got != len(doc.Warnings) {
 		t.Errorf("%d warnings listed, want %d", got, len(doc.Warnings))
@@ -441,4 +470,66 @@ func decodeHref(t *testing.T, href string) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestReviewInputs: a text dump gives its tables and forms without pages
+// (the seed prints 13 tables and 22 forms, TestSeedTextDump); a file that
+// is not a PDF is listed in the index with its code and gives its exit
+// code alone, 1 beside a good file; bad arguments are usage errors.
+func TestReviewInputs(t *testing.T) {
+	root := moduleRoot(t)
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	seed := filepath.Join(root, "seeds", "luliang-swbgs-2023-budget.txt")
+	if code := run([]string{"review", seed, "-o", filepath.Join(dir, "seed")}, &stdout, &stderr); code != 0 {
+		t.Fatalf("seed: exit %d: %s", code, stderr.String())
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "seed", "luliang-swbgs-2023-budget", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(page), `<section class="table`); n != 13 {
+		t.Errorf("seed: %d tables shown, want 13", n)
+	}
+	if n := strings.Count(string(page), `<section class="form"`); n != 22 {
+		t.Errorf("seed: %d forms shown, want 22", n)
+	}
+	if strings.Contains(string(page), `<div class="page`) {
+		t.Error("seed: a text dump's page drawn")
+	}
+	bad := write(t, dir, "bad.pdf", []byte("hello\n"))
+	good := filepath.Join(root, "fixtures/pdf/jinchuan-edu-2024-fpdf.pdf")
+	for _, tc := range []struct {
+		args []string
+		exit int
+	}{
+		{[]string{"review", bad, "-o", filepath.Join(dir, "bad")}, exitNotPDF},
+		{[]string{"review", bad, good, "-o", filepath.Join(dir, "both"), "--pages", "3"}, 1},
+		{[]string{"review", bad}, exitUsage},
+		{[]string{"review", good, "-o", dir, "--pages", "3-1"}, exitUsage},
+		{[]string{"review", good, "-o", dir, "--dpi", "0"}, exitUsage},
+		{[]string{"review", good, "-o", dir, "--bogus"}, exitUsage},
+	} {
+		stderr.Reset()
+		if code := run(tc.args, &stdout, &stderr); code != tc.exit {
+			t.Errorf("%v: exit %d, want %d (%s)", tc.args[1:], code, tc.exit, stderr.String())
+		}
+		if tc.exit != 1 && strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("%v: stderr %q, want one line", tc.args[1:], stderr.String())
+		}
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "both", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(index), "not_pdf") || !strings.Contains(string(index), "jinchuan-edu-2024-fpdf/index.html") {
+		t.Errorf("index lacks the failure or the good file")
+	}
+}
+
+func boolToInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
