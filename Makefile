@@ -30,14 +30,19 @@ fixtures:
 	$(GO) run ./cmd/fixturegen -out fixtures
 
 # Debian tools the tests cross-check against (poppler, qpdf, ghostscript,
-# mupdf; chromium loads the review report in TestReviewBrowser); tests that
+# mupdf; chromium loads the review report in TestReviewBrowser and prints
+# the fixture corpus with WenQuanYi Zen Hei, a TrueType CJK font, since Skia
+# prints the CFF Noto CJK fonts as Type 3); tests that
 # need one skip with a message where it is missing.
 deps:
 	@missing=""; \
 	for t in pdftotext:poppler-utils qpdf:qpdf gs:ghostscript mutool:mupdf-tools chromium:chromium; do \
 		command -v $${t%%:*} >/dev/null || missing="$$missing $${t#*:}"; \
 	done; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	fc-list 2>/dev/null | grep -q "WenQuanYi Zen Hei" || missing="$$missing fonts-wqy-zenhei"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+		$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
