@@ -61,7 +61,7 @@ func (s *csvSink) write(sh *Sheet, row []any) error {
 		switch v := v.(type) {
 		case nil:
 		case string:
-			rec[i] = v
+			rec[i] = SpreadsheetText(v)
 		case int:
 			rec[i] = strconv.Itoa(v)
 		case bool:
