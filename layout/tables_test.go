@@ -399,3 +399,71 @@ func TestUnruledEmptyTable(t *testing.T) {
 		t.Errorf("labels %s", got)
 	}
 }
+
+// TestUnruledTight covers three printings of rule-less national tables
+// (Guangzhou's 收支总体情况表 and 本年支出总体情况表): an amount right-aligned
+// in its column printed closer to the next column's text than a column gap
+// (225,431.78 一、一般公共服务支出), total rows indented under a flush-left
+// one (本年收入合计, 收入总计 under 上年结转结余), and a name wrapped over a
+// line above and a line below its code and amounts.
+func TestUnruledTight(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("收支总体情况表", 200, 40, 14), text("单位：万元", 500, 70, 10))
+	gs = cat(gs, text("项目", 80, 100, 10), text("预算", 230, 100, 10), text("项目", 330, 100, 10), text("预算", 480, 100, 10))
+	type line struct {
+		left   string
+		leftX  float64
+		amount string
+		name   string
+		right  string
+	}
+	body := []line{
+		{"一、预算拨款", 50, "225,431.78", "一、一般公共服务支出", "7.00"},
+		{"", 0, "", "二、教育支出", "225,424.78"},
+		{"", 0, "", "三、科学技术支出", "0.00"},
+		{"", 0, "", "四、文化旅游体育与传媒支出", "0.00"},
+		{"", 0, "", "五、社会保障和就业支出", "0.00"},
+		{"", 0, "", "六、卫生健康支出", "0.00"},
+		{"本年收入合计", 106, "225,431.78", "本年支出合计", "225,431.78"},
+		{"上年结转结余", 50, "0.00", "结转结余下年", "0.00"},
+		{"收入总计", 116, "225,431.78", "支出总计", "225,431.78"},
+	}
+	y := 120.0
+	for _, l := range body {
+		if l.left != "" {
+			gs = cat(gs, text(l.left, l.leftX, y, 10), right(l.amount, 280, y, 10))
+		}
+		// the name starts 5.8pt right of the amount column's edge
+		gs = cat(gs, text(l.name, 285.8, y, 10), right(l.right, 540, y, 10))
+		y += 16
+	}
+	gs = cat(gs, text("本年支出总体情况表", 200, y+30, 14))
+	y += 70
+	gs = cat(gs, text("科目编码", 50, y, 10), text("科目名称", 120, y, 10), text("合计", 330, y, 10), text("基本支出", 420, y, 10))
+	y += 20
+	exp := [][]string{
+		{"208", "社会保障和就业支出", "1,325.00", "1,325.00"},
+		{"2080505", "机关事业单位基本养老保险缴费支出", "883.13", "883.13"},
+		{"2080506", "职业年金缴费支出", "441.87", "441.87"},
+	}
+	for _, r := range exp {
+		if n := []rune(r[1]); len(n) > 10 {
+			gs = cat(gs, text(string(n[:13]), 120, y-6, 10), text(string(n[13:]), 120, y+6, 10))
+		} else {
+			gs = cat(gs, text(r[1], 120, y, 10))
+		}
+		gs = cat(gs, text(r[0], 50, y, 10), right(r[2], 370, y, 10), right(r[3], 470, y, 10))
+		y += 24
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 2 {
+		t.Fatalf("%d tables, want 2", len(ts))
+	}
+	var want [][]string
+	for _, l := range body {
+		want = append(want, []string{l.left, l.amount, l.name, l.right})
+	}
+	sameRows(t, cellTexts(&ts[0], ts[0].Rows), want)
+	sameRows(t, cellTexts(&ts[1], ts[1].Rows), exp)
+}

@@ -17,7 +17,7 @@ func chunks(l Line) []Line {
 	for i := 1; i <= len(l.Words); i++ {
 		if i < len(l.Words) {
 			a, b := l.Words[i-1], l.Words[i]
-			if b.Box.X0-a.Box.X1 <= colGap*max(a.Size, b.Size) {
+			if b.Box.X0-a.Box.X1 <= colGap*max(a.Size, b.Size) && !figureBreak(a, b) {
 				continue
 			}
 		}
@@ -25,6 +25,28 @@ func chunks(l Line) []Line {
 		start = i
 	}
 	return out
+}
+
+// figureBreak reports whether two words printed with a visible gap between
+// them are two cells although the gap is narrower than a column gap: one of
+// them is a figure (decimals or thousands separators) and the other is not
+// its unit. A wide amount right-aligned in its column comes close to the next
+// column's text (225,431.78 一、一般公共服务支出, 92,835.98 302), but no cell
+// prints a figure and a word apart.
+func figureBreak(a, b Word) bool {
+	if b.Box.X0-a.Box.X1 < 0.2*max(a.Size, b.Size) {
+		return false
+	}
+	if strings.HasPrefix(b.Text, "%") || strings.HasPrefix(b.Text, "万元") || strings.HasPrefix(b.Text, "元") || strings.HasPrefix(b.Text, "亿元") {
+		return false
+	}
+	return isFigure(a.Text) || isFigure(b.Text)
+}
+
+// isFigure reports whether s is an amount printed with decimals or
+// thousands separators (never a code, a year or a count).
+func isFigure(s string) bool {
+	return isAmount(s) && strings.ContainsAny(s, ".,") && !strings.HasSuffix(s, "%")
 }
 
 // unruled is a table found from text alignment.
@@ -82,6 +104,7 @@ func findUnruled(lines []Line, page int) []unruled {
 		}
 		// Down.
 		firstCol := rows[i].cs[1].Box.X0
+		left, span := rows[i].l.Box.X0, rows[i].l.Box.Width()
 		j, last := i+1, i
 		for ; j < len(rows); j++ {
 			r := rows[j]
@@ -90,10 +113,11 @@ func findUnruled(lines []Line, page int) []unruled {
 			}
 			if r.data {
 				firstCol = min(firstCol, r.cs[1].Box.X0)
+				left, span = min(left, r.l.Box.X0), max(span, r.l.Box.Width())
 				last = j
 				continue
 			}
-			if r.tabbed || r.l.Box.X1 < firstCol {
+			if r.tabbed || r.l.Box.X1 < firstCol || wrappedPiece(r, left, span) {
 				continue
 			}
 			break
@@ -124,6 +148,16 @@ func findUnruled(lines []Line, page int) []unruled {
 	return out
 }
 
+// wrappedPiece reports whether a line of one piece, inside the table's
+// first data columns, is part of a cell wrapped over several lines (机关事业单位
+// 基本养老保险缴 / 费支出 above and below the row's code and amounts): a piece
+// starting inside the table and narrower than half its widest data line,
+// without sentence punctuation.
+func wrappedPiece(r uline, left, span float64) bool {
+	return len(r.cs) == 1 && r.l.Box.X0 >= left && r.l.Box.Width() < 0.5*span &&
+		!strings.ContainsAny(r.l.Text, "。，；：:")
+}
+
 // unruledTable builds the grid of one run of lines: at least two data
 // lines, or one under a header of two lines with several pieces, or a
 // header line with several pieces over an index row. (Lines with sentence
@@ -149,7 +183,7 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 	if ndata < 2 && tabbed < 3 && !(index && tabbed == 2) || ndata == 0 && !index {
 		return unruled{}, false // one line with a number is not a table
 	}
-	cols := columnsOf(spans, ndata/7)
+	cols := joinBridged(columnsOf(spans, ndata/7), run)
 	// Header lines with several pieces add the columns no data line uses,
 	// the line nearest the data first.
 	firstData := 0
@@ -175,6 +209,51 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 		return unruled{}, false
 	}
 	return unruled{g, box}, true
+}
+
+// joinBridged joins two neighbouring columns that are one column with
+// cells printed at different indents (上年结转结余 flush left, 本年收入合计 and
+// 收入总计 indented under it): closer than a column gap, crossed by a data
+// line's piece, and never both holding a piece of the same line. The sparse
+// cover of a short table (a bridge of one piece may be ignored in nine data
+// lines) otherwise cuts such a column in two.
+func joinBridged(cols [][2]float64, run []uline) [][2]float64 {
+	overlaps := func(b Box, c [2]float64) bool { return min(c[1], b.X1)-max(c[0], b.X0) > 1 }
+	for k := 0; k+1 < len(cols); {
+		a, b := cols[k], cols[k+1]
+		bridged, apart := false, false
+		for _, r := range run {
+			if !r.data {
+				continue
+			}
+			inA, inB := -1, -1
+			for i, c := range r.cs {
+				gap := colGap * c.Words[0].Size
+				if b[0]-a[1] >= gap {
+					continue
+				}
+				if overlaps(c.Box, a) && overlaps(c.Box, b) {
+					bridged = true
+				}
+				if overlaps(c.Box, a) {
+					inA = i
+				}
+				if overlaps(c.Box, b) && inB < 0 {
+					inB = i
+				}
+			}
+			if inA >= 0 && inB >= 0 && inA != inB {
+				apart = true
+			}
+		}
+		if bridged && !apart {
+			cols[k] = [2]float64{a[0], max(a[1], b[1])}
+			cols = append(cols[:k+1], cols[k+2:]...)
+			continue
+		}
+		k++
+	}
+	return cols
 }
 
 // addHeaderColumns matches the pieces of a header line to the columns: a
@@ -486,18 +565,27 @@ func nearestCol(cols [][2]float64, x float64) int {
 	return best
 }
 
-// medianPitch is the median vertical distance between consecutive data lines.
+// medianPitch is the median vertical distance between consecutive data
+// lines; where no two data lines follow each other (every row's name
+// wrapped around its amounts), between successive ones.
 func medianPitch(lines []Line, data []bool) float64 {
-	var ds []float64
+	var ds, apart []float64
 	last := -1
 	for i := range lines {
 		if !data[i] {
 			continue
 		}
-		if last >= 0 && i == last+1 {
-			ds = append(ds, lines[i].Box.CY()-lines[last].Box.CY())
+		if last >= 0 {
+			d := lines[i].Box.CY() - lines[last].Box.CY()
+			if i == last+1 {
+				ds = append(ds, d)
+			}
+			apart = append(apart, d)
 		}
 		last = i
+	}
+	if len(ds) == 0 {
+		ds = apart
 	}
 	if len(ds) == 0 {
 		return 0
