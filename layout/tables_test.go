@@ -467,3 +467,97 @@ func TestUnruledTight(t *testing.T) {
 	sameRows(t, cellTexts(&ts[0], ts[0].Rows), want)
 	sameRows(t, cellTexts(&ts[1], ts[1].Rows), exp)
 }
+
+// TestUnruledTallRows: a rule-less project table (Guangzhou's 部门预算项目支出
+// 表) whose 绩效目标 cells wrap over several lines printed centred on the line
+// of the row's amounts, the last amount printed 0.8pt from the goal's text
+// (one run of glyphs: 0.00示…), a name wrapped above and below its amounts,
+// and a last row whose goal runs on below its block to the foot of the page.
+func TestUnruledTallRows(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("部门预算项目支出表", 200, 30, 14))
+	gs = cat(gs, text("项目名称", 50, 60, 10), text("总计", 190, 60, 10), text("其他资金", 240, 60, 10), text("绩效目标", 400, 60, 10))
+	type row struct {
+		name  []string // lines of the name, centred on the amounts
+		total string
+		other string
+		goal  []string // lines of the goal, centred on the amounts
+	}
+	rows := []row{
+		{[]string{"宣传活动类经费"}, "279.00", "0.00", []string{"通过安排宣传活动类经费，", "围绕重点产业链供需对接，", "开展政策宣贯、资源对接，", "提升政务服务效能。"}},
+		{[]string{"课题研究类经费"}, "168.90", "0.00", []string{"通过安排课题研究类经费，", "形成具有前瞻性的政策建议，", "提供理论依据和智力支撑。"}},
+		{[]string{"支持民营经济和中小企", "业发展"}, "30,750.00", "0.00", []string{"构建中小企业梯度培育体系，", "推动形成优质企业持续涌现。"}},
+		{[]string{"购置经费"}, "4.00", "0.00", []string{"满足单位日常办公需求。"}},
+		{[]string{"综合工作经费"}, "560.00", "0.00", []string{"协助开展项目评审、风险评估，", "对中小微企业开展月度监测，", "为决策提供参考，", "提升工作质效，", "保障正常运转。"}},
+	}
+	const lh = 15.6 // line pitch inside a cell
+	y := 90.0
+	for _, r := range rows {
+		n := max(len(r.name), len(r.goal))
+		mid := y + float64(n-1)*lh/2 // the amounts' line, centred on the cell
+		put := func(ls []string, x float64) {
+			top := mid - float64(len(ls)-1)*lh/2
+			for k, s := range ls {
+				gs = cat(gs, text(s, x, top+float64(k)*lh, 10))
+			}
+		}
+		put(r.name, 50)
+		gs = cat(gs, right(r.total, 225, mid, 10))
+		// 其他资金 ends at 279.2, the goal's column starts at 280: the
+		// extractor's glyphs of one run
+		put(r.goal, 280)
+		gs = cat(gs, right(r.other, 279.2, mid, 10))
+		y += float64(n)*lh + 1
+	}
+	if y > 590 {
+		t.Fatalf("test page overflows: %v", y)
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 2 && len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[len(ts)-1]
+	var want [][]string
+	for _, r := range rows {
+		want = append(want, []string{strings.Join(r.name, ""), r.total, r.other, strings.Join(r.goal, "")})
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), want)
+}
+
+// TestFigureEnds: a figure run into the next column's text without a word
+// gap (0.00示、技术交流) is two words; a figure and its unit, or a figure in a
+// letter-spaced line, stay one.
+func TestFigureEnds(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		gap  float64 // between the two runs
+		each float64 // between every glyph (letter spacing)
+		want []string
+	}{
+		{"0.00", "示、技术交流", 0.8, 0, []string{"0.00", "示、技术交流"}},
+		{"1,210.00", "市优越的产业", 0.8, 0, []string{"1,210.00", "市优越的产业"}},
+		{"1,309.21", "万元", 0.8, 0, []string{"1,309.21万元"}},
+		{"1,309.21", "万元", 0.8, 0.8, []string{"1,309.21万元"}},
+		{"2026", "年度预算", 0.8, 0, []string{"2026年度预算"}},
+		{"12.5", "%", 0.8, 0, []string{"12.5%"}},
+	} {
+		var gs []extract.Glyph
+		x := 50.0
+		for _, part := range []string{c.a, c.b} {
+			for _, r := range part {
+				g := text(string(r), x, 100, 10)
+				gs = append(gs, g...)
+				x = g[0].X1 + c.each
+			}
+			x += c.gap - c.each
+		}
+		var got []string
+		for _, w := range wordsOf(gs) {
+			got = append(got, w.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s + %s: words %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+}
