@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // colGap is the gap, in ems, that separates two cells printed on one line
@@ -45,7 +47,7 @@ func figureBreak(a, b Word) bool {
 // isFigure reports whether s is an amount printed with decimals or
 // thousands separators (never a code, a year or a count).
 func isFigure(s string) bool {
-	return isAmount(s) && strings.ContainsAny(s, ".,") && !strings.HasSuffix(s, "%")
+	return textutil.IsAmountShape(s) && strings.ContainsAny(s, ".,") && !strings.HasSuffix(s, "%")
 }
 
 // unruled is a table found from text alignment.
@@ -161,7 +163,7 @@ func wrappedPiece(r uline, left, firstCol, span float64) bool {
 // text cell wrapped over many lines (a 绩效目标, 项目简介): punctuation or a
 // long run of words.
 func proseLike(s string) bool {
-	return strings.ContainsAny(s, "。，；、") || utf8.RuneCountInString(s) >= 12 && !isAmount(squeeze(s))
+	return strings.ContainsAny(s, "。，；、") || utf8.RuneCountInString(s) >= 12 && !textutil.IsAmountShape(textutil.Squeeze(s))
 }
 
 // sentencePiece reports whether a line is one piece holding sentence
@@ -629,7 +631,7 @@ func indexLine(l Line) bool {
 	for _, c := range chunks(l) {
 		texts = append(texts, c.Text)
 	}
-	return isIndexRow(texts)
+	return textutil.IsIndexRow(texts)
 }
 
 // wrapsUnder reports whether l is printed right under above with each of
@@ -720,7 +722,7 @@ func isIndexRowAt(g *grid, r int) bool {
 			texts = append(texts, c.Text)
 		}
 	}
-	return isIndexRow(texts)
+	return textutil.IsIndexRow(texts)
 }
 
 func (g *grid) removeAt(r, c int) {
