@@ -52,13 +52,9 @@ def sq(s):
     return SQ.sub('', s)
 
 
-def long_table(lines):
-    """Project rows of 项目支出绩效目标表 sections headed 项目名称…一级指标:
-    each printed project code, except a code printed again right after the
-    same code (the merged cell repeated at the top of the next page). A code
-    may recur later for another unit (a 教育委员会 prints 北京学者项目 for
-    each university): that is another row, another form."""
-    codes = []
+def target_section(lines):
+    """(index, line) of each line inside the 项目支出绩效目标表 sections: from the
+    title to the next table's title (预算N表) or a 部门整体支出绩效目标表."""
     inside = False
     for i, ln in enumerate(lines):
         s = sq(ln)
@@ -67,8 +63,18 @@ def long_table(lines):
             continue
         if inside and ('部门整体支出绩效目标表' in s or re.search(r'预算\d+表', s) and '项目支出绩效目标表' not in s):
             inside = False
-        if not inside:
-            continue
+        if inside:
+            yield i, ln
+
+
+def long_table(lines):
+    """Project rows of 项目支出绩效目标表 sections headed 项目名称…一级指标:
+    each printed project code, except a code printed again right after the
+    same code (the merged cell repeated at the top of the next page). A code
+    may recur later for another unit (a 教育委员会 prints 北京学者项目 for
+    each university): that is another row, another form."""
+    codes = []
+    for i, ln in target_section(lines):
         m = CODE.match(ln)
         if not m:
             continue
@@ -117,16 +123,8 @@ def uncoded_rows(lines):
     (digits-name) within five lines either way, and not the figures of the
     funds line before (a merged cell printed again past a page break, its
     code left on the page before)."""
-    n, inside, last = 0, False, None
-    for i, ln in enumerate(lines):
-        s = sq(ln)
-        if '项目支出绩效目标表' in s:
-            inside = True
-            continue
-        if inside and ('部门整体支出绩效目标表' in s or re.search(r'预算\d+表', s) and '项目支出绩效目标表' not in s):
-            inside = False
-        if not inside:
-            continue
+    n, last = 0, None
+    for i, ln in target_section(lines):
         m = TWO_AMOUNTS.search(ln)
         if not m:
             continue
@@ -149,16 +147,9 @@ def long_table_rows(lines):
     print 项目总额 and 财政资金 side by side (two decimals apart, nothing
     between), the same figures printed again just after a repeated page
     header being the page-break repeat. Rows with no code printed count."""
-    n, inside, prev, header_between = 0, False, None, False
-    for ln in lines:
+    n, prev, header_between = 0, None, False
+    for _, ln in target_section(lines):
         s = sq(ln)
-        if '项目支出绩效目标表' in s:
-            inside = True
-            continue
-        if inside and ('部门整体支出绩效目标表' in s or re.search(r'预算\d+表', s) and '项目支出绩效目标表' not in s):
-            inside = False
-        if not inside:
-            continue
         if '项目名称' in s and '项目总额' in s:
             header_between = True
             continue
