@@ -36,7 +36,7 @@ func TestHelp(t *testing.T) {
 
 	for _, c := range commands {
 		for _, args := range [][]string{
-			{c.name, "-h"}, {c.name, "--help"}, {c.name, "-help"}, {"help", c.name},
+			{c.name, "-h"}, {c.name, "--h"}, {c.name, "--help"}, {c.name, "-help"}, {"help", c.name},
 			{c.name, "some.pdf", "--bogus", "--help"},
 		} {
 			var stdout, stderr bytes.Buffer

@@ -93,13 +93,13 @@ func lookup(name string) (command, bool) {
 }
 
 // wantsHelp reports whether the arguments ask for the command's usage
-// (-h, -help or --help before a "--").
+// (-h or -help, with one dash or two, before a "--").
 func wantsHelp(args []string) bool {
 	for _, a := range args {
 		switch a {
 		case "--":
 			return false
-		case "-h", "-help", "--help":
+		case "-h", "--h", "-help", "--help":
 			return true
 		}
 	}
