@@ -48,19 +48,34 @@ func TestDrawGrids(t *testing.T) {
 	}
 }
 
+// TestTurnBack turns a sideways page upright with upright itself and maps
+// a glyph's upright box back: it must land where the page printed it.
 func TestTurnBack(t *testing.T) {
 	const w, h = 842.0, 595.0
 	b := Box{100, 200, 150, 212}
 	for _, turn := range []int{90, 270} {
-		// upright's mapping of the box, then back.
-		var u Box
-		if turn == 90 {
-			u = Box{b.Y0, w - b.X1, b.Y1, w - b.X0}
-		} else {
-			u = Box{h - b.Y1, b.X0, h - b.Y0, b.X1}
+		p := &extract.Page{Width: w, Height: h}
+		// A column of 12-point glyphs reading down (90) or up (270), so
+		// that sideways sees the turn, and the glyph to follow.
+		for i := range 20 {
+			y := 100 + float64(i)*12
+			if turn == 270 {
+				y = 400 - float64(i)*12
+			}
+			p.Glyphs = append(p.Glyphs, extract.Glyph{Text: "字", X0: 500, Y0: y, X1: 512, Y1: y + 12, Size: 12})
 		}
-		if got := turnBack(u, turn, w, h); got != b {
-			t.Errorf("turn %d: turnBack = %+v, want %+v", turn, got, b)
+		p.Glyphs = append(p.Glyphs, extract.Glyph{Text: "X", X0: b.X0, Y0: b.Y0, X1: b.X1, Y1: b.Y1, Size: 12})
+		q, got := upright(p)
+		if got != turn {
+			t.Fatalf("upright turned the page %d, want %d", got, turn)
+		}
+		g := q.Glyphs[len(q.Glyphs)-1]
+		u := Box{g.X0, g.Y0, g.X1, g.Y1}
+		if u == b {
+			t.Fatalf("turn %d: upright left the box where it was", turn)
+		}
+		if back := turnBack(u, turn, w, h); back != b {
+			t.Errorf("turn %d: upright %+v, turnBack = %+v, want %+v", turn, u, back, b)
 		}
 	}
 }
