@@ -5,23 +5,19 @@ import (
 	"strings"
 )
 
-// colGap is the gap, in ems, that separates two cells printed on one line
-// of a table without rules.
-const colGap = 1.0
-
 // chunks splits a line at its wide gaps: the pieces that would be separate
 // cells in a table printed without rules.
-func chunks(l Line) []Line {
+func (ps *Params) chunks(l Line) []Line {
 	var out []Line
 	start := 0
 	for i := 1; i <= len(l.Words); i++ {
 		if i < len(l.Words) {
 			a, b := l.Words[i-1], l.Words[i]
-			if b.Box.X0-a.Box.X1 <= colGap*max(a.Size, b.Size) {
+			if b.Box.X0-a.Box.X1 <= ps.ColGap*max(a.Size, b.Size) {
 				continue
 			}
 		}
-		out = append(out, newLine(l.Words[start:i]))
+		out = append(out, ps.newLine(l.Words[start:i]))
 		start = i
 	}
 	return out
@@ -51,13 +47,13 @@ type uline struct {
 // pieces of the data lines cover, separated by gaps that (nearly) no line
 // crosses, plus the pieces of header lines with several pieces that fall
 // in no column (columns left blank in every row).
-func findUnruled(lines []Line, page int) []unruled {
+func (ps *Params) findUnruled(lines []Line, page int) []unruled {
 	rows := make([]uline, len(lines))
 	for i, l := range lines {
-		cs := chunks(l)
+		cs := ps.chunks(l)
 		r := uline{l: l, cs: cs}
 		var m meta
-		r.meta = takeLine(&m, l)
+		r.meta = ps.takeLine(&m, l)
 		r.tabbed = len(cs) >= 2 && !allMeta(cs) && !strings.ContainsAny(l.Text, "。，；")
 		if r.tabbed {
 			texts := make([]string, len(cs))
@@ -69,15 +65,15 @@ func findUnruled(lines []Line, page int) []unruled {
 		rows[i] = r
 	}
 	near := func(a, b uline) bool {
-		h := max(min(a.l.Box.Height(), b.l.Box.Height()), 6)
-		return b.l.Box.Y0-a.l.Box.Y1 <= 2.5*h
+		h := max(min(a.l.Box.Height(), b.l.Box.Height()), ps.MinLineHeight)
+		return b.l.Box.Y0-a.l.Box.Y1 <= ps.RowGap*h
 	}
 	var out []unruled
 	prevEnd := 0
 	for i := 0; i < len(rows); i++ {
 		// A table grows from a data line, or from its index row (1 2 3 …)
 		// when it has no data.
-		if !rows[i].data && !(rows[i].tabbed && indexLine(rows[i].l)) {
+		if !rows[i].data && !(rows[i].tabbed && ps.indexLine(rows[i].l)) {
 			continue
 		}
 		// Down.
@@ -110,12 +106,12 @@ func findUnruled(lines []Line, page int) []unruled {
 		s := i
 		for s > prevEnd {
 			r := rows[s-1]
-			if !near(r, rows[s]) || r.meta || len(r.cs) == 1 && r.l.Box.Width() > 0.5*width && r.l.Box.X1 >= firstCol {
+			if !near(r, rows[s]) || r.meta || len(r.cs) == 1 && r.l.Box.Width() > ps.BannerWidth*width && r.l.Box.X1 >= firstCol {
 				break
 			}
 			s--
 		}
-		if u, ok := unruledTable(rows[s:end], page); ok {
+		if u, ok := ps.unruledTable(rows[s:end], page); ok {
 			out = append(out, u)
 		}
 		prevEnd = end
@@ -128,7 +124,7 @@ func findUnruled(lines []Line, page int) []unruled {
 // lines, or one under a header of two lines with several pieces, or a
 // header line with several pieces over an index row. (Lines with sentence
 // punctuation, 。，；, are narrative and never reach here as table rows.)
-func unruledTable(run []uline, page int) (unruled, bool) {
+func (ps *Params) unruledTable(run []uline, page int) (unruled, bool) {
 	var spans [][2]float64
 	ndata := 0
 	for _, r := range run {
@@ -143,13 +139,13 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 	for _, r := range run {
 		if r.tabbed {
 			tabbed++
-			index = index || indexLine(r.l)
+			index = index || ps.indexLine(r.l)
 		}
 	}
 	if ndata < 2 && tabbed < 3 && !(index && tabbed == 2) || ndata == 0 && !index {
 		return unruled{}, false // one line with a number is not a table
 	}
-	cols := columnsOf(spans, ndata/7)
+	cols := columnsOf(spans, ndata/ps.CrossingShare)
 	// Header lines with several pieces add the columns no data line uses,
 	// the line nearest the data first.
 	firstData := 0
@@ -158,8 +154,8 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 	}
 	for k := firstData - 1; k >= 0; k-- {
 		// The wrapped ends of labels (一般公共预/算) say nothing of columns.
-		if run[k].tabbed && !(k > 0 && wrapsUnder(run[k].l, run[k-1].l)) {
-			cols = addHeaderColumns(cols, run[k].cs)
+		if run[k].tabbed && !(k > 0 && ps.wrapsUnder(run[k].l, run[k-1].l)) {
+			cols = ps.addHeaderColumns(cols, run[k].cs)
 		}
 	}
 	if len(cols) < 2 {
@@ -170,7 +166,7 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 	for k, r := range run {
 		ls[k], dflags[k] = r.l, r.data
 	}
-	g, box := alignedGrid(ls, dflags, cols, page)
+	g, box := ps.alignedGrid(ls, dflags, cols, page)
 	if g == nil || g.ncols < 2 {
 		return unruled{}, false
 	}
@@ -181,7 +177,7 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 // piece and a column that are each other's nearest widen the column to the
 // piece when that overlaps no other column; a piece over no column and
 // matched to none is a column of its own (a column left blank in every row).
-func addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
+func (ps *Params) addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
 	dist := func(c [2]float64, b Box) float64 {
 		return max(0, c[0]-b.X1, b.X0-c[1])
 	}
@@ -205,7 +201,7 @@ func addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
 			cols[k] = w
 			continue
 		}
-		if overlapCols(cols, p.Box) == 0 {
+		if ps.overlapCols(cols, p.Box) == 0 {
 			added = append(added, [2]float64{p.Box.X0, p.Box.X1})
 		}
 	}
@@ -291,11 +287,12 @@ func columnsOf(spans [][2]float64, maxCross int) [][2]float64 {
 	return cols
 }
 
-// overlapCols returns how many columns the box overlaps by more than 1pt.
-func overlapCols(cols [][2]float64, b Box) int {
+// overlapCols returns how many columns the box overlaps by more than
+// ColOverlap.
+func (ps *Params) overlapCols(cols [][2]float64, b Box) int {
 	n := 0
 	for _, c := range cols {
-		if min(c[1], b.X1)-max(c[0], b.X0) > 1 {
+		if min(c[1], b.X1)-max(c[0], b.X0) > ps.ColOverlap {
 			n++
 		}
 	}
@@ -304,7 +301,7 @@ func overlapCols(cols [][2]float64, b Box) int {
 
 // alignedGrid places the pieces of the lines into the columns, one row per
 // line except for wrapped cells.
-func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid, Box) {
+func (ps *Params) alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid, Box) {
 	nc := len(cols)
 	g := &grid{ncols: nc}
 	g.colX = make([]float64, nc+1)
@@ -320,8 +317,8 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 	var prevLine Line
 	// A header of two tiers is rebuilt from its labels; then the loop
 	// below starts at the index row or the body.
-	start := headerLines(lines, data, pitch)
-	if rows := blockHeader(lines[:start], g.colX, page); start >= 2 && rows != nil {
+	start := ps.headerLines(lines, data, pitch)
+	if rows := ps.blockHeader(lines[:start], g.colX, page); start >= 2 && rows != nil {
 		for _, row := range rows {
 			g.addRow(row)
 		}
@@ -339,10 +336,10 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 			row[k].Col, row[k].RowSpan, row[k].ColSpan, row[k].Page = k, 1, 1, page
 			row[k].Box = Box{g.colX[k], l.Box.Y0, g.colX[k+1], l.Box.Y1}
 		}
-		for _, c := range chunks(l) {
+		for _, c := range ps.chunks(l) {
 			first, last := -1, -1
 			for k, col := range cols {
-				if min(col[1], c.Box.X1)-max(col[0], c.Box.X0) > 1 {
+				if min(col[1], c.Box.X1)-max(col[0], c.Box.X0) > ps.ColOverlap {
 					if first < 0 {
 						first = k
 					}
@@ -363,8 +360,8 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 		// Lines closer together than rows are one row: a wrapped name with
 		// its amounts printed centred between its lines. Above the data, a
 		// line right under another and inside its pieces is a wrapped label.
-		body := pitch > 0 && (seenData || data[i]) && l.Box.CY()-prevLine.Box.CY() < 0.75*pitch
-		if prev != nil && (body || !seenData && !data[i] && wrapsUnder(l, prevLine)) {
+		body := pitch > 0 && (seenData || data[i]) && l.Box.CY()-prevLine.Box.CY() < ps.RowPitch*pitch
+		if prev != nil && (body || !seenData && !data[i] && ps.wrapsUnder(l, prevLine)) {
 			for _, c := range row {
 				if c.Text == "" {
 					continue
@@ -393,7 +390,7 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 		g.addRow(prev)
 	}
 	if start == 0 {
-		inferHeaderSpans(g, g.headerRows(), true)
+		ps.inferHeaderSpans(g, g.headerRows(), true)
 	}
 	return g, Box{min(box.X0, g.colX[0]), box.Y0, max(box.X1, g.colX[nc]), box.Y1}
 }
@@ -402,24 +399,24 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 // headerLines returns how many leading lines are the header's labels: the
 // lines above the first data line, less the lines of the first body row (a
 // wrapped name printed above its amounts) and the index row (1 2 3 …).
-func headerLines(lines []Line, data []bool, pitch float64) int {
+func (ps *Params) headerLines(lines []Line, data []bool, pitch float64) int {
 	fd := 0
 	for fd < len(lines) && !data[fd] {
 		fd++
 	}
 	start := fd
-	for start > 0 && start < len(lines) && pitch > 0 && lines[start].Box.CY()-lines[start-1].Box.CY() < 0.75*pitch && !indexLine(lines[start-1]) {
+	for start > 0 && start < len(lines) && pitch > 0 && lines[start].Box.CY()-lines[start-1].Box.CY() < ps.RowPitch*pitch && !ps.indexLine(lines[start-1]) {
 		start--
 	}
-	for start > 0 && indexLine(lines[start-1]) {
+	for start > 0 && ps.indexLine(lines[start-1]) {
 		start--
 	}
 	return start
 }
 
-func indexLine(l Line) bool {
+func (ps *Params) indexLine(l Line) bool {
 	var texts []string
-	for _, c := range chunks(l) {
+	for _, c := range ps.chunks(l) {
 		texts = append(texts, c.Text)
 	}
 	return isIndexRow(texts)
@@ -427,12 +424,12 @@ func indexLine(l Line) bool {
 
 // wrapsUnder reports whether l is printed right under above with each of
 // its pieces under a piece of above: the wrapped rest of header labels.
-func wrapsUnder(l, above Line) bool {
-	if l.Box.Y0-above.Box.Y1 > 0.5*l.Box.Height() {
+func (ps *Params) wrapsUnder(l, above Line) bool {
+	if l.Box.Y0-above.Box.Y1 > ps.WrapGap*l.Box.Height() {
 		return false
 	}
-	ac := chunks(above)
-	for _, c := range chunks(l) {
+	ac := ps.chunks(above)
+	for _, c := range ps.chunks(l) {
 		ok := false
 		for _, a := range ac {
 			if overlapX(a.Box, c.Box) > 0 {

@@ -9,24 +9,23 @@ import (
 	"github.com/budgetpdf/budgetpdf/extract"
 )
 
-// wordGap is the horizontal gap, in ems, above which two glyphs belong to
-// different words.
-const wordGap = 0.2
-
 // Words groups a page's glyphs into words, in reading order: top to bottom,
 // then left to right. White-space glyphs separate words and are dropped.
-func Words(p *extract.Page) []Word {
+func Words(p *extract.Page) []Word { return defaults.Words(p) }
+
+// Words is the package's Words with the tolerances ps.
+func (ps *Params) Words(p *extract.Page) []Word {
 	if p == nil {
 		return nil
 	}
-	return wordsOf(p.Glyphs)
+	return ps.wordsOf(p.Glyphs)
 }
 
 // wordsOf groups glyphs into words.
-func wordsOf(glyphs []extract.Glyph) []Word {
+func (ps *Params) wordsOf(glyphs []extract.Glyph) []Word {
 	var words []Word
-	for _, band := range glyphBands(glyphs) {
-		words = appendBandWords(words, band)
+	for _, band := range ps.glyphBands(glyphs) {
+		words = ps.appendBandWords(words, band)
 	}
 	return words
 }
@@ -34,7 +33,7 @@ func wordsOf(glyphs []extract.Glyph) []Word {
 // glyphBands sorts glyphs into bands of vertically overlapping glyphs, top to
 // bottom, each band sorted left to right. The bands share one sorted copy
 // of the glyphs.
-func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
+func (ps *Params) glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 	gs := make([]extract.Glyph, len(glyphs))
 	copy(gs, glyphs)
 	for i := range gs {
@@ -53,7 +52,7 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 	start := 0
 	var top, bot float64
 	for i, g := range gs {
-		if i > start && sameBand(top, bot, g.Y0, g.Y1) {
+		if i > start && ps.sameBand(top, bot, g.Y0, g.Y1) {
 			top, bot = min(top, g.Y0), max(bot, g.Y1)
 			continue
 		}
@@ -72,19 +71,19 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 }
 
 // sameBand reports whether the vertical extent [t, b] overlaps a band's
-// extent [top, bot] by at least half of the smaller height.
-func sameBand(top, bot, t, b float64) bool {
+// extent [top, bot] by at least LineOverlap of the smaller height.
+func (ps *Params) sameBand(top, bot, t, b float64) bool {
 	ov := min(bot, b) - max(top, t)
 	h := min(bot-top, b-t)
 	if h <= 0 {
 		c := (t + b) / 2
 		return c >= top && c <= bot
 	}
-	return ov >= 0.5*h
+	return ov >= ps.LineOverlap*h
 }
 
 // appendBandWords splits one band of glyphs (sorted by X) into words.
-func appendBandWords(words []Word, band []extract.Glyph) []Word {
+func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 	var cur *Word
 	var b strings.Builder
 	var last extract.Glyph
@@ -103,13 +102,13 @@ func appendBandWords(words []Word, band []extract.Glyph) []Word {
 			space = true
 			continue
 		}
-		size := glyphSize(g)
+		size := ps.glyphSize(g)
 		if cur != nil {
 			gap := g.X0 - last.X1
-			if g.Text == last.Text && abs(g.X0-last.X0) < 0.3*size && abs(g.Y0-last.Y0) < 0.3*size {
+			if g.Text == last.Text && abs(g.X0-last.X0) < ps.DuplicateGlyph*size && abs(g.Y0-last.Y0) < ps.DuplicateGlyph*size {
 				continue // the same glyph drawn twice (fake bold, shadow)
 			}
-			if gap > wordGap*max(size, cur.Size) {
+			if gap > ps.WordGap*max(size, cur.Size) {
 				flush()
 			}
 		}
@@ -128,14 +127,14 @@ func appendBandWords(words []Word, band []extract.Glyph) []Word {
 }
 
 // glyphSize is the glyph's font size, or its height when the size is unknown.
-func glyphSize(g extract.Glyph) float64 {
+func (ps *Params) glyphSize(g extract.Glyph) float64 {
 	if g.Size > 0 {
 		return g.Size
 	}
 	if h := g.Y1 - g.Y0; h > 0 {
 		return h
 	}
-	return 10
+	return ps.DefaultSize
 }
 
 func abs(x float64) float64 {

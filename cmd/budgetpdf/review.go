@@ -1,18 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
-	"github.com/budgetpdf/budgetpdf/layout"
 	"github.com/budgetpdf/budgetpdf/review"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
@@ -151,78 +145,10 @@ func safeReviewRead(path string, opts extract.Options) (doc *schema.Document, g 
 // reviewRead converts one file as extract does and keeps the layout
 // document's geometry for the report.
 func reviewRead(path string, opts extract.Options) (*schema.Document, review.Geometry, error) {
-	data, err := os.ReadFile(path)
+	in, err := read(path, opts)
 	if err != nil {
 		return nil, review.Geometry{}, err
 	}
-	if isTextDump(path, data) {
-		in, err := read(path, opts)
-		if err != nil {
-			return nil, review.Geometry{}, err
-		}
-		doc := build(in.layout, in.source, in.warnings)
-		return doc, review.FromLayout(in.layout, doc, nil), nil
-	}
-	sum := sha256.Sum256(data)
-	src := schema.Source{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
-	xd, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), opts)
-	if err != nil {
-		return nil, review.Geometry{}, err
-	}
-	pages, err := xd.ReadAll()
-	if err != nil {
-		return nil, review.Geometry{}, err
-	}
-	info := xd.Info()
-	src.Pages, src.Producer, src.Creator, src.Encrypted = info.Pages, info.Producer, info.Creator, info.Encrypted
-	var warnings []schema.Warning
-	for _, p := range pages {
-		for _, w := range p.Warnings {
-			warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
-		}
-	}
-	ld := layout.FromPages(pages)
-	for _, w := range ld.Warnings {
-		warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
-	}
-	doc := build(ld, src, warnings)
-	return doc, review.FromLayout(ld, doc, pageInfos(pages, ld)), nil
-}
-
-// pageInfos gives each page's turn and most common font size.
-func pageInfos(pages []*extract.Page, ld *layout.Document) []review.PageInfo {
-	upW := map[int]float64{}
-	for _, p := range ld.Pages {
-		upW[p.Number] = p.Width
-	}
-	var out []review.PageInfo
-	for _, p := range pages {
-		if p == nil {
-			continue
-		}
-		in := review.PageInfo{Number: p.Number}
-		if w, ok := upW[p.Number]; ok && w != p.Width {
-			// The layout turned this page upright; which way it turned is
-			// in its grids.
-			in.Turn = 90
-			for _, g := range layout.Grids(p) {
-				if g.Turned != 0 {
-					in.Turn = g.Turned
-					break
-				}
-			}
-		}
-		sizes := map[float64]int{}
-		best := 0.0
-		for _, g := range p.Glyphs {
-			s := float64(int(g.Size*2+0.5)) / 2
-			sizes[s]++
-			if sizes[s] > sizes[best] {
-				best = s
-			}
-		}
-		in.FontSize = best
-		out = append(out, in)
-	}
-	return out
+	doc := build(in.layout, in.source, in.warnings)
+	return doc, review.FromLayout(in.layout, doc), nil
 }
