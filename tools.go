@@ -7,7 +7,6 @@ package budgetpdf
 import (
 	_ "github.com/go-pdf/fpdf"
 	_ "github.com/ledongthuc/pdf"
-	_ "github.com/pdfcpu/pdfcpu/pkg/api"
 	_ "github.com/shopspring/decimal"
 	_ "github.com/xuri/excelize/v2"
 	_ "golang.org/x/text/encoding/simplifiedchinese"

@@ -61,7 +61,7 @@ var (
 )
 
 // labelKeys are the column keys whose cell names a row, in order of preference.
-var labelKeys = []string{"subject_name", "item", "unit_name", "income_item", "expenditure_item"}
+var labelKeys = []string{schema.KeySubjectName, schema.KeyItem, schema.KeyUnitName, schema.SideIncome + schema.KeyItem, schema.SideExpenditure + schema.KeyItem}
 
 // flatten emits the rows of every sheet for one summary record and its
 // document (nil when the input failed). A row's values are nil (NULL),

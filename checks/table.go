@@ -12,8 +12,8 @@ import (
 // side's column keys.
 const (
 	sideNone        = ""
-	sideIncome      = "income_"
-	sideExpenditure = "expenditure_"
+	sideIncome      = schema.SideIncome
+	sideExpenditure = schema.SideExpenditure
 )
 
 // view is a table with its columns sorted into text and amount columns.
@@ -43,7 +43,7 @@ func newView(t *schema.Table) *view {
 		}
 	}
 	for _, k := range v.keys {
-		if isTextKey(k) || !schema.IsAmountKey(k) && !strings.HasPrefix(k, "col_") {
+		if isTextKey(k) || !schema.IsAmountKey(k) && !strings.HasPrefix(k, schema.ColPrefix) {
 			continue // text, or a named column that holds no money (行次, 序号)
 		}
 		ok := true
@@ -60,8 +60,7 @@ func newView(t *schema.Table) *view {
 
 // isTextKey reports whether a column key names text (codes, names, items).
 func isTextKey(k string) bool {
-	switch k {
-	case "item", "name", "unit_name", "subject_code", "subject_name", "dept_subject", "gov_subject", "category", "level":
+	if schema.IsLabelKey(k) {
 		return true
 	}
 	for _, s := range []string{"_code", "_name", "_item", "_subject"} {
@@ -86,7 +85,7 @@ func sideOf(k string) string {
 // side is the side of a column: its key's prefix, or for a column the
 // recognizer could not name in a two-sided table, its label's ("支出/…").
 func (v *view) side(k string) string {
-	if s := sideOf(k); s != sideNone || !strings.HasPrefix(k, "col_") {
+	if s := sideOf(k); s != sideNone || !strings.HasPrefix(k, schema.ColPrefix) {
 		return s
 	}
 	two := false
@@ -176,7 +175,7 @@ func norm(s string) string {
 
 // code is the subject code of a row on a side, digits only, or "".
 func code(r schema.Row, side string) string {
-	p := r.Get(side + "subject_code")
+	p := r.Get(side + schema.KeySubjectCode)
 	if p == nil {
 		return ""
 	}
@@ -191,7 +190,7 @@ func code(r schema.Row, side string) string {
 
 // label is the row's name on a side: its subject name or item, normalized.
 func label(r schema.Row, side string) string {
-	for _, k := range []string{side + "subject_name", side + "item", side + "name", side + "unit_name", side + "dept_subject"} {
+	for _, k := range []string{side + schema.KeySubjectName, side + schema.KeyItem, side + schema.KeyName, side + schema.KeyUnitName, side + schema.KeyDeptSubject} {
 		if p := r.Get(k); p != nil && norm(*p) != "" {
 			return norm(*p)
 		}

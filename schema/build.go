@@ -54,10 +54,11 @@ func Build(ld *layout.Document) *Document {
 		markUnits(&doc.Tables[i])
 	}
 	for _, t := range doc.Tables {
-		switch strings.TrimSuffix(t.Kind, FinalSuffix) {
-		case TableBasicExpenditureEconomic:
+		info, _ := Kind(t.Kind)
+		switch info.Rows {
+		case RowsEconomic:
 			doc.EconomicRows = append(doc.EconomicRows, EconomicRows(t)...)
-		case TableProjectExpenditure, TableProjectExpenditureCarryover:
+		case RowsProjects, RowsCarryover:
 			doc.Projects = append(doc.Projects, Projects(t)...)
 		}
 	}
@@ -229,7 +230,7 @@ func unfoldRight(t *Table) {
 	right := map[string]string{} // right_ key → left key
 	var left []Column
 	for _, c := range t.Columns {
-		if k, ok := strings.CutPrefix(c.Key, "right_"); ok {
+		if k, ok := strings.CutPrefix(c.Key, RightPrefix); ok {
 			right[c.Key] = k
 		} else {
 			left = append(left, c)
@@ -278,11 +279,11 @@ type groupFill struct {
 
 func groupColumns(groups []codeGroup, keys []string) groupFill {
 	f := groupFill{cols: map[int]bool{}, text: map[int]string{}, until: map[int]int{}}
-	if !slices.Contains(keys, "sub_item") {
+	if !slices.Contains(keys, KeySubItem) {
 		return f
 	}
 	for i, g := range groups {
-		if keys[i] == "item" && len(g.cols) == 1 {
+		if keys[i] == KeyItem && len(g.cols) == 1 {
 			f.cols[g.cols[0]] = true
 		}
 	}
@@ -311,12 +312,12 @@ func (f groupFill) apply(row []layout.Cell, texts []string) {
 // merged cell starts there, to the name column.
 func labelInName(row Row) Row {
 	for i := range row {
-		code, ok := strings.CutSuffix(row[i].Key, "subject_code")
+		code, ok := strings.CutSuffix(row[i].Key, KeySubjectCode)
 		if !ok || row[i].Value == nil || IsSubjectCode(*row[i].Value) {
 			continue
 		}
 		for j := range row {
-			if row[j].Key == code+"subject_name" && row[j].Value == nil {
+			if row[j].Key == code+KeySubjectName && row[j].Value == nil {
 				row[j].Value, row[i].Value = row[i].Value, nil
 			}
 		}
@@ -403,16 +404,16 @@ func EconomicRows(t Table) []EconomicRow {
 	var out []EconomicRow
 	var category *string
 	for _, r := range t.Rows {
-		name := r.Get("dept_subject")
+		name := r.Get(KeyDeptSubject)
 		if name == nil {
-			name = r.Get("subject_name")
+			name = r.Get(KeySubjectName)
 		}
-		code := r.Get("subject_code")
-		gov := r.Get("gov_subject")
+		code := r.Get(KeySubjectCode)
+		gov := r.Get(KeyGovSubject)
 		if name == nil {
 			continue
 		}
-		e := EconomicRow{DeptSubject: *name, GovSubject: gov, Total: r.Get("total"), Personnel: r.Get("personnel"), Public: r.Get("public")}
+		e := EconomicRow{DeptSubject: *name, GovSubject: gov, Total: r.Get(KeyTotal), Personnel: r.Get(KeyPersonnel), Public: r.Get(KeyPublic)}
 		switch {
 		case isTotalLabel(*name), panelTotal(*name):
 			e.Level = LevelTotal
@@ -450,17 +451,18 @@ func panelTotal(s string) bool {
 // Projects draws the contract's projects from a project expenditure table.
 func Projects(t Table) []Project {
 	var out []Project
-	carry := strings.TrimSuffix(t.Kind, FinalSuffix) == TableProjectExpenditureCarryover
+	info, _ := Kind(t.Kind)
+	carry := info.Rows == RowsCarryover
 	for _, r := range t.Rows {
-		name := r.Get("item")
+		name := r.Get(KeyItem)
 		if name == nil || isTotalLabel(*name) || IsAmount(*name) {
 			continue
 		}
 		out = append(out, Project{
-			Name: *name, Carryover: carry, Total: r.Get("total"),
-			GeneralPublicBudget: r.Get("general_public_budget"), GovernmentFund: r.Get("government_fund"),
-			StateCapital: r.Get("state_capital"), FiscalSpecialAccount: r.Get("fiscal_special_account"),
-			UnitFunds: r.Get("unit_funds"), Unit: t.Unit,
+			Name: *name, Carryover: carry, Total: r.Get(KeyTotal),
+			GeneralPublicBudget: r.Get(KeyGeneralPublicBudget), GovernmentFund: r.Get(KeyGovernmentFund),
+			StateCapital: r.Get(KeyStateCapital), FiscalSpecialAccount: r.Get(KeyFiscalSpecialAccount),
+			UnitFunds: r.Get(KeyUnitFunds), Unit: t.Unit,
 		})
 	}
 	return out

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"flag"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
@@ -42,8 +44,11 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "", err)
 	}
 	file := files[0]
-	opts := extract.Options{Password: *password}
-	doc, err := extract.Open(file, opts)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fail(stderr, file, err)
+	}
+	doc, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), extract.Options{Password: *password})
 	if err != nil {
 		return fail(stderr, file, err)
 	}
@@ -54,34 +59,34 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "file %s: %d pages, producer %q, creator %q, encrypted %s\n",
 		file, info.Pages, info.Producer, info.Creator, yesNo(info.Encrypted))
 
-	var pages []*extract.Page
-	if *page > 0 {
-		p, err := doc.Page(*page)
-		if err != nil {
-			return fail(stderr, file, fmt.Errorf("%w: page %d: %w", extract.ErrCorrupt, *page, err))
-		}
-		pages = []*extract.Page{p}
-	} else {
-		pages, err = doc.ReadPages(progress(stderr))
-	}
+	// The whole pipeline, as extract runs it: the extractor's pages, the
+	// layout's record of each and what the schema made of its tables.
+	out, in, err := pipeline.ConvertRead(pipeline.File{Path: file, Data: data}, pipeline.Options{Password: *password})
 	if err != nil {
+		// Show what the extractor saw of the pages it could read.
+		var pages []*extract.Page
+		if *page > 0 {
+			if p, perr := doc.Page(*page); perr == nil {
+				pages = []*extract.Page{p}
+			}
+		} else {
+			pages, _ = doc.ReadPages(progress(stderr))
+		}
 		for _, p := range pages {
 			fonts, _ := doc.PageFonts(p.Number)
 			printPage(stdout, p, fonts)
 		}
 		return fail(stderr, file, err)
 	}
-	// The whole pipeline, as extract runs it: the layout's record of each
-	// page and what the schema made of its tables.
-	in, err := read(file, opts)
-	if err != nil {
-		return fail(stderr, file, err)
-	}
-	out := build(in.layout, in.source, in.warnings)
-	for _, p := range pages {
+	var shown *extract.Page
+	for _, p := range in.Pages {
+		if p == nil || *page > 0 && p.Number != *page {
+			continue
+		}
 		fonts, _ := doc.PageFonts(p.Number) // best effort: glyph font names stand in
 		printPage(stdout, p, fonts)
-		printTables(stdout, in.layout, out, p)
+		printTables(stdout, in.Layout, out, p)
+		shown = p
 	}
 	if *page == 0 {
 		for _, w := range out.Warnings {
@@ -90,8 +95,8 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if *svgOut != "" {
-		return inspectSVG(pages[0], in.layout, file, *svgOut, stdout, stderr)
+	if *svgOut != "" && shown != nil {
+		return inspectSVG(shown, in.Layout, file, *svgOut, stdout, stderr)
 	}
 	return 0
 }

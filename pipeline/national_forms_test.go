@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"bufio"
@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/schema"
 	"gopkg.in/yaml.v3"
 )
@@ -120,7 +119,7 @@ func TestNationalForms(t *testing.T) {
 		if d, ok := docs[file]; ok {
 			return d
 		}
-		d, err := convert(filepath.Join(nationalDir, file), extract.Options{})
+		d, err := Convert([]string{filepath.Join(nationalDir, file)}, Options{})
 		if err != nil {
 			t.Errorf("%s: %v", file, err)
 		}
