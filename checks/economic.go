@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // economicCategories are the 类 of the departmental economic classification
@@ -21,11 +22,11 @@ var economicCategories = []string{
 func economicTable(doc *schema.Document) (*schema.Table, []string) {
 	cats := map[string]bool{}
 	for _, c := range economicCategories {
-		cats[norm(c)] = true
+		cats[textutil.Squeeze(c)] = true
 	}
 	for _, e := range doc.EconomicRows {
 		if e.Level == schema.LevelCategory {
-			cats[norm(e.DeptSubject)] = true
+			cats[textutil.Squeeze(e.DeptSubject)] = true
 		}
 	}
 	if t := lookup(doc, schema.TableBasicExpenditureEconomic); t != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -177,7 +178,7 @@ func carRunning(doc *schema.Document) []schema.Check {
 			ti = len(tp.Rows) - 1
 		}
 		for _, k := range tv.keys {
-			l := norm(tv.labels[k])
+			l := textutil.Squeeze(tv.labels[k])
 			if tv.amount[k] && !strings.Contains(k, schema.PriorYearPrefix) && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
 				t = ref{tp, tp.Kind + " " + l, figure{amount(tp.Rows[ti].Get(k)), tp.Unit, tv.scale()}}
 				break

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -87,7 +88,7 @@ func (v *view) relations(side string) []relation {
 // group is a column label's header group: "本年收入/合计" → "本年收入".
 func group(label string) string {
 	if i := strings.LastIndex(label, "/"); i >= 0 {
-		return norm(label[:i])
+		return textutil.Squeeze(label[:i])
 	}
 	return ""
 }

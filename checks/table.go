@@ -1,11 +1,10 @@
 package checks
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Sides of a table: one-sided tables use "", two-sided ones prefix each
@@ -48,7 +47,7 @@ func newView(t *schema.Table) *view {
 		}
 		ok := true
 		for _, r := range t.Rows {
-			if _, good := parseAmount(r.Get(k)); !good {
+			if _, good := textutil.AmountValue(r.Get(k)); !good {
 				ok = false
 				break
 			}
@@ -92,7 +91,7 @@ func (v *view) side(k string) string {
 	for _, x := range v.keys {
 		two = two || sideOf(x) != sideNone
 	}
-	l, _, _ := strings.Cut(norm(v.labels[k]), "/")
+	l, _, _ := strings.Cut(textutil.Squeeze(v.labels[k]), "/")
 	switch {
 	case !two:
 	case strings.Contains(l, "收入"):
@@ -163,23 +162,13 @@ func (v *view) scale() int32 {
 	return s
 }
 
-// norm removes all white space, the way printed labels are compared.
-func norm(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // code is the subject code of a row on a side, digits only, or "".
 func code(r schema.Row, side string) string {
 	p := r.Get(side + schema.KeySubjectCode)
 	if p == nil {
 		return ""
 	}
-	c := norm(*p)
+	c := textutil.Squeeze(*p)
 	for _, ch := range c {
 		if ch < '0' || ch > '9' {
 			return ""
@@ -191,8 +180,8 @@ func code(r schema.Row, side string) string {
 // label is the row's name on a side: its subject name or item, normalized.
 func label(r schema.Row, side string) string {
 	for _, k := range []string{side + schema.KeySubjectName, side + schema.KeyItem, side + schema.KeyName, side + schema.KeyUnitName, side + schema.KeyDeptSubject} {
-		if p := r.Get(k); p != nil && norm(*p) != "" {
-			return norm(*p)
+		if p := r.Get(k); p != nil && textutil.Squeeze(*p) != "" {
+			return textutil.Squeeze(*p)
 		}
 	}
 	return ""
@@ -201,8 +190,8 @@ func label(r schema.Row, side string) string {
 // anyLabel is the first non-empty text cell of a row.
 func anyLabel(r schema.Row) string {
 	for _, c := range r {
-		if isTextKey(c.Key) && c.Value != nil && norm(*c.Value) != "" && !(strings.HasSuffix(c.Key, "_code") && digits(norm(*c.Value))) {
-			return norm(*c.Value)
+		if isTextKey(c.Key) && c.Value != nil && textutil.Squeeze(*c.Value) != "" && !(strings.HasSuffix(c.Key, "_code") && digits(textutil.Squeeze(*c.Value))) {
+			return textutil.Squeeze(*c.Value)
 		}
 	}
 	return ""
@@ -250,20 +239,13 @@ func (v *view) totalRow(side string) int {
 	return -1
 }
 
-// isIndexRow reports the "1 2 3 …" row printed under some headers: its
-// non-blank cells are consecutive small integers.
+// isIndexRow reports the "1 2 3 …" row printed under some headers.
 func isIndexRow(r schema.Row) bool {
-	n, prev := 0, 0
+	texts := make([]string, 0, len(r))
 	for _, c := range r {
-		if c.Value == nil || norm(*c.Value) == "" {
-			continue
+		if c.Value != nil {
+			texts = append(texts, *c.Value)
 		}
-		x, err := strconv.Atoi(norm(*c.Value))
-		if err != nil || (n > 0 && x != prev+1) {
-			return false
-		}
-		prev = x
-		n++
 	}
-	return n >= 2
+	return textutil.IsIndexRow(texts)
 }

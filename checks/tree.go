@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -131,7 +132,7 @@ func (v *view) codedBetween(side string, from, to int) bool {
 
 func unitOf(r schema.Row) string {
 	if p := r.Get(schema.KeyUnitName); p != nil {
-		return norm(*p)
+		return textutil.Squeeze(*p)
 	}
 	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -73,7 +74,7 @@ func (v *view) totals(side string) (year, grand int) {
 		// A bare 合计 / 总计 (Chongqing prints it on the first row, above
 		// the items) is the side's total.
 		for i, r := range v.t.Rows {
-			if l := norm(label(r, side)); l == "合计" || l == "总计" {
+			if l := textutil.Squeeze(label(r, side)); l == "合计" || l == "总计" {
 				grand = i
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // colTol is how far (in points) column boundaries of a continuation page
@@ -62,7 +63,7 @@ func (ps *Params) endsPage(tables []Table, narrative []Line, height float64) boo
 	bottom := tables[n-1].Box.Y1
 	for _, l := range narrative {
 		footer := height > 0 && l.Box.Y0 > height*float64(ps.FooterShare-1)/float64(ps.FooterShare)
-		if l.Box.Y0 >= bottom && !footer && !isPageNumber(squeeze(l.Text)) {
+		if l.Box.Y0 >= bottom && !footer && !isPageNumber(textutil.Squeeze(l.Text)) {
 			return false
 		}
 	}
@@ -81,7 +82,7 @@ func strayLabel(tables []Table, narrative []Line) string {
 		if l.Box.Y0 < bottom {
 			return ""
 		}
-		t := squeeze(l.Text)
+		t := textutil.Squeeze(l.Text)
 		if isLabelLine(t) {
 			return t
 		}
@@ -278,7 +279,7 @@ func repeatedHeader(t *Table, rows [][]Cell) int {
 func rowKey(row []Cell, n int) string {
 	var b []byte
 	for _, s := range RowTexts(row, n) {
-		b = append(b, squeeze(s)...)
+		b = append(b, textutil.Squeeze(s)...)
 		b = append(b, '|')
 	}
 	return string(b)

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Lines groups words into text lines, top to bottom, words left to right.
@@ -63,7 +65,7 @@ func (ps *Params) needSpace(a, w Word) bool {
 	l, r := lastRune(a.Text), firstRune(w.Text)
 	size := max(a.Size, w.Size)
 	gap := w.Box.X0 - a.Box.X1
-	if isCJK(l) && isCJK(r) {
+	if textutil.IsCJK(l) && textutil.IsCJK(r) {
 		return gap > ps.ColGap*size // pieces far apart, as cells of one row
 	}
 	if isNumPart(l) && isNumPart(r) && !w.spaceBefore && gap < ps.NumberGap*size {
@@ -103,7 +105,7 @@ func (ps *Params) mergeLetterSpaced(ws []Word) []Word {
 }
 
 func single(w Word) bool {
-	return utf8.RuneCountInString(w.Text) == 1 && isCJK(firstRune(w.Text))
+	return utf8.RuneCountInString(w.Text) == 1 && textutil.IsCJK(firstRune(w.Text))
 }
 
 func (ps *Params) letterGap(a, b Word) bool {
@@ -133,7 +135,7 @@ func joinLines(texts []string) string {
 		}
 		if b.Len() > 0 {
 			l, r := lastRune(b.String()), firstRune(t)
-			if !isCJK(l) && !isCJK(r) && !isNumPart(l) && l != '-' && l != '/' {
+			if !textutil.IsCJK(l) && !textutil.IsCJK(r) && !isNumPart(l) && l != '-' && l != '/' {
 				b.WriteByte(' ')
 			}
 		}

@@ -26,6 +26,14 @@ type Params struct {
 	// DefaultSize (pt): the font size of a glyph that has neither a size nor
 	// a height.
 	DefaultSize float64
+	// TallGlyph (em) and GlyphBand (em): a glyph box taller than TallGlyph
+	// comes from a font whose descriptor claims a huge ascent and descent
+	// (Chongqing's E-BZ digits: Ascent 1333, Descent -1033, 2.4 em, where
+	// the text beside them is 1.1 em); it would reach into the lines above
+	// and below and pull them into one, their characters interleaved. Such
+	// a glyph is banded by a box GlyphBand high around its middle, never
+	// widens its band, and takes its band's extent.
+	TallGlyph, GlyphBand float64
 	// LineOverlap (share): two glyphs, or two words, are on one line when
 	// their vertical extents overlap by at least this share of the smaller
 	// height (pdfminer's line_overlap).
@@ -162,6 +170,8 @@ var defaults = Params{
 	WordGap:        0.2,
 	DuplicateGlyph: 0.3,
 	DefaultSize:    10,
+	TallGlyph:      1.8,
+	GlyphBand:      1.2,
 	LineOverlap:    0.5,
 	NumberGap:      0.5,
 	LetterSpacing:  4,

@@ -3,6 +3,8 @@ package layout
 import (
 	"sort"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // chunks splits a line at its wide gaps: the pieces that would be separate
@@ -419,7 +421,7 @@ func (ps *Params) indexLine(l Line) bool {
 	for _, c := range ps.chunks(l) {
 		texts = append(texts, c.Text)
 	}
-	return isIndexRow(texts)
+	return textutil.IsIndexRow(texts)
 }
 
 // wrapsUnder reports whether l is printed right under above with each of
@@ -510,7 +512,7 @@ func isIndexRowAt(g *grid, r int) bool {
 			texts = append(texts, c.Text)
 		}
 	}
-	return isIndexRow(texts)
+	return textutil.IsIndexRow(texts)
 }
 
 func (g *grid) removeAt(r, c int) {

@@ -51,23 +51,63 @@ func (ps *Params) glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 	var bands [][]extract.Glyph
 	start := 0
 	var top, bot float64
-	for i, g := range gs {
-		if i > start && ps.sameBand(top, bot, g.Y0, g.Y1) {
-			top, bot = min(top, g.Y0), max(bot, g.Y1)
+	sized := false // the band's extent comes from a glyph of plausible height
+	closeBand := func(end int) {
+		band := gs[start:end:end]
+		if sized {
+			for k := range band {
+				if ps.tallGlyph(band[k]) {
+					band[k].Y0, band[k].Y1 = top, bot
+				}
+			}
+		}
+		bands = append(bands, band)
+	}
+	for i := range gs {
+		t0, t1 := ps.bandExtent(gs[i])
+		tall := t0 != gs[i].Y0 || t1 != gs[i].Y1
+		if i > start && ps.sameBand(top, bot, t0, t1) {
+			switch {
+			case !tall && !sized:
+				top, bot, sized = t0, t1, true
+			case !tall || !sized:
+				top, bot = min(top, t0), max(bot, t1)
+			}
 			continue
 		}
 		if i > start {
-			bands = append(bands, gs[start:i:i])
+			closeBand(i)
 		}
-		start, top, bot = i, g.Y0, g.Y1
+		start, top, bot, sized = i, t0, t1, !tall
 	}
 	if start < len(gs) {
-		bands = append(bands, gs[start:])
+		closeBand(len(gs))
+	}
+	for i := range gs {
+		if ps.tallGlyph(gs[i]) { // alone in a band of tall glyphs
+			gs[i].Y0, gs[i].Y1 = ps.bandExtent(gs[i])
+		}
 	}
 	for _, b := range bands {
 		slices.SortStableFunc(b, func(a, b extract.Glyph) int { return cmp.Compare(a.X0, b.X0) })
 	}
 	return bands
+}
+
+// tallGlyph reports whether a glyph's box is implausibly tall for its size
+// (TallGlyph).
+func (ps *Params) tallGlyph(g extract.Glyph) bool {
+	return g.Size > 0 && g.Y1-g.Y0 > ps.TallGlyph*g.Size
+}
+
+// bandExtent is the vertical extent a glyph is banded by: its box, or for a
+// tall glyph a box GlyphBand high around its middle.
+func (ps *Params) bandExtent(g extract.Glyph) (float64, float64) {
+	if !ps.tallGlyph(g) {
+		return g.Y0, g.Y1
+	}
+	c, h := (g.Y0+g.Y1)/2, ps.GlyphBand*g.Size
+	return c - h/2, c + h/2
 }
 
 // sameBand reports whether the vertical extent [t, b] overlaps a band's

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // role is how a cell is tinted: header, code (subject code), name, amount,
@@ -27,7 +28,7 @@ func role(t *schema.Table, c Cell) string {
 		return "code"
 	case schema.IsAmountKey(key):
 		return "amount"
-	case strings.HasPrefix(key, schema.ColPrefix) && schema.IsAmount(schema.CleanText(c.Text)):
+	case strings.HasPrefix(key, schema.ColPrefix) && textutil.IsAmount(schema.CleanText(c.Text)):
 		return "amount"
 	}
 	return "name"

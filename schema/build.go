@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Build maps a layout document onto the contract: every table named and
@@ -77,40 +78,6 @@ var (
 	labelHan    = regexp.MustCompile(`[一二三四五六七八九十]+`)
 )
 
-// hanNumber reads a Chinese numeral from 1 to 99 (七, 十二, 二十一), 0 otherwise.
-func hanNumber(s string) int {
-	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	rs := []rune(s)
-	tens, ones := 0, 0
-	switch i := slices.Index(rs, '十'); {
-	case len(rs) == 0 || len(rs) > 3:
-		return 0
-	case i < 0 && len(rs) == 1:
-		return digits[rs[0]]
-	case i < 0:
-		return 0
-	case i == 0:
-		tens = 1
-	case i == 1:
-		tens = digits[rs[0]]
-	default:
-		return 0
-	}
-	if rest := rs[slices.Index(rs, '十')+1:]; len(rest) == 1 {
-		d, ok := digits[rest[0]]
-		if !ok {
-			return 0
-		}
-		ones = d
-	} else if len(rest) > 1 {
-		return 0
-	}
-	if tens == 0 {
-		return 0
-	}
-	return tens*10 + ones
-}
-
 // buildTable names one layout table's kind and columns and normalizes its
 // cells. It returns the key each printed column went to, "" for none.
 func buildTable(lt *layout.Table) (Table, []string, []Warning) {
@@ -134,7 +101,7 @@ func buildTable(lt *layout.Table) (Table, []string, []Warning) {
 	if m := labelNumber.FindString(lt.Label); m != "" {
 		n, _ := strconv.Atoi(m)
 		t.Number = &n
-	} else if n := hanNumber(labelHan.FindString(lt.Label)); n > 0 {
+	} else if n := textutil.HanNumber(labelHan.FindString(lt.Label)); n > 0 {
 		t.Number = &n // 表十二
 	}
 	if d := CleanText(lt.Department); d != "" {
@@ -201,7 +168,7 @@ func buildTable(lt *layout.Table) (Table, []string, []Warning) {
 			if text != "" {
 				blank = false
 				if IsAmountKey(keys[i]) {
-					if v, ok := Amount(text); ok {
+					if v, ok := textutil.Amount(text); ok {
 						cell.Value = v
 					} else {
 						cell.Value = &text
@@ -313,7 +280,7 @@ func (f groupFill) apply(row []layout.Cell, texts []string) {
 func labelInName(row Row) Row {
 	for i := range row {
 		code, ok := strings.CutSuffix(row[i].Key, KeySubjectCode)
-		if !ok || row[i].Value == nil || IsSubjectCode(*row[i].Value) {
+		if !ok || row[i].Value == nil || textutil.IsSubjectCode(*row[i].Value) {
 			continue
 		}
 		for j := range row {
@@ -455,7 +422,7 @@ func Projects(t Table) []Project {
 	carry := info.Rows == RowsCarryover
 	for _, r := range t.Rows {
 		name := r.Get(KeyItem)
-		if name == nil || isTotalLabel(*name) || IsAmount(*name) {
+		if name == nil || isTotalLabel(*name) || textutil.IsAmount(*name) {
 			continue
 		}
 		out = append(out, Project{

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Subject codes as tables print them. Codes are text: "06" stays "06".
@@ -60,7 +62,7 @@ func subjectFirstDigit(code string) bool {
 // IsClassificationCode reports a code of the national classification: 3, 5
 // or 7 digits starting 1 (income), 2 (functional), 3 or 5 (economic).
 func IsClassificationCode(code string) bool {
-	return IsSubjectCode(code) && subjectFirstDigit(code)
+	return textutil.IsSubjectCode(code) && subjectFirstDigit(code)
 }
 
 // codeKeyFor is the key a name column's codes go under: subject_code beside
@@ -117,7 +119,7 @@ func codesInNameColumn(t *Table) {
 			v := r.Get(c.Key)
 			switch {
 			case v == nil || isTotalName(*v):
-			case IsSubjectCode(*v):
+			case textutil.IsSubjectCode(*v):
 				codes++
 			default:
 				other++
@@ -557,7 +559,7 @@ func unitRowName(r Row) string {
 		if c.Value == nil || flagKeys[c.Key] || IsAmountKey(c.Key) || *c.Value == "" {
 			continue
 		}
-		if IsAmount(*c.Value) || strings.Trim(*c.Value, "*") == "" {
+		if textutil.IsAmount(*c.Value) || strings.Trim(*c.Value, "*") == "" {
 			return ""
 		}
 		return *c.Value
