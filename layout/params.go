@@ -38,6 +38,12 @@ type Params struct {
 	// their vertical extents overlap by at least this share of the smaller
 	// height (pdfminer's line_overlap).
 	LineOverlap float64
+	// FigureGap (em): a figure (1,210.00) and the letter or CJK character
+	// after it, printed more than this apart (and wider apart than any two
+	// of its own glyphs), are two words, and two cells although closer
+	// than a column gap: an amount right-aligned against the next column's
+	// text (0.00示…, 0.8 pt apart).
+	FigureGap float64
 	// NumberGap (em): two pieces of an amount (digits, commas, points)
 	// closer than this, with no space glyph between them, are one amount.
 	NumberGap float64
@@ -93,6 +99,18 @@ type Params struct {
 	// than this share of the table that reaches its first column (a title
 	// or a sentence, not a label).
 	BannerWidth float64
+	// WrapWidth (share): a line of one piece starting inside a table without
+	// rules and narrower than this share of its widest data line, without
+	// sentence punctuation, is part of a cell wrapped over several lines.
+	WrapWidth float64
+	// SpanInset (pt): the pieces of data lines are narrowed by this on each
+	// side before their columns are found (columnsOf works in whole points:
+	// pieces 0.8 pt apart are two columns), and the columns widened by it
+	// after.
+	SpanInset float64
+	// TallRowSlack (lines): the block of a tall row, its text wrapped over
+	// lines centred on its amounts, ends this far below its mirror image.
+	TallRowSlack float64
 	// CrossingShare: a gap between columns stays a gap when at most one
 	// data line in CrossingShare prints a piece across it (a long name or
 	// a total label spilling over).
@@ -173,6 +191,7 @@ var defaults = Params{
 	TallGlyph:      1.8,
 	GlyphBand:      1.2,
 	LineOverlap:    0.5,
+	FigureGap:      0.05,
 	NumberGap:      0.5,
 	LetterSpacing:  4,
 	EvenGapsMin:    1.5,
@@ -191,6 +210,9 @@ var defaults = Params{
 	RowGap:        2.5,
 	MinLineHeight: 6,
 	BannerWidth:   0.5,
+	WrapWidth:     0.5,
+	SpanInset:     1,
+	TallRowSlack:  0.3,
 	CrossingShare: 7,
 	ColOverlap:    1,
 	RowPitch:      0.75,
