@@ -173,7 +173,7 @@ func (ps *Params) sentencePiece(l Line) bool {
 // header line with several pieces over an index row. (Lines with sentence
 // punctuation, 。，；, are narrative and never reach here as table rows.)
 func (ps *Params) unruledTable(run []uline, page int) (unruled, bool) {
-	var spans [][2]float64
+	var spans, figures [][2]float64
 	ndata := 0
 	for _, r := range run {
 		if r.data {
@@ -183,6 +183,9 @@ func (ps *Params) unruledTable(run []uline, page int) (unruled, bool) {
 				// points, and pieces 0.8pt apart (an amount right-aligned
 				// against a text column) are two columns.
 				spans = append(spans, [2]float64{c.Box.X0 + ps.SpanInset, c.Box.X1 - ps.SpanInset})
+				if isFigure(textutil.Squeeze(c.Text)) {
+					figures = append(figures, spans[len(spans)-1])
+				}
 			}
 		}
 	}
@@ -196,7 +199,7 @@ func (ps *Params) unruledTable(run []uline, page int) (unruled, bool) {
 	if ndata < 2 && tabbed < 3 && !(index && tabbed == 2) || ndata == 0 && !index {
 		return unruled{}, false // one line with a number is not a table
 	}
-	cols := columnsOf(spans, ndata/ps.CrossingShare)
+	cols := ps.orphanColumns(columnsOf(spans, ndata/ps.CrossingShare), figures)
 	for k := range cols {
 		cols[k] = [2]float64{cols[k][0] - ps.SpanInset, cols[k][1] + ps.SpanInset}
 	}
@@ -226,6 +229,36 @@ func (ps *Params) unruledTable(run []uline, page int) (unruled, bool) {
 		return unruled{}, false
 	}
 	return unruled{g, box}, true
+}
+
+// orphanColumns adds the columns of two or more figures (spans) that
+// overlap no column: a
+// column filled in few rows (a two-sided table's three income amounts beside
+// twenty expenditure rows) is covered by no more pieces than columnsOf lets
+// bridge a gap, but it bridges none. (A lone piece sticking out is no column.)
+func (ps *Params) orphanColumns(cols, spans [][2]float64) [][2]float64 {
+	var orphans [][2]float64
+	for _, s := range spans {
+		if ps.overlapCols(cols, Box{X0: s[0], X1: s[1]}) == 0 {
+			orphans = append(orphans, s)
+		}
+	}
+	if len(orphans) == 0 {
+		return cols
+	}
+	for _, c := range columnsOf(orphans, 0) {
+		n := 0
+		for _, o := range orphans {
+			if o[0] <= c[1] && o[1] >= c[0] {
+				n++
+			}
+		}
+		if n >= 2 && ps.overlapCols(cols, Box{X0: c[0], X1: c[1]}) == 0 {
+			cols = append(cols, c)
+		}
+	}
+	sort.Slice(cols, func(a, b int) bool { return cols[a][0] < cols[b][0] })
+	return cols
 }
 
 // joinBridged joins two neighbouring columns that are one column with
