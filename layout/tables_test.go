@@ -553,7 +553,7 @@ func TestFigureEnds(t *testing.T) {
 			x += c.gap - c.each
 		}
 		var got []string
-		for _, w := range wordsOf(gs) {
+		for _, w := range defaults.wordsOf(gs) {
 			got = append(got, w.Text)
 		}
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
