@@ -20,26 +20,57 @@ const colTol = 4.0
 // A table label (公开02表) printed last on a page with no table under it
 // goes to the first table of the next page when that has none.
 func FromPages(pages []*extract.Page) *Document {
+	pls := make([]*PageLayout, 0, len(pages))
+	for _, p := range pages {
+		if p != nil {
+			pls = append(pls, LayoutPage(p))
+		}
+	}
+	return Join(pls)
+}
+
+// PageLayout is one page laid out on its own (LayoutPage): its tables and
+// narrative lines before tables are joined across pages (Join). It keeps
+// nothing of the page's glyphs.
+type PageLayout struct {
+	Number        int
+	width, height float64 // upright
+	tables        []Table
+	narrative     []Line
+	err           error
+}
+
+// LayoutPage lays out one page. It only reads p, so pages may be laid out
+// concurrently; FromPages is Join of LayoutPage of each page.
+func LayoutPage(p *extract.Page) *PageLayout {
+	up, tables, narrative, err := pageLayout(p)
+	return &PageLayout{Number: p.Number, width: up.Width, height: up.Height, tables: tables, narrative: narrative, err: err}
+}
+
+// Join is the document of laid-out pages, in page order: a table that runs
+// onto the next page joined into one, stray labels given to the next
+// page's table (see FromPages).
+func Join(pls []*PageLayout) *Document {
 	d := &Document{}
 	label := ""
 	open := false // the last table so far may continue on the next page
-	for _, p := range pages {
-		if p == nil {
+	for _, pl := range pls {
+		if pl == nil {
 			continue
 		}
-		up, tables, narrative, err := pageLayout(p)
-		if err != nil {
-			d.Warnings = append(d.Warnings, Warning{Page: p.Number, Code: "layout_error", Message: err.Error()})
+		tables, narrative := pl.tables, pl.narrative
+		if pl.err != nil {
+			d.Warnings = append(d.Warnings, Warning{Page: pl.Number, Code: "layout_error", Message: pl.err.Error()})
 		}
 		if len(tables) > 0 && tables[0].Label == "" && label != "" {
 			tables[0].Label = label
 		}
 		label = strayLabel(tables, narrative)
-		d.Pages = append(d.Pages, PageText{Number: p.Number, Width: up.Width, Height: up.Height, Lines: narrative})
+		d.Pages = append(d.Pages, PageText{Number: pl.Number, Width: pl.width, Height: pl.height, Lines: narrative})
 		for i, t := range tables {
 			d.addTable(t, narrative, i == 0 && open)
 		}
-		open = endsPage(tables, narrative, up.Height)
+		open = endsPage(tables, narrative, pl.height)
 	}
 	return d
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/pipeline"
@@ -25,6 +26,7 @@ func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writ
 	var files []string
 	var out, password string
 	format := ""
+	workers := 0 // GOMAXPROCS
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		val := func() (string, bool) {
@@ -44,6 +46,15 @@ func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writ
 			format = strings.TrimPrefix(a, "--format=")
 		case a == "--password" || a == "-password":
 			password, ok = val()
+		case a == "-j" || a == "--jobs":
+			var v string
+			if v, ok = val(); ok {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 1 {
+					return fail(stderr, "", usageErrorf("%s: -j needs a positive number of workers, not %q", name, v))
+				}
+				workers = n
+			}
 		case strings.HasPrefix(a, "-") && a != "-":
 			return fail(stderr, "", usageErrorf("%s: unknown flag %s", name, a))
 		default:
@@ -60,7 +71,7 @@ func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	doc, err := pipeline.Convert(files, pipeline.Options{Password: password})
+	doc, err := pipeline.Convert(files, pipeline.Options{Password: password, Workers: workers})
 	if err != nil {
 		return fail(stderr, "", err)
 	}

@@ -27,9 +27,9 @@ type command struct {
 
 // commands are the subcommands, in the order help lists them.
 var commands = []command{
-	{"extract", "FILE [-o OUT] [--format json|yaml] [--password P]",
-		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML", runExtract},
-	{"merge", "FILE FILE... [-o OUT] [--format json|yaml] [--password P]",
+	{"extract", "FILE [-o OUT] [--format json|yaml] [--password P] [-j N]",
+		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML; -j: pages read at once (default: all cores, same output)", runExtract},
+	{"merge", "FILE FILE... [-o OUT] [--format json|yaml] [--password P] [-j N]",
 		"convert a disclosure published as several files (a narrative PDF and its tables PDF) into one document (as extract FILE FILE...)", runMerge},
 	{"check", "FILE ... [--password P] [-v]",
 		"convert each disclosure and report its reconciliation checks: one line per failure, a summary line; exit 1 when a check fails", runCheck},
