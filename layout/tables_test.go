@@ -553,11 +553,41 @@ func TestFigureEnds(t *testing.T) {
 			x += c.gap - c.each
 		}
 		var got []string
-		for _, w := range wordsOf(gs) {
+		for _, w := range defaults.wordsOf(gs) {
 			got = append(got, w.Text)
 		}
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%s + %s: words %q, want %q", c.a, c.b, got, c.want)
 		}
 	}
+}
+
+// TestUnruledSparseColumn: Guangzhou's 财政拨款收支总体情况表 prints three
+// income amounts beside 24 expenditure rows; that column is filled on fewer
+// lines than columnsOf lets bridge a gap, yet it is a column (its amounts
+// were read as part of the expenditure names).
+func TestUnruledSparseColumn(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("财政拨款收支总体情况表", 200, 30, 14))
+	gs = cat(gs, text("项目", 80, 60, 10), text("预算", 230, 60, 10), text("项目", 330, 60, 10), text("预算", 480, 60, 10))
+	income := [][2]string{{"一、一般公共预算", "225,431.78"}, {"二、政府性基金预算", "0.00"}, {"三、国有资本经营预算", "0.00"}}
+	var want [][]string
+	y := 80.0
+	for i := 0; i < 24; i++ {
+		in := [2]string{}
+		if i < len(income) {
+			in = income[i]
+			gs = cat(gs, text(in[0], 50, y, 10), right(in[1], 280, y, 10))
+		}
+		name := "支出科目" + string(rune('甲'+i))
+		gs = cat(gs, text(name, 285.8, y, 10), right("1.00", 540, y, 10))
+		want = append(want, []string{in[0], in[1], name, "1.00"})
+		y += 16
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	sameRows(t, cellTexts(&ts[0], ts[0].Rows), want)
 }

@@ -176,6 +176,7 @@ func readFile(f File, opts Options) (*Input, error) {
 			pl := layout.LayoutPage(p)
 			if !opts.keepPages {
 				p.Glyphs, p.Segments = nil, nil
+				pl.DropRecord()
 			}
 			return pl
 		})
