@@ -591,3 +591,26 @@ func TestUnruledSparseColumn(t *testing.T) {
 	}
 	sameRows(t, cellTexts(&ts[0], ts[0].Rows), want)
 }
+
+// TestUnruledHeaderWithUnit: a header label that names its unit (预算数（单位：
+// 万元）) in a line of three pieces is the table's header, not a unit line
+// that ends the table above it (Guangzhou's 重点项目预算绩效目标情况).
+func TestUnruledHeaderWithUnit(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("项目", 60, 100, 10), text("预算数（单位：万元）", 160, 100, 10), text("绩效目标", 360, 100, 10))
+	rows := [][]string{{"支持新型工业化建设", "164,638.39", "推动经济高质量发展。"}, {"关键办保障工作经费", "48.00", "维持正常办公秩序。"}}
+	y := 120.0
+	for _, r := range rows {
+		gs = cat(gs, text(r[0], 50, y, 10), right(r[1], 260, y, 10), text(r[2], 300, y, 10))
+		y += 16
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	if got := strings.Join(ts[0].HeaderLabels(), "|"); got != "项目|预算数（单位：万元）|绩效目标" {
+		t.Errorf("labels %q", got)
+	}
+	sameRows(t, cellTexts(&ts[0], ts[0].Rows), rows)
+}

@@ -76,7 +76,9 @@ func (ps *Params) findUnruled(lines []Line, page int) []unruled {
 		cs := ps.chunks(l)
 		r := uline{l: l, cs: cs}
 		var m meta
-		r.meta = ps.takeLine(&m, l)
+		// A line of three or more pieces is metadata only piece by piece: a
+		// header label may name its unit (项目 | 预算数（单位：万元） | 绩效目标).
+		r.meta = len(cs) >= 3 && metaPieces(cs) || len(cs) < 3 && ps.takeLine(&m, l)
 		r.tabbed = len(cs) >= 2 && !allMeta(cs) && !strings.ContainsAny(l.Text[:len(l.Text)-len(cs[len(cs)-1].Text)], "。，；")
 		if r.tabbed {
 			texts := make([]string, len(cs))
@@ -361,6 +363,18 @@ func overlapOthers(cols [][2]float64, k int, w [2]float64) bool {
 		}
 	}
 	return false
+}
+
+// metaPieces reports whether every piece is a title, label, department,
+// unit or note.
+func metaPieces(cs []Line) bool {
+	var m meta
+	for _, c := range cs {
+		if !m.take(c.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 func allMeta(cs []Line) bool {
