@@ -26,23 +26,64 @@ func FromPages(pages []*extract.Page) *Document { return defaults.FromPages(page
 
 // FromPages is the package's FromPages with the tolerances ps.
 func (ps *Params) FromPages(pages []*extract.Page) *Document {
+	pls := make([]*PageLayout, 0, len(pages))
+	for _, p := range pages {
+		if p != nil {
+			pls = append(pls, ps.LayoutPage(p))
+		}
+	}
+	return ps.Join(pls)
+}
+
+// PageLayout is one page laid out on its own (LayoutPage): its record,
+// tables and narrative lines before tables are joined across pages (Join).
+// It keeps nothing of the page's glyphs.
+type PageLayout struct {
+	Number    int
+	rec       PageRecord
+	tables    []Table
+	narrative []Line
+	err       error
+}
+
+// DropRecord lets go of the words and lines the page's record keeps (for
+// inspect and review), when nothing will draw the page.
+func (pl *PageLayout) DropRecord() { pl.rec.Words, pl.rec.Lines = nil, nil }
+
+// LayoutPage lays out one page with the package's tolerances.
+func LayoutPage(p *extract.Page) *PageLayout { return defaults.LayoutPage(p) }
+
+// LayoutPage lays out one page. It only reads p and ps, so pages may be
+// laid out concurrently; FromPages is Join of LayoutPage of each page.
+func (ps *Params) LayoutPage(p *extract.Page) *PageLayout {
+	rec, tables, narrative, err := ps.pageLayout(p)
+	return &PageLayout{Number: p.Number, rec: rec, tables: tables, narrative: narrative, err: err}
+}
+
+// Join is Join with the package's tolerances.
+func Join(pls []*PageLayout) *Document { return defaults.Join(pls) }
+
+// Join is the document of laid-out pages, in page order: a table that runs
+// onto the next page joined into one, stray labels given to the next
+// page's table (see FromPages).
+func (ps *Params) Join(pls []*PageLayout) *Document {
 	d := &Document{}
 	label := ""
 	open := false // the last table so far may continue on the next page
-	for _, p := range pages {
-		if p == nil {
+	for _, pl := range pls {
+		if pl == nil {
 			continue
 		}
-		rec, tables, narrative, err := ps.pageLayout(p)
-		if err != nil {
-			d.Warnings = append(d.Warnings, Warning{Page: p.Number, Code: "layout_error", Message: err.Error()})
+		rec, tables, narrative := pl.rec, pl.tables, pl.narrative
+		if pl.err != nil {
+			d.Warnings = append(d.Warnings, Warning{Page: pl.Number, Code: "layout_error", Message: pl.err.Error()})
 		}
 		if len(tables) > 0 && tables[0].Label == "" && label != "" {
 			tables[0].Label = label
 		}
 		label = strayLabel(tables, narrative)
 		w, h := rec.UprightSize()
-		d.Pages = append(d.Pages, PageText{Number: p.Number, Width: w, Height: h, Lines: narrative})
+		d.Pages = append(d.Pages, PageText{Number: pl.Number, Width: w, Height: h, Lines: narrative})
 		for i, t := range tables {
 			rec.Grids[i].Table, rec.Grids[i].Continues = ps.addTable(d, t, narrative, i == 0 && open)
 		}

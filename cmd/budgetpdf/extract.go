@@ -22,7 +22,9 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 // files), converts and writes the document.
 func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writer) int {
 	var out, password, format string
+	workers := 0 // GOMAXPROCS
 	fl := newFlags(name)
+	fl.positive(&workers, "j", "jobs")
 	fl.str(&out, "o", "out")
 	fl.str(&format, "format", "f")
 	fl.str(&password, "password")
@@ -37,7 +39,7 @@ func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	doc, err := pipeline.Convert(files, pipeline.Options{Password: password})
+	doc, err := pipeline.Convert(files, pipeline.Options{Password: password, Workers: workers})
 	if err != nil {
 		return fail(stderr, "", err)
 	}

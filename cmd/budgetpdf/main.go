@@ -33,9 +33,9 @@ var formats = pipeline.FormatNames()
 // conversions first, then the tools to look into one. A new command is a
 // line here.
 var commands = []command{
-	{"extract", "FILE... [-o OUT] [--format " + formats + "] [--password P]",
-		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML; several files of one disclosure are merged", runExtract},
-	{"merge", "FILE FILE... [-o OUT] [--format " + formats + "] [--password P]",
+	{"extract", "FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N]",
+		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML; several files of one disclosure are merged; -j: pages read at once (default: all cores, same output)", runExtract},
+	{"merge", "FILE FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N]",
 		"convert a disclosure published as several files (a narrative PDF and its tables PDF) into one document (as extract FILE FILE...)", runMerge},
 	{"check", "FILE... [--password P] [-v]",
 		"convert each disclosure and report its reconciliation checks: one line per failure, a summary line; exit 1 when a check fails", runCheck},
