@@ -144,6 +144,7 @@ var titleRules = []titleRule{
 	{TableProjectExpenditure, []string{"专项业务经费", "支出"}}, // Xi'an
 	{TableProjectExpenditureEconomic, []string{"项目支出", "经济分类|经济科目"}},
 	{TableProjectExpenditureCarryover, []string{"项目支出", "上年结转"}},
+	{TableProjectExpenditureCarryover, []string{"结转资金", "支出"}}, // Xi'an's 财政拨款结转资金支出表: one row per project
 	{TableProjectExpenditure, []string{"项目支出"}},
 	{TableGovernmentProcurement, []string{"政府采购"}},
 	{TableStateCapital, []string{"国有资本经营"}},
@@ -186,7 +187,8 @@ var headerRules = []titleRule{
 	{TablePerformanceSelfEvaluation, []string{"年度绩效指标完成情况"}},
 	{TableProjectPerformanceTarget, []string{"一级指标", "二级指标"}},
 	{TableProjectPerformanceTarget, []string{"项目名称", "绩效目标"}},
-	{TableProjectExpenditure, []string{"支出项目类别", "绩效目标"}}, // Guangzhou's 项目支出及其他支出预算表
+	{TableProjectExpenditure, []string{"支出项目类别", "绩效目标"}},          // Guangzhou's 项目支出及其他支出预算表
+	{TableProjectPerformanceTarget, []string{"项目", "预算数", "绩效目标"}}, // Guangzhou's 重点项目预算绩效目标情况 in the narrative
 }
 
 // matches reports whether text satisfies every word of the rule.
