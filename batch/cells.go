@@ -11,6 +11,11 @@ func SpreadsheetText(s string) string {
 	if s == "" {
 		return s
 	}
+	if s == "=" {
+		// An indicator's op: a lone = is no formula (there is nothing to
+		// evaluate), and analysts filter on it.
+		return s
+	}
 	switch s[0] {
 	case '=', '@', '\t', '\r':
 		return "'" + s

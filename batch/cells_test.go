@@ -16,6 +16,8 @@ func TestSpreadsheetText(t *testing.T) {
 		{"办公厅", "办公厅"},
 		{`=HYPERLINK("http://evil.example/?x","click")`, `'=HYPERLINK("http://evil.example/?x","click")`},
 		{"=1+2", "'=1+2"},
+		{"=", "="},
+		{"==", "'=="},
 		{"@SUM(A1:A9)", "'@SUM(A1:A9)"},
 		{"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
 		{"-2+3", "'-2+3"},
