@@ -21,12 +21,12 @@ import (
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
-const batchArgs = "INPUT... --out DIR [--format json|yaml] [-j N] [--force] [--timeout 60s] [--max-pages N] [--csv DIR] [--sqlite FILE] [--shard i/n] [--isolate]"
+const batchArgs = "INPUT... --out DIR [--format json|yaml] [-j N] [--force] [--timeout 60s] [--max-pages N] [--csv DIR] [--csv-bom] [--sqlite FILE] [--xlsx FILE] [--shard i/n] [--isolate]"
 
 func init() {
 	commands = append(commands,
 		command{"batch", batchArgs,
-			"convert files and folders in parallel: one document per input, OUT/summary.jsonl, resume, CSV and SQLite; exit 1 when some failed", runBatch},
+			"convert files and folders in parallel: one document per input, OUT/summary.jsonl, resume, CSV, SQLite and xlsx; exit 1 when some failed", runBatch},
 	)
 }
 
@@ -62,12 +62,31 @@ func runBatch(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	fmt.Fprintf(stdout, "batch: %d inputs: %d converted, %d resumed, %d failed; summary in %s\n",
-		len(res.Records), res.Converted, res.Resumed, res.Failed, opts.Out+string(os.PathSeparator)+batch.SummaryName)
+	fmt.Fprintf(stdout, "batch: %s; summary in %s\n", summaryCounts(res), opts.Out+string(os.PathSeparator)+batch.SummaryName)
 	if res.Failed > 0 {
 		return 1
 	}
 	return 0
+}
+
+// summaryCounts words a run's result so that the parts add up to the
+// inputs: "27 inputs: 23 converted, 4 failed, 0 resumed". Converted are
+// the inputs converted by this run, failed those that failed (in this run
+// or, not retried, in an earlier one), resumed those whose earlier
+// document still holds.
+func summaryCounts(res *batch.Result) string {
+	var converted, failed, resumed int
+	for _, r := range res.Records {
+		switch {
+		case r.Status == batch.StatusError:
+			failed++
+		case r.Resumed:
+			resumed++
+		default:
+			converted++
+		}
+	}
+	return fmt.Sprintf("%d inputs: %d converted, %d failed, %d resumed", len(res.Records), converted, failed, resumed)
 }
 
 // parseBatch reads the flags of batch.
@@ -95,12 +114,13 @@ func parseBatch(args []string) (batch.Options, error) {
 		var v string
 		var err error
 		switch name {
-		case "--force", "--isolate":
+		case "--force", "--isolate", "--csv-bom":
 			if hasVal {
 				return o, usageErrorf("batch: %s takes no value", name)
 			}
 			o.Force = o.Force || name == "--force"
 			isolate = isolate || name == "--isolate"
+			o.CSVBOM = o.CSVBOM || name == "--csv-bom"
 			continue
 		}
 		if v, err = value(); err != nil {
@@ -124,6 +144,8 @@ func parseBatch(args []string) (batch.Options, error) {
 			o.CSVDir = v
 		case "--sqlite":
 			o.SQLite = v
+		case "--xlsx":
+			o.XLSX = v
 		case "--shard":
 			o.Shard, o.Shards, err = batch.ParseShard(v)
 			if err != nil {

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/budgetpdf/budgetpdf/batch"
+)
+
+const dbArgs = "merge OUT.sqlite SHARD.sqlite..."
+
+func init() {
+	commands = append(commands,
+		command{"db", dbArgs,
+			"merge the SQLite databases of batch shards (--shard i/n --sqlite) into OUT (created, or added to); a document already there (same sha256) is a duplicate", runDB},
+	)
+}
+
+// runDB is `budgetpdf db merge OUT SHARD...`.
+func runDB(args []string, stdout, stderr io.Writer) int {
+	if len(args) < 3 || args[0] != "merge" {
+		return fail(stderr, "", usageErrorf("budgetpdf db %s", dbArgs))
+	}
+	res, err := batch.MergeDB(args[1], args[2:])
+	if errors.Is(err, batch.ErrUsage) {
+		return fail(stderr, "", usageErrorf("%s", strings.TrimPrefix(err.Error(), batch.ErrUsage.Error()+": ")))
+	}
+	if err != nil {
+		return fail(stderr, "", err)
+	}
+	fmt.Fprintf(stdout, "db merge: %s: %s\n", args[1], res)
+	return 0
+}
