@@ -1,13 +1,11 @@
 package batch
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 
+	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
-	"gopkg.in/yaml.v3"
 )
 
 // writeAnalytics gathers the documents of the summary into the SQLite
@@ -35,21 +33,16 @@ func writeAnalytics(o Options, recs []Record) error {
 	return nil
 }
 
-// ReadDocument reads a document written by batch (JSON or YAML, by the
-// file's extension).
+// ReadDocument reads a document written by batch (in the format its
+// extension names).
 func ReadDocument(path string) (*schema.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("batch: %w", err)
 	}
-	var doc schema.Document
-	if filepath.Ext(path) == ".yaml" {
-		err = yaml.Unmarshal(data, &doc)
-	} else {
-		err = json.Unmarshal(data, &doc)
-	}
+	doc, err := pipeline.FormatOf(path).Decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("batch: reading %s: %w", path, err)
 	}
-	return &doc, nil
+	return doc, nil
 }

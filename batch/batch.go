@@ -4,15 +4,15 @@
 // interrupted or repeated run, and gathers all documents into tidy CSV files
 // and an SQLite database.
 //
-// The one-file pipeline is not part of this package: the caller passes it in
-// as Options.Convert, so the command decides how a file is converted.
+// Each input is read and hashed once; its bytes go to pipeline.ConvertFiles
+// in this process, or with Options.Isolate to a child process
+// (pipeline.ConvertInChild) that hands back the document or a typed failure.
 //
-// Isolation has one honest limit: a conversion that runs past the per-file
-// timeout is recorded as a timeout and the batch goes on, but Go cannot stop
-// a goroutine, so an in-process conversion that never ends keeps its CPU and
-// memory until the process exits. A Convert that runs each file in a child
-// process and kills it when its context ends (the command's --isolate) has
-// no such leak.
+// In-process conversion has one honest limit: a conversion that runs past
+// the per-file timeout is recorded as a timeout and the batch goes on, but
+// Go cannot stop a goroutine, so an in-process conversion that never ends
+// keeps its CPU and memory until the process exits. Isolate, which kills
+// the child when the time is up, has no such leak.
 package batch
 
 import (
@@ -27,6 +27,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
@@ -61,16 +62,8 @@ type Options struct {
 	SQLite string // when set, the same tables go into this SQLite file (updated in place when it exists)
 	XLSX   string // when set, a workbook: one sheet per table kind, amounts as numbers in 元
 
-	// Convert runs the pipeline on one file. It should return when ctx ends
-	// if it can; batch stops waiting for it either way.
-	Convert func(ctx context.Context, path string) (*schema.Document, error)
-	// Classify names a conversion error with the contract's failure code;
-	// nil classifies every error as "internal".
-	Classify func(error) string
-	// Pages counts the pages of an input's bytes for the page limit; nil
-	// skips the limit. An error (a text dump, a file Convert will reject) is
-	// not a failure here: Convert reports it.
-	Pages func(data []byte) (int, error)
+	// Isolate converts each file in a child process, killed at the timeout.
+	Isolate bool
 
 	// Progress receives progress reports; nil for none. On a terminal
 	// (Terminal true) one line is redrawn, else a plain line is printed
@@ -78,6 +71,14 @@ type Options struct {
 	Progress      io.Writer
 	Terminal      bool
 	ProgressEvery time.Duration
+
+	// The pipeline as a worker calls it, set by fill from Isolate (the
+	// package's tests plant a fake): convert one file, and count a PDF's
+	// pages for the page limit (an error, as for a text dump, leaves the
+	// file to convert, which names it properly).
+	format  pipeline.Format // of Format
+	convert func(ctx context.Context, f pipeline.File) (*schema.Document, error)
+	pages   func(data []byte) (int, error)
 }
 
 // Result is what a run did.
@@ -196,21 +197,29 @@ feed:
 
 // fill checks the options and sets the defaults.
 func (o *Options) fill() error {
-	switch o.Format {
-	case "":
-		o.Format = "json"
-	case "json", "yaml":
-	default:
-		return fmt.Errorf("%w: format must be json or yaml, not %q", ErrUsage, o.Format)
+	f, err := pipeline.FormatNamed(o.Format)
+	if err != nil {
+		return err
 	}
+	o.Format, o.format = f.Name, f
 	if o.Out == "" {
 		return fmt.Errorf("%w: no output folder", ErrUsage)
 	}
 	if len(o.Inputs) == 0 {
 		return fmt.Errorf("%w: no inputs", ErrUsage)
 	}
-	if o.Convert == nil {
-		return fmt.Errorf("%w: no Convert function", ErrUsage)
+	if o.convert == nil {
+		o.convert = func(_ context.Context, f pipeline.File) (*schema.Document, error) {
+			return pipeline.ConvertFiles([]pipeline.File{f}, pipeline.Options{})
+		}
+		if o.Isolate {
+			o.convert = func(ctx context.Context, f pipeline.File) (*schema.Document, error) {
+				return pipeline.ConvertInChild(ctx, f, pipeline.Options{})
+			}
+		}
+	}
+	if o.pages == nil {
+		o.pages = pipeline.Pages
 	}
 	if o.Workers < 0 {
 		return fmt.Errorf("%w: workers must be positive, not %d", ErrUsage, o.Workers)
@@ -233,5 +242,5 @@ func (o *Options) fill() error {
 	return nil
 }
 
-// ErrUsage marks bad options or inputs.
-var ErrUsage = errors.New("usage")
+// ErrUsage marks bad options or inputs: the pipeline's usage failure.
+var ErrUsage = pipeline.ErrUsage

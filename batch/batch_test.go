@@ -16,25 +16,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
 // The tests here drive the batch machinery with a fake pipeline: each input
 // is a one-line instruction ("ok DEPARTMENT YEAR", "warn ...", "not_pdf",
-// "panic", "hang", "big") and the document it yields is written out below,
+// "internal", "hang", "big") and the document it yields is written out below,
 // so that what the summary, the CSV and the database must hold is known
-// without running the real pipeline (cmd/budgetpdf's tests do that).
+// without running the real pipeline (package pipeline's tests do that).
 
-// codeError is a failure with a contract code, as the real pipeline's.
-type codeError struct{ code string }
-
-func (e codeError) Error() string { return e.code + ": fake failure" }
-
-func fakeClassify(err error) string {
-	if ce, ok := errors.AsType[codeError](err); ok {
-		return ce.code
-	}
-	return CodeInternal
+// fakeFailure is a failure with a contract code, as the real pipeline's.
+func fakeFailure(code string) error {
+	return &pipeline.Failure{Code: code, Message: code + ": fake failure"}
 }
 
 // fakeDoc is the document of "ok DEPT YEAR" (failed: "warn DEPT YEAR").
@@ -72,25 +66,25 @@ func fakeDoc(dept string, year int, failed bool) *schema.Document {
 // fakePipeline converts the instruction files; calls counts conversions.
 type fakePipeline struct{ calls atomic.Int32 }
 
-func (f *fakePipeline) convert(ctx context.Context, path string) (*schema.Document, error) {
+// convert reads the instruction from the bytes batch hands on (the file
+// is read once); "internal" stands for a stage's panic, which the
+// pipeline recovers as an internal failure.
+func (f *fakePipeline) convert(ctx context.Context, in pipeline.File) (*schema.Document, error) {
 	f.calls.Add(1)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
+	if want, err := os.ReadFile(in.Path); err != nil || !bytes.Equal(want, in.Data) || in.SHA256 == "" {
+		return nil, fmt.Errorf("the input's bytes were not handed on: %v", err)
 	}
 	var word, dept string
 	var year int
-	fmt.Sscan(string(data), &word, &dept, &year)
+	fmt.Sscan(string(in.Data), &word, &dept, &year)
 	switch word {
 	case "ok", "warn":
 		return fakeDoc(dept, year, word == "warn"), nil
-	case "panic":
-		panic("fake pipeline bug")
 	case "hang":
 		<-ctx.Done()
 		return nil, ctx.Err()
 	}
-	return nil, codeError{word}
+	return nil, fakeFailure(word)
 }
 
 // fakePages says "big" files have 5000 pages; others are not PDFs.
@@ -118,7 +112,7 @@ var corpus = map[string]string{
 	"a-ok.txt":         "ok 财政局 2023",
 	"b-warn.md":        "warn 教育局 2024",
 	"c-not_pdf.pdf":    "not_pdf",
-	"d-panic.txt":      "panic",
+	"d-panic.txt":      "internal",
 	"sub/e-hang.pdf":   "hang",
 	"sub/f-big.pdf":    "big",
 	"sub/notes.docx":   "ok 不是输入 2020",
@@ -129,7 +123,7 @@ func options(in, out string, p *fakePipeline) Options {
 	return Options{
 		Inputs: []string{in}, Out: out, Workers: 2,
 		Timeout: 200 * time.Millisecond, MaxPages: 2000,
-		Convert: p.convert, Classify: fakeClassify, Pages: fakePages,
+		convert: p.convert, pages: fakePages,
 		CSVDir: filepath.Join(out, "csv"), SQLite: filepath.Join(out, "db.sqlite"),
 	}
 }
@@ -434,7 +428,7 @@ func TestInterrupted(t *testing.T) {
 	opts := options(in, out, &p)
 	opts.Workers = 1
 	var calls atomic.Int32
-	opts.Convert = func(c context.Context, path string) (*schema.Document, error) {
+	opts.convert = func(c context.Context, path pipeline.File) (*schema.Document, error) {
 		if calls.Add(1) == 2 {
 			cancel()
 			<-c.Done()
@@ -576,7 +570,6 @@ func TestOptionsUsage(t *testing.T) {
 		func(o *Options) { o.Format = "xml" },
 		func(o *Options) { o.Out = "" },
 		func(o *Options) { o.Inputs = nil },
-		func(o *Options) { o.Convert = nil },
 		func(o *Options) { o.Shard, o.Shards = 3, 3 },
 		func(o *Options) { o.Workers = -1 },
 	}

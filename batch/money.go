@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/checks"
+	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/shopspring/decimal"
 )
 
@@ -40,26 +41,12 @@ func fen(value, unit *string) any {
 	return v.IntPart()
 }
 
-// textKeySuffixes name the column keys whose cells are text or codes, not
-// amounts: subject codes and names, items, line numbers, categories. A key
-// (after a two-sided table's side prefix) that is or ends in one of them is
-// text; every other named key is an amount. Unnamed columns (col_N) are
-// text: nothing says what they hold.
-var textKeySuffixes = []string{
-	"code", "name", "item", "subject", "number", "category", "method", "inferred", "label",
-}
-
-// amountKey reports whether cells of column key hold amounts.
+// amountKey reports whether cells of column key hold amounts: the
+// registry's amount keys (schema.IsAmountKey), with their side, right_ and
+// prior_year_ prefixes. Codes, names, items, line numbers and unnamed
+// columns (col_N) are not: nothing says what an unnamed column holds.
 func amountKey(key string) bool {
-	if strings.HasPrefix(key, "col_") {
-		return false
-	}
-	for _, s := range textKeySuffixes {
-		if key == s || strings.HasSuffix(key, "_"+s) {
-			return false
-		}
-	}
-	return true
+	return schema.IsAmountKey(key)
 }
 
 // moneyUnit reports whether an indicator's unit is a sum of money (元,

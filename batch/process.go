@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
@@ -39,41 +39,30 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 		p.Path, p.Resumed = in.Path, true // p.Seconds stays the earlier run's
 		return p, true, true
 	}
-	if o.Pages != nil && o.MaxPages > 0 {
-		// An error is left to Convert, which names it properly.
-		if n, err := o.Pages(data); err == nil {
+	if o.MaxPages > 0 {
+		// An error is left to the conversion, which names it properly.
+		if n, err := o.pages(data); err == nil {
 			rec.Pages = n
 			if n > o.MaxPages {
 				return failed(rec, CodeTooManyPages, fmt.Errorf("%d pages, more than the limit of %d", n, o.MaxPages)), false, true
 			}
 		}
 	}
-	data = nil // Convert reads the file itself; let this copy go
-
-	doc, err := o.convert(ctx, in.Path)
+	doc, err := o.run(ctx, pipeline.File{Path: in.Path, Data: data, SHA256: rec.SHA256})
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return rec, false, false
 	case errors.Is(err, context.DeadlineExceeded):
 		return failed(rec, CodeTimeout, fmt.Errorf("not done after %s", o.Timeout)), false, true
 	case err != nil:
-		code := CodeInternal
-		if o.Classify != nil {
-			code = o.Classify(err)
-		}
-		return failed(rec, code, err), false, true
+		return failed(rec, pipeline.Code(err), err), false, true
 	case doc == nil:
 		return failed(rec, CodeInternal, errors.New("no document and no error")), false, true
 	}
 	docRecord(&rec, doc)
-	var buf bytes.Buffer
-	if o.Format == "yaml" {
-		err = schema.WriteYAML(&buf, doc)
-	} else {
-		err = schema.WriteJSON(&buf, doc)
-	}
+	out, err := o.format.Encode(doc)
 	if err == nil {
-		err = WriteFileAtomic(filepath.Join(o.Out, filepath.FromSlash(in.Output)), buf.Bytes())
+		err = pipeline.WriteFileAtomic(filepath.Join(o.Out, filepath.FromSlash(in.Output)), out)
 	}
 	if err != nil {
 		return failed(rec, CodeUnwritable, fmt.Errorf("writing %s: %w", in.Output, err)), false, true
@@ -103,11 +92,11 @@ func (o *Options) resumable(p Record, sum string, in Input) bool {
 	return err == nil && !ost.ModTime().Before(ist.ModTime())
 }
 
-// convert runs Convert under the timeout, recovering a panic. When the
-// timeout passes first it returns context.DeadlineExceeded at once; the
-// conversion goes on in its goroutine until Convert returns (see the
+// run converts f under the timeout (the pipeline recovers a panic). When
+// the timeout passes first it returns context.DeadlineExceeded at once; an
+// in-process conversion goes on in its goroutine until it returns (see the
 // package comment).
-func (o *Options) convert(ctx context.Context, path string) (*schema.Document, error) {
+func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, error) {
 	if o.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, o.Timeout)
@@ -119,12 +108,7 @@ func (o *Options) convert(ctx context.Context, path string) (*schema.Document, e
 	}
 	ch := make(chan result, 1) // buffered: an abandoned conversion can still finish
 	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				ch <- result{err: fmt.Errorf("internal error: %v", r)}
-			}
-		}()
-		doc, err := o.Convert(ctx, path)
+		doc, err := o.convert(ctx, f)
 		ch <- result{doc, err}
 	}()
 	select {

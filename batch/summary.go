@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/budgetpdf/budgetpdf/checks"
+	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
@@ -87,7 +88,7 @@ func writeSummary(path string, recs []Record) error {
 			return fmt.Errorf("batch: summary: %w", err)
 		}
 	}
-	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
+	if err := pipeline.WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return fmt.Errorf("batch: summary: %w", err)
 	}
 	return nil
@@ -134,36 +135,4 @@ func loadPrevious(out string) (map[string]Record, error) {
 		}
 	}
 	return prev, nil
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames
-// it into place, so an interrupted run never leaves half a file.
-func WriteFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	// CreateTemp makes the file private; an output is an ordinary file.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
 }

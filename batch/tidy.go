@@ -171,7 +171,7 @@ func (sh *Sheet) foreignKey() []string {
 }
 
 // labelKeys are the column keys whose cell names a row, in order of preference.
-var labelKeys = []string{"subject_name", "item", "unit_name", "income_item", "expenditure_item"}
+var labelKeys = []string{schema.KeySubjectName, schema.KeyItem, schema.KeyUnitName, schema.SideIncome + schema.KeyItem, schema.SideExpenditure + schema.KeyItem}
 
 // emitFunc receives the rows of the sheets.
 type emitFunc func(*row) error

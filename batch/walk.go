@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/pipeline"
 )
 
 // Input is one file to convert.
@@ -26,11 +28,15 @@ var inputExts = map[string]bool{".pdf": true, ".txt": true, ".md": true}
 // link to one) is walked (links to files followed, links to folders inside
 // it not, hidden entries skipped) for
 // .pdf, .txt and .md files in lexical order. Each input gets an output name:
-// its relative path with the extension replaced by "."+format, and "-2",
+// its relative path with the extension replaced by format's, and "-2",
 // "-3", ... before the extension when an earlier input already has the name
 // (compared ignoring case, for case-insensitive file systems). A path listed
 // twice is taken once.
 func Collect(roots []string, format string) ([]Input, error) {
+	f, err := pipeline.FormatNamed(format)
+	if err != nil {
+		return nil, err
+	}
 	var out []Input
 	seen := map[string]bool{}
 	add := func(p, rel string) {
@@ -91,19 +97,19 @@ func Collect(roots []string, format string) ([]Input, error) {
 			add(p, rel)
 		}
 	}
-	name(out, format)
+	name(out, f.Ext)
 	return out, nil
 }
 
 // name gives each input its output name, avoiding collisions.
-func name(inputs []Input, format string) {
+func name(inputs []Input, ext string) {
 	taken := map[string]bool{SummaryName: true, journalName: true}
 	for i := range inputs {
 		rel := inputs[i].Rel
 		stem := strings.TrimSuffix(rel, path.Ext(rel))
-		o := stem + "." + format
+		o := stem + ext
 		for n := 2; taken[strings.ToLower(o)]; n++ {
-			o = stem + "-" + strconv.Itoa(n) + "." + format
+			o = stem + "-" + strconv.Itoa(n) + ext
 		}
 		taken[strings.ToLower(o)] = true
 		inputs[i].Output = o

@@ -10,6 +10,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetpdf/budgetpdf/pipeline"
 )
 
 // xlsxSheets are the workbook's first sheets, each a query on the
@@ -95,7 +97,7 @@ func WriteWorkbook(dbPath, path string, ph *phase) error {
 	if err != nil {
 		return err
 	}
-	if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
+	if err := pipeline.WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return err
 	}
 	ph.end(fmt.Sprintf("%d sheets written", len(sheets)))

@@ -5,35 +5,15 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
-// separators are dropped from amounts.
-var separators = strings.NewReplacer(",", "", "，", "", " ", "", "\u3000", "")
-
-// parseAmount reads an amount as the contract writes it ("1738.50"), also
-// tolerating separators and the dashes some offices print for zero. A nil or
-// blank cell is zero with ok true; text that is not a number gives ok false.
-func parseAmount(s *string) (d decimal.Decimal, ok bool) {
-	if s == nil {
-		return decimal.Zero, true
-	}
-	t := separators.Replace(strings.TrimSpace(*s))
-	switch t {
-	case "", "-", "—", "－", "--", "——":
-		return decimal.Zero, true
-	}
-	d, err := decimal.NewFromString(t)
-	if err != nil {
-		return decimal.Zero, false
-	}
-	return d, true
-}
-
-// amount is parseAmount without the ok: unparsable text counts as zero.
-// Callers use it only on cells of columns known to be amounts.
+// amount reads a cell with the parser that wrote it (textutil.AmountValue);
+// unparsable text counts as zero. Callers use it only on cells of columns
+// known to be amounts.
 func amount(s *string) decimal.Decimal {
-	d, _ := parseAmount(s)
+	d, _ := textutil.AmountValue(s)
 	return d
 }
 

@@ -15,7 +15,7 @@ type ref struct {
 }
 
 // tableKind is a table's kind without the final-account suffix.
-func tableKind(t *schema.Table) string { return strings.TrimSuffix(t.Kind, "_final") }
+func tableKind(t *schema.Table) string { return schema.BaseKind(t.Kind) }
 
 // lookup returns the first non-empty table of kind (budget or final).
 func lookup(doc *schema.Document, kind string) *schema.Table {
@@ -168,8 +168,8 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 			out = append(out, compare(a, got...))
 		}
 	}
-	isTotal, isTotalOK := totalOf(is, "total")
-	esTotal, esTotalOK := totalOf(es, "total")
+	isTotal, isTotalOK := totalOf(is, schema.KeyTotal)
+	esTotal, esTotalOK := totalOf(es, schema.KeyTotal)
 	iesIncome := newView0(ies).sideAmount(sideIncome)
 	iesExp := newView0(ies).sideAmount(sideExpenditure)
 
@@ -181,12 +181,12 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 		ro(yearTotal(ies, sideExpenditure, "本年支出合计", iesExp)),
 		ro(grandTotal(ies, sideExpenditure, "支出总计", iesExp)))
 	// 支出总表 against 收入总表 (with or without 上年结转).
-	carry, carryOK := totalOf(is, "carryover")
+	carry, carryOK := totalOf(is, schema.KeyCarryover)
 	withCarry := sumRefs(isTotal, carry)
 	add(esTotal, esTotalOK, ro(isTotal, isTotalOK), refOK{withCarry, isTotalOK && carryOK && !carry.fig.v.IsZero()})
 	// 一般公共预算支出表 against the 一般公共预算 income and 财政拨款收支总表.
-	gpbTotal, gpbOK := totalOf(gpbe, "total")
-	add(gpbTotal, gpbOK, ro(totalOf(is, "general_public_budget")))
+	gpbTotal, gpbOK := totalOf(gpbe, schema.KeyTotal)
+	add(gpbTotal, gpbOK, ro(totalOf(is, schema.KeyGeneralPublicBudget)))
 	// 财政拨款收支总表: the 一般公共预算 income of this year; its expenditure
 	// column also spends carried-over funds.
 	fasIncome := newView0(fas).sideAmount(sideIncome)
@@ -207,13 +207,13 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 	withCarried := sumRefs(fasGPB, carriedGPB)
 	add(gpbTotal, gpbOK,
 		ro(fasGPB, fasGPBOK),
-		ro(yearTotal(fas, sideExpenditure, "本年支出合计", sideExpenditure+"general_public_budget")),
+		ro(yearTotal(fas, sideExpenditure, "本年支出合计", sideExpenditure+schema.KeyGeneralPublicBudget)),
 		refOK{withCarried, fasGPBOK && carriedOK && !carriedGPB.fig.v.IsZero()})
 	// 财政拨款收支总表 本年收入合计 against the fiscal sources of 收入总表.
 	fa, faOK := yearTotal(fas, sideIncome, "本年收入合计", fasIncome)
-	g, gok := totalOf(is, "general_public_budget")
-	f, fok := totalOf(is, "government_fund")
-	s, sok := totalOf(is, "state_capital")
+	g, gok := totalOf(is, schema.KeyGeneralPublicBudget)
+	f, fok := totalOf(is, schema.KeyGovernmentFund)
+	s, sok := totalOf(is, schema.KeyStateCapital)
 	if gok || fok || sok {
 		// Where 收入总表 prints no 上年结转 column, its fiscal sources may
 		// include the carried-over funds (Chongqing's 收入总体情况表): the
@@ -230,19 +230,19 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 	// 国有资本经营预算收支表's expenditure against the 国有资本经营 income.
 	gfi := lookup(doc, schema.TableGovernmentFundIncome)
 	gfiTotal, gfiOK := totalOf(gfi, newView0(gfi).sideAmount(sideNone))
-	add(gfiTotal, gfiOK, ro(totalOf(is, "government_fund")))
-	gfTotal, gfOK := totalOf(gfe, "total")
-	add(gfTotal, gfOK, ro(totalOf(is, "government_fund")))
+	add(gfiTotal, gfiOK, ro(totalOf(is, schema.KeyGovernmentFund)))
+	gfTotal, gfOK := totalOf(gfe, schema.KeyTotal)
+	add(gfTotal, gfOK, ro(totalOf(is, schema.KeyGovernmentFund)))
 	sc := lookup(doc, schema.TableStateCapital)
 	scTotal, scOK := cell(sc, func(v *view) int { return v.totalRow(sideExpenditure) }, newView0(sc).sideAmount(sideExpenditure), "合计")
-	add(scTotal, scOK, ro(totalOf(is, "state_capital")))
+	add(scTotal, scOK, ro(totalOf(is, schema.KeyStateCapital)))
 	// The economic table's 合计 is the 一般公共预算 基本支出.
 	if et, levels := economicTable(doc); et != nil {
 		for i, l := range levels {
 			if l == schema.LevelTotal {
 				ev := newView(et)
-				r := ref{et, et.Kind + " 合计 total", figure{amount(et.Rows[i].Get("total")), et.Unit, ev.scale()}}
-				add(r, ev.amount["total"], ro(totalOf(gpbe, "basic")))
+				r := ref{et, et.Kind + " 合计 total", figure{amount(et.Rows[i].Get(schema.KeyTotal)), et.Unit, ev.scale()}}
+				add(r, ev.amount[schema.KeyTotal], ro(totalOf(gpbe, schema.KeyBasic)))
 				break
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // economicCategories are the 类 of the departmental economic classification
@@ -21,11 +22,11 @@ var economicCategories = []string{
 func economicTable(doc *schema.Document) (*schema.Table, []string) {
 	cats := map[string]bool{}
 	for _, c := range economicCategories {
-		cats[norm(c)] = true
+		cats[textutil.Squeeze(c)] = true
 	}
 	for _, e := range doc.EconomicRows {
 		if e.Level == schema.LevelCategory {
-			cats[norm(e.DeptSubject)] = true
+			cats[textutil.Squeeze(e.DeptSubject)] = true
 		}
 	}
 	if t := lookup(doc, schema.TableBasicExpenditureEconomic); t != nil {
@@ -52,7 +53,7 @@ func economicTable(doc *schema.Document) (*schema.Table, []string) {
 		return nil, nil
 	}
 	t := &schema.Table{Kind: schema.TableBasicExpenditureEconomic, Columns: []schema.Column{
-		{Key: "dept_subject"}, {Key: "total"}, {Key: "personnel"}, {Key: "public"}}}
+		{Key: schema.KeyDeptSubject}, {Key: schema.KeyTotal}, {Key: schema.KeyPersonnel}, {Key: schema.KeyPublic}}}
 	for i := range doc.Tables {
 		if tableKind(&doc.Tables[i]) == schema.TableBasicExpenditureEconomic {
 			t.Pages, t.Unit = doc.Tables[i].Pages, doc.Tables[i].Unit
@@ -60,8 +61,8 @@ func economicTable(doc *schema.Document) (*schema.Table, []string) {
 	}
 	var levels []string
 	for _, e := range doc.EconomicRows {
-		t.Rows = append(t.Rows, schema.Row{{Key: "dept_subject", Value: schema.Str(e.DeptSubject)},
-			{Key: "total", Value: e.Total}, {Key: "personnel", Value: e.Personnel}, {Key: "public", Value: e.Public}})
+		t.Rows = append(t.Rows, schema.Row{{Key: schema.KeyDeptSubject, Value: schema.Str(e.DeptSubject)},
+			{Key: schema.KeyTotal, Value: e.Total}, {Key: schema.KeyPersonnel, Value: e.Personnel}, {Key: schema.KeyPublic, Value: e.Public}})
 		levels = append(levels, e.Level)
 	}
 	return t, levels
@@ -77,7 +78,7 @@ func economic(doc *schema.Document) []schema.Check {
 		return nil
 	}
 	v := newView(t)
-	if v.has("subject_code") {
+	if v.has(schema.KeySubjectCode) {
 		return nil
 	}
 	var out []schema.Check

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -11,7 +12,7 @@ var bracketFolder = strings.NewReplacer("（", "(", "）", ")", "【", "[", "】
 
 // projectKey is how project names are compared: no spaces, ASCII brackets.
 func projectKey(s string) string {
-	return bracketFolder.Replace(norm(s))
+	return bracketFolder.Replace(textutil.Squeeze(s))
 }
 
 // forms compares each performance form's annual funds with this year's

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // A mention is one "label X万元" (or 元, 亿元) figure of the narrative with what follows
@@ -104,7 +106,7 @@ func stream(texts []Text) (s string, starts, pages []int) {
 	var b strings.Builder
 	prevHeading := false
 	for _, t := range texts {
-		x := norm(t.Text)
+		x := textutil.Squeeze(t.Text)
 		if x == "" || pageNumber.MatchString(x) {
 			continue
 		}

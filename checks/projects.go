@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -28,7 +29,7 @@ func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
 	}
 	if t := lookup(doc, kind); t != nil {
 		v := newView(t)
-		if !v.amount["total"] {
+		if !v.amount[schema.KeyTotal] {
 			return ref{}, false
 		}
 		var rows []schema.Row
@@ -47,7 +48,7 @@ func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
 		}
 		sum := decimal.Zero
 		for _, r := range leaves {
-			sum = sum.Add(amount(r.Get("total")))
+			sum = sum.Add(amount(r.Get(schema.KeyTotal)))
 		}
 		what := fmt.Sprintf("%s Σ %d projects total", kind, len(leaves))
 		if groups > 0 {
@@ -88,11 +89,11 @@ func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
 // Where no row adds up that way, every row is a project.
 func projectLeaves(rows []schema.Row) (leaves []schema.Row, groups int) {
 	for i := 0; i < len(rows); i++ {
-		total := amount(rows[i].Get("total"))
+		total := amount(rows[i].Get(schema.KeyTotal))
 		if total.IsPositive() {
 			sum, j := decimal.Zero, i+1
 			for ; j < len(rows) && sum.LessThan(total); j++ {
-				sum = sum.Add(amount(rows[j].Get("total")))
+				sum = sum.Add(amount(rows[j].Get(schema.KeyTotal)))
 			}
 			if sum.Equal(total) && j-i > 2 {
 				leaves = append(leaves, rows[i+1:j]...)
@@ -118,7 +119,7 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 	if es == nil {
 		es = lookup(doc, schema.TableGeneralPublicBudgetExpenditure)
 	}
-	e, eok := totalOf(es, "project")
+	e, eok := totalOf(es, schema.KeyProject)
 	if !eok {
 		return []schema.Check{newCheck(RuleCrossTable, schema.TableProjectExpenditure, schema.StatusSkipped, p.table.Pages,
 			"%s %s: no 项目支出 total to compare with", p.what, show(p.fig.v, p.fig.scale))}
@@ -156,7 +157,7 @@ func carRunning(doc *schema.Document) []schema.Check {
 	ev := newView(et)
 	for _, r := range et.Rows {
 		if l := anyLabel(r); strings.Contains(l, "公务用车运行维护费") {
-			e = ref{et, et.Kind + " " + l + " total", figure{amount(r.Get("total")), et.Unit, ev.scale()}}
+			e = ref{et, et.Kind + " " + l + " total", figure{amount(r.Get(schema.KeyTotal)), et.Unit, ev.scale()}}
 			break
 		}
 	}
@@ -166,8 +167,8 @@ func carRunning(doc *schema.Document) []schema.Check {
 	tv := newView(tp)
 	var t ref
 	for _, r := range tp.Rows {
-		if threePublicPart(anyLabel(r)) == tpCarRun && tv.amount["total"] {
-			t = ref{tp, tp.Kind + " " + anyLabel(r) + " total", figure{amount(r.Get("total")), tp.Unit, tv.scale()}}
+		if threePublicPart(anyLabel(r)) == tpCarRun && tv.amount[schema.KeyTotal] {
+			t = ref{tp, tp.Kind + " " + anyLabel(r) + " total", figure{amount(r.Get(schema.KeyTotal)), tp.Unit, tv.scale()}}
 			break
 		}
 	}
@@ -177,7 +178,7 @@ func carRunning(doc *schema.Document) []schema.Check {
 			ti = len(tp.Rows) - 1
 		}
 		for _, k := range tv.keys {
-			l := norm(tv.labels[k])
+			l := textutil.Squeeze(tv.labels[k])
 			if tv.amount[k] && !strings.Contains(k, schema.PriorYearPrefix) && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
 				t = ref{tp, tp.Kind + " " + l, figure{amount(tp.Rows[ti].Get(k)), tp.Unit, tv.scale()}}
 				break
@@ -199,7 +200,7 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 	if ao == nil {
 		return nil
 	}
-	a, ok := totalOf(ao, "total")
+	a, ok := totalOf(ao, schema.KeyTotal)
 	if !ok {
 		return nil
 	}
@@ -207,11 +208,11 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 	et, levels := economicTable(doc)
 	for i, l := range levels {
 		if l == schema.LevelTotal {
-			e = ref{et, et.Kind + " 合计 public", figure{amount(et.Rows[i].Get("public")), et.Unit, newView(et).scale()}}
+			e = ref{et, et.Kind + " 合计 public", figure{amount(et.Rows[i].Get(schema.KeyPublic)), et.Unit, newView(et).scale()}}
 			break
 		}
 	}
-	if e.table == nil || !newView(et).amount["public"] {
+	if e.table == nil || !newView(et).amount[schema.KeyPublic] {
 		return nil
 	}
 	// The 名词解释 decides:

@@ -5,16 +5,17 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
 // sourceKeys are the funding-source columns whose sum is the total.
-var sourceKeys = []string{"general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds", "carryover",
-	"fiscal_appropriation", "superior_subsidy", "business_income", "operating_income", "subordinate_remittance"}
+var sourceKeys = []string{schema.KeyGeneralPublicBudget, schema.KeyGovernmentFund, schema.KeyStateCapital, schema.KeyFiscalSpecialAccount, schema.KeyUnitFunds, schema.KeyCarryover,
+	schema.KeyFiscalAppropriation, schema.KeySuperiorSubsidy, schema.KeyBusinessIncome, schema.KeyOperatingIncome, schema.KeySubordinateRemittance}
 
 // extraParts are named expenditure columns that add to 基本支出 + 项目支出
 // in the total (单位预留机动经费, a final account's 上缴上级支出 …).
-var extraParts = map[string]bool{"reserve_fund": true, "remittance_to_superior": true, "operating_expenditure": true, "subsidy_to_subordinate": true}
+var extraParts = map[string]bool{schema.KeyReserveFund: true, schema.KeyRemittanceToSuperior: true, schema.KeyOperatingExpenditure: true, schema.KeySubsidyToSubordinate: true}
 
 // relation is "total = Σ parts" across the columns of one row.
 type relation struct {
@@ -27,7 +28,7 @@ type relation struct {
 // printed as its two parts), 基本 = 人员 + 公用, 合计 = 当年 + 结转,
 // 合计 = Σ funding sources.
 func (v *view) relations(side string) []relation {
-	total := side + "total"
+	total := side + schema.KeyTotal
 	if !v.amount[total] {
 		return nil
 	}
@@ -41,35 +42,35 @@ func (v *view) relations(side string) []relation {
 		out = append(out, r)
 	}
 	switch {
-	case has("basic") && has("project"):
-		rel("total", "basic", "project")
-		if has("personnel") && has("public") {
-			rel("basic", "personnel", "public")
+	case has(schema.KeyBasic) && has(schema.KeyProject):
+		rel(schema.KeyTotal, schema.KeyBasic, schema.KeyProject)
+		if has(schema.KeyPersonnel) && has(schema.KeyPublic) {
+			rel(schema.KeyBasic, schema.KeyPersonnel, schema.KeyPublic)
 		}
-	case has("personnel") && has("public") && has("project"):
-		rel("total", "personnel", "public", "project")
-	case has("personnel") && has("public"):
-		rel("total", "personnel", "public")
+	case has(schema.KeyPersonnel) && has(schema.KeyPublic) && has(schema.KeyProject):
+		rel(schema.KeyTotal, schema.KeyPersonnel, schema.KeyPublic, schema.KeyProject)
+	case has(schema.KeyPersonnel) && has(schema.KeyPublic):
+		rel(schema.KeyTotal, schema.KeyPersonnel, schema.KeyPublic)
 	}
-	current := has("current_year")
+	current := has(schema.KeyCurrentYear)
 	if current {
-		rel("total", "current_year", "carryover")
+		rel(schema.KeyTotal, schema.KeyCurrentYear, schema.KeyCarryover)
 	}
 	var src []string
 	for _, k := range sourceKeys {
 		if !has(k) {
 			continue
 		}
-		if k == "carryover" && (current || !sameGroup(v.labels[total], v.labels[side+k])) {
+		if k == schema.KeyCarryover && (current || !sameGroup(v.labels[total], v.labels[side+k])) {
 			continue
 		}
 		src = append(src, side+k)
 	}
 	// Columns the recognizer could not name (事业收入 …) under the total's
 	// header group are sources too; elsewhere they make the sum unknowable.
-	known := len(src) > 0 && !(len(src) == 1 && src[0] == side+"carryover")
+	known := len(src) > 0 && !(len(src) == 1 && src[0] == side+schema.KeyCarryover)
 	for _, k := range v.amountKeys(side) {
-		if !strings.HasPrefix(strings.TrimPrefix(k, side), "col_") || k == "col_" {
+		if !strings.HasPrefix(strings.TrimPrefix(k, side), schema.ColPrefix) || k == schema.ColPrefix {
 			continue
 		}
 		if g := group(v.labels[total]); g != "" && g == group(v.labels[k]) {
@@ -87,7 +88,7 @@ func (v *view) relations(side string) []relation {
 // group is a column label's header group: "本年收入/合计" → "本年收入".
 func group(label string) string {
 	if i := strings.LastIndex(label, "/"); i >= 0 {
-		return norm(label[:i])
+		return textutil.Squeeze(label[:i])
 	}
 	return ""
 }
@@ -112,14 +113,15 @@ func rowTotals(t *schema.Table) []schema.Check {
 			out = append(out, v.acrossOrUnnamed(rel)...)
 		}
 	}
+	info, _ := schema.Kind(t.Kind)
 	switch {
-	case strings.HasPrefix(t.Kind, schema.TableBasicExpenditureEconomic):
+	case info.Rows == schema.RowsEconomic:
 		// 合计 = Σ 类 = Σ items: see economic, which knows the levels.
-	case strings.HasPrefix(t.Kind, schema.TableThreePublic):
+	case tableKind(t) == schema.TableThreePublic:
 		out = append(out, threePublic(v)...)
-	case v.has(sideIncome+"item") || v.has(sideExpenditure+"item") || v.has(sideIncome+"subject_code"):
+	case v.has(sideIncome+schema.KeyItem) || v.has(sideExpenditure+schema.KeyItem) || v.has(sideIncome+schema.KeySubjectCode):
 		out = append(out, twoSided(v)...)
-	case !v.has("subject_code") && !v.has("unit_code"):
+	case !v.has(schema.KeySubjectCode) && !v.has(schema.KeyUnitCode):
 		out = append(out, v.down(sideNone)...)
 	}
 	return flatten(out)
@@ -200,7 +202,7 @@ func (v *view) acrossOrUnnamed(rel relation) []schema.Check {
 	side := sideOf(rel.total)
 	var extra []string
 	for _, k := range v.amountKeys(side) {
-		if bare := strings.TrimPrefix(k, side); !used[k] && (strings.HasPrefix(bare, "col_") || extraParts[bare]) {
+		if bare := strings.TrimPrefix(k, side); !used[k] && (strings.HasPrefix(bare, schema.ColPrefix) || extraParts[bare]) {
 			extra = append(extra, k)
 		}
 	}
@@ -287,7 +289,7 @@ func (v *view) down(side string) []schema.Check {
 	ti := v.totalRow(side)
 	if ti < 0 {
 		status := schema.StatusSkipped // project lists often print none
-		if tableKind(v.t) == schema.TableAgencyOperating {
+		if info, _ := schema.Kind(v.t.Kind); info.NeedsTotal {
 			status = schema.StatusFail
 		}
 		return []schema.Check{newCheck(RuleRowTotal, v.t.Kind, status, v.t.Pages,

@@ -1,19 +1,18 @@
 package checks
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Sides of a table: one-sided tables use "", two-sided ones prefix each
 // side's column keys.
 const (
 	sideNone        = ""
-	sideIncome      = "income_"
-	sideExpenditure = "expenditure_"
+	sideIncome      = schema.SideIncome
+	sideExpenditure = schema.SideExpenditure
 )
 
 // view is a table with its columns sorted into text and amount columns.
@@ -43,12 +42,12 @@ func newView(t *schema.Table) *view {
 		}
 	}
 	for _, k := range v.keys {
-		if isTextKey(k) || !schema.IsAmountKey(k) && !strings.HasPrefix(k, "col_") {
+		if isTextKey(k) || !schema.IsAmountKey(k) && !strings.HasPrefix(k, schema.ColPrefix) {
 			continue // text, or a named column that holds no money (行次, 序号)
 		}
 		ok := true
 		for _, r := range t.Rows {
-			if _, good := parseAmount(r.Get(k)); !good {
+			if _, good := textutil.AmountValue(r.Get(k)); !good {
 				ok = false
 				break
 			}
@@ -60,8 +59,7 @@ func newView(t *schema.Table) *view {
 
 // isTextKey reports whether a column key names text (codes, names, items).
 func isTextKey(k string) bool {
-	switch k {
-	case "item", "name", "unit_name", "subject_code", "subject_name", "dept_subject", "gov_subject", "category", "level":
+	if schema.IsLabelKey(k) {
 		return true
 	}
 	for _, s := range []string{"_code", "_name", "_item", "_subject"} {
@@ -86,14 +84,14 @@ func sideOf(k string) string {
 // side is the side of a column: its key's prefix, or for a column the
 // recognizer could not name in a two-sided table, its label's ("支出/…").
 func (v *view) side(k string) string {
-	if s := sideOf(k); s != sideNone || !strings.HasPrefix(k, "col_") {
+	if s := sideOf(k); s != sideNone || !strings.HasPrefix(k, schema.ColPrefix) {
 		return s
 	}
 	two := false
 	for _, x := range v.keys {
 		two = two || sideOf(x) != sideNone
 	}
-	l, _, _ := strings.Cut(norm(v.labels[k]), "/")
+	l, _, _ := strings.Cut(textutil.Squeeze(v.labels[k]), "/")
 	switch {
 	case !two:
 	case strings.Contains(l, "收入"):
@@ -164,23 +162,13 @@ func (v *view) scale() int32 {
 	return s
 }
 
-// norm removes all white space, the way printed labels are compared.
-func norm(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // code is the subject code of a row on a side, digits only, or "".
 func code(r schema.Row, side string) string {
-	p := r.Get(side + "subject_code")
+	p := r.Get(side + schema.KeySubjectCode)
 	if p == nil {
 		return ""
 	}
-	c := norm(*p)
+	c := textutil.Squeeze(*p)
 	for _, ch := range c {
 		if ch < '0' || ch > '9' {
 			return ""
@@ -191,9 +179,9 @@ func code(r schema.Row, side string) string {
 
 // label is the row's name on a side: its subject name or item, normalized.
 func label(r schema.Row, side string) string {
-	for _, k := range []string{side + "subject_name", side + "item", side + "name", side + "unit_name", side + "dept_subject"} {
-		if p := r.Get(k); p != nil && norm(*p) != "" {
-			return norm(*p)
+	for _, k := range []string{side + schema.KeySubjectName, side + schema.KeyItem, side + schema.KeyName, side + schema.KeyUnitName, side + schema.KeyDeptSubject} {
+		if p := r.Get(k); p != nil && textutil.Squeeze(*p) != "" {
+			return textutil.Squeeze(*p)
 		}
 	}
 	return ""
@@ -202,8 +190,8 @@ func label(r schema.Row, side string) string {
 // anyLabel is the first non-empty text cell of a row.
 func anyLabel(r schema.Row) string {
 	for _, c := range r {
-		if isTextKey(c.Key) && c.Value != nil && norm(*c.Value) != "" && !(strings.HasSuffix(c.Key, "_code") && digits(norm(*c.Value))) {
-			return norm(*c.Value)
+		if isTextKey(c.Key) && c.Value != nil && textutil.Squeeze(*c.Value) != "" && !(strings.HasSuffix(c.Key, "_code") && digits(textutil.Squeeze(*c.Value))) {
+			return textutil.Squeeze(*c.Value)
 		}
 	}
 	return ""
@@ -251,20 +239,13 @@ func (v *view) totalRow(side string) int {
 	return -1
 }
 
-// isIndexRow reports the "1 2 3 …" row printed under some headers: its
-// non-blank cells are consecutive small integers.
+// isIndexRow reports the "1 2 3 …" row printed under some headers.
 func isIndexRow(r schema.Row) bool {
-	n, prev := 0, 0
+	texts := make([]string, 0, len(r))
 	for _, c := range r {
-		if c.Value == nil || norm(*c.Value) == "" {
-			continue
+		if c.Value != nil {
+			texts = append(texts, *c.Value)
 		}
-		x, err := strconv.Atoi(norm(*c.Value))
-		if err != nil || (n > 0 && x != prev+1) {
-			return false
-		}
-		prev = x
-		n++
 	}
-	return n >= 2
+	return textutil.IsIndexRow(texts)
 }

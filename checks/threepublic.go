@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -107,7 +108,7 @@ func (v *view) threePublicYear(prior bool) []schema.Check {
 		if !v.amount[k] || strings.Contains(k, schema.PriorYearPrefix) != prior {
 			continue
 		}
-		l := norm(v.labels[k])
+		l := textutil.Squeeze(v.labels[k])
 		i := strings.LastIndex(l, "/")
 		p := threePublicPart(l[i+1:])
 		if p == "" && strings.HasSuffix(l, "/小计") {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,14 +17,14 @@ import (
 // children are the rows of the next code length present that start with it.
 func subjectTree(t *schema.Table) []schema.Check {
 	v := newView(t)
-	if !v.has("subject_code") && v.has("unit_code") {
+	if !v.has(schema.KeySubjectCode) && v.has(schema.KeyUnitCode) {
 		// A table of budget units coded 317, 317001, 317002: the
 		// department's row is the sum of its units', nested as codes are.
 		v = newView(unitCodesAsSubjects(t))
 	}
 	var out []schema.Check
 	for _, side := range v.sides() {
-		if !v.has(side + "subject_code") {
+		if !v.has(side + schema.KeySubjectCode) {
 			continue
 		}
 		out = append(out, v.tree(side)...)
@@ -36,8 +37,8 @@ func unitCodesAsSubjects(t *schema.Table) *schema.Table {
 	c := *t
 	c.Columns = nil
 	for _, col := range t.Columns {
-		if col.Key == "unit_code" {
-			col.Key = "subject_code"
+		if col.Key == schema.KeyUnitCode {
+			col.Key = schema.KeySubjectCode
 		}
 		c.Columns = append(c.Columns, col)
 	}
@@ -45,8 +46,8 @@ func unitCodesAsSubjects(t *schema.Table) *schema.Table {
 	for _, r := range t.Rows {
 		var nr schema.Row
 		for _, cell := range r {
-			if cell.Key == "unit_code" {
-				cell.Key = "subject_code"
+			if cell.Key == schema.KeyUnitCode {
+				cell.Key = schema.KeySubjectCode
 			}
 			nr = append(nr, cell)
 		}
@@ -79,7 +80,7 @@ func (v *view) unitBlocks(side string, rows []coded) (blocks []block, grand int)
 	prev := ""
 	for i, r := range v.t.Rows {
 		u := ""
-		if p := r.Get("unit_name"); p != nil {
+		if p := r.Get(schema.KeyUnitName); p != nil {
 			u = *p
 		}
 		if u != "" && u != prev && code(r, side) == "" && !isTotalLabel(label(r, side)) && hasHan(u) {
@@ -130,8 +131,8 @@ func (v *view) codedBetween(side string, from, to int) bool {
 }
 
 func unitOf(r schema.Row) string {
-	if p := r.Get("unit_name"); p != nil {
-		return norm(*p)
+	if p := r.Get(schema.KeyUnitName); p != nil {
+		return textutil.Squeeze(*p)
 	}
 	return ""
 }

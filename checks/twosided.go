@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,7 +23,7 @@ var numbered = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(]
 func twoSided(v *view) []schema.Check {
 	var out []schema.Check
 	for _, side := range []string{sideIncome, sideExpenditure} {
-		if v.has(side+"item") && !v.has(side+"subject_code") {
+		if v.has(side+schema.KeyItem) && !v.has(side+schema.KeySubjectCode) {
 			out = append(out, v.sideSums(side)...)
 		}
 	}
@@ -73,7 +74,7 @@ func (v *view) totals(side string) (year, grand int) {
 		// A bare 合计 / 总计 (Chongqing prints it on the first row, above
 		// the items) is the side's total.
 		for i, r := range v.t.Rows {
-			if l := norm(label(r, side)); l == "合计" || l == "总计" {
+			if l := textutil.Squeeze(label(r, side)); l == "合计" || l == "总计" {
 				grand = i
 			}
 		}
@@ -185,8 +186,8 @@ func (v *view) sideSums(side string) []schema.Check {
 
 // sideAmount is the side's main amount column: its total, else its first.
 func (v *view) sideAmount(side string) string {
-	if v.amount[side+"total"] {
-		return side + "total"
+	if v.amount[side+schema.KeyTotal] {
+		return side + schema.KeyTotal
 	}
 	if ks := v.amountKeys(side); len(ks) > 0 {
 		return ks[0]
@@ -207,7 +208,7 @@ func (v *view) balance() []schema.Check {
 	}
 	var ps []pairing
 	var out []schema.Check
-	if v.has(sideIncome + "subject_code") {
+	if v.has(sideIncome + schema.KeySubjectCode) {
 		ps = append(ps, pairing{"income 合计 = expenditure 合计", v.totalRow(sideIncome), v.totalRow(sideExpenditure), ek})
 	} else {
 		iy, ig := v.totals(sideIncome)
@@ -216,8 +217,8 @@ func (v *view) balance() []schema.Check {
 		// column where the expenditure side splits it off, else the total
 		// when nothing is carried over on either side.
 		switch {
-		case v.amount[sideExpenditure+"current_year"]:
-			ps = append(ps, pairing{"本年收入合计 = 本年支出合计 当年预算安排", iy, ey, sideExpenditure + "current_year"})
+		case v.amount[sideExpenditure+schema.KeyCurrentYear]:
+			ps = append(ps, pairing{"本年收入合计 = 本年支出合计 当年预算安排", iy, ey, sideExpenditure + schema.KeyCurrentYear})
 		case v.between(sideIncome, iy, ig).IsZero() && v.between(sideExpenditure, ey, eg).IsZero():
 			ps = append(ps, pairing{"本年收入合计 = 本年支出合计", iy, ey, ek})
 		case iy >= 0 && ey >= 0:

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/hex"
@@ -14,8 +15,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/fault"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -165,6 +166,11 @@ func readerInfo(r *pdf.Reader) Info {
 
 var pdfcpuConfigOnce sync.Once
 
+// disableConfigDir keeps pdfcpu from reading or writing a configuration
+// directory (what api.DisableConfigDir does; pdfcpu's api package is not
+// linked, since it pulls go-runewidth, whose init costs ~20 ms per process).
+func disableConfigDir() { model.ConfigPath = "disable" }
+
 // repairPDF has pdfcpu read data (repairing what it can, decrypting with the
 // empty or the given user password) and write it back as a plain PDF 1.x the
 // object reader accepts. The document information is taken before pdfcpu
@@ -175,7 +181,7 @@ func repairPDF(data []byte, password string, lim Limits) (out []byte, info Info,
 			out, info, err = nil, Info{}, fmt.Errorf("pdfcpu panic: %v", x)
 		}
 	}()
-	pdfcpuConfigOnce.Do(api.DisableConfigDir)
+	pdfcpuConfigOnce.Do(disableConfigDir)
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.UserPW = password
@@ -191,7 +197,7 @@ func repairPDF(data []byte, password string, lim Limits) (out []byte, info Info,
 	// numbered 2^31 costs minutes and gigabytes. Objects numbered past
 	// what the file could hold are blanked out before the repair.
 	data, blanked := blankObjects(data, repairObjects(lim, len(data)))
-	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
+	ctx, err := pdfcpuRead(data, conf)
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
 			if password == "" {
@@ -210,7 +216,12 @@ func repairPDF(data []byte, password string, lim Limits) (out []byte, info Info,
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(data))
-	if err := api.WriteContext(ctx, &buf); err != nil {
+	ctx.Write.Writer = bufio.NewWriter(&buf)
+	err = pdfcpu.WriteContext(ctx)
+	if ferr := ctx.Write.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
 		return nil, Info{}, fmt.Errorf("rewriting: %w", err)
 	}
 	out = buf.Bytes()
@@ -221,6 +232,13 @@ func repairPDF(data []byte, password string, lim Limits) (out []byte, info Info,
 	}
 	info.blanked = blanked
 	return out, info, nil
+}
+
+// pdfcpuRead is api.ReadContext: pdfcpu.Read with pdfcpu's own failures
+// (raised as fault panics) returned as errors.
+func pdfcpuRead(data []byte, conf *model.Configuration) (ctx *model.Context, err error) {
+	defer fault.Catch(&err)
+	return pdfcpu.Read(bytes.NewReader(data), conf)
 }
 
 // contextInfo reads the document information from a pdfcpu context.

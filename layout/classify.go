@@ -3,27 +3,10 @@ package layout
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
-)
 
-// isCJK reports whether r is a Han character, CJK or full-width punctuation:
-// characters that are written without spaces between them.
-func isCJK(r rune) bool {
-	switch {
-	case unicode.Is(unicode.Han, r):
-		return true
-	case r >= 0x3000 && r <= 0x303F: // CJK symbols and punctuation
-		return true
-	case r >= 0xFF00 && r <= 0xFFEF: // full-width forms
-		return true
-	case r >= 0x2460 && r <= 0x24FF: // enclosed numbers ①
-		return true
-	case r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·':
-		return true
-	}
-	return false
-}
+	"github.com/budgetpdf/budgetpdf/textutil"
+)
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -41,8 +24,6 @@ func isNumPart(r rune) bool {
 }
 
 var (
-	amountRe   = regexp.MustCompile(`^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
-	codeRe     = regexp.MustCompile(`^\d{3}(\d{2}){0,2}$`)
 	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
 	labelRe    = regexp.MustCompile(`^(预算公开表|决算公开表|公开表)\s*[0-9一二三四五六七八九十-]+$|^(预算|决算)?公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十-]+$`)
 	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位|部门)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
@@ -53,23 +34,13 @@ var (
 	dotLeader  = regexp.MustCompile(`(\.{3,}|…{2,}|·{3,})\s*\d*$`)
 )
 
-// isAmount reports whether s looks like a printed amount: digits with an
-// optional sign, thousands separators, decimals or a percent sign.
-func isAmount(s string) bool {
-	return s != "" && amountRe.MatchString(s)
-}
-
-// isSubjectCode reports whether s is a functional subject code of 3, 5 or 7
-// digits (201, 20131, 2013101).
-func isSubjectCode(s string) bool { return codeRe.MatchString(s) }
-
 // isLabelLine reports whether s is a table label like 预算公开表3, 公开02表
 // or 表一.
 func isLabelLine(s string) bool {
 	if len(s) > 60 || !strings.Contains(s, "表") {
 		return false
 	}
-	return labelRe.MatchString(squeeze(s))
+	return labelRe.MatchString(textutil.Squeeze(s))
 }
 
 // department returns the value of a 部门名称：… line.
@@ -89,7 +60,7 @@ func unit(s string) (string, bool) {
 	if !strings.Contains(s, "单位") || !strings.Contains(s, "元") {
 		return "", false
 	}
-	m := unitRe.FindStringSubmatch(squeeze(s))
+	m := unitRe.FindStringSubmatch(textutil.Squeeze(s))
 	if m == nil {
 		return "", false
 	}
@@ -112,7 +83,7 @@ func isTitleLine(s string) bool {
 	if !strings.Contains(s, "表") && !strings.Contains(s, "预算") && !strings.Contains(s, "决算") {
 		return false
 	}
-	s = squeeze(s)
+	s = textutil.Squeeze(s)
 	n := utf8.RuneCountInString(s)
 	if n < 4 || n > 60 {
 		return false
@@ -135,61 +106,20 @@ func isTitleLine(s string) bool {
 
 // isTotalLabel reports whether s is the label of a total row.
 func isTotalLabel(s string) bool {
-	s = squeeze(s)
+	s = textutil.Squeeze(s)
 	return s == "合计" || s == "总计" || s == "小计" || s == "部门合计" || s == "本年合计"
-}
-
-// squeeze removes all white space from s.
-func squeeze(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsSpace) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// isIndexRow reports whether the non-empty texts are the column numbers
-// 1 2 3 … (possibly starting later, as in 栏次 rows).
-func isIndexRow(texts []string) bool {
-	n, prev := 0, -1
-	for _, t := range texts {
-		t = squeeze(t)
-		if t == "" {
-			continue
-		}
-		if t == "栏次" || t == "行次" {
-			continue
-		}
-		v := 0
-		for _, r := range t {
-			if r < '0' || r > '9' || v > 100 {
-				return false
-			}
-			v = v*10 + int(r-'0')
-		}
-		if prev >= 0 && v != prev+1 {
-			return false
-		}
-		prev = v
-		n++
-	}
-	return n >= 2
 }
 
 // isDataRow reports whether a row of texts holds data: an amount, a subject
 // code, or a total label (合计, 本年收入合计) as its first text, in one of
 // its first two columns, with nothing but amounts after it. Index rows (1 2 3 …) are not data.
 func isDataRow(texts []string) bool {
-	if isIndexRow(texts) {
+	if textutil.IsIndexRow(texts) {
 		return false
 	}
 	first := true
 	for i, t := range texts {
-		t = squeeze(t)
+		t = textutil.Squeeze(t)
 		if t == "" {
 			continue
 		}
@@ -197,10 +127,10 @@ func isDataRow(texts []string) bool {
 			return true
 		}
 		first = false
-		if isSubjectCode(t) {
+		if textutil.IsSubjectCode(t) {
 			return true
 		}
-		if isAmount(t) && !yearRe.MatchString(t) {
+		if textutil.IsAmountShape(t) && !yearRe.MatchString(t) {
 			return true
 		}
 	}
@@ -210,7 +140,7 @@ func isDataRow(texts []string) bool {
 // onlyAmounts reports whether every non-empty text is an amount.
 func onlyAmounts(texts []string) bool {
 	for _, t := range texts {
-		if t = squeeze(t); t != "" && !isAmount(t) {
+		if t = textutil.Squeeze(t); t != "" && !textutil.IsAmountShape(t) {
 			return false
 		}
 	}

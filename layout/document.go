@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // colTol is how far (in points) column boundaries of a continuation page
@@ -54,7 +55,7 @@ func endsPage(tables []Table, narrative []Line, height float64) bool {
 	bottom := tables[n-1].Box.Y1
 	for _, l := range narrative {
 		footer := height > 0 && l.Box.Y0 > height*11/12
-		if l.Box.Y0 >= bottom && !footer && !isPageNumber(squeeze(l.Text)) {
+		if l.Box.Y0 >= bottom && !footer && !isPageNumber(textutil.Squeeze(l.Text)) {
 			return false
 		}
 	}
@@ -73,7 +74,7 @@ func strayLabel(tables []Table, narrative []Line) string {
 		if l.Box.Y0 < bottom {
 			return ""
 		}
-		t := squeeze(l.Text)
+		t := textutil.Squeeze(l.Text)
 		if isLabelLine(t) {
 			return t
 		}
@@ -264,7 +265,7 @@ func repeatedHeader(t *Table, rows [][]Cell) int {
 func rowKey(row []Cell, n int) string {
 	var b []byte
 	for _, s := range RowTexts(row, n) {
-		b = append(b, squeeze(s)...)
+		b = append(b, textutil.Squeeze(s)...)
 		b = append(b, '|')
 	}
 	return string(b)

@@ -8,12 +8,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/fixtures"
 	"github.com/budgetpdf/budgetpdf/layout"
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // score is one comparison of layout tables against a truth file.
@@ -152,7 +152,7 @@ func compareTruth(doc *layout.Document, truth *schema.Document) score {
 		s.cellsWant += len(tt.Rows) * len(tt.Columns)
 		k := -1
 		for i := next; i < len(doc.Tables); i++ {
-			if squeeze(doc.Tables[i].Title) == squeeze(tt.Title) {
+			if textutil.Squeeze(doc.Tables[i].Title) == textutil.Squeeze(tt.Title) {
 				k = i
 				break
 			}
@@ -171,7 +171,7 @@ func compareTruth(doc *layout.Document, truth *schema.Document) score {
 		labels := got.HeaderLabels()
 		for c, col := range tt.Columns {
 			s.labelsWant++
-			if c < len(labels) && squeeze(labels[c]) == squeeze(col.Label) {
+			if c < len(labels) && textutil.Squeeze(labels[c]) == textutil.Squeeze(col.Label) {
 				s.labels++
 			} else if c < len(labels) {
 				s.misses = append(s.misses, fmt.Sprintf("%s label %d: got %q, want %q", tt.Title, c, labels[c], col.Label))
@@ -210,18 +210,9 @@ var thousands = regexp.MustCompile(`^-?\d{1,3}(,\d{3})+(\.\d+)?$`)
 // plain removes thousands separators from amounts and white space from
 // text, for comparison.
 func plain(s string) string {
-	s = squeeze(s)
+	s = textutil.Squeeze(s)
 	if thousands.MatchString(s) {
 		s = strings.ReplaceAll(s, ",", "")
 	}
 	return s
-}
-
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // gcell is a cell while its grid is being built, with its glyphs.
@@ -154,12 +155,12 @@ func (m *meta) take(s string) bool {
 		return false
 	}
 	ok := false
-	if yearLineRe.MatchString(squeeze(s)) {
+	if yearLineRe.MatchString(textutil.Squeeze(s)) {
 		return true // a year under the title: （2023年度）
 	}
 	if isLabelLine(s) {
 		if m.label == "" {
-			m.label = squeeze(s)
+			m.label = textutil.Squeeze(s)
 		}
 		return true
 	}
@@ -186,7 +187,7 @@ func (m *meta) take(s string) bool {
 	}
 	if isTitleLine(s) {
 		if m.title == "" {
-			m.title = squeeze(s)
+			m.title = textutil.Squeeze(s)
 		}
 		return true
 	}
@@ -259,7 +260,7 @@ func (g *grid) headerRows() int {
 		if isDataRow(row) {
 			return r
 		}
-		if r > 0 && isIndexRow(rows[r-1]) {
+		if r > 0 && textutil.IsIndexRow(rows[r-1]) {
 			return r
 		}
 		if r > 0 && firstOnly(row) && labelsFrom(rows[r-1], 2) && filled(rows[r-1]) >= 2 {

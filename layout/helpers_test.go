@@ -1,6 +1,9 @@
 package layout
 
-import "github.com/budgetpdf/budgetpdf/extract"
+import (
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/textutil"
+)
 
 // text lays s out as glyphs from (x, top) at size pt: CJK characters one
 // em wide, others half an em; spaces become space glyphs.
@@ -8,7 +11,7 @@ func text(s string, x, top, size float64) []extract.Glyph {
 	var gs []extract.Glyph
 	for _, r := range s {
 		w := size / 2
-		if isCJK(r) {
+		if textutil.IsCJK(r) {
 			w = size
 		}
 		gs = append(gs, extract.Glyph{Text: string(r), X0: x, Y0: top, X1: x + w, Y1: top + size, Size: size})
@@ -21,7 +24,7 @@ func text(s string, x, top, size float64) []extract.Glyph {
 func right(s string, x, top, size float64) []extract.Glyph {
 	w := 0.0
 	for _, r := range s {
-		if isCJK(r) {
+		if textutil.IsCJK(r) {
 			w += size
 		} else {
 			w += size / 2

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Lines groups words into text lines, top to bottom, words left to right.
@@ -60,7 +62,7 @@ func needSpace(a, w Word) bool {
 	l, r := lastRune(a.Text), firstRune(w.Text)
 	size := max(a.Size, w.Size)
 	gap := w.Box.X0 - a.Box.X1
-	if isCJK(l) && isCJK(r) {
+	if textutil.IsCJK(l) && textutil.IsCJK(r) {
 		return gap > colGap*size // pieces far apart, as cells of one row
 	}
 	if isNumPart(l) && isNumPart(r) && !w.spaceBefore && gap < 0.5*size {
@@ -100,7 +102,7 @@ func mergeLetterSpaced(ws []Word) []Word {
 }
 
 func single(w Word) bool {
-	return utf8.RuneCountInString(w.Text) == 1 && isCJK(firstRune(w.Text))
+	return utf8.RuneCountInString(w.Text) == 1 && textutil.IsCJK(firstRune(w.Text))
 }
 
 func letterGap(a, b Word) bool {
@@ -130,7 +132,7 @@ func joinLines(texts []string) string {
 		}
 		if b.Len() > 0 {
 			l, r := lastRune(b.String()), firstRune(t)
-			if !isCJK(l) && !isCJK(r) && !isNumPart(l) && l != '-' && l != '/' {
+			if !textutil.IsCJK(l) && !textutil.IsCJK(r) && !isNumPart(l) && l != '-' && l != '/' {
 				b.WriteByte(' ')
 			}
 		}

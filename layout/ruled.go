@@ -199,7 +199,7 @@ func (g ruledGrid) cellsOf(glyphs []extract.Glyph, page int) *grid {
 	}
 	hs := append([]rule(nil), g.hs...)
 	ys := positions(hs, g.box.Y0, g.box.Y1)
-	hs = append(hs, unruledRowBreaks(ys, g.box, inside)...)
+	hs = append(hs, unruledRowBreaks(hs, ys, g.box, inside)...)
 	ys = positions(hs, g.box.Y0, g.box.Y1)
 	nr, nc := len(ys)-1, len(xs)-1
 	if nr < 1 || nc < 1 {
@@ -304,18 +304,21 @@ func cellText(glyphs []extract.Glyph) string {
 // hold several data rows printed without rules between them (spreadsheets
 // that draw only column lines): a break goes above every text line of the
 // row that holds data, except the first. Text lines without data (a wrapped
-// name) stay with the line above.
-func unruledRowBreaks(ys []float64, box Box, glyphs []extract.Glyph) []rule {
+// name) stay with the line above. Only the text between the parts of the
+// row's top and bottom rules that lie over each other counts: text of
+// merged cells the rules do not cross (a project's name and amount printed
+// at the middle of its indicator rows) is not a row of its own.
+func unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []extract.Glyph) []rule {
 	if len(glyphs) == 0 {
 		return nil
 	}
 	// Only a row at least two text lines high can hold two rows.
-	hs := make([]float64, len(glyphs))
+	heights := make([]float64, len(glyphs))
 	for i, g := range glyphs {
-		hs[i] = g.Y1 - g.Y0
+		heights[i] = g.Y1 - g.Y0
 	}
-	sort.Float64s(hs)
-	lineH := hs[len(hs)/2]
+	sort.Float64s(heights)
+	lineH := heights[len(heights)/2]
 	byY := append([]extract.Glyph(nil), glyphs...)
 	sort.Slice(byY, func(i, j int) bool { return byY[i].Y0+byY[i].Y1 < byY[j].Y0+byY[j].Y1 })
 	var out []rule
@@ -328,7 +331,14 @@ func unruledRowBreaks(ys []float64, box Box, glyphs []extract.Glyph) []rule {
 		if hi-lo < 2 || byY[hi-1].Y0-byY[lo].Y0 < lineH {
 			continue // one line of text
 		}
-		lines := Lines(wordsOf(byY[lo:hi]))
+		var row []extract.Glyph
+		for _, g := range byY[lo:hi] {
+			cx := (g.X0 + g.X1) / 2
+			if ruledAt(hs, ys[r], cx) && ruledAt(hs, ys[r+1], cx) {
+				row = append(row, g)
+			}
+		}
+		lines := Lines(wordsOf(row))
 		if len(lines) < 2 {
 			continue
 		}
@@ -350,6 +360,23 @@ func unruledRowBreaks(ys []float64, box Box, glyphs []extract.Glyph) []rule {
 		}
 	}
 	return out
+}
+
+// ruledAt reports whether the horizontal rules at y pass over x. Where no
+// rule runs at y at all (the frame's edge of a grid that draws only column
+// lines), every x is.
+func ruledAt(hs []rule, y, x float64) bool {
+	any := false
+	for _, h := range hs {
+		if abs(h.pos-y) > snapTol {
+			continue
+		}
+		if x >= h.lo-snapTol && x <= h.hi+snapTol {
+			return true
+		}
+		any = true
+	}
+	return !any
 }
 
 // lineHasData reports whether a text line holds an amount or a subject code

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // metaGap is how far above a table (in points) its title, label,
@@ -85,7 +86,7 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 				if d := deptAbove(rest, k); d >= 0 && !used[d] && m.dept == "" {
 					// The wrapped end of a long department name.
 					if dept, ok := department(rest[d].Text); ok {
-						m.dept = dept + squeeze(l.Text)
+						m.dept = dept + textutil.Squeeze(l.Text)
 						used[k] = true
 						continue
 					}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // maxMetaLines is how many paragraph lines above a table of a text dump are
@@ -77,7 +79,7 @@ func FromText(r io.Reader) (doc *Document, err error) {
 		page.Lines = append(page.Lines, Line{Text: s})
 		pending = append(pending, s)
 		if isTitleLine(s) && strings.Contains(s, "绩效目标") {
-			formTitle = squeeze(s)
+			formTitle = textutil.Squeeze(s)
 		} else if isHeading(raw) && !strings.Contains(s, "绩效") {
 			formTitle = ""
 		}
@@ -100,7 +102,7 @@ func textMeta(pending []string, formTitle string) meta {
 		s := pending[i]
 		if m.title != "" {
 			if isLabelLine(s) && m.label == "" {
-				m.label = squeeze(s)
+				m.label = textutil.Squeeze(s)
 			}
 			break
 		}
@@ -145,7 +147,7 @@ func tidy(s string) string {
 	f := strings.Fields(s)
 	var b strings.Builder
 	for i, w := range f {
-		if i > 0 && !(isCJK(lastRune(f[i-1])) && isCJK(firstRune(w))) {
+		if i > 0 && !(textutil.IsCJK(lastRune(f[i-1])) && textutil.IsCJK(firstRune(w))) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)

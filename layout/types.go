@@ -14,6 +14,8 @@
 // that the content does not undo) upright; FindTables takes the page as it is.
 package layout
 
+import "github.com/budgetpdf/budgetpdf/textutil"
+
 // Box is an axis-aligned rectangle: X0 < X1, Y0 (top) < Y1 (bottom).
 type Box struct {
 	X0, Y0, X1, Y1 float64
@@ -142,7 +144,7 @@ func (t *Table) HeaderLabels() []string {
 		for i, c := range row {
 			texts[i] = c.Text
 		}
-		if isIndexRow(texts) {
+		if textutil.IsIndexRow(texts) {
 			continue
 		}
 		for _, c := range row {

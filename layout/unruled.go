@@ -3,6 +3,8 @@ package layout
 import (
 	"sort"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // colGap is the gap, in ems, that separates two cells printed on one line
@@ -422,7 +424,7 @@ func indexLine(l Line) bool {
 	for _, c := range chunks(l) {
 		texts = append(texts, c.Text)
 	}
-	return isIndexRow(texts)
+	return textutil.IsIndexRow(texts)
 }
 
 // wrapsUnder reports whether l is printed right under above with each of
@@ -513,7 +515,7 @@ func isIndexRowAt(g *grid, r int) bool {
 			texts = append(texts, c.Text)
 		}
 	}
-	return isIndexRow(texts)
+	return textutil.IsIndexRow(texts)
 }
 
 func (g *grid) removeAt(r, c int) {

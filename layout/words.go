@@ -31,6 +31,18 @@ func wordsOf(glyphs []extract.Glyph) []Word {
 	return words
 }
 
+// maxGlyphEm is the tallest glyph box, in ems of its size, taken as printed.
+// A taller box comes from a font whose descriptor claims a huge ascent and
+// descent (Chongqing's E-BZ digits: Ascent 1333, Descent -1033, 2.4 em,
+// where the text beside them is 1.1 em): it reaches into the text lines
+// above and below and would pull them into one band, their characters
+// interleaved. Such a glyph is banded by a box glyphEm high around its
+// middle, never widens its band, and takes its band's extent.
+const (
+	maxGlyphEm = 1.8
+	glyphEm    = 1.2
+)
+
 // glyphBands sorts glyphs into bands of vertically overlapping glyphs, top to
 // bottom, each band sorted left to right. The bands share one sorted copy
 // of the glyphs.
@@ -52,23 +64,62 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 	var bands [][]extract.Glyph
 	start := 0
 	var top, bot float64
-	for i, g := range gs {
-		if i > start && sameBand(top, bot, g.Y0, g.Y1) {
-			top, bot = min(top, g.Y0), max(bot, g.Y1)
+	sized := false // the band's extent comes from a glyph of plausible height
+	closeBand := func(end int) {
+		band := gs[start:end:end]
+		if sized {
+			for k := range band {
+				if tallGlyph(band[k]) {
+					band[k].Y0, band[k].Y1 = top, bot
+				}
+			}
+		}
+		bands = append(bands, band)
+	}
+	for i := range gs {
+		t0, t1 := bandExtent(gs[i])
+		tall := t0 != gs[i].Y0 || t1 != gs[i].Y1
+		if i > start && sameBand(top, bot, t0, t1) {
+			switch {
+			case !tall && !sized:
+				top, bot, sized = t0, t1, true
+			case !tall || !sized:
+				top, bot = min(top, t0), max(bot, t1)
+			}
 			continue
 		}
 		if i > start {
-			bands = append(bands, gs[start:i:i])
+			closeBand(i)
 		}
-		start, top, bot = i, g.Y0, g.Y1
+		start, top, bot, sized = i, t0, t1, !tall
 	}
 	if start < len(gs) {
-		bands = append(bands, gs[start:])
+		closeBand(len(gs))
+	}
+	for i := range gs {
+		if tallGlyph(gs[i]) { // alone in a band of tall glyphs
+			gs[i].Y0, gs[i].Y1 = bandExtent(gs[i])
+		}
 	}
 	for _, b := range bands {
 		slices.SortStableFunc(b, func(a, b extract.Glyph) int { return cmp.Compare(a.X0, b.X0) })
 	}
 	return bands
+}
+
+// tallGlyph reports whether a glyph's box is implausibly tall for its size.
+func tallGlyph(g extract.Glyph) bool {
+	return g.Size > 0 && g.Y1-g.Y0 > maxGlyphEm*g.Size
+}
+
+// bandExtent is the vertical extent a glyph is banded by: its box, or for a
+// tall glyph a box glyphEm high around its middle.
+func bandExtent(g extract.Glyph) (float64, float64) {
+	if !tallGlyph(g) {
+		return g.Y0, g.Y1
+	}
+	c, h := (g.Y0+g.Y1)/2, glyphEm*g.Size
+	return c - h/2, c + h/2
 }
 
 // sameBand reports whether the vertical extent [t, b] overlaps a band's

@@ -409,7 +409,7 @@ func (v *docView) table(w *html, i int) {
 	w.s(`<table><thead><tr>`)
 	for _, c := range t.Columns {
 		cls := ""
-		if strings.HasPrefix(c.Key, "col_") {
+		if strings.HasPrefix(c.Key, schema.ColPrefix) {
 			cls = ` class="unkeyed"`
 		}
 		w.f(`<th%s>%s<br><small>%s</small></th>`, cls, esc(c.Key), esc(c.Label))

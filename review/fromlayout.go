@@ -192,7 +192,7 @@ func cellLinks(lt *layout.Table, t *schema.Table) (cols []int, rows map[[2]int]i
 	unfold := len(groups) != len(t.Columns)
 	left := 0
 	for i, k := range keys {
-		if rest, ok := strings.CutPrefix(k, "right_"); ok && unfold {
+		if rest, ok := strings.CutPrefix(k, schema.RightPrefix); ok && unfold {
 			j := slices.IndexFunc(t.Columns, func(c schema.Column) bool { return c.Key == rest })
 			if j < 0 {
 				return nil, nil
@@ -223,9 +223,9 @@ func cellLinks(lt *layout.Table, t *schema.Table) (cols []int, rows map[[2]int]i
 	// Rows: a row (or half row) is kept when any of its cells has text,
 	// counting a merged group label carried down (sub_item tables).
 	carry := map[int]bool{}
-	if slices.Contains(keys, "sub_item") {
+	if slices.Contains(keys, schema.KeySubItem) {
 		for i, g := range groups {
-			if keys[i] == "item" && len(g.cols) == 1 {
+			if keys[i] == schema.KeyItem && len(g.cols) == 1 {
 				carry[g.cols[0]] = true
 			}
 		}

@@ -93,7 +93,7 @@ func checkMarks(doc *schema.Document, g *Geometry, i int) []Mark {
 		var rows []int
 		for ri, r := range t.Rows {
 			for _, cell := range r {
-				if strings.HasSuffix(cell.Key, "subject_code") && cell.Value != nil && codes[*cell.Value] {
+				if strings.HasSuffix(cell.Key, schema.KeySubjectCode) && cell.Value != nil && codes[*cell.Value] {
 					rows = append(rows, ri)
 					break
 				}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // role is how a cell is tinted: header, code (subject code), name, amount,
@@ -23,11 +24,11 @@ func role(t *schema.Table, c Cell) string {
 	}
 	key := t.Columns[c.Col].Key
 	switch {
-	case strings.HasSuffix(key, "subject_code"):
+	case strings.HasSuffix(key, schema.KeySubjectCode):
 		return "code"
 	case schema.IsAmountKey(key):
 		return "amount"
-	case strings.HasPrefix(key, "col_") && schema.IsAmount(schema.CleanText(c.Text)):
+	case strings.HasPrefix(key, schema.ColPrefix) && textutil.IsAmount(schema.CleanText(c.Text)):
 		return "amount"
 	}
 	return "name"
@@ -120,7 +121,7 @@ func (v *docView) grid(w *html, p Page, g Grid, ls float64) {
 	colX := map[int][2]float64{}
 	for _, c := range g.Cells {
 		r := role(t, c)
-		if t != nil && !c.Header && c.Col >= 0 && c.Col < len(t.Columns) && strings.HasPrefix(t.Columns[c.Col].Key, "col_") {
+		if t != nil && !c.Header && c.Col >= 0 && c.Col < len(t.Columns) && strings.HasPrefix(t.Columns[c.Col].Key, schema.ColPrefix) {
 			r += " unkeyed" // a column the schema could not name
 		}
 		w.f(`<rect class="cell %s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s</title></rect>`,
@@ -176,7 +177,7 @@ func (v *docView) grid(w *html, p Page, g Grid, ls float64) {
 			}
 			key := t.Columns[col].Key
 			kc := "key"
-			if strings.HasPrefix(key, "col_") {
+			if strings.HasPrefix(key, schema.ColPrefix) {
 				kc = "key unkeyed"
 			}
 			label(w, x[0]+1, keyY, ls*0.9, x[1]-x[0]-2, kc, key)

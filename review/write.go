@@ -170,7 +170,7 @@ func (r indexRow) problems() int {
 func unkeyedColumns(t schema.Table) int {
 	n := 0
 	for _, c := range t.Columns {
-		if strings.HasPrefix(c.Key, "col_") {
+		if strings.HasPrefix(c.Key, schema.ColPrefix) {
 			n++
 		}
 	}

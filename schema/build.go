@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Build maps a layout document onto the contract: every table named and
@@ -42,10 +43,11 @@ func Build(ld *layout.Document) *Document {
 		markUnits(&doc.Tables[i])
 	}
 	for _, t := range doc.Tables {
-		switch strings.TrimSuffix(t.Kind, FinalSuffix) {
-		case TableBasicExpenditureEconomic:
+		info, _ := Kind(t.Kind)
+		switch info.Rows {
+		case RowsEconomic:
 			doc.EconomicRows = append(doc.EconomicRows, EconomicRows(t)...)
-		case TableProjectExpenditure, TableProjectExpenditureCarryover:
+		case RowsProjects, RowsCarryover:
 			doc.Projects = append(doc.Projects, Projects(t)...)
 		}
 	}
@@ -63,40 +65,6 @@ var (
 	labelNumber = regexp.MustCompile(`(\d+)`)
 	labelHan    = regexp.MustCompile(`[一二三四五六七八九十]+`)
 )
-
-// hanNumber reads a Chinese numeral from 1 to 99 (七, 十二, 二十一), 0 otherwise.
-func hanNumber(s string) int {
-	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	rs := []rune(s)
-	tens, ones := 0, 0
-	switch i := slices.Index(rs, '十'); {
-	case len(rs) == 0 || len(rs) > 3:
-		return 0
-	case i < 0 && len(rs) == 1:
-		return digits[rs[0]]
-	case i < 0:
-		return 0
-	case i == 0:
-		tens = 1
-	case i == 1:
-		tens = digits[rs[0]]
-	default:
-		return 0
-	}
-	if rest := rs[slices.Index(rs, '十')+1:]; len(rest) == 1 {
-		d, ok := digits[rest[0]]
-		if !ok {
-			return 0
-		}
-		ones = d
-	} else if len(rest) > 1 {
-		return 0
-	}
-	if tens == 0 {
-		return 0
-	}
-	return tens*10 + ones
-}
 
 // buildTable names one layout table's kind and columns and normalizes its cells.
 func buildTable(lt *layout.Table) (Table, []Warning) {
@@ -120,7 +88,7 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 	if m := labelNumber.FindString(lt.Label); m != "" {
 		n, _ := strconv.Atoi(m)
 		t.Number = &n
-	} else if n := hanNumber(labelHan.FindString(lt.Label)); n > 0 {
+	} else if n := textutil.HanNumber(labelHan.FindString(lt.Label)); n > 0 {
 		t.Number = &n // 表十二
 	}
 	if d := CleanText(lt.Department); d != "" {
@@ -181,7 +149,7 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 			if text != "" {
 				blank = false
 				if IsAmountKey(keys[i]) {
-					if v, ok := Amount(text); ok {
+					if v, ok := textutil.Amount(text); ok {
 						cell.Value = v
 					} else {
 						cell.Value = &text
@@ -210,7 +178,7 @@ func unfoldRight(t *Table) {
 	right := map[string]string{} // right_ key → left key
 	var left []Column
 	for _, c := range t.Columns {
-		if k, ok := strings.CutPrefix(c.Key, "right_"); ok {
+		if k, ok := strings.CutPrefix(c.Key, RightPrefix); ok {
 			right[c.Key] = k
 		} else {
 			left = append(left, c)
@@ -259,11 +227,11 @@ type groupFill struct {
 
 func groupColumns(groups []codeGroup, keys []string) groupFill {
 	f := groupFill{cols: map[int]bool{}, text: map[int]string{}, until: map[int]int{}}
-	if !slices.Contains(keys, "sub_item") {
+	if !slices.Contains(keys, KeySubItem) {
 		return f
 	}
 	for i, g := range groups {
-		if keys[i] == "item" && len(g.cols) == 1 {
+		if keys[i] == KeyItem && len(g.cols) == 1 {
 			f.cols[g.cols[0]] = true
 		}
 	}
@@ -292,12 +260,12 @@ func (f groupFill) apply(row []layout.Cell, texts []string) {
 // merged cell starts there, to the name column.
 func labelInName(row Row) Row {
 	for i := range row {
-		code, ok := strings.CutSuffix(row[i].Key, "subject_code")
-		if !ok || row[i].Value == nil || IsSubjectCode(*row[i].Value) {
+		code, ok := strings.CutSuffix(row[i].Key, KeySubjectCode)
+		if !ok || row[i].Value == nil || textutil.IsSubjectCode(*row[i].Value) {
 			continue
 		}
 		for j := range row {
-			if row[j].Key == code+"subject_name" && row[j].Value == nil {
+			if row[j].Key == code+KeySubjectName && row[j].Value == nil {
 				row[j].Value, row[i].Value = row[i].Value, nil
 			}
 		}
@@ -384,16 +352,16 @@ func EconomicRows(t Table) []EconomicRow {
 	var out []EconomicRow
 	var category *string
 	for _, r := range t.Rows {
-		name := r.Get("dept_subject")
+		name := r.Get(KeyDeptSubject)
 		if name == nil {
-			name = r.Get("subject_name")
+			name = r.Get(KeySubjectName)
 		}
-		code := r.Get("subject_code")
-		gov := r.Get("gov_subject")
+		code := r.Get(KeySubjectCode)
+		gov := r.Get(KeyGovSubject)
 		if name == nil {
 			continue
 		}
-		e := EconomicRow{DeptSubject: *name, GovSubject: gov, Total: r.Get("total"), Personnel: r.Get("personnel"), Public: r.Get("public")}
+		e := EconomicRow{DeptSubject: *name, GovSubject: gov, Total: r.Get(KeyTotal), Personnel: r.Get(KeyPersonnel), Public: r.Get(KeyPublic)}
 		switch {
 		case isTotalLabel(*name), panelTotal(*name):
 			e.Level = LevelTotal
@@ -431,17 +399,18 @@ func panelTotal(s string) bool {
 // Projects draws the contract's projects from a project expenditure table.
 func Projects(t Table) []Project {
 	var out []Project
-	carry := strings.TrimSuffix(t.Kind, FinalSuffix) == TableProjectExpenditureCarryover
+	info, _ := Kind(t.Kind)
+	carry := info.Rows == RowsCarryover
 	for _, r := range t.Rows {
-		name := r.Get("item")
-		if name == nil || isTotalLabel(*name) || IsAmount(*name) {
+		name := r.Get(KeyItem)
+		if name == nil || isTotalLabel(*name) || textutil.IsAmount(*name) {
 			continue
 		}
 		out = append(out, Project{
-			Name: *name, Carryover: carry, Total: r.Get("total"),
-			GeneralPublicBudget: r.Get("general_public_budget"), GovernmentFund: r.Get("government_fund"),
-			StateCapital: r.Get("state_capital"), FiscalSpecialAccount: r.Get("fiscal_special_account"),
-			UnitFunds: r.Get("unit_funds"), Unit: t.Unit,
+			Name: *name, Carryover: carry, Total: r.Get(KeyTotal),
+			GeneralPublicBudget: r.Get(KeyGeneralPublicBudget), GovernmentFund: r.Get(KeyGovernmentFund),
+			StateCapital: r.Get(KeyStateCapital), FiscalSpecialAccount: r.Get(KeyFiscalSpecialAccount),
+			UnitFunds: r.Get(KeyUnitFunds), Unit: t.Unit,
 		})
 	}
 	return out

@@ -246,14 +246,6 @@ func TestDocumentInfoWrappedCover(t *testing.T) {
 	}
 }
 
-func TestHanNumber(t *testing.T) {
-	for s, want := range map[string]int{"一": 1, "九": 9, "十": 10, "十二": 12, "二十": 20, "二十一": 21, "": 0, "十十": 0, "一二": 0} {
-		if got := hanNumber(s); got != want {
-			t.Errorf("hanNumber(%q) = %d, want %d", s, got, want)
-		}
-	}
-}
-
 // A group label merged over several rows beside a second 项目名称 column
 // names each of those rows (Jiangsu 收入预算总表).
 func TestBuildFillsGroupLabel(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // The catalogue of the national budget classification: functional subjects
@@ -52,7 +54,7 @@ func parseCatalogue(s string) catalogueIndex {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) < 5 || !IsSubjectCode(f[0]) {
+		if len(f) < 5 || !textutil.IsSubjectCode(f[0]) {
 			continue
 		}
 		e := Subject{Code: f[0], Name: f[1]}

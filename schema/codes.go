@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Subject codes as tables print them. Codes are text: "06" stays "06".
@@ -19,14 +21,9 @@ import (
 // resolveCodes turns every printing into whole codes in a subject_code
 // column; markUnits gives the rows of a multi-unit table their unit_name.
 
-// Row keys added by the code resolution (additive fields of the contract).
-const (
-	KeySubjectCode     = "subject_code"
-	KeyInferred        = "subject_code_inferred" // true when the code was not printed
-	KeyUnitName        = "unit_name"
-	KeyUnitCode        = "unit_code"
-	inferredMinMatches = 3 // names-only tables: rows the catalogue must name
-)
+// inferredMinMatches is how many rows of a names-only table the catalogue
+// must name.
+const inferredMinMatches = 3
 
 var (
 	// [205]教育支出, 【205】…, (205)…
@@ -65,20 +62,20 @@ func subjectFirstDigit(code string) bool {
 // IsClassificationCode reports a code of the national classification: 3, 5
 // or 7 digits starting 1 (income), 2 (functional), 3 or 5 (economic).
 func IsClassificationCode(code string) bool {
-	return IsSubjectCode(code) && subjectFirstDigit(code)
+	return textutil.IsSubjectCode(code) && subjectFirstDigit(code)
 }
 
 // codeKeyFor is the key a name column's codes go under: subject_code beside
 // subject_name, item or dept_subject (with the same side or right_ prefix),
 // gov_subject_code beside gov_subject.
 func codeKeyFor(nameKey string) (string, bool) {
-	for _, suf := range []string{"subject_name", "item", "dept_subject"} {
+	for _, suf := range []string{KeySubjectName, KeyItem, KeyDeptSubject} {
 		if p, ok := strings.CutSuffix(nameKey, suf); ok && !strings.HasSuffix(p, "sub_") {
 			return p + KeySubjectCode, true
 		}
 	}
-	if p, ok := strings.CutSuffix(nameKey, "gov_subject"); ok {
-		return p + "gov_subject_code", true
+	if p, ok := strings.CutSuffix(nameKey, KeyGovSubject); ok {
+		return p + KeyGovSubjectCode, true
 	}
 	return "", false
 }
@@ -101,7 +98,7 @@ func resolveCodes(t *Table) {
 func codeKeys(t *Table) []string {
 	var out []string
 	for _, c := range t.Columns {
-		if strings.HasSuffix(c.Key, KeySubjectCode) || strings.HasSuffix(c.Key, "gov_subject_code") {
+		if strings.HasSuffix(c.Key, KeySubjectCode) || strings.HasSuffix(c.Key, KeyGovSubjectCode) {
 			out = append(out, c.Key)
 		}
 	}
@@ -113,8 +110,8 @@ func codeKeys(t *Table) []string {
 // code column, and the next name column as the names.
 func codesInNameColumn(t *Table) {
 	for i, c := range t.Columns {
-		p, ok := strings.CutSuffix(c.Key, "subject_name")
-		if !ok || p != "" || hasColumn(t, KeySubjectCode) || i+1 >= len(t.Columns) || t.Columns[i+1].Key != "right_subject_name" {
+		p, ok := strings.CutSuffix(c.Key, KeySubjectName)
+		if !ok || p != "" || hasColumn(t, KeySubjectCode) || i+1 >= len(t.Columns) || t.Columns[i+1].Key != RightPrefix+KeySubjectName {
 			continue
 		}
 		codes, other := 0, 0
@@ -122,7 +119,7 @@ func codesInNameColumn(t *Table) {
 			v := r.Get(c.Key)
 			switch {
 			case v == nil || isTotalName(*v):
-			case IsSubjectCode(*v):
+			case textutil.IsSubjectCode(*v):
 				codes++
 			default:
 				other++
@@ -132,7 +129,7 @@ func codesInNameColumn(t *Table) {
 			return
 		}
 		rekey(t, c.Key, KeySubjectCode)
-		rekey(t, "right_subject_name", "subject_name")
+		rekey(t, RightPrefix+KeySubjectName, KeySubjectName)
 		return
 	}
 }
@@ -164,7 +161,7 @@ func mergeCodeColumns(t *Table) {
 		// A row may have its name shifted into the second column (the
 		// layout's columns drifting on a later page): it goes to the name
 		// column when that is blank.
-		nameKey := strings.TrimSuffix(a.Key, KeySubjectCode) + "subject_name"
+		nameKey := strings.TrimSuffix(a.Key, KeySubjectCode) + KeySubjectName
 		both := false
 		for _, r := range t.Rows {
 			va, vb := r.Get(a.Key), r.Get(b.Key)
@@ -293,7 +290,7 @@ func moveUnitCodes(t *Table, k string) {
 func completeStaggered(t *Table, k string) {
 	var lei, kuan string
 	last, kuanRow := 0, -1
-	nameKey := strings.TrimSuffix(k, KeySubjectCode) + "subject_name"
+	nameKey := strings.TrimSuffix(k, KeySubjectCode) + KeySubjectName
 	for i, r := range t.Rows {
 		v := r.Get(k)
 		if v == nil {
@@ -385,28 +382,20 @@ func madeUp(t *Table, parent, next int) bool {
 	return false
 }
 
-// inferKinds are the table kinds whose rows are subjects of the
-// classification: where they print names only, the catalogue codes them.
-var inferKinds = map[string]bool{
-	TableExpenditureSummary: true, TableGeneralPublicBudgetExpenditure: true,
-	TableBasicExpenditureEconomic: true, TableGovernmentFundExpenditure: true,
-	TableFiscalAppropriationExpenditure: true, TableFiscalAppropriationBasic: true,
-}
-
 // inferCodes codes a names-only table from the catalogue: each name is
 // looked up as a 项 of the 款 above it, a 款 of the 类 above it, or a 类,
 // in that order, so 行政运行 gets the 项 code of its own 款. The table is
 // coded only where the catalogue names at least inferredMinMatches rows
 // and every row it names fits the tree; the rows get subject_code_inferred.
 func inferCodes(t *Table, year int) {
-	if !inferKinds[strings.TrimSuffix(t.Kind, FinalSuffix)] {
+	if info, _ := Kind(t.Kind); !info.Subjects {
 		return
 	}
 	// The table's first name column: the subjects it is made of (a second
 	// one, 政府预算支出经济科目 beside 部门预算支出经济科目, maps them).
 	for ci := 0; ci < len(t.Columns); ci++ {
 		nk := t.Columns[ci].Key
-		if nk != "subject_name" && nk != "dept_subject" && nk != "item" {
+		if nk != KeySubjectName && nk != KeyDeptSubject && nk != KeyItem {
 			continue
 		}
 		ck := KeySubjectCode
@@ -570,7 +559,7 @@ func unitRowName(r Row) string {
 		if c.Value == nil || flagKeys[c.Key] || IsAmountKey(c.Key) || *c.Value == "" {
 			continue
 		}
-		if IsAmount(*c.Value) || strings.Trim(*c.Value, "*") == "" {
+		if textutil.IsAmount(*c.Value) || strings.Trim(*c.Value, "*") == "" {
 			return ""
 		}
 		return *c.Value

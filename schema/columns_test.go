@@ -107,26 +107,3 @@ func TestColumnKeysWrappedLabel(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
-
-func TestIsAmountKey(t *testing.T) {
-	for key, want := range map[string]bool{
-		"total": true, "expenditure_basic": true, "income_amount": true, "right_total": true,
-		"overseas_travel_final": true, "vehicle_total_budget": true, "meeting": true, "opening_balance": true,
-		"subject_code": false, "sub_item": false, "right_subject_name": false, "procurement_method": false, "col_3": false,
-	} {
-		if got := IsAmountKey(key); got != want {
-			t.Errorf("IsAmountKey(%q) = %v, want %v", key, got, want)
-		}
-	}
-}
-
-func TestIsAmountKeyPrefixes(t *testing.T) {
-	for key, want := range map[string]bool{
-		"prior_year_total": true, "prior_year_overseas_travel": true, "right_total": true, "expenditure_total": true,
-		"line_number": false, "serial_number": false, "income_line_number": false, "prior_year_item": false,
-	} {
-		if got := IsAmountKey(key); got != want {
-			t.Errorf("IsAmountKey(%q) = %v, want %v", key, got, want)
-		}
-	}
-}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // deptTargetTitles name a department-level target table (matched in the
@@ -103,7 +104,7 @@ func DepartmentTargets(ld *layout.Document) []DepartmentTarget {
 			}
 			if dt.Total == nil {
 				for _, x := range texts {
-					if v, ok := Amount(x); ok && v != nil && IsAmount(x) {
+					if v, ok := textutil.Amount(x); ok && v != nil && textutil.IsAmount(x) {
 						dt.Total = v
 						break
 					}

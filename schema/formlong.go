@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // A long table prints every project's indicators one row each, the project's
@@ -180,7 +182,7 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 				cells[role] += c.Text
 			}
 		}
-		tv, ok := Amount(cells["total"])
+		tv, ok := textutil.Amount(cells["total"])
 		hasTotal := ok && tv != nil
 		serial := cells["serial"] != "" && strings.Trim(squeezeLabel(cells["serial"]), "0123456789") == ""
 		if serial && cur != nil && (cur.text != "" || cur.hasFund) {
@@ -225,11 +227,11 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		if hasTotal && !cur.hasFund {
 			cur.hasFund = true
 			ff := &cur.f.Funds.Annual
-			ff.Total, _ = Amount(cells["total"])
-			if v, ok := Amount(cells["fiscal"]); ok {
+			ff.Total, _ = textutil.Amount(cells["total"])
+			if v, ok := textutil.Amount(cells["fiscal"]); ok {
 				ff.Fiscal = v
 			}
-			if v, ok := Amount(cells["other"]); ok {
+			if v, ok := textutil.Amount(cells["other"]); ok {
 				ff.Other = v
 			}
 		}

@@ -3,23 +3,14 @@ package schema
 import (
 	"regexp"
 	"strings"
-	"unicode"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // packedFolder folds the separators and digits of a packed cell to ASCII,
 // leaving the rest as printed (服务满意度（%） keeps its brackets).
 var packedFolder = strings.NewReplacer("；", ";", "，", ",", "：", ":", "－", "-", "—", "-",
 	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9")
-
-// noSpace drops the spaces a wrapped line leaves in a packed cell's text.
-func noSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
 
 // A packed indicator cell prints every indicator of a project as one text:
 // "1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；
@@ -66,7 +57,7 @@ func parsePacked(text string) []Indicator {
 				first = j
 			}
 		}
-		level3 := strings.Trim(noSpace(rest[:first]), ";,。")
+		level3 := strings.Trim(textutil.Squeeze(rest[:first]), ";,。")
 		values := map[string]string{}
 		for li, l := range packedValueLabels {
 			j := strings.Index(rest, l.label)
@@ -80,7 +71,7 @@ func parsePacked(text string) []Indicator {
 					v = v[:e]
 				}
 			}
-			values[l.scope] = strings.Trim(noSpace(v), ";,。")
+			values[l.scope] = strings.Trim(textutil.Squeeze(v), ";,。")
 		}
 		for _, sc := range []string{ScopePeriod, ScopeAnnual} {
 			v, ok := values[sc]

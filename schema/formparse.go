@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // formParser accumulates forms row by row.
@@ -79,7 +81,7 @@ func (p *formParser) fundsByColumn(r FormRow) bool {
 	ff := &p.cur.Funds.Annual
 	for _, c := range r.Cells {
 		role := gridHeader(p.fundCols).roleOf(c)
-		v, ok := Amount(c.Text)
+		v, ok := textutil.Amount(c.Text)
 		if role == "" || !ok || v == nil {
 			continue
 		}
@@ -330,7 +332,7 @@ func isFundsRow(texts []string) bool {
 // fundKey names a funds label: total, central, provincial, local, self_raised, other.
 func fundKey(s string) string {
 	s = squeezeLabel(s)
-	if IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹") || strings.HasSuffix(s, "预算") || strings.Contains(s, "拨款")) {
+	if textutil.IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹") || strings.HasSuffix(s, "预算") || strings.Contains(s, "拨款")) {
 		return ""
 	}
 	switch {
@@ -386,7 +388,7 @@ func (p *formParser) funds(texts []string) {
 		side = sc + 1
 		var v *string
 		if i+1 < len(texts) && fundKey(texts[i+1]) == "" {
-			if a, ok := Amount(texts[i+1]); ok {
+			if a, ok := textutil.Amount(texts[i+1]); ok {
 				v = a
 				i++
 			}

@@ -59,23 +59,7 @@ type DocumentInfo struct {
 	Kind       string `json:"kind" yaml:"kind"` // budget | final_account
 }
 
-// Table kinds (the contract's list; final-account kinds end in _final).
-const (
-	TableIncomeExpenditureSummary       = "income_expenditure_summary"
-	TableIncomeSummary                  = "income_summary"
-	TableExpenditureSummary             = "expenditure_summary"
-	TableFiscalAppropriationSummary     = "fiscal_appropriation_summary"
-	TableGeneralPublicBudgetExpenditure = "general_public_budget_expenditure"
-	TableBasicExpenditureEconomic       = "basic_expenditure_economic"
-	TableGovernmentFundIncome           = "government_fund_income"
-	TableGovernmentFundExpenditure      = "government_fund_expenditure"
-	TableStateCapital                   = "state_capital"
-	TableThreePublic                    = "three_public"
-	TableAgencyOperating                = "agency_operating"
-	TableProjectExpenditure             = "project_expenditure"
-	TableProjectExpenditureCarryover    = "project_expenditure_carryover"
-	TableUnknown                        = "unknown"
-)
+// Table kinds: see registry.go.
 
 // Table is one table found in the document, recognized or not.
 type Table struct {

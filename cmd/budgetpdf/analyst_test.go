@@ -1,15 +1,20 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"database/sql"
+	"encoding/xml"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -56,6 +61,117 @@ func fenOf(v, unit *string) (decimal.Decimal, bool) {
 	return fen, fen.IsInteger()
 }
 
+// cliChild runs the test binary as budgetpdf in a child process, so that
+// the batch's memory is the child's: the hostile test reads the peak RSS of
+// its own children, which Linux starts from this process's peak.
+func cliChild(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), batchChildEnv+"=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
+			t.Fatal(err)
+		}
+	}
+	return cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()
+}
+
+// xlsxCell is one cell of a workbook sheet: its text and whether it is
+// stored as a number (no type, or t="n").
+type xlsxCell struct {
+	text    string
+	numeric bool
+}
+
+// readWorkbook reads the sheets of an .xlsx file one at a time as rows of
+// cells, straight from its XML (excelize would hold the whole workbook in
+// this process's memory), and passes each to fn; it returns the names.
+func readWorkbook(t *testing.T, path string, fn func(name string, rows [][]xlsxCell)) (names []string) {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	files := map[string]*zip.File{}
+	for _, f := range z.File {
+		files[f.Name] = f
+	}
+	decode := func(name string, v any) {
+		f, ok := files[name]
+		if !ok {
+			t.Fatalf("%s: no %s", path, name)
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		if err := xml.NewDecoder(r).Decode(v); err != nil {
+			t.Fatalf("%s: %s: %v", path, name, err)
+		}
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	decode("xl/workbook.xml", &wb)
+	decode("xl/_rels/workbook.xml.rels", &rels)
+	target := map[string]string{}
+	for _, r := range rels.Rel {
+		target[r.ID] = "xl/" + strings.TrimPrefix(r.Target, "/xl/")
+	}
+	for _, sh := range wb.Sheets {
+		var ws struct {
+			Rows []struct {
+				Cells []struct {
+					Ref    string `xml:"r,attr"`
+					Type   string `xml:"t,attr"`
+					Value  string `xml:"v"`
+					Inline string `xml:"is>t"`
+				} `xml:"c"`
+			} `xml:"sheetData>row"`
+		}
+		decode(target[sh.ID], &ws)
+		var rows [][]xlsxCell
+		for _, r := range ws.Rows {
+			var row []xlsxCell
+			for _, c := range r.Cells {
+				col, _, err := excelize.CellNameToCoordinates(c.Ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for len(row) < col-1 {
+					row = append(row, xlsxCell{})
+				}
+				text := c.Value
+				if c.Type == "inlineStr" {
+					text = c.Inline
+				}
+				row = append(row, xlsxCell{text, c.Type == "" || c.Type == "n"})
+			}
+			rows = append(rows, row)
+		}
+		names = append(names, sh.Name)
+		fn(sh.Name, rows)
+	}
+	return names
+}
+
 func orNull(s string) string {
 	if s == "" {
 		return "<nil>"
@@ -75,7 +191,7 @@ func TestAnalystQueries(t *testing.T) {
 	}
 	work := t.TempDir()
 	out, dbPath, book := filepath.Join(work, "out"), filepath.Join(work, "nat.sqlite"), filepath.Join(work, "nat.xlsx")
-	code, stdout, stderr := runCLI("batch", nationalDir, "--out", out, "--sqlite", dbPath, "--xlsx", book)
+	code, stdout, stderr := cliChild(t, "batch", nationalDir, "--out", out, "--sqlite", dbPath, "--xlsx", book)
 	if code != 0 || !strings.Contains(stdout, fmt.Sprintf("%d inputs: %d converted, 0 failed, 0 resumed", len(files), len(files))) {
 		t.Fatalf("batch: exit %d\n%s%s", code, stdout, stderr)
 	}
@@ -90,22 +206,25 @@ func TestAnalystQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type docRec struct {
-		doc *schema.Document
-		sha string
-	}
-	var docs []docRec
+	// eachDoc reads the distinct documents back one at a time (holding
+	// them all would raise this process's peak RSS; see cliChild).
+	var outputs []string
 	seen := map[string]bool{}
 	for _, r := range recs {
 		if r.Status == batch.StatusError || seen[r.SHA256] {
 			continue
 		}
 		seen[r.SHA256] = true
-		d, err := batch.ReadDocument(filepath.Join(out, filepath.FromSlash(r.Output)))
-		if err != nil {
-			t.Fatal(err)
+		outputs = append(outputs, filepath.Join(out, filepath.FromSlash(r.Output)))
+	}
+	eachDoc := func(fn func(*schema.Document)) {
+		for _, o := range outputs {
+			d, err := batch.ReadDocument(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(d)
 		}
-		docs = append(docs, docRec{d, r.SHA256})
 	}
 
 	db, err := sql.Open("sqlite", dbPath)
@@ -160,42 +279,31 @@ func TestAnalystQueries(t *testing.T) {
 	})
 
 	t.Run("xlsx", func(t *testing.T) {
-		f, err := excelize.OpenFile(book)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		sheets := f.GetSheetList()
-		if sheets[0] != "documents" || !slices.Contains(sheets, "three_public") || !slices.Contains(sheets, "basic_expenditure_economic") {
-			t.Errorf("sheets %q", sheets)
-		}
 		cells := 0
-		for _, sh := range sheets {
-			rows, err := f.GetRows(sh)
-			if err != nil {
-				t.Fatal(err)
-			}
+		names := readWorkbook(t, book, func(sh string, rows [][]xlsxCell) {
 			for ci, h := range rows[0] {
-				if !strings.HasSuffix(h, " (元)") && h != "year" && h != "number" {
+				if !strings.HasSuffix(h.text, " (元)") && h.text != "year" && h.text != "number" {
 					continue
 				}
 				for ri := 1; ri < len(rows); ri++ {
-					if ci >= len(rows[ri]) || rows[ri][ci] == "" {
+					if ci >= len(rows[ri]) || rows[ri][ci].text == "" {
 						continue
 					}
-					name, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
-					typ, _ := f.GetCellType(sh, name)
 					cells++
-					if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-						t.Errorf("%s!%s (%s) = %q is not a number (type %v)", sh, name, h, rows[ri][ci], typ)
+					if c := rows[ri][ci]; !c.numeric {
+						name, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+						t.Errorf("%s!%s (%s) = %q is not a number", sh, name, h.text, c.text)
 					}
 				}
 			}
+		})
+		if names[0] != "documents" || !slices.Contains(names, "three_public") || !slices.Contains(names, "basic_expenditure_economic") {
+			t.Errorf("sheets %q", names)
 		}
 		if cells < 10000 {
 			t.Errorf("only %d numeric cells checked", cells)
 		}
-		t.Logf("%d numeric cells in %d sheets, none text", cells, len(sheets))
+		t.Logf("%d numeric cells in %d sheets, none text", cells, len(names))
 	})
 
 	queries := readmeQueries(t)
@@ -232,13 +340,13 @@ func TestAnalystQueries(t *testing.T) {
 			fen        decimal.Decimal
 		}
 		var want []proj
-		for _, d := range docs {
-			for _, p := range d.doc.Projects {
+		eachDoc(func(d *schema.Document) {
+			for _, p := range d.Projects {
 				if f, ok := fenOf(p.Total, p.Unit); ok && f.GreaterThan(million) {
-					want = append(want, proj{orNull(d.doc.Document.Department), p.Name, f})
+					want = append(want, proj{orNull(d.Document.Department), p.Name, f})
 				}
 			}
-		}
+		})
 		sort.SliceStable(want, func(i, j int) bool {
 			if c := want[i].fen.Cmp(want[j].fen); c != 0 {
 				return c > 0
@@ -280,24 +388,24 @@ func TestAnalystQueries(t *testing.T) {
 
 	t.Run("economic_categories", func(t *testing.T) {
 		sums := map[string]decimal.Decimal{}
-		for _, d := range docs {
+		eachDoc(func(d *schema.Document) {
 			var unit *string
-			for _, tb := range d.doc.Tables {
+			for _, tb := range d.Tables {
 				if strings.TrimSuffix(tb.Kind, schema.FinalSuffix) == schema.TableBasicExpenditureEconomic && tb.Unit != nil {
 					unit = tb.Unit
 					break
 				}
 			}
-			for _, e := range d.doc.EconomicRows {
+			for _, e := range d.EconomicRows {
 				if e.Level != schema.LevelCategory || e.Category == nil {
 					continue
 				}
 				if f, ok := fenOf(e.Total, unit); ok {
-					k := orNull(d.doc.Document.Department) + "|" + *e.Category
+					k := orNull(d.Document.Department) + "|" + *e.Category
 					sums[k] = sums[k].Add(f)
 				}
 			}
-		}
+		})
 		var want []string
 		for k, v := range sums {
 			want = append(want, k+"|"+v.String())
@@ -321,11 +429,11 @@ func TestAnalystQueries(t *testing.T) {
 
 	t.Run("project_indicators", func(t *testing.T) {
 		var want []string
-		for _, d := range docs {
-			if d.doc.Document.Department != "西安市商务局" {
-				continue
+		eachDoc(func(d *schema.Document) {
+			if d.Document.Department != "西安市商务局" {
+				return
 			}
-			for _, f := range d.doc.PerformanceForms {
+			for _, f := range d.PerformanceForms {
 				if f.Project != "网络信息化建设" {
 					continue
 				}
@@ -347,7 +455,7 @@ func TestAnalystQueries(t *testing.T) {
 					want = append(want, strings.Join([]string{in.Scope, in.Level1, in.Level2, in.Level3, ptr(in.Op), number, ptr(in.Unit), fen}, "|"))
 				}
 			}
-		}
+		})
 		got := strings.Split(strings.TrimSuffix(batchQuery(t, db, queries["project_indicators"]), "\n"), "\n")
 		if len(want) != 8 || !slices.Equal(got, want) {
 			t.Errorf("indicators of 网络信息化建设:\n got %q\nwant %q", got, want)
@@ -360,7 +468,8 @@ func TestAnalystQueries(t *testing.T) {
 
 	// A no-op rerun with --sqlite: every input resumed, no document loaded.
 	start := time.Now()
-	code, stdout, stderr = runCLI("batch", nationalDir, "--out", out, "--sqlite", dbPath)
+	code, stdout, stderr = cliChild(t, "batch", nationalDir, "--out", out, "--sqlite", dbPath)
+	docs := outputs
 	elapsed := time.Since(start)
 	if code != 0 || !strings.Contains(stdout, fmt.Sprintf("0 converted, 0 failed, %d resumed", len(files))) ||
 		!strings.Contains(stderr, fmt.Sprintf(": 0 documents loaded, %d unchanged, 0 removed", len(docs))) {
@@ -370,4 +479,8 @@ func TestAnalystQueries(t *testing.T) {
 		t.Errorf("no-op rerun of %d files with --sqlite took %s, want under 2 s", len(files), elapsed)
 	}
 	t.Logf("no-op rerun of %d files with --sqlite: %s", len(files), elapsed.Round(time.Millisecond))
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		t.Logf("this test process's peak RSS so far: %d MB", ru.Maxrss>>10)
+	}
 }

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"os/signal"
 	"strconv"
 	"strings"
@@ -17,18 +14,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/budgetpdf/budgetpdf/batch"
-	"github.com/budgetpdf/budgetpdf/extract"
-	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/pipeline"
 )
 
 const batchArgs = "INPUT... --out DIR [--format json|yaml] [-j N] [--force] [--timeout 60s] [--max-pages N] [--csv DIR] [--csv-bom] [--sqlite FILE] [--xlsx FILE] [--shard i/n] [--isolate]"
-
-func init() {
-	commands = append(commands,
-		command{"batch", batchArgs,
-			"convert files and folders in parallel: one document per input, OUT/summary.jsonl, resume, CSV, SQLite and xlsx; exit 1 when some failed", runBatch},
-	)
-}
 
 // batchContext is the context of a batch run: cancelled by an interrupt,
 // so that the journal of the finished files stays for the rerun.
@@ -42,8 +31,6 @@ func runBatch(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	opts.Classify = func(err error) string { code, _ := classify(err); return code }
-	opts.Pages = pdfPages
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opts.Terminal = true
 	}
@@ -53,7 +40,7 @@ func runBatch(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	res, err := batch.Run(ctx, opts)
 	if errors.Is(err, batch.ErrUsage) {
-		return fail(stderr, "", fmt.Errorf("%w: batch: %w", errUsage, err))
+		return fail(stderr, "", usageErrorf("batch: %s", pipeline.Reason(err)))
 	}
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintf(stderr, "budgetpdf: batch interrupted after %d files; the same command resumes it\n", res.Converted)
@@ -148,9 +135,6 @@ func parseBatch(args []string) (batch.Options, error) {
 			o.XLSX = v
 		case "--shard":
 			o.Shard, o.Shards, err = batch.ParseShard(v)
-			if err != nil {
-				err = fmt.Errorf("%w: %w", errUsage, err)
-			}
 		default:
 			err = usageErrorf("batch: unknown flag %s", a)
 		}
@@ -161,13 +145,10 @@ func parseBatch(args []string) (batch.Options, error) {
 	if len(o.Inputs) == 0 || o.Out == "" {
 		return o, usageErrorf("batch %s", batchArgs)
 	}
-	if o.Format != "" && o.Format != "json" && o.Format != "yaml" {
-		return o, usageErrorf("--format must be json or yaml, not %q", o.Format)
+	if _, err := pipeline.FormatNamed(o.Format); err != nil {
+		return o, err
 	}
-	o.Convert = inProcess
-	if isolate {
-		o.Convert = inChild
-	}
+	o.Isolate = isolate
 	return o, nil
 }
 
@@ -177,67 +158,4 @@ func positive(flag, v string) (int, error) {
 		return 0, usageErrorf("batch: %s wants a positive number, not %q", flag, v)
 	}
 	return n, nil
-}
-
-// pdfPages counts the pages of a PDF for the page limit.
-func pdfPages(data []byte) (int, error) {
-	doc, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), extract.Options{})
-	if err != nil {
-		return 0, err
-	}
-	return doc.NumPages(), nil
-}
-
-// inProcess converts in this process. It cannot be stopped: past the
-// timeout batch records a timeout and stops waiting, but the conversion
-// runs on (see package batch).
-func inProcess(_ context.Context, path string) (*schema.Document, error) {
-	return safeConvert(path, extract.Options{})
-}
-
-// inChild converts in a child process, `budgetpdf extract FILE`, killed when
-// ctx ends, so a file that hangs costs nothing after its timeout.
-func inChild(ctx context.Context, path string) (*schema.Document, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, fmt.Errorf("isolate: %w", err)
-	}
-	var out, errOut bytes.Buffer
-	cmd := exec.CommandContext(ctx, exe, "extract", path)
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if ee, ok := errors.AsType[*exec.ExitError](err); ok {
-			return nil, childError(ee.ExitCode(), errOut.String())
-		}
-		return nil, fmt.Errorf("isolate: %w", err)
-	}
-	var doc schema.Document
-	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
-		return nil, fmt.Errorf("isolate: reading the child's document: %w", err)
-	}
-	return &doc, nil
-}
-
-// childError turns a child's exit code and its one stderr line,
-// "budgetpdf: FILE: CODE: reason", back into an error classify names alike.
-func childError(exit int, stderr string) error {
-	line := strings.TrimSpace(stderr)
-	if i := strings.LastIndex(line, "\n"); i >= 0 {
-		line = line[i+1:]
-	}
-	reason := line
-	for _, f := range failures {
-		if f.exit == exit {
-			if _, r, ok := strings.Cut(line, ": "+f.code+": "); ok {
-				reason = r
-			}
-			if f.code != "usage" {
-				return fmt.Errorf("%w: %s", f.err, reason)
-			}
-		}
-	}
-	return fmt.Errorf("child exited with %d: %s", exit, reason)
 }

@@ -6,19 +6,12 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/checks"
-	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/pipeline"
 )
 
 // exitChecksFailed is check's exit when a document converts but a check
 // fails (like diff and grep, 1 for "found something").
 const exitChecksFailed = 1
-
-func init() {
-	commands = append(commands,
-		command{"check", "FILE ... [--password P] [-v]",
-			"convert each disclosure and report its reconciliation checks: one line per failure, a summary line; exit 1 when a check fails", runCheck},
-	)
-}
 
 // runCheck is `budgetpdf check`: each file is converted as by extract and
 // its checks are reported (with -v every check, not only the failures). A
@@ -50,7 +43,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	exit, failed := 0, false
 	for _, file := range files {
-		doc, err := safeConvert(file, extract.Options{Password: password})
+		doc, err := pipeline.Convert([]string{file}, pipeline.Options{Password: password})
 		if err != nil {
 			if code := fail(stderr, file, err); exit == 0 {
 				exit = code

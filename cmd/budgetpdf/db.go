@@ -11,13 +11,6 @@ import (
 
 const dbArgs = "merge OUT.sqlite SHARD.sqlite..."
 
-func init() {
-	commands = append(commands,
-		command{"db", dbArgs,
-			"merge the SQLite databases of batch shards (--shard i/n --sqlite) into OUT (created, or added to); a document already there (same sha256) is a duplicate", runDB},
-	)
-}
-
 // runDB is `budgetpdf db merge OUT SHARD...`.
 func runDB(args []string, stdout, stderr io.Writer) int {
 	if len(args) < 3 || args[0] != "merge" {

@@ -15,6 +15,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/pipeline"
 )
 
 // command is one subcommand: run gets the arguments after its name.
@@ -23,7 +25,20 @@ type command struct {
 	run              func(args []string, stdout, stderr io.Writer) int
 }
 
+// commands are the subcommands, in the order help lists them.
 var commands = []command{
+	{"extract", "FILE [-o OUT] [--format json|yaml] [--password P]",
+		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML", runExtract},
+	{"merge", "FILE FILE... [-o OUT] [--format json|yaml] [--password P]",
+		"convert a disclosure published as several files (a narrative PDF and its tables PDF) into one document (as extract FILE FILE...)", runMerge},
+	{"check", "FILE ... [--password P] [-v]",
+		"convert each disclosure and report its reconciliation checks: one line per failure, a summary line; exit 1 when a check fails", runCheck},
+	{"batch", batchArgs,
+		"convert files and folders in parallel: one document per input, OUT/summary.jsonl, resume, CSV, SQLite and xlsx; exit 1 when some failed", runBatch},
+	{"db", dbArgs,
+		"merge the SQLite databases of batch shards (--shard i/n --sqlite) into OUT (created, or added to); a document already there (same sha256) is a duplicate", runDB},
+	{"review", "FILE... -o DIR [--pages LIST] [--dpi N] [--password P]",
+		"static HTML report: each page's raster with the tables, keys, values and failing checks drawn over it", runReview},
 	{"inspect", "FILE [--page N] [--password P] [--svg OUT]",
 		"per-page summary of what the extractor saw; --svg draws a page", runInspect},
 }
@@ -41,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return 0
+	case pipeline.ChildCommand: // batch --isolate's child, not for people
+		return pipeline.ServeChild(os.Stdin, stdout)
 	}
 	for _, c := range commands {
 		if c.name == args[0] {

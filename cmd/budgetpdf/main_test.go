@@ -15,6 +15,20 @@ import (
 	"github.com/go-pdf/fpdf"
 )
 
+// The exit numbers of the output contract's "Failures" table, written
+// here from the contract (docs), not from pipeline/errors.go.
+const (
+	exitInternal    = 1
+	exitUsage       = 2
+	exitNotPDF      = 3
+	exitCorrupt     = 4
+	exitNeedsPasswd = 5
+	exitNoText      = 6
+)
+
+// nationalDir holds the national corpus, beside the repository.
+const nationalDir = "../../../shared/corpus/national"
+
 // moduleRoot is the directory holding go.mod.
 func moduleRoot(t *testing.T) string {
 	t.Helper()

@@ -1,28 +1,17 @@
 package main
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/review"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
-
-func init() {
-	commands = append(commands,
-		command{"review", "FILE... -o DIR [--pages LIST] [--dpi N] [--password P]",
-			"static HTML report: each page's raster with the tables, keys, values and failing checks drawn over it", runReview},
-	)
-}
 
 // runReview is `budgetpdf review`: converts each FILE and writes the report
 // into DIR (DIR/index.html, one folder per document). A file that cannot be
@@ -80,15 +69,14 @@ func runReview(args []string, stdout, stderr io.Writer) int {
 	if rerr != nil {
 		fmt.Fprintf(stderr, "budgetpdf: review: %v; the report is drawn without page images\n", rerr)
 	}
-	opts := extract.Options{Password: password}
+	opts := pipeline.Options{Password: password}
 	var inputs []review.Input
 	exit := 0
 	for _, f := range files {
 		in := review.Input{Path: f, Password: password}
-		doc, geom, err := safeReviewRead(f, opts)
+		doc, geom, err := reviewRead(f, opts)
 		if err != nil {
-			code, _ := classify(err)
-			in.Code, in.Err = code, err.Error()
+			in.Code, in.Err = pipeline.Code(err), err.Error()
 			if len(files) == 1 {
 				exit = fail(stderr, f, err)
 			} else {
@@ -138,55 +126,18 @@ func parsePages(s string) (func(int) bool, error) {
 	}, nil
 }
 
-// safeReviewRead is reviewRead with a panic turned into an internal error.
-func safeReviewRead(path string, opts extract.Options) (doc *schema.Document, g review.Geometry, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	return reviewRead(path, opts)
-}
-
 // reviewRead converts one file as extract does and keeps the layout
 // document's geometry for the report.
-func reviewRead(path string, opts extract.Options) (*schema.Document, review.Geometry, error) {
-	data, err := os.ReadFile(path)
+func reviewRead(path string, opts pipeline.Options) (*schema.Document, review.Geometry, error) {
+	f, err := pipeline.ReadFile(path)
 	if err != nil {
 		return nil, review.Geometry{}, err
 	}
-	if isTextDump(path, data) {
-		in, err := read(path, opts)
-		if err != nil {
-			return nil, review.Geometry{}, err
-		}
-		doc := build(in.layout, in.source, in.warnings)
-		return doc, review.FromLayout(in.layout, doc, nil), nil
-	}
-	sum := sha256.Sum256(data)
-	src := schema.Source{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
-	xd, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), opts)
+	doc, in, err := pipeline.ConvertRead(f, opts)
 	if err != nil {
 		return nil, review.Geometry{}, err
 	}
-	pages, err := xd.ReadAll()
-	if err != nil {
-		return nil, review.Geometry{}, err
-	}
-	info := xd.Info()
-	src.Pages, src.Producer, src.Creator, src.Encrypted = info.Pages, info.Producer, info.Creator, info.Encrypted
-	var warnings []schema.Warning
-	for _, p := range pages {
-		for _, w := range p.Warnings {
-			warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
-		}
-	}
-	ld := layout.FromPages(pages)
-	for _, w := range ld.Warnings {
-		warnings = append(warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
-	}
-	doc := build(ld, src, warnings)
-	return doc, review.FromLayout(ld, doc, pageInfos(pages, ld)), nil
+	return doc, review.FromLayout(in.Layout, doc, pageInfos(in.Pages, in.Layout)), nil
 }
 
 // pageInfos gives each page's turn and most common font size.

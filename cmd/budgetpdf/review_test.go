@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/review"
 	"github.com/budgetpdf/budgetpdf/schema"
 	"golang.org/x/net/html"
@@ -150,7 +150,7 @@ func TestReviewBrowser(t *testing.T) {
 	}
 }
 
-var noOpts = extract.Options{}
+var noOpts = pipeline.Options{}
 
 // reviewPages picks a few pages worth drawing: the one with the most
 // marks, and the first page of the first unknown table, of the first

@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"gopkg.in/yaml.v3"
 )
 
@@ -135,7 +136,7 @@ func nameOf(r schema.Row, prefix string) string {
 	for _, k := range []string{"subject_name", "dept_subject"} {
 		if v := r.Get(prefix + k); v != nil {
 			s := strings.ReplaceAll(schema.CleanText(*v), " ", "")
-			if han.MatchString(s) && !schema.IsAmount(s) && !strings.HasSuffix(s, "合计") && !strings.HasSuffix(s, "总计") {
+			if han.MatchString(s) && !textutil.IsAmount(s) && !strings.HasSuffix(s, "合计") && !strings.HasSuffix(s, "总计") {
 				return s
 			}
 		}

@@ -1,13 +1,13 @@
-package main
+package pipeline
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
-	"strings"
+	"path/filepath"
 	"testing"
 
 	"github.com/budgetpdf/budgetpdf/extract"
@@ -46,17 +46,21 @@ func fileSHA(t *testing.T, path string) string {
 func TestMergeNarrativeAndTables(t *testing.T) {
 	narr := realPDF(t, "js-swbgt-2017-narrative.pdf")
 	tabs := realPDF(t, "js-swbgt-2017-tables.pdf")
-	for _, format := range []string{"json", "yaml"} {
-		var stdout, stderr bytes.Buffer
-		if code := run([]string{"merge", narr, tabs, "--format", format}, &stdout, &stderr); code != 0 {
-			t.Fatalf("%s: exit %d: %s", format, code, stderr.String())
+	doc, err := Convert([]string{narr, tabs}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range Formats {
+		format := f.Name
+		out, err := f.Encode(doc)
+		if err != nil {
+			t.Fatal(err)
 		}
 		var got mergedOut
-		var err error
 		if format == "json" {
-			err = json.Unmarshal(stdout.Bytes(), &got)
+			err = json.Unmarshal(out, &got)
 		} else {
-			err = yaml.Unmarshal(stdout.Bytes(), &got)
+			err = yaml.Unmarshal(out, &got)
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
@@ -91,7 +95,7 @@ func TestMergeNarrativeAndTables(t *testing.T) {
 				narrative++
 			}
 		}
-		alone, err := convert(narr, extract.Options{})
+		alone, err := Convert([]string{narr}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,45 +111,27 @@ func TestMergeNarrativeAndTables(t *testing.T) {
 	}
 }
 
-func TestMergeUsage(t *testing.T) {
-	for _, args := range [][]string{{"merge"}, {"merge", "a.pdf"}, {"merge", "a.pdf", "b.pdf", "--format", "xml"}, {"merge", "a.pdf", "b.pdf", "--bogus"}} {
-		var stdout, stderr bytes.Buffer
-		if code := run(args, &stdout, &stderr); code == 0 || stderr.Len() == 0 {
-			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr.String())
-		}
-	}
-}
-
 // A file that cannot be read is named with its own error code.
 func TestMergeBadPart(t *testing.T) {
 	tabs := realPDF(t, "js-zxbgt-2017-tables.pdf")
-	junk := t.TempDir() + "/junk.pdf"
+	junk := filepath.Join(t.TempDir(), "junk.pdf")
 	if err := os.WriteFile(junk, []byte("junk"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var stdout, stderr bytes.Buffer
-	code := run([]string{"merge", tabs, junk}, &stdout, &stderr)
-	if code != 3 || !strings.HasPrefix(stderr.String(), "budgetpdf: "+junk+": not_pdf: ") || stdout.Len() != 0 {
-		t.Errorf("exit %d, stderr %q, %d bytes out; want 3, not_pdf naming %s", code, stderr.String(), stdout.Len(), junk)
+	doc, err := Convert([]string{tabs, junk}, Options{})
+	f, ok := errors.AsType[*Failure](err)
+	if doc != nil || !ok || f.File != junk || Code(err) != CodeNotPDF || Exit(err) != 3 || !errors.Is(err, extract.ErrNotPDF) {
+		t.Errorf("doc %v, error %#v; want a not_pdf failure naming %s", doc != nil, err, junk)
 	}
 }
 
-// extract with two files is merge.
-func TestExtractTwoFilesMerges(t *testing.T) {
-	narr := realPDF(t, "js-swbgt-2018-narrative.pdf")
-	tabs := realPDF(t, "js-swbgt-2018-tables.pdf")
-	var a, b, errs bytes.Buffer
-	if code := run([]string{"extract", narr, tabs}, &a, &errs); code != 0 {
-		t.Fatalf("extract: exit %d: %s", code, errs.String())
+// realPDF returns a file of the real corpus, skipping the test when it is
+// absent.
+func realPDF(t *testing.T, name string) string {
+	t.Helper()
+	path := filepath.Join(realDir, name)
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("real corpus: %v", err)
 	}
-	if code := run([]string{"merge", narr, tabs}, &b, &errs); code != 0 {
-		t.Fatalf("merge: exit %d: %s", code, errs.String())
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) || !strings.Contains(a.String(), `"parts": [`) {
-		t.Errorf("extract A B differs from merge A B, or has no source.parts")
-	}
-	var errb bytes.Buffer
-	if code := run([]string{"merge", narr}, &a, &errb); code != 2 || !strings.Contains(errb.String(), "usage") {
-		t.Errorf("merge with one file: exit %d, %q", code, errb.String())
-	}
+	return path
 }

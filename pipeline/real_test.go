@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ import (
 
 // realDir holds real published disclosures (see its MANIFEST.tsv), beside
 // the repository: /work/shared/corpus/real for /work/main.
-const realDir = "../../../shared/corpus/real"
+const realDir = "../../shared/corpus/real"
 
 // realMaxUnnamed is, per file, the most col_N columns allowed on recognized
 // (not unknown) tables; files not listed allow none.
@@ -79,7 +79,7 @@ func TestRealCorpus(t *testing.T) {
 		name := filepath.Base(path)
 		t.Run(strings.TrimSuffix(name, ".pdf"), func(t *testing.T) {
 			start := time.Now()
-			doc, err := safeConvert(path, extract.Options{})
+			doc, err := Convert([]string{path}, Options{})
 			secs := time.Since(start).Seconds()
 			if err != nil {
 				t.Fatalf("convert: %v", err)
@@ -326,7 +326,7 @@ func TestRealMerged(t *testing.T) {
 		tabs := strings.TrimSuffix(narr, "-narrative.pdf") + "-tables.pdf"
 		name := filepath.Base(narr)
 		t.Run(strings.TrimSuffix(name, "-narrative.pdf"), func(t *testing.T) {
-			doc, _, err := safeMerge([]string{narr, tabs}, extract.Options{})
+			doc, err := Convert([]string{narr, tabs}, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -400,7 +400,7 @@ func TestRealFigures(t *testing.T) {
 				t.Skipf("no real corpus at %s", realDir)
 			}
 			var err error
-			if doc, err = safeConvert(path, extract.Options{}); err != nil {
+			if doc, err = Convert([]string{path}, Options{}); err != nil {
 				t.Fatalf("%s: %v", f.file, err)
 			}
 			docs[f.file] = doc

@@ -1,9 +1,8 @@
-package main
+package pipeline
 
 import (
 	"testing"
 
-	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
@@ -19,11 +18,11 @@ import (
 // reconstructed what the dump lost (see the comments in
 // fixtures/data/luliang-2023.yaml).
 func TestSeedTextDump(t *testing.T) {
-	got, err := convert("../../seeds/luliang-swbgs-2023-budget.txt", extract.Options{})
+	got, err := Convert([]string{"../seeds/luliang-swbgs-2023-budget.txt"}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := loadTruth(t, "../../fixtures/truth/luliang-2023-calc.yaml")
+	want := loadTruth(t, "../fixtures/truth/luliang-2023-calc.yaml")
 	s := compareDocs(got, want)
 	t.Logf("tables %d/%d cells %d/%d economic %d/%d projects %d/%d forms %d/%d(got %d) triples %d/%d (got %d)",
 		s.tables, s.tablesWant, s.cells, s.cellsWant, s.econ, s.econWant, s.projects, s.projectsWant,

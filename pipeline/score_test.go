@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"fmt"
@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/schema"
 	"gopkg.in/yaml.v3"
 )
@@ -160,19 +159,19 @@ func loadTruth(t *testing.T, path string) *schema.Document {
 
 // TestFixtureScores converts every fixture PDF and compares it with its truth.
 func TestFixtureScores(t *testing.T) {
-	pdfs, _ := filepath.Glob("../../fixtures/pdf/*.pdf")
+	pdfs, _ := filepath.Glob("../fixtures/pdf/*.pdf")
 	sort.Strings(pdfs)
 	if len(pdfs) == 0 {
 		t.Skip("no fixture PDFs")
 	}
 	for _, pdf := range pdfs {
 		name := strings.TrimSuffix(filepath.Base(pdf), ".pdf")
-		truth := filepath.Join("../../fixtures/truth", name+".yaml")
+		truth := filepath.Join("../fixtures/truth", name+".yaml")
 		if _, err := os.Stat(truth); err != nil {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			got, err := convert(pdf, extract.Options{})
+			got, err := Convert([]string{pdf}, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"bufio"
@@ -12,14 +12,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/schema"
 	"gopkg.in/yaml.v3"
 )
 
 // nationalDir holds 57 real 2026 disclosures from 8 cities, one folder per
 // city (see its MANIFEST.tsv), beside the repository.
-const nationalDir = "../../../shared/corpus/national"
+const nationalDir = "../../shared/corpus/national"
 
 // The figures issue 13 asks of the national corpus.
 const (
@@ -75,11 +74,11 @@ type natFloor struct {
 
 const natFloorFile = "testdata/national-floor.tsv"
 
-const natFloorHeader = `# Per-file ratchet of TestNationalCorpus (cmd/budgetpdf/national_test.go) on
+const natFloorHeader = `# Per-file ratchet of TestNationalCorpus (pipeline/national_test.go) on
 # ../shared/corpus/national: tables found (at least), unknown tables (at most),
 # failing checks not listed in national-exceptions.yaml (at most), pass rate
 # pass/(pass+fail) and amount coverage (at least, 3 decimals). Rewrite with
-#   go test ./cmd/budgetpdf -run TestNationalCorpus -ratchet
+#   go test ./pipeline -run TestNationalCorpus -ratchet
 # and explain in the note column every figure that got worse (e.g. fragments of
 # one table joined: fewer tables).
 file	tables	unknown	fail	rate	coverage	note
@@ -192,7 +191,7 @@ func TestNationalCorpus(t *testing.T) {
 		name := filepath.Base(filepath.Dir(path)) + "/" + filepath.Base(path)
 		f := natFigures{file: name}
 		start := time.Now()
-		doc, err := safeConvert(path, extract.Options{})
+		doc, err := Convert([]string{path}, Options{})
 		if err != nil {
 			t.Errorf("%s: convert: %v", name, err)
 			figs = append(figs, f)

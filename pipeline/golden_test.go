@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"bytes"
@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
@@ -16,16 +15,16 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 // TestGolden compares the whole output (YAML) of every fixture PDF and of the
 // seed's text dump with the committed golden file. The goldens are made by
-// this code (go test ./cmd/budgetpdf -update) and reviewed by eye in the diff
+// this code (go test ./pipeline -update) and reviewed by eye in the diff
 // before committing; the truth they are held against is TestFixtureScores's.
 // They catch every change of output, checks and warnings included.
 func TestGolden(t *testing.T) {
-	inputs, _ := filepath.Glob("../../fixtures/pdf/*.pdf")
-	inputs = append(inputs, "../../seeds/luliang-swbgs-2023-budget.txt")
+	inputs, _ := filepath.Glob("../fixtures/pdf/*.pdf")
+	inputs = append(inputs, "../seeds/luliang-swbgs-2023-budget.txt")
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 		t.Run(name, func(t *testing.T) {
-			doc, err := convert(in, extract.Options{})
+			doc, err := Convert([]string{in}, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -45,7 +44,7 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/budgetpdf -update)", err)
+				t.Fatalf("%v (run go test ./pipeline -update)", err)
 			}
 			if !bytes.Equal(got.Bytes(), want) {
 				t.Errorf("output differs from %s:\n%s", golden, firstLines(lineDiff(got.String(), string(want)), 6))

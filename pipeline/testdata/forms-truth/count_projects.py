@@ -4,8 +4,8 @@
 Shares no code with budgetpdf: it reads `pdftotext -layout` output only and
 counts by the page's own printed text. Run from the repository root:
 
-    python3 cmd/budgetpdf/testdata/forms-truth/count_projects.py \
-        ../shared/corpus/national > cmd/budgetpdf/testdata/forms-truth/projects.tsv
+    python3 pipeline/testdata/forms-truth/count_projects.py \
+        ../shared/corpus/national > pipeline/testdata/forms-truth/projects.tsv
 
 Columns: file (city folder/file), projects (forms printed), families
 (family:count, comma-separated), dept

@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"os"
@@ -6,14 +6,12 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/budgetpdf/budgetpdf/extract"
 )
 
 // benchFiles are the fixture PDFs and the real corpus.
 func benchFiles(b *testing.B) []string {
 	var files []string
-	for _, g := range []string{"../../fixtures/pdf/*.pdf", "../../../shared/corpus/real/*.pdf"} {
+	for _, g := range []string{"../fixtures/pdf/*.pdf", "../../shared/corpus/real/*.pdf"} {
 		m, _ := filepath.Glob(g)
 		files = append(files, m...)
 	}
@@ -35,7 +33,7 @@ func BenchmarkExtractCommand(b *testing.B) {
 		pages = 0
 		start := time.Now()
 		for _, f := range files {
-			doc, err := convert(f, extract.Options{})
+			doc, err := Convert([]string{f}, Options{})
 			if err != nil {
 				b.Fatalf("%s: %v", f, err)
 			}

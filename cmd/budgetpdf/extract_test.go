@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestMergeUsage(t *testing.T) {
+	for _, args := range [][]string{{"merge"}, {"merge", "a.pdf"}, {"merge", "a.pdf", "b.pdf", "--format", "xml"}, {"merge", "a.pdf", "b.pdf", "--bogus"}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code == 0 || stderr.Len() == 0 {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr.String())
+		}
+	}
+}
+
+// A file that cannot be read is named with its own error code.
+func TestMergeBadPart(t *testing.T) {
+	tabs := realPDF(t, "js-zxbgt-2017-tables.pdf")
+	junk := t.TempDir() + "/junk.pdf"
+	if err := os.WriteFile(junk, []byte("junk"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"merge", tabs, junk}, &stdout, &stderr)
+	if code != 3 || !strings.HasPrefix(stderr.String(), "budgetpdf: "+junk+": not_pdf: ") || stdout.Len() != 0 {
+		t.Errorf("exit %d, stderr %q, %d bytes out; want 3, not_pdf naming %s", code, stderr.String(), stdout.Len(), junk)
+	}
+}
+
+// extract with two files is merge.
+func TestExtractTwoFilesMerges(t *testing.T) {
+	narr := realPDF(t, "js-swbgt-2018-narrative.pdf")
+	tabs := realPDF(t, "js-swbgt-2018-tables.pdf")
+	var a, b, errs bytes.Buffer
+	if code := run([]string{"extract", narr, tabs}, &a, &errs); code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs.String())
+	}
+	if code := run([]string{"merge", narr, tabs}, &b, &errs); code != 0 {
+		t.Fatalf("merge: exit %d: %s", code, errs.String())
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) || !strings.Contains(a.String(), `"parts": [`) {
+		t.Errorf("extract A B differs from merge A B, or has no source.parts")
+	}
+	var errb bytes.Buffer
+	if code := run([]string{"merge", narr}, &a, &errb); code != 2 || !strings.Contains(errb.String(), "usage") {
+		t.Errorf("merge with one file: exit %d, %q", code, errb.String())
+	}
+}

@@ -1,0 +1,54 @@
+package layout
+
+import (
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+)
+
+// TestRowBreaksSkipMergedCells: a project's merged name and amount cells
+// print their text at the middle of the indicator rows they cover, here
+// inside the second row beside its own indicator line. That line of the
+// merged cells is no data row of its own: no break may cut the merged cells
+// or the second row. A grid that draws only column lines still gets its
+// rows split at its data lines.
+func TestRowBreaksSkipMergedCells(t *testing.T) {
+	xs := []float64{50, 150, 230, 330, 400, 450}
+	var segs []extract.Segment
+	for _, x := range xs {
+		segs = append(segs, vline(x, 100, 170))
+	}
+	segs = append(segs, hline(100, 50, 450), hline(120, 50, 450), hline(145, 230, 450), hline(170, 50, 450))
+	gs := cat(
+		text("项目名称", 55, 105, 10), text("项目总额", 155, 105, 10), text("三级指标", 235, 105, 10),
+		text("指标值", 335, 105, 10), text("单位", 405, 105, 10),
+		text("数量指标", 235, 127, 10), right("5", 395, 127, 10), text("个", 405, 127, 10),
+		// the merged cells' text, centred over 120-170 but printed low, at 146-156
+		text("项目甲", 55, 146, 10), right("40.70", 225, 146, 10),
+		text("质量指标", 235, 157, 10), right("95", 395, 157, 10), text("%", 405, 157, 10),
+	)
+	p := page(1, cat(text("项目支出绩效目标表", 150, 60, 14), gs), segs)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	rows := append(append([][]Cell(nil), tb.Header...), tb.Rows...)
+	if len(rows) != 3 {
+		t.Fatalf("%d rows %q, want the header and 2", len(rows), cellTexts(&tb, rows))
+	}
+	var merged []Cell
+	for _, c := range rows[1] {
+		if c.RowSpan == 2 {
+			merged = append(merged, c)
+		}
+	}
+	if len(merged) != 2 || merged[0].Text != "项目甲" || merged[1].Text != "40.70" {
+		t.Errorf("merged cells %+v, want 项目甲 and 40.70 over both rows", merged)
+	}
+	sameRows(t, cellTexts(&tb, rows), [][]string{
+		{"项目名称", "项目总额", "三级指标", "指标值", "单位"},
+		{"项目甲", "40.70", "数量指标", "5", "个"},
+		{"", "", "质量指标", "95", "%"},
+	})
+}

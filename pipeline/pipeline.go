@@ -1,0 +1,219 @@
+// Package pipeline converts disclosures: one file, or the several files of
+// one disclosure merged, through extract (PDF → pages), layout (pages →
+// tables), schema (tables → the output contract) and checks. It also holds
+// what every caller of the pipeline shares: the failure table (Code, Exit),
+// the output formats (Formats), atomic output writing and the child process
+// of an isolated conversion (child.go).
+//
+// The command (cmd/budgetpdf) and batch both call Convert or ConvertFiles;
+// a panic anywhere in the stages is recovered once, here, and becomes an
+// internal failure.
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetpdf/budgetpdf/checks"
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// Options configure a conversion.
+type Options struct {
+	Password string // user or owner password of encrypted files ("" tries the empty one)
+}
+
+func (o Options) extract() extract.Options { return extract.Options{Password: o.Password} }
+
+// File is one input held in memory: batch reads and hashes a file once and
+// hands its bytes on.
+type File struct {
+	Path   string // as given; its base name is the document's source.file
+	Data   []byte
+	SHA256 string // hex digest of Data; computed when empty
+}
+
+// ReadFile reads the file at path.
+func ReadFile(path string) (File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Path: path, Data: data}, nil
+}
+
+func (f File) sum() string {
+	if f.SHA256 != "" {
+		return f.SHA256
+	}
+	sum := sha256.Sum256(f.Data)
+	return hex.EncodeToString(sum[:])
+}
+
+// Convert reads and converts the files at paths as one disclosure (see
+// ConvertFiles). An error is a *Failure naming the file.
+func Convert(paths []string, opts Options) (*schema.Document, error) {
+	if len(paths) == 0 {
+		return nil, Usagef("no input file")
+	}
+	files := make([]File, len(paths))
+	for i, p := range paths {
+		f, err := ReadFile(p)
+		if err != nil {
+			return nil, fail(p, err)
+		}
+		files[i] = f
+	}
+	return ConvertFiles(files, opts)
+}
+
+// ConvertFiles converts one or more files as one disclosure: each file is
+// read and laid out on its own (a table never runs from one file into the
+// next), the pages of each later file are numbered after those of the files
+// before it, and the schema and the checks then see one document, narrative
+// and tables together. The source is the first file's; with several files,
+// source.parts lists them all. A panic in any stage is an internal failure.
+// An error is a *Failure naming the file that failed.
+func ConvertFiles(files []File, opts Options) (*schema.Document, error) {
+	doc, _, err := convert(files, opts, false)
+	return doc, err
+}
+
+// ConvertRead converts one file as ConvertFiles does and also returns what
+// it read up to the layout stage, for review to draw.
+func ConvertRead(f File, opts Options) (*schema.Document, *Input, error) {
+	return convert([]File{f}, opts, true)
+}
+
+// convert converts files; keepPages keeps the extractor's pages in the
+// Input (otherwise they are let go once laid out).
+func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Input, error) {
+	if len(files) == 0 {
+		return nil, nil, Usagef("no input file")
+	}
+	return guard(files, func() (*schema.Document, *Input, error) {
+		if len(files) > 1 {
+			doc, err := merge(files, opts)
+			return doc, nil, err
+		}
+		in, err := readFile(files[0], opts)
+		if err != nil {
+			return nil, nil, fail(files[0].Path, err)
+		}
+		if !keepPages {
+			in.Pages = nil
+		}
+		return build(in.Layout, in.Source, in.Warnings), in, nil
+	})
+}
+
+// guard is the stage boundary, the one place a panic is recovered: it
+// becomes an internal failure of the files.
+func guard(files []File, run func() (*schema.Document, *Input, error)) (doc *schema.Document, in *Input, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			names := make([]string, len(files))
+			for i, f := range files {
+				names[i] = f.Path
+			}
+			doc, in, err = nil, nil, fail(strings.Join(names, " + "), fmt.Errorf("%w: %v", ErrInternal, r))
+		}
+	}()
+	return run()
+}
+
+// Pages counts the pages of a PDF's bytes (batch's page limit) without
+// reading them; a text dump or a file the pipeline will reject is an error.
+func Pages(data []byte) (int, error) {
+	doc, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), extract.Options{})
+	if err != nil {
+		return 0, err
+	}
+	return doc.NumPages(), nil
+}
+
+// Input is one file read up to the layout stage: what review draws.
+type Input struct {
+	Layout   *layout.Document
+	Source   schema.Source
+	Warnings []schema.Warning // the extractor's and the layout's, each naming its page
+	Pages    []*extract.Page  // the extractor's pages; nil for a text dump
+}
+
+// readFile runs extract and layout on one file; a text dump (.txt, .md)
+// skips extract.
+func readFile(f File, opts Options) (*Input, error) {
+	in := &Input{Source: schema.Source{File: filepath.Base(f.Path), SHA256: f.sum()}}
+	var err error
+	if isTextDump(f.Path, f.Data) {
+		if in.Layout, err = layout.FromText(bytes.NewReader(f.Data)); err != nil {
+			return nil, err
+		}
+	} else {
+		doc, err := extract.NewReader(bytes.NewReader(f.Data), int64(len(f.Data)), opts.extract())
+		if err != nil {
+			return nil, err
+		}
+		pages, err := doc.ReadAll()
+		if err != nil {
+			return nil, err
+		}
+		info := doc.Info()
+		in.Source.Pages, in.Source.Producer, in.Source.Creator, in.Source.Encrypted = info.Pages, info.Producer, info.Creator, info.Encrypted
+		for _, p := range pages {
+			for _, w := range p.Warnings {
+				in.Warnings = append(in.Warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
+			}
+		}
+		in.Pages = pages
+		in.Layout = layout.FromPages(pages)
+	}
+	for _, w := range in.Layout.Warnings {
+		in.Warnings = append(in.Warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
+	}
+	return in, nil
+}
+
+// build runs schema and checks on a laid-out document.
+func build(ld *layout.Document, src schema.Source, warnings []schema.Warning) *schema.Document {
+	out := schema.Build(ld)
+	out.Source = src
+	out.Warnings = append(warnings, out.Warnings...)
+	out.Checks = checks.Run(out, narrative(ld))
+	if len(out.Tables) == 0 && len(out.PerformanceForms) == 0 {
+		out.Warnings = append(out.Warnings, schema.Warning{Code: "no_tables", Message: "no budget table or performance form was recognized"})
+	}
+	return out
+}
+
+// isTextDump reports whether the input is a text dump of a disclosure
+// rather than a PDF: by its name, or by being UTF-8 text without a PDF header.
+func isTextDump(path string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".md", ".markdown":
+		return true
+	case ".pdf":
+		return false
+	}
+	head := data[:min(len(data), 1024)]
+	return !bytes.Contains(head, []byte("%PDF-")) && utf8.Valid(head) && bytes.ContainsAny(head, "表预算")
+}
+
+// narrative is the text outside tables, page by page, for the checks.
+func narrative(ld *layout.Document) []checks.Text {
+	var out []checks.Text
+	for _, p := range ld.Pages {
+		for _, l := range p.Lines {
+			out = append(out, checks.Text{Page: p.Number, Text: l.Text})
+		}
+	}
+	return out
+}

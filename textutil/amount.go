@@ -1,0 +1,105 @@
+package textutil
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
+)
+
+// amountShape is a printed figure as the layout sees it: digits with an
+// optional sign, thousands separators, decimals or a percent sign.
+var amountShape = regexp.MustCompile(`^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
+
+// IsAmountShape reports whether s (squeezed) looks like a printed figure:
+// the layout's test for a numeric cell, percentages included.
+func IsAmountShape(s string) bool {
+	return s != "" && amountShape.MatchString(s)
+}
+
+// Amount normalizes a printed amount to the contract's string: the exact
+// decimal as printed, thousands separators removed, scale kept
+// ("1,738.50" → "1738.50", "(12.00)" → "-12.00", "２４" → "24"). Blank cells
+// and lone dashes give ok=true with a nil result; text that is not an amount
+// gives ok=false.
+func Amount(s string) (v *string, ok bool) {
+	s = strings.TrimSpace(norm.NFKC.String(s))
+	s = strings.ReplaceAll(s, " ", "")
+	switch s {
+	case "", "-", "--", "—", "——", "－", "/", "\\":
+		return nil, true
+	}
+	neg := false
+	if n := len(s); n >= 2 && s[0] == '(' && s[n-1] == ')' {
+		neg, s = true, s[1:n-1]
+	}
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
+		neg, s = !neg, strings.TrimLeft(strings.TrimPrefix(s, "-"), "−")
+	}
+	if s == "" || !validAmount(s) {
+		return nil, false
+	}
+	s = strings.ReplaceAll(s, ",", "")
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return nil, false
+	}
+	if neg {
+		d = d.Neg()
+	}
+	scale := int32(0)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		scale = int32(len(s) - i - 1)
+	}
+	out := d.StringFixed(scale)
+	if neg && d.IsZero() {
+		out = "-" + out
+	}
+	return &out, true
+}
+
+// validAmount accepts digits with optional well-placed thousands separators
+// and one decimal point.
+func validAmount(s string) bool {
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if hasDot && (frac == "" || strings.Trim(frac, "0123456789") != "") {
+		return false
+	}
+	if intPart == "" {
+		return hasDot
+	}
+	if !strings.Contains(intPart, ",") {
+		return strings.Trim(intPart, "0123456789") == ""
+	}
+	groups := strings.Split(intPart, ",")
+	for i, g := range groups {
+		if strings.Trim(g, "0123456789") != "" || g == "" || len(g) > 3 || (i > 0 && len(g) != 3) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsAmount reports whether s reads as a non-blank amount.
+func IsAmount(s string) bool {
+	v, ok := Amount(s)
+	return ok && v != nil
+}
+
+// AmountValue reads a cell as Amount does, as a decimal: a nil, blank or
+// dash cell is zero with ok true; text that is not an amount is zero with
+// ok false.
+func AmountValue(s *string) (decimal.Decimal, bool) {
+	if s == nil {
+		return decimal.Zero, true
+	}
+	v, ok := Amount(*s)
+	if !ok {
+		return decimal.Zero, false
+	}
+	if v == nil {
+		return decimal.Zero, true
+	}
+	return decimal.RequireFromString(*v), true
+}

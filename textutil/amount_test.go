@@ -1,0 +1,88 @@
+package textutil
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestAmount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "null" for blank, "!" for not an amount
+	}{
+		{"1,738.50", "1738.50"},
+		{"1738.50", "1738.50"},
+		{"0.00", "0.00"},
+		{"24,000", "24000"},
+		{"24169.74", "24169.74"},
+		{"3990.4", "3990.4"},
+		{"80", "80"},
+		{" 1,346.54 ", "1346.54"},
+		{"(12.50)", "-12.50"},
+		{"-910.41", "-910.41"},
+		{"（1,000.00）", "-1000.00"},
+		{"１，２３４.５０", "1234.50"},
+		{"", "null"},
+		{"-", "null"},
+		{"—", "null"},
+		{"合计", "!"},
+		{"1,73.50", "!"},
+		{"12.", "!"},
+		{"2013101", "2013101"},
+		{"≥95%", "!"},
+	}
+	for _, tt := range tests {
+		v, ok := Amount(tt.in)
+		got := "!"
+		if ok {
+			got = "null"
+			if v != nil {
+				got = *v
+			}
+		}
+		if got != tt.want {
+			t.Errorf("Amount(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsAmountShape(t *testing.T) {
+	for s, want := range map[string]bool{
+		"1,738.50": true, "1738.50": true, "-12": true, "−3.5": true, "95%": true, "80": true,
+		"": false, "1,73.50": false, "(12.50)": false, "１２": false, "合计": false, "12.": false, "1 738": false,
+	} {
+		if got := IsAmountShape(s); got != want {
+			t.Errorf("IsAmountShape(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestAmountValue: checks read the contract's cells with the parser that
+// wrote them.
+func TestAmountValue(t *testing.T) {
+	str := func(s string) *string { return &s }
+	tests := []struct {
+		in   *string
+		want string
+		ok   bool
+	}{
+		{nil, "0", true},
+		{str(""), "0", true},
+		{str("—"), "0", true},
+		{str("/"), "0", true},
+		{str("1738.50"), "1738.5", true},
+		{str("1,738.50"), "1738.5", true},
+		{str("(12.50)"), "-12.5", true},
+		{str("１，２３４.５０"), "1234.5", true},
+		{str("合计"), "0", false},
+		{str("1e5"), "0", false},
+		{str("102,500.00 1,354,489.00"), "0", false},
+	}
+	for _, tt := range tests {
+		got, ok := AmountValue(tt.in)
+		if ok != tt.ok || !got.Equal(decimal.RequireFromString(tt.want)) {
+			t.Errorf("AmountValue(%v) = %s, %v; want %s, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
