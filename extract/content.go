@@ -367,7 +367,7 @@ func (w *walker) paint(stroke, fill bool) {
 		w.page.Segments, w.darkAreas = w.path.fillSegments(w.page.Segments, w.gs.fill, w.gs.clip, w.darkAreas)
 	} else if fill && !isWhiteColor(w.gs.fill) {
 		for _, s := range w.path.subs {
-			if r, ok := s.axisBox(); ok {
+			if r, ok := axisBox(w.path.points(s)); ok {
 				w.darkAreas = append(w.darkAreas, r.intersect(w.gs.clip))
 			}
 		}

@@ -145,21 +145,27 @@ func colorIn(k spaceKind, a []arg) ([3]uint8, bool) {
 
 func isWhiteColor(c [3]uint8) bool { return c[0] >= 250 && c[1] >= 250 && c[2] >= 250 }
 
-// The current path: subpaths of points in output space.
+// The current path: subpaths of points in output space. The points of all
+// subpaths share one slice (kept across paths), each subpath a range of it.
 
 type subpath struct {
-	pts    [][2]float64
-	closed bool
+	start, end int // pts[start:end]
+	closed     bool
 }
 
 type path struct {
+	pts  [][2]float64
 	subs []subpath
 }
 
-func (p *path) reset() { p.subs = p.subs[:0] }
+func (p *path) reset() { p.subs, p.pts = p.subs[:0], p.pts[:0] }
+
+// points returns the points of subpath s.
+func (p *path) points(s subpath) [][2]float64 { return p.pts[s.start:s.end:s.end] }
 
 func (p *path) moveTo(x, y float64) {
-	p.subs = append(p.subs, subpath{pts: [][2]float64{{x, y}}})
+	p.pts = append(p.pts, [2]float64{x, y})
+	p.subs = append(p.subs, subpath{start: len(p.pts) - 1, end: len(p.pts)})
 }
 
 func (p *path) lineTo(x, y float64) {
@@ -167,8 +173,8 @@ func (p *path) lineTo(x, y float64) {
 		p.moveTo(x, y)
 		return
 	}
-	s := &p.subs[len(p.subs)-1]
-	s.pts = append(s.pts, [2]float64{x, y})
+	p.pts = append(p.pts, [2]float64{x, y})
+	p.subs[len(p.subs)-1].end = len(p.pts) // the last subpath ends the slice
 }
 
 // curveTo ends the straight run: a curve is not a ruling, so a new
@@ -182,7 +188,7 @@ func (p *path) close() {
 	}
 	s := &p.subs[len(p.subs)-1]
 	s.closed = true
-	start := s.pts[0]
+	start := p.pts[s.start]
 	p.moveTo(start[0], start[1])
 }
 
@@ -191,24 +197,22 @@ func (p *path) rectangle(m matrix, x, y, w, h float64) {
 	c, d := m.apply(x+w, y)
 	e, f := m.apply(x+w, y+h)
 	g, k := m.apply(x, y+h)
-	p.subs = append(p.subs, subpath{pts: [][2]float64{{a, b}, {c, d}, {e, f}, {g, k}}, closed: true})
+	p.pts = append(p.pts, [2]float64{a, b}, [2]float64{c, d}, [2]float64{e, f}, [2]float64{g, k})
+	p.subs = append(p.subs, subpath{start: len(p.pts) - 4, end: len(p.pts), closed: true})
 }
 
 func (p *path) bbox() rect {
 	r := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-	for _, s := range p.subs {
-		for _, q := range s.pts {
-			r.x0, r.y0 = min(r.x0, q[0]), min(r.y0, q[1])
-			r.x1, r.y1 = max(r.x1, q[0]), max(r.y1, q[1])
-		}
+	for _, q := range p.pts {
+		r.x0, r.y0 = min(r.x0, q[0]), min(r.y0, q[1])
+		r.x1, r.y1 = max(r.x1, q[0]), max(r.y1, q[1])
 	}
 	return r
 }
 
 // axisBox reports the bounding box of a subpath when the subpath is an
 // axis-aligned rectangle (re, or four or five points along the axes).
-func (s subpath) axisBox() (rect, bool) {
-	pts := s.pts
+func axisBox(pts [][2]float64) (rect, bool) {
 	if len(pts) == 5 && near(pts[0], pts[4]) {
 		pts = pts[:4]
 	}
@@ -239,12 +243,13 @@ const thinFill = 2.0
 // strokeSegments appends the axis-aligned straight pieces of the path.
 func (p *path) strokeSegments(out []Segment, width float64, color [3]uint8, clip rect) []Segment {
 	for _, s := range p.subs {
-		n := len(s.pts)
+		pts := p.points(s)
+		n := len(pts)
 		for i := 0; i+1 < n; i++ {
-			out = addSegment(out, s.pts[i], s.pts[i+1], width, Stroke, color, clip)
+			out = addSegment(out, pts[i], pts[i+1], width, Stroke, color, clip)
 		}
 		if s.closed && n > 2 {
-			out = addSegment(out, s.pts[n-1], s.pts[0], width, Stroke, color, clip)
+			out = addSegment(out, pts[n-1], pts[0], width, Stroke, color, clip)
 		}
 	}
 	return out
@@ -254,7 +259,7 @@ func (p *path) strokeSegments(out []Segment, width float64, color [3]uint8, clip
 // the large non-white filled areas.
 func (p *path) fillSegments(out []Segment, color [3]uint8, clip rect, areas []rect) ([]Segment, []rect) {
 	for _, s := range p.subs {
-		r, ok := s.axisBox()
+		r, ok := axisBox(p.points(s))
 		if !ok {
 			continue
 		}

@@ -44,7 +44,7 @@ func contentSeeds(t testing.TB) []string {
 		}
 		func() {
 			defer func() { recover() }()
-			data, _ := pageContent(d.pages[0].v.Key("Contents"))
+			data, _ := pageContent(nil, d.pages[0].v.Key("Contents"))
 			out = append(out, string(data[:min(len(data), 64<<10)]))
 		}()
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // A content-stream tokenizer. It works on the decoded bytes of a page's
@@ -50,6 +49,13 @@ type lexer struct {
 	tooDeep  bool
 	maxArgs  int // Limits.Operands; 0 means DefaultLimits'
 	dropped  int // operands and array elements dropped past maxArgs
+
+	// The operands of one operator live in these, reused from one operator
+	// to the next: the bytes of strings that need decoding, array
+	// elements, and per nesting depth the elements of an open array.
+	strBuf []byte
+	arrBuf []arg
+	open   [][]arg
 }
 
 func (l *lexer) argLimit() int {
@@ -59,26 +65,34 @@ func (l *lexer) argLimit() int {
 	return DefaultLimits.Operands
 }
 
-func isWhite(c byte) bool {
-	switch c {
-	case ' ', '\n', '\r', '\t', '\f', 0:
-		return true
-	}
-	return false
-}
+// Byte classes of the content-stream syntax.
+const (
+	classRegular = iota
+	classWhite
+	classDelim
+)
 
-func isDelimiter(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+var byteClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\r\t\f\x00") {
+		t[c] = classWhite
 	}
-	return false
-}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] = classDelim
+	}
+	return t
+}()
+
+func isWhite(c byte) bool { return byteClass[c] == classWhite }
+
+func isDelimiter(c byte) bool { return byteClass[c] == classDelim }
+
+// isRegular reports whether c continues a keyword, name or number.
+func isRegular(c byte) bool { return byteClass[c] == classRegular }
 
 func (l *lexer) skipWhite() {
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
-		if isWhite(c) {
+		if byteClass[c] == classWhite {
 			l.pos++
 			continue
 		}
@@ -96,6 +110,7 @@ func (l *lexer) skipWhite() {
 // It returns ok=false at the end of the stream.
 func (l *lexer) next() (op string, ok bool) {
 	l.args = l.args[:0]
+	l.strBuf, l.arrBuf = l.strBuf[:0], l.arrBuf[:0]
 	for {
 		l.skipWhite()
 		if l.pos >= len(l.b) {
@@ -106,21 +121,26 @@ func (l *lexer) next() (op string, ok bool) {
 			l.pos++ // stray delimiter
 			continue
 		}
-		if isDelimiter(c) || c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
+		if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
+			// A number, the most common operand, parsed here.
+			start := l.pos
+			for l.pos < len(l.b) && isRegular(l.b[l.pos]) {
+				l.pos++
+			}
+			if f, ok := parseNum(l.b[start:l.pos]); ok {
+				l.push(arg{kind: argNum, num: f})
+				continue
+			}
+			l.pos = start
+		} else if isDelimiter(c) {
 			a, isObj := l.object()
 			if isObj {
-				if len(l.args) >= l.argLimit() {
-					// Operators use their last operands: drop the oldest half.
-					n := copy(l.args, l.args[len(l.args)/2:])
-					l.dropped += len(l.args) - n
-					l.args = l.args[:n]
-				}
-				l.args = append(l.args, a)
+				l.push(a)
 				continue
 			}
 		}
 		start := l.pos
-		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+		for l.pos < len(l.b) && isRegular(l.b[l.pos]) {
 			l.pos++
 		}
 		if l.pos == start { // lone delimiter byte
@@ -140,6 +160,17 @@ func (l *lexer) next() (op string, ok bool) {
 	}
 }
 
+// push adds an operand.
+func (l *lexer) push(a arg) {
+	if len(l.args) >= l.argLimit() {
+		// Operators use their last operands: drop the oldest half.
+		n := copy(l.args, l.args[len(l.args)/2:])
+		l.dropped += len(l.args) - n
+		l.args = l.args[:n]
+	}
+	l.args = append(l.args, a)
+}
+
 func boolNum(b bool) float64 {
 	if b {
 		return 1
@@ -147,22 +178,166 @@ func boolNum(b bool) float64 {
 	return 0
 }
 
-// operators are the content-stream operators, interned so that reading
-// one allocates nothing.
-var operators = func() map[string]string {
-	m := map[string]string{}
-	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX
-		f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh
-		T* Tc Td TD Tf TJ Tj TL Tm Tr Ts Tw Tz v w W W* y ' "`) {
-		m[op] = op
-	}
-	return m
-}()
-
-// opName returns the operator kw as a string.
+// opName returns the operator kw as a string; the operators of the
+// content-stream language come back as constants, so reading one
+// allocates nothing.
 func opName(kw []byte) string {
-	if op, ok := operators[string(kw)]; ok {
-		return op
+	switch len(kw) {
+	case 1:
+		switch kw[0] {
+		case 'b':
+			return "b"
+		case 'B':
+			return "B"
+		case 'c':
+			return "c"
+		case 'd':
+			return "d"
+		case 'f':
+			return "f"
+		case 'F':
+			return "F"
+		case 'G':
+			return "G"
+		case 'g':
+			return "g"
+		case 'h':
+			return "h"
+		case 'i':
+			return "i"
+		case 'j':
+			return "j"
+		case 'J':
+			return "J"
+		case 'K':
+			return "K"
+		case 'k':
+			return "k"
+		case 'l':
+			return "l"
+		case 'm':
+			return "m"
+		case 'M':
+			return "M"
+		case 'n':
+			return "n"
+		case 'q':
+			return "q"
+		case 'Q':
+			return "Q"
+		case 's':
+			return "s"
+		case 'S':
+			return "S"
+		case 'v':
+			return "v"
+		case 'w':
+			return "w"
+		case 'W':
+			return "W"
+		case 'y':
+			return "y"
+		case '\'':
+			return "'"
+		case '"':
+			return "\""
+		}
+	case 2:
+		switch string(kw) {
+		case "b*":
+			return "b*"
+		case "B*":
+			return "B*"
+		case "BI":
+			return "BI"
+		case "BT":
+			return "BT"
+		case "BX":
+			return "BX"
+		case "cm":
+			return "cm"
+		case "CS":
+			return "CS"
+		case "cs":
+			return "cs"
+		case "d0":
+			return "d0"
+		case "d1":
+			return "d1"
+		case "Do":
+			return "Do"
+		case "DP":
+			return "DP"
+		case "EI":
+			return "EI"
+		case "ET":
+			return "ET"
+		case "EX":
+			return "EX"
+		case "f*":
+			return "f*"
+		case "gs":
+			return "gs"
+		case "ID":
+			return "ID"
+		case "MP":
+			return "MP"
+		case "re":
+			return "re"
+		case "RG":
+			return "RG"
+		case "rg":
+			return "rg"
+		case "ri":
+			return "ri"
+		case "SC":
+			return "SC"
+		case "sc":
+			return "sc"
+		case "sh":
+			return "sh"
+		case "T*":
+			return "T*"
+		case "Tc":
+			return "Tc"
+		case "Td":
+			return "Td"
+		case "TD":
+			return "TD"
+		case "Tf":
+			return "Tf"
+		case "TJ":
+			return "TJ"
+		case "Tj":
+			return "Tj"
+		case "TL":
+			return "TL"
+		case "Tm":
+			return "Tm"
+		case "Tr":
+			return "Tr"
+		case "Ts":
+			return "Ts"
+		case "Tw":
+			return "Tw"
+		case "Tz":
+			return "Tz"
+		case "W*":
+			return "W*"
+		}
+	case 3:
+		switch string(kw) {
+		case "BDC":
+			return "BDC"
+		case "BMC":
+			return "BMC"
+		case "EMC":
+			return "EMC"
+		case "SCN":
+			return "SCN"
+		case "scn":
+			return "scn"
+		}
 	}
 	return string(kw)
 }
@@ -197,41 +372,11 @@ func (l *lexer) object() (a arg, isObj bool) {
 			l.pos = len(l.b)
 			return arg{}, true
 		}
-		l.depth++
-		defer func() { l.depth-- }()
-		l.pos++
-		var arr []arg
-		for {
-			l.skipWhite()
-			if l.pos >= len(l.b) {
-				break
-			}
-			if l.b[l.pos] == ']' {
-				l.pos++
-				break
-			}
-			e, ok := l.object()
-			if !ok {
-				// a keyword inside an array: skip it
-				for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
-					l.pos++
-				}
-				if l.pos < len(l.b) && (l.b[l.pos] == ')' || l.b[l.pos] == '>' || l.b[l.pos] == '}' || l.b[l.pos] == '{') {
-					l.pos++
-				}
-				continue
-			}
-			if len(arr) >= l.argLimit() {
-				l.dropped++
-				continue
-			}
-			arr = append(arr, e)
-		}
-		return arg{kind: argArray, arr: arr}, true
+		return l.array(), true
 	}
 	if c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9') {
 		start := l.pos
-		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+		for l.pos < len(l.b) && isRegular(l.b[l.pos]) {
 			l.pos++
 		}
 		f, ok := parseNum(l.b[start:l.pos])
@@ -246,6 +391,47 @@ func (l *lexer) object() (a arg, isObj bool) {
 		return arg{}, true
 	}
 	return arg{}, false
+}
+
+// array reads an array's elements after its '['.
+func (l *lexer) array() arg {
+	l.depth++
+	l.pos++
+	for len(l.open) < l.depth {
+		l.open = append(l.open, nil)
+	}
+	arr := l.open[l.depth-1][:0]
+	for {
+		l.skipWhite()
+		if l.pos >= len(l.b) {
+			break
+		}
+		if l.b[l.pos] == ']' {
+			l.pos++
+			break
+		}
+		e, ok := l.object()
+		if !ok {
+			// a keyword inside an array: skip it
+			for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+				l.pos++
+			}
+			if l.pos < len(l.b) && (l.b[l.pos] == ')' || l.b[l.pos] == '>' || l.b[l.pos] == '}' || l.b[l.pos] == '{') {
+				l.pos++
+			}
+			continue
+		}
+		if len(arr) >= l.argLimit() {
+			l.dropped++
+			continue
+		}
+		arr = append(arr, e)
+	}
+	l.open[l.depth-1] = arr
+	start := len(l.arrBuf)
+	l.arrBuf = append(l.arrBuf, arr...)
+	l.depth--
+	return arg{kind: argArray, arr: l.arrBuf[start:len(l.arrBuf):len(l.arrBuf)]}
 }
 
 // parseNum parses a PDF number: optional sign, digits, optional point.
@@ -266,10 +452,8 @@ func parseNum(s []byte) (float64, bool) {
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
-		scale := 0.1
-		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-			v += float64(s[i]-'0') * scale
-			scale /= 10
+		for k := 0; i < len(s) && s[i] >= '0' && s[i] <= '9'; i, k = i+1, k+1 {
+			v += float64(s[i]-'0') * fracScale(k)
 			digits++
 		}
 	}
@@ -291,10 +475,33 @@ func parseNum(s []byte) (float64, bool) {
 	return v, true
 }
 
+// fracScales[k] is the weight of the (k+1)th decimal: 0.1 divided by 10
+// k times, as a loop dividing by 10 computes it (so numbers parse to the
+// same float64 as they always did).
+var fracScales = func() (t [24]float64) {
+	s := 0.1
+	for k := range t {
+		t[k] = s
+		s /= 10
+	}
+	return t
+}()
+
+func fracScale(k int) float64 {
+	if k < len(fracScales) {
+		return fracScales[k]
+	}
+	s := fracScales[len(fracScales)-1]
+	for j := len(fracScales) - 1; j < k; j++ {
+		s /= 10
+	}
+	return s
+}
+
 func (l *lexer) name() []byte {
 	start := l.pos
 	hasEsc := false
-	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+	for l.pos < len(l.b) && isRegular(l.b[l.pos]) {
 		if l.b[l.pos] == '#' {
 			hasEsc = true
 		}
@@ -338,7 +545,8 @@ func unhexByte(c byte) (byte, bool) {
 }
 
 func (l *lexer) hex() []byte {
-	var out []byte
+	start := len(l.strBuf)
+	out := l.strBuf
 	var hi byte
 	half := false
 	for l.pos < len(l.b) {
@@ -361,7 +569,8 @@ func (l *lexer) hex() []byte {
 	if half {
 		out = append(out, hi<<4)
 	}
-	return out
+	l.strBuf = out
+	return out[start:len(out):len(out)]
 }
 
 func (l *lexer) literal() []byte {
@@ -377,7 +586,12 @@ func (l *lexer) literal() []byte {
 			return l.b[start:i]
 		}
 	}
-	var out []byte
+	begin := len(l.strBuf)
+	out := l.strBuf
+	done := func() []byte {
+		l.strBuf = out
+		return out[begin:len(out):len(out)]
+	}
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -388,7 +602,7 @@ func (l *lexer) literal() []byte {
 		case ')':
 			depth--
 			if depth == 0 {
-				return out
+				return done()
 			}
 		case '\r':
 			if l.pos < len(l.b) && l.b[l.pos] == '\n' {
@@ -397,7 +611,7 @@ func (l *lexer) literal() []byte {
 			c = '\n'
 		case '\\':
 			if l.pos >= len(l.b) {
-				return out
+				return done()
 			}
 			e := l.b[l.pos]
 			l.pos++
@@ -432,7 +646,7 @@ func (l *lexer) literal() []byte {
 		}
 		out = append(out, c)
 	}
-	return out
+	return done()
 }
 
 // skipDict skips an inline dictionary (after "<<"), nested ones included.

@@ -19,6 +19,7 @@ type Doc struct {
 	lim     Limits
 	notes   []Warning // about the whole file (Page 0), given with page 1's
 	glyphs  int       // glyphs kept so far (Limits.DocumentGlyphs)
+	content []byte    // the last page's decoded content, its buffer reused
 }
 
 // pageRef is a page dictionary with its inherited attributes resolved.
@@ -158,7 +159,12 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	}
 	w := newWalker(d, p, baseMatrix(box, ref.rotate), ref.res)
 	w.ctx = ctx
-	data, rerr := pageContent(ref.v.Key("Contents"))
+	data, rerr := pageContent(d.content[:0], ref.v.Key("Contents"))
+	if cap(data) <= maxKeptContent {
+		d.content = data
+	} else {
+		d.content = nil
+	}
 	if rerr != nil {
 		p.contentErr = rerr
 		w.warn("page_error", "content stream: %v", rerr)
@@ -193,11 +199,13 @@ func baseMatrix(b [4]float64, rotate int) matrix {
 	return matrix{1, 0, 0, -1, -x0, y1}
 }
 
-// pageContent concatenates a page's content streams, a newline after
+// maxKeptContent is the largest content buffer kept for the next page.
+const maxKeptContent = 4 << 20
+
+// pageContent appends a page's content streams to buf, a newline after
 // each. A stream that fails to decode contributes what was read before the
 // failure.
-func pageContent(c pdf.Value) ([]byte, error) {
-	var buf []byte
+func pageContent(buf []byte, c pdf.Value) ([]byte, error) {
 	var first error
 	add := func(s pdf.Value) {
 		var err error

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"compress/zlib"
 	"fmt"
 	"math"
 	"strings"
@@ -510,5 +512,59 @@ func TestFormBomb(t *testing.T) {
 	p := testPage(t, onePage(b, "/MediaBox [0 0 200 100]", fmt.Sprintf("/XObject << /X %d 0 R >>", prev), "/X Do"))
 	if !hasWarning(p, "page_error") {
 		t.Errorf("no page_error warning: %v", p.Warnings)
+	}
+}
+
+// TestBufferReuse reads pages whose Flate-compressed content streams (one
+// page with two, one with a form XObject) go through the reused inflaters
+// and content buffer, in an order that puts a short page after a long one:
+// each page must come out with its own text, also when read again.
+func TestBufferReuse(t *testing.T) {
+	deflate := func(s string) string {
+		var buf bytes.Buffer
+		zw := zlib.NewWriter(&buf)
+		zw.Write([]byte(s))
+		zw.Close()
+		return buf.String()
+	}
+	texts := []string{"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "Q", "HELLO", "XY"}
+	b := &pdfBuilder{}
+	font := b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	catalog := b.add("")
+	pages := b.add("")
+	var kids []string
+	for i, text := range texts {
+		show := func(s string) string { return fmt.Sprintf("BT /F1 10 Tf 1 0 0 1 10 %d Tm (%s) Tj ET\n", 20+i, s) }
+		var contents, xobj string
+		switch i {
+		case 0: // two streams
+			half := len(text) / 2
+			s1 := b.stream("/Filter /FlateDecode", deflate(show(text[:half])))
+			s2 := b.stream("/Filter /FlateDecode", deflate(show(text[half:])))
+			contents = fmt.Sprintf("[%d 0 R %d 0 R]", s1, s2)
+		case 2: // drawn by a form
+			form := b.stream("/Type /XObject /Subtype /Form /BBox [0 0 200 100] /Filter /FlateDecode", deflate(show(text)))
+			xobj = fmt.Sprintf("/XObject << /X %d 0 R >>", form)
+			contents = fmt.Sprintf("%d 0 R", b.stream("/Filter /FlateDecode", deflate("/X Do")))
+		default:
+			contents = fmt.Sprintf("%d 0 R", b.stream("/Filter /FlateDecode", deflate(show(text))))
+		}
+		kids = append(kids, fmt.Sprintf("%d 0 R", b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 200 100] /Resources << /Font << /F1 %d 0 R >> %s >> /Contents %s >>", pages, font, xobj, contents))))
+	}
+	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
+	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	d := testDoc(t, b.bytes(catalog))
+	for _, n := range []int{1, 2, 3, 4, 1, 4, 3} {
+		p, err := d.Page(n)
+		if err != nil {
+			t.Fatalf("page %d: %v", n, err)
+		}
+		var got strings.Builder
+		for _, g := range p.Glyphs {
+			got.WriteString(g.Text)
+		}
+		if got.String() != texts[n-1] {
+			t.Errorf("page %d: text %q, want %q (warnings %v)", n, got.String(), texts[n-1], p.Warnings)
+		}
 	}
 }

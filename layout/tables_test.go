@@ -399,3 +399,165 @@ func TestUnruledEmptyTable(t *testing.T) {
 		t.Errorf("labels %s", got)
 	}
 }
+
+// TestUnruledTight covers three printings of rule-less national tables
+// (Guangzhou's 收支总体情况表 and 本年支出总体情况表): an amount right-aligned
+// in its column printed closer to the next column's text than a column gap
+// (225,431.78 一、一般公共服务支出), total rows indented under a flush-left
+// one (本年收入合计, 收入总计 under 上年结转结余), and a name wrapped over a
+// line above and a line below its code and amounts.
+func TestUnruledTight(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("收支总体情况表", 200, 40, 14), text("单位：万元", 500, 70, 10))
+	gs = cat(gs, text("项目", 80, 100, 10), text("预算", 230, 100, 10), text("项目", 330, 100, 10), text("预算", 480, 100, 10))
+	type line struct {
+		left   string
+		leftX  float64
+		amount string
+		name   string
+		right  string
+	}
+	body := []line{
+		{"一、预算拨款", 50, "225,431.78", "一、一般公共服务支出", "7.00"},
+		{"", 0, "", "二、教育支出", "225,424.78"},
+		{"", 0, "", "三、科学技术支出", "0.00"},
+		{"", 0, "", "四、文化旅游体育与传媒支出", "0.00"},
+		{"", 0, "", "五、社会保障和就业支出", "0.00"},
+		{"", 0, "", "六、卫生健康支出", "0.00"},
+		{"本年收入合计", 106, "225,431.78", "本年支出合计", "225,431.78"},
+		{"上年结转结余", 50, "0.00", "结转结余下年", "0.00"},
+		{"收入总计", 116, "225,431.78", "支出总计", "225,431.78"},
+	}
+	y := 120.0
+	for _, l := range body {
+		if l.left != "" {
+			gs = cat(gs, text(l.left, l.leftX, y, 10), right(l.amount, 280, y, 10))
+		}
+		// the name starts 5.8pt right of the amount column's edge
+		gs = cat(gs, text(l.name, 285.8, y, 10), right(l.right, 540, y, 10))
+		y += 16
+	}
+	gs = cat(gs, text("本年支出总体情况表", 200, y+30, 14))
+	y += 70
+	gs = cat(gs, text("科目编码", 50, y, 10), text("科目名称", 120, y, 10), text("合计", 330, y, 10), text("基本支出", 420, y, 10))
+	y += 20
+	exp := [][]string{
+		{"208", "社会保障和就业支出", "1,325.00", "1,325.00"},
+		{"2080505", "机关事业单位基本养老保险缴费支出", "883.13", "883.13"},
+		{"2080506", "职业年金缴费支出", "441.87", "441.87"},
+	}
+	for _, r := range exp {
+		if n := []rune(r[1]); len(n) > 10 {
+			gs = cat(gs, text(string(n[:13]), 120, y-6, 10), text(string(n[13:]), 120, y+6, 10))
+		} else {
+			gs = cat(gs, text(r[1], 120, y, 10))
+		}
+		gs = cat(gs, text(r[0], 50, y, 10), right(r[2], 370, y, 10), right(r[3], 470, y, 10))
+		y += 24
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 2 {
+		t.Fatalf("%d tables, want 2", len(ts))
+	}
+	var want [][]string
+	for _, l := range body {
+		want = append(want, []string{l.left, l.amount, l.name, l.right})
+	}
+	sameRows(t, cellTexts(&ts[0], ts[0].Rows), want)
+	sameRows(t, cellTexts(&ts[1], ts[1].Rows), exp)
+}
+
+// TestUnruledTallRows: a rule-less project table (Guangzhou's 部门预算项目支出
+// 表) whose 绩效目标 cells wrap over several lines printed centred on the line
+// of the row's amounts, the last amount printed 0.8pt from the goal's text
+// (one run of glyphs: 0.00示…), a name wrapped above and below its amounts,
+// and a last row whose goal runs on below its block to the foot of the page.
+func TestUnruledTallRows(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("部门预算项目支出表", 200, 30, 14))
+	gs = cat(gs, text("项目名称", 50, 60, 10), text("总计", 190, 60, 10), text("其他资金", 240, 60, 10), text("绩效目标", 400, 60, 10))
+	type row struct {
+		name  []string // lines of the name, centred on the amounts
+		total string
+		other string
+		goal  []string // lines of the goal, centred on the amounts
+	}
+	rows := []row{
+		{[]string{"宣传活动类经费"}, "279.00", "0.00", []string{"通过安排宣传活动类经费，", "围绕重点产业链供需对接，", "开展政策宣贯、资源对接，", "提升政务服务效能。"}},
+		{[]string{"课题研究类经费"}, "168.90", "0.00", []string{"通过安排课题研究类经费，", "形成具有前瞻性的政策建议，", "提供理论依据和智力支撑。"}},
+		{[]string{"支持民营经济和中小企", "业发展"}, "30,750.00", "0.00", []string{"构建中小企业梯度培育体系，", "推动形成优质企业持续涌现。"}},
+		{[]string{"购置经费"}, "4.00", "0.00", []string{"满足单位日常办公需求。"}},
+		{[]string{"综合工作经费"}, "560.00", "0.00", []string{"协助开展项目评审、风险评估，", "对中小微企业开展月度监测，", "为决策提供参考，", "提升工作质效，", "保障正常运转。"}},
+	}
+	const lh = 15.6 // line pitch inside a cell
+	y := 90.0
+	for _, r := range rows {
+		n := max(len(r.name), len(r.goal))
+		mid := y + float64(n-1)*lh/2 // the amounts' line, centred on the cell
+		put := func(ls []string, x float64) {
+			top := mid - float64(len(ls)-1)*lh/2
+			for k, s := range ls {
+				gs = cat(gs, text(s, x, top+float64(k)*lh, 10))
+			}
+		}
+		put(r.name, 50)
+		gs = cat(gs, right(r.total, 225, mid, 10))
+		// 其他资金 ends at 279.2, the goal's column starts at 280: the
+		// extractor's glyphs of one run
+		put(r.goal, 280)
+		gs = cat(gs, right(r.other, 279.2, mid, 10))
+		y += float64(n)*lh + 1
+	}
+	if y > 590 {
+		t.Fatalf("test page overflows: %v", y)
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 2 && len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[len(ts)-1]
+	var want [][]string
+	for _, r := range rows {
+		want = append(want, []string{strings.Join(r.name, ""), r.total, r.other, strings.Join(r.goal, "")})
+	}
+	sameRows(t, cellTexts(&tb, tb.Rows), want)
+}
+
+// TestFigureEnds: a figure run into the next column's text without a word
+// gap (0.00示、技术交流) is two words; a figure and its unit, or a figure in a
+// letter-spaced line, stay one.
+func TestFigureEnds(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		gap  float64 // between the two runs
+		each float64 // between every glyph (letter spacing)
+		want []string
+	}{
+		{"0.00", "示、技术交流", 0.8, 0, []string{"0.00", "示、技术交流"}},
+		{"1,210.00", "市优越的产业", 0.8, 0, []string{"1,210.00", "市优越的产业"}},
+		{"1,309.21", "万元", 0.8, 0, []string{"1,309.21万元"}},
+		{"1,309.21", "万元", 0.8, 0.8, []string{"1,309.21万元"}},
+		{"2026", "年度预算", 0.8, 0, []string{"2026年度预算"}},
+		{"12.5", "%", 0.8, 0, []string{"12.5%"}},
+	} {
+		var gs []extract.Glyph
+		x := 50.0
+		for _, part := range []string{c.a, c.b} {
+			for _, r := range part {
+				g := text(string(r), x, 100, 10)
+				gs = append(gs, g...)
+				x = g[0].X1 + c.each
+			}
+			x += c.gap - c.each
+		}
+		var got []string
+		for _, w := range wordsOf(gs) {
+			got = append(got, w.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s + %s: words %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package layout
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
@@ -19,7 +20,7 @@ func chunks(l Line) []Line {
 	for i := 1; i <= len(l.Words); i++ {
 		if i < len(l.Words) {
 			a, b := l.Words[i-1], l.Words[i]
-			if b.Box.X0-a.Box.X1 <= colGap*max(a.Size, b.Size) {
+			if b.Box.X0-a.Box.X1 <= colGap*max(a.Size, b.Size) && !figureBreak(a, b) {
 				continue
 			}
 		}
@@ -27,6 +28,26 @@ func chunks(l Line) []Line {
 		start = i
 	}
 	return out
+}
+
+// figureBreak reports whether two words printed with a visible gap between
+// them are two cells although the gap is narrower than a column gap: the
+// first is a figure (decimals or thousands separators) and the second does
+// not start with its unit. A wide amount right-aligned in its column comes close to the next
+// column's text (225,431.78 一、一般公共服务支出, 92,835.98 302), but no cell
+// prints a figure and a word apart.
+func figureBreak(a, b Word) bool {
+	if b.Box.X0-a.Box.X1 < 0.05*max(a.Size, b.Size) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(b.Text)
+	return isFigure(a.Text) && !strings.ContainsRune("%万元亿", r)
+}
+
+// isFigure reports whether s is an amount printed with decimals or
+// thousands separators (never a code, a year or a count).
+func isFigure(s string) bool {
+	return textutil.IsAmountShape(s) && strings.ContainsAny(s, ".,") && !strings.HasSuffix(s, "%")
 }
 
 // unruled is a table found from text alignment.
@@ -60,7 +81,7 @@ func findUnruled(lines []Line, page int) []unruled {
 		r := uline{l: l, cs: cs}
 		var m meta
 		r.meta = takeLine(&m, l)
-		r.tabbed = len(cs) >= 2 && !allMeta(cs) && !strings.ContainsAny(l.Text, "。，；")
+		r.tabbed = len(cs) >= 2 && !allMeta(cs) && !strings.ContainsAny(l.Text[:len(l.Text)-len(cs[len(cs)-1].Text)], "。，；")
 		if r.tabbed {
 			texts := make([]string, len(cs))
 			for k, c := range cs {
@@ -84,6 +105,7 @@ func findUnruled(lines []Line, page int) []unruled {
 		}
 		// Down.
 		firstCol := rows[i].cs[1].Box.X0
+		left, span := rows[i].l.Box.X0, rows[i].l.Box.Width()
 		j, last := i+1, i
 		for ; j < len(rows); j++ {
 			r := rows[j]
@@ -92,16 +114,17 @@ func findUnruled(lines []Line, page int) []unruled {
 			}
 			if r.data {
 				firstCol = min(firstCol, r.cs[1].Box.X0)
+				left, span = min(left, r.l.Box.X0), max(span, r.l.Box.Width())
 				last = j
 				continue
 			}
-			if r.tabbed || r.l.Box.X1 < firstCol {
+			if r.tabbed || r.l.Box.X1 < firstCol || wrappedPiece(r, left, firstCol, span) {
 				continue
 			}
 			break
 		}
 		end := j
-		for end > last+1 && !rows[end-1].tabbed {
+		for end > last+1 && !rows[end-1].tabbed && !wrappedPiece(rows[end-1], left, firstCol, span) {
 			end--
 		}
 		// Up over the header.
@@ -126,6 +149,29 @@ func findUnruled(lines []Line, page int) []unruled {
 	return out
 }
 
+// wrappedPiece reports whether a line of one piece is part of a cell wrapped
+// over several lines (机关事业单位基本养老保险缴 / 费支出 above and below the
+// row's code and amounts, a 绩效目标 of six lines): a piece starting right of
+// the table's first column, or one starting inside the table, narrower than
+// half its widest data line, without sentence punctuation.
+func wrappedPiece(r uline, left, firstCol, span float64) bool {
+	return len(r.cs) == 1 && (r.l.Box.X0 > firstCol ||
+		r.l.Box.X0 >= left && r.l.Box.Width() < 0.5*span && !strings.ContainsAny(r.l.Text, "。，；：:"))
+}
+
+// proseLike reports whether a cell's text reads as prose, the lines of a
+// text cell wrapped over many lines (a 绩效目标, 项目简介): punctuation or a
+// long run of words.
+func proseLike(s string) bool {
+	return strings.ContainsAny(s, "。，；、") || utf8.RuneCountInString(s) >= 12 && !textutil.IsAmountShape(textutil.Squeeze(s))
+}
+
+// sentencePiece reports whether a line is one piece holding sentence
+// punctuation: a text cell's wrapped line (or narrative).
+func sentencePiece(l Line) bool {
+	return len(chunks(l)) == 1 && strings.ContainsAny(l.Text, "。，；")
+}
+
 // unruledTable builds the grid of one run of lines: at least two data
 // lines, or one under a header of two lines with several pieces, or a
 // header line with several pieces over an index row. (Lines with sentence
@@ -137,7 +183,10 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 		if r.data {
 			ndata++
 			for _, c := range r.cs {
-				spans = append(spans, [2]float64{c.Box.X0, c.Box.X1})
+				// A point in from each side: columnsOf works in whole
+				// points, and pieces 0.8pt apart (an amount right-aligned
+				// against a text column) are two columns.
+				spans = append(spans, [2]float64{c.Box.X0 + 1, c.Box.X1 - 1})
 			}
 		}
 	}
@@ -152,6 +201,10 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 		return unruled{}, false // one line with a number is not a table
 	}
 	cols := columnsOf(spans, ndata/7)
+	for k := range cols {
+		cols[k] = [2]float64{cols[k][0] - 1, cols[k][1] + 1}
+	}
+	cols = joinBridged(cols, run)
 	// Header lines with several pieces add the columns no data line uses,
 	// the line nearest the data first.
 	firstData := 0
@@ -177,6 +230,51 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 		return unruled{}, false
 	}
 	return unruled{g, box}, true
+}
+
+// joinBridged joins two neighbouring columns that are one column with
+// cells printed at different indents (上年结转结余 flush left, 本年收入合计 and
+// 收入总计 indented under it): closer than a column gap, crossed by a data
+// line's piece, and never both holding a piece of the same line. The sparse
+// cover of a short table (a bridge of one piece may be ignored in nine data
+// lines) otherwise cuts such a column in two.
+func joinBridged(cols [][2]float64, run []uline) [][2]float64 {
+	overlaps := func(b Box, c [2]float64) bool { return min(c[1], b.X1)-max(c[0], b.X0) > 1 }
+	for k := 0; k+1 < len(cols); {
+		a, b := cols[k], cols[k+1]
+		bridged, apart := false, false
+		for _, r := range run {
+			if !r.data {
+				continue
+			}
+			inA, inB := -1, -1
+			for i, c := range r.cs {
+				gap := colGap * c.Words[0].Size
+				if b[0]-a[1] >= gap {
+					continue
+				}
+				if overlaps(c.Box, a) && overlaps(c.Box, b) {
+					bridged = true
+				}
+				if overlaps(c.Box, a) {
+					inA = i
+				}
+				if overlaps(c.Box, b) && inB < 0 {
+					inB = i
+				}
+			}
+			if inA >= 0 && inB >= 0 && inA != inB {
+				apart = true
+			}
+		}
+		if bridged && !apart {
+			cols[k] = [2]float64{a[0], max(a[1], b[1])}
+			cols = append(cols[:k+1], cols[k+2:]...)
+			continue
+		}
+		k++
+	}
+	return cols
 }
 
 // addHeaderColumns matches the pieces of a header line to the columns: a
@@ -333,54 +431,36 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 	} else {
 		start = 0
 	}
+	placed := make([][]gcell, len(lines))
+	for i := start; i < len(lines); i++ {
+		placed[i] = placeLine(lines[i], cols, g.colX, page)
+	}
+	joinTo := tallRows(lines, data, placed, start)
 	for i := start; i < len(lines); i++ {
 		l := lines[i]
 		box = box.Union(l.Box)
-		row := make([]gcell, nc)
-		for k := range row {
-			row[k].Col, row[k].RowSpan, row[k].ColSpan, row[k].Page = k, 1, 1, page
-			row[k].Box = Box{g.colX[k], l.Box.Y0, g.colX[k+1], l.Box.Y1}
-		}
-		for _, c := range chunks(l) {
-			first, last := -1, -1
-			for k, col := range cols {
-				if min(col[1], c.Box.X1)-max(col[0], c.Box.X0) > 1 {
-					if first < 0 {
-						first = k
-					}
-					last = k
+		row := placed[i]
+		// A line of a tall row (a cell's text wrapped over lines above and
+		// below the line of its amounts) joins that row.
+		if a := joinTo[i]; a >= 0 {
+			if prev != nil && i > start && joinTo[i-1] == a {
+				mergeRow(prev, row)
+			} else {
+				if prev != nil {
+					g.addRow(prev)
 				}
+				prev = fixSpans(row)
 			}
-			if first < 0 {
-				first = nearestCol(cols, c.Box.CX())
-				last = first
-			}
-			row[first].Text = joinLines([]string{row[first].Text, c.Text})
-			row[first].textBox = row[first].textBox.Union(c.Box)
-			if last > first && row[first].ColSpan < last-first+1 {
-				row[first].ColSpan = last - first + 1
-				row[first].Box.X1 = g.colX[last+1]
-			}
+			prevLine = l
+			seenData = seenData || data[i]
+			continue
 		}
 		// Lines closer together than rows are one row: a wrapped name with
 		// its amounts printed centred between its lines. Above the data, a
 		// line right under another and inside its pieces is a wrapped label.
 		body := pitch > 0 && (seenData || data[i]) && l.Box.CY()-prevLine.Box.CY() < 0.75*pitch
 		if prev != nil && (body || !seenData && !data[i] && wrapsUnder(l, prevLine)) {
-			for _, c := range row {
-				if c.Text == "" {
-					continue
-				}
-				for k := range prev {
-					p := &prev[k]
-					if c.Col >= p.Col && c.Col < p.Col+p.ColSpan {
-						p.Text = joinLines([]string{p.Text, c.Text})
-						p.Box = p.Box.Union(c.Box)
-						p.textBox = p.textBox.Union(c.textBox)
-						break
-					}
-				}
-			}
+			mergeRow(prev, row)
 			prevLine = l
 			seenData = seenData || data[i]
 			continue
@@ -400,6 +480,128 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 	return g, Box{min(box.X0, g.colX[0]), box.Y0, max(box.X1, g.colX[nc]), box.Y1}
 }
 
+// placeLine places the pieces of one line into the columns: a piece goes
+// to the first column it overlaps and spans those it covers.
+func placeLine(l Line, cols [][2]float64, colX []float64, page int) []gcell {
+	row := make([]gcell, len(cols))
+	for k := range row {
+		row[k].Col, row[k].RowSpan, row[k].ColSpan, row[k].Page = k, 1, 1, page
+		row[k].Box = Box{colX[k], l.Box.Y0, colX[k+1], l.Box.Y1}
+	}
+	for _, c := range chunks(l) {
+		first, last := -1, -1
+		for k, col := range cols {
+			if min(col[1], c.Box.X1)-max(col[0], c.Box.X0) > 1 {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+		}
+		if first < 0 {
+			first = nearestCol(cols, c.Box.CX())
+			last = first
+		}
+		row[first].Text = joinLines([]string{row[first].Text, c.Text})
+		row[first].textBox = row[first].textBox.Union(c.Box)
+		if last > first && row[first].ColSpan < last-first+1 {
+			row[first].ColSpan = last - first + 1
+			row[first].Box.X1 = colX[last+1]
+		}
+	}
+	return row
+}
+
+// mergeRow adds the texts of a line's cells to the row above, column by
+// column.
+func mergeRow(prev, row []gcell) {
+	for _, c := range row {
+		if c.Text == "" {
+			continue
+		}
+		for k := range prev {
+			p := &prev[k]
+			if c.Col >= p.Col && c.Col < p.Col+p.ColSpan {
+				p.Text = joinLines([]string{p.Text, c.Text})
+				p.Box = p.Box.Union(c.Box)
+				p.textBox = p.textBox.Union(c.textBox)
+				break
+			}
+		}
+	}
+}
+
+// tallRows finds the rows of a table without rules whose cells wrap over
+// lines above and below the line of their amounts, printed centred on it
+// (a project's 绩效目标 of six lines, a name of two): joinTo[i] is the data
+// line that line i belongs to, or -1. A text line belongs to a data line
+// when each of its pieces is in a column that data line leaves blank; the
+// lines above a data line belong to it when as many lines below it do (all
+// but one), and the lines below it then up to where its block, centred on
+// it, ends (the last data line takes all text lines below it that fit). A
+// data line whose lines above were taken by no one keeps
+// joinTo -1 for them: they stay rows of their own as before.
+func tallRows(lines []Line, data []bool, placed [][]gcell, start int) []int {
+	joinTo := make([]int, len(lines))
+	for i := range joinTo {
+		joinTo[i] = -1
+	}
+	blankFor := func(i, d int) bool { // line i's pieces all in columns blank on data line d
+		n := 0
+		for _, c := range placed[i] {
+			if c.Text == "" {
+				continue
+			}
+			n++
+			for _, dc := range placed[d] {
+				if dc.Text != "" && c.Col < dc.Col+dc.ColSpan && dc.Col < c.Col+c.ColSpan &&
+					!(proseLike(c.Text) && proseLike(dc.Text)) {
+					return false
+				}
+			}
+		}
+		return n > 0
+	}
+	var anchors []int
+	for i := start; i < len(lines); i++ {
+		if data[i] {
+			anchors = append(anchors, i)
+		}
+	}
+	free := start // first line not yet given to a row
+	for n, d := range anchors {
+		next := len(lines)
+		if n+1 < len(anchors) {
+			next = anchors[n+1]
+		}
+		// Lines above: the text lines right above d, each blank where d prints.
+		a := d
+		for a > free && !data[a-1] && blankFor(a-1, d) {
+			a--
+		}
+		// Lines below: text lines blank where d prints, inside the block
+		// centred on d.
+		top := lines[a].Box.CY()
+		ext := 2*lines[d].Box.CY() - top + 0.3*lines[d].Box.Height()
+		b := d
+		for b+1 < next && !data[b+1] && (lines[b+1].Box.CY() <= ext || next == len(lines)) && blankFor(b+1, d) {
+			b++
+		}
+		above, below := d-a, b-d
+		if above == 0 || below < above-1 || above+below < 2 {
+			// Not a tall row (a single wrapped line right above is the
+			// close-line rule's).
+			free = d + 1
+			continue
+		}
+		for i := a; i <= b; i++ {
+			joinTo[i] = d
+		}
+		free = b + 1
+	}
+	return joinTo
+}
+
 // fixSpans removes the cells covered by a spanning cell of the same row.
 // headerLines returns how many leading lines are the header's labels: the
 // lines above the first data line, less the lines of the first body row (a
@@ -411,6 +613,11 @@ func headerLines(lines []Line, data []bool, pitch float64) int {
 	}
 	start := fd
 	for start > 0 && start < len(lines) && pitch > 0 && lines[start].Box.CY()-lines[start-1].Box.CY() < 0.75*pitch && !indexLine(lines[start-1]) {
+		start--
+	}
+	// Sentences right above the first data line are its cell's text
+	// wrapped above it (a 绩效目标), never header labels.
+	for start > 0 && sentencePiece(lines[start-1]) {
 		start--
 	}
 	for start > 0 && indexLine(lines[start-1]) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/extract"
 )
@@ -140,6 +141,7 @@ func appendBandWords(words []Word, band []extract.Glyph) []Word {
 	var b strings.Builder
 	var last extract.Glyph
 	space := false
+	inGap := 0.0 // the widest gap between the current word's glyphs
 	flush := func() {
 		if cur != nil {
 			cur.Text = b.String()
@@ -160,11 +162,14 @@ func appendBandWords(words []Word, band []extract.Glyph) []Word {
 			if g.Text == last.Text && abs(g.X0-last.X0) < 0.3*size && abs(g.Y0-last.Y0) < 0.3*size {
 				continue // the same glyph drawn twice (fake bold, shadow)
 			}
-			if gap > wordGap*max(size, cur.Size) {
+			if gap > wordGap*max(size, cur.Size) || figureEnds(b.String(), g.Text, gap, inGap, size) {
 				flush()
+			} else {
+				inGap = max(inGap, gap)
 			}
 		}
 		if cur == nil {
+			inGap = 0
 			cur = &Word{Box: Box{g.X0, g.Y0, g.X1, g.Y1}, Size: size, spaceBefore: space}
 		} else {
 			cur.Box = cur.Box.Union(Box{g.X0, g.Y0, g.X1, g.Y1})
@@ -194,4 +199,18 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// figureEnds reports whether a word that so far is a figure (1,210.00) ends
+// before the next glyph although the gap is narrower than a word gap: the
+// glyph is a letter or CJK character, not the figure's unit, and the gap is
+// visible and wider than any inside the figure (an amount right-aligned
+// against the next column's text, 0.00示、技术交流…, 0.8pt apart; a letter-spaced
+// line keeps its figures and units together).
+func figureEnds(word, next string, gap, inGap, size float64) bool {
+	if gap <= 0.05*size || gap <= inGap+0.05*size || !isFigure(word) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return !unicode.IsDigit(r) && !strings.ContainsRune(".,%万元亿）)", r)
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // metric is a font's ascent and descent in ems, as its descriptor gives them.
@@ -20,7 +21,7 @@ func run(s string, m metric, x, base, size float64) []extract.Glyph {
 	var gs []extract.Glyph
 	for _, r := range s {
 		w := size / 2
-		if isCJK(r) {
+		if textutil.IsCJK(r) {
 			w = size
 		}
 		gs = append(gs, extract.Glyph{Text: string(r), X0: x, X1: x + w, Y0: base - m.asc*size, Y1: base + m.desc*size, Size: size})

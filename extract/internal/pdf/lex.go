@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 )
 
 // A token is a PDF token in the input stream, one of the following Go types:
@@ -50,14 +51,32 @@ type buffer struct {
 
 // newBuffer returns a new buffer reading from r at the given offset.
 func newBuffer(r io.Reader, offset int64) *buffer {
+	buf, ok := bufPool.Get().(*[]byte)
+	if !ok {
+		b := make([]byte, 0, 4096)
+		buf = &b
+	}
 	return &buffer{
 		r:           r,
 		offset:      offset,
-		buf:         make([]byte, 0, 4096),
+		buf:         (*buf)[:0],
 		allowObjptr: true,
 		allowStream: true,
 		maxDepth:    DefaultLimits.Nesting,
 	}
+}
+
+// bufPool holds the 4 KB input buffers of finished buffers.
+var bufPool sync.Pool
+
+// free returns b's input buffer to the pool; b is not used after. What b
+// read is copied out of the buffer (names, strings, keywords are Go strings).
+func (b *buffer) free() {
+	if cap(b.buf) == 4096 {
+		buf := b.buf[:0]
+		bufPool.Put(&buf)
+	}
+	b.buf, b.r = nil, nil
 }
 
 // newBuffer is newBuffer with the reader's nesting limit.

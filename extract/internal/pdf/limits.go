@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -101,10 +102,20 @@ func (s *stageLimitReader) Read(p []byte) (int, error) {
 // docLimitReader bounds one stream's decoded bytes and counts them against
 // the document's.
 type docLimitReader struct {
-	r    *Reader
-	rd   io.Reader
-	read int64
-	err  error
+	r         *Reader
+	rd        io.Reader
+	read      int64
+	err       error
+	inflaters []*inflater // returned to the pool by Close
+}
+
+// Close releases the stream's decoders; the reader must not be used after.
+func (d *docLimitReader) Close() error {
+	for _, z := range d.inflaters {
+		inflaters.Put(z)
+	}
+	d.inflaters, d.rd, d.err = nil, nil, errors.New("stream closed")
+	return nil
 }
 
 func (d *docLimitReader) Read(p []byte) (int, error) {

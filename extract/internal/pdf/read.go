@@ -60,6 +60,7 @@ package pdf
 // set an error reporting callback in Reader, but that code has not been implemented.
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"encoding/ascii85"
@@ -68,6 +69,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // DebugOn is responsible for logging messages into stdout. If problems arise during reading, set it true.
@@ -89,7 +91,11 @@ type Reader struct {
 	objStms   map[objptr][]byte // decoded object streams (objstm.go)
 	objStmLen int64             // their bytes
 	depth     int               // resolve calls inside one another (Limits.ResolveDepth)
+	objs      map[objptr]object // objects read so far (parsed once, never modified)
 }
+
+// maxCachedObjects bounds the object cache; past it the cache starts over.
+const maxCachedObjects = 1 << 16
 
 type xref struct {
 	ptr      objptr
@@ -782,6 +788,9 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 		if xref.ptr != ptr || !xref.inStream && xref.offset == 0 {
 			return Value{}
 		}
+		if obj, ok := r.objs[ptr]; ok {
+			return r.value(ptr, obj)
+		}
 		// An object that needs itself to be read (an object stream that
 		// holds itself or its own /Length, a /Length that refers to its
 		// stream) would recurse without end; so would a long enough chain.
@@ -821,9 +830,11 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 					if uint32(id) == ptr.id {
 						b.seekForward(first + off)
 						x = b.readObject()
+						b.free()
 						break Search
 					}
 				}
+				b.free()
 				ext := strm.Key("Extends")
 				if ext.Kind() != Stream {
 					panic("cannot find object in stream")
@@ -839,6 +850,7 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				b.crypt = r.crypt // the encryption dictionary itself is plain
 			}
 			obj = b.readObject()
+			b.free()
 			def, ok := obj.(objdef)
 			if !ok {
 				panic(fmt.Errorf("loading %v: found %T instead of objdef", ptr, obj))
@@ -849,9 +861,17 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 			}
 			x = def.obj
 		}
+		if r.objs == nil || len(r.objs) >= maxCachedObjects {
+			r.objs = map[objptr]object{}
+		}
+		r.objs[ptr] = x
 		parent = ptr
 	}
+	return r.value(parent, x)
+}
 
+// value wraps a resolved object.
+func (r *Reader) value(parent objptr, x object) Value {
 	switch x := x.(type) {
 	case nil, bool, int64, float64, name, dict, array, stream:
 		return Value{r, parent, x}
@@ -898,34 +918,68 @@ func (v Value) Reader() io.ReadCloser {
 	}
 	filter := v.Key("Filter")
 	param := v.Key("DecodeParms")
+	d := &docLimitReader{r: v.r}
 	switch filter.Kind() {
 	default:
 		panic(fmt.Errorf("unsupported filter %v", filter))
 	case Null:
 		// ok
 	case Name:
-		rd = v.r.stageLimit(applyFilter(rd, filter.Name(), param))
+		rd = v.r.stageLimit(d.applyFilter(rd, filter.Name(), param))
 	case Array:
 		if filter.Len() > maxFilters {
 			return &errorReadCloser{fmt.Errorf("%d filters on one stream, more than %d", filter.Len(), maxFilters)}
 		}
 		for i := 0; i < filter.Len(); i++ {
-			rd = v.r.stageLimit(applyFilter(rd, filter.Index(i).Name(), param.Index(i)))
+			rd = v.r.stageLimit(d.applyFilter(rd, filter.Index(i).Name(), param.Index(i)))
 		}
 	}
-
-	return io.NopCloser(&docLimitReader{r: v.r, rd: rd})
+	d.rd = rd
+	return d
 }
 
-func applyFilter(rd io.Reader, name string, param Value) io.Reader {
+// inflater is a zlib decoder with its input buffer, kept for reuse: a
+// fresh one allocates ~45 KB (the 32 KB window, Huffman tables, 4 KB
+// buffer) and a page draws several streams.
+type inflater struct {
+	br *bufio.Reader
+	zr io.ReadCloser // a zlib.Resetter
+}
+
+var inflaters sync.Pool
+
+// inflate returns a zlib decoder reading rd, from the pool when one is free.
+func inflate(rd io.Reader) (*inflater, error) {
+	if z, ok := inflaters.Get().(*inflater); ok {
+		z.br.Reset(rd)
+		if err := z.zr.(zlib.Resetter).Reset(z.br, nil); err != nil {
+			inflaters.Put(z)
+			return nil, err
+		}
+		return z, nil
+	}
+	z := &inflater{br: bufio.NewReaderSize(rd, 4096)}
+	zr, err := zlib.NewReader(z.br)
+	if err != nil {
+		return nil, err
+	}
+	z.zr = zr
+	return z, nil
+}
+
+// Read reads decoded bytes.
+func (z *inflater) Read(p []byte) (int, error) { return z.zr.Read(p) }
+
+func (d *docLimitReader) applyFilter(rd io.Reader, name string, param Value) io.Reader {
 	switch name {
 	default:
 		panic("unknown filter " + name)
 	case "FlateDecode":
-		zr, err := zlib.NewReader(rd)
+		zr, err := inflate(rd)
 		if err != nil {
 			panic(err)
 		}
+		d.inflaters = append(d.inflaters, zr)
 		pred := param.Key("Predictor")
 		if pred.Kind() == Null {
 			return zr
