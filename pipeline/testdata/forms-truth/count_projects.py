@@ -16,10 +16,14 @@ never runs this script.
 Families and how each is counted:
   long_table   one row per indicator, project code in a merged cell
                (预算表12 项目支出绩效目标表): project codes printed (8 digits, a
-               letter, digits; a code wrapped onto the next line is joined; a
-               code repeated right after itself is the page-break repeat), from
+               letter, digits; a code wrapped onto the next line is joined, also
+               when a page break cuts it: its first line at the foot of one page,
+               printed again under the next page's column header, the rest
+               below that; a code repeated right after itself is the
+               page-break repeat), from
                the table's title to the next table title; and tables headed
-               序号 | 项目名称 | … | 指标名称: their distinct 序号 numbers.
+               序号 | 项目名称 | … | 指标名称: their distinct 序号 numbers. A row
+               printed with its funds but no code and no name is a project too.
   packed       项目名称|总计|…|绩效目标|绩效指标 with each project's indicators
                packed in one cell (…实施周期指标值…): rows that print an amount
                in a block that holds indicator text; cross-checked by the
@@ -48,13 +52,9 @@ def sq(s):
     return SQ.sub('', s)
 
 
-def long_table(lines):
-    """Project rows of 项目支出绩效目标表 sections headed 项目名称…一级指标:
-    each printed project code, except a code printed again right after the
-    same code (the merged cell repeated at the top of the next page). A code
-    may recur later for another unit (a 教育委员会 prints 北京学者项目 for
-    each university): that is another row, another form."""
-    codes = []
+def target_section(lines):
+    """(index, line) of each line inside the 项目支出绩效目标表 sections: from the
+    title to the next table's title (预算N表) or a 部门整体支出绩效目标表."""
     inside = False
     for i, ln in enumerate(lines):
         s = sq(ln)
@@ -63,14 +63,26 @@ def long_table(lines):
             continue
         if inside and ('部门整体支出绩效目标表' in s or re.search(r'预算\d+表', s) and '项目支出绩效目标表' not in s):
             inside = False
-        if not inside:
-            continue
+        if inside:
+            yield i, ln
+
+
+def long_table(lines):
+    """Project rows of 项目支出绩效目标表 sections headed 项目名称…一级指标:
+    each printed project code, except a code printed again right after the
+    same code (the merged cell repeated at the top of the next page). A code
+    may recur later for another unit (a 教育委员会 prints 北京学者项目 for
+    each university): that is another row, another form."""
+    codes = []
+    for i, ln in target_section(lines):
         m = CODE.match(ln)
         if not m:
             continue
         code = m.group(1)
         if not re.match(r'\s*' + code + r'\s*-', ln):  # wrapped: the rest starts a following line
-            for nxt in lines[i + 1:i + 12]:
+            for nxt in lines[i + 1:i + 30]:
+                if CODE.match(nxt) and CODE.match(nxt).group(1) == code:
+                    continue  # the code's first line printed again under the next page's header
                 mm = re.match(r'^\s{0,3}(\d+)-', nxt)
                 if mm:
                     code += mm.group(1)
@@ -104,6 +116,29 @@ def serial_tables(lines):
     return n + len(seen)
 
 
+def uncoded_rows(lines):
+    """Project rows printed with funds but without a code or a name (退役军人事务局
+    prints two): a line of the same sections whose 项目总额 and 财政资金 stand
+    side by side with nothing left of them, and no code or code-name line
+    (digits-name) within five lines either way, and not the figures of the
+    funds line before (a merged cell printed again past a page break, its
+    code left on the page before)."""
+    n, last = 0, None
+    for i, ln in target_section(lines):
+        m = TWO_AMOUNTS.search(ln)
+        if not m:
+            continue
+        key, repeat = (m.group(1), m.group(2)), (m.group(1), m.group(2)) == last
+        last = key
+        if repeat or ln[:m.start()].strip():
+            continue
+        near = lines[max(0, i - 5):i + 6]
+        if any(CODE.match(x) or re.match(r'^\s{0,3}\d+-', x) for x in near):
+            continue
+        n += 1
+    return n
+
+
 TWO_AMOUNTS = re.compile(r'(?<![\d.])(\d+\.\d+)\s{2,}(\d+\.\d+)(?![\d.%])')
 
 
@@ -112,16 +147,9 @@ def long_table_rows(lines):
     print 项目总额 and 财政资金 side by side (two decimals apart, nothing
     between), the same figures printed again just after a repeated page
     header being the page-break repeat. Rows with no code printed count."""
-    n, inside, prev, header_between = 0, False, None, False
-    for ln in lines:
+    n, prev, header_between = 0, None, False
+    for _, ln in target_section(lines):
         s = sq(ln)
-        if '项目支出绩效目标表' in s:
-            inside = True
-            continue
-        if inside and ('部门整体支出绩效目标表' in s or re.search(r'预算\d+表', s) and '项目支出绩效目标表' not in s):
-            inside = False
-        if not inside:
-            continue
         if '项目名称' in s and '项目总额' in s:
             header_between = True
             continue
@@ -240,9 +268,9 @@ def main(root):
             dept = dept_tables(lines)
             fams = {}
             if is_long_table(lines):
-                codes, rows = long_table(lines), long_table_rows(lines)
-                fams['long_table'] = codes
-                note = 'project codes printed %d (counted); funds rows %d (cross-check: also counts a row whose code is not printed, and misses or doubles some page-break repeats)' % (codes, rows)
+                codes, rows, uncoded = long_table(lines), long_table_rows(lines), uncoded_rows(lines)
+                fams['long_table'] = codes + uncoded
+                note = 'project codes printed %d and rows with funds but no code %d (counted); funds rows %d (cross-check: misses or doubles some page-break repeats)' % (codes, uncoded, rows)
             elif is_packed(lines):
                 n, total, printed = packed(lines)
                 fams['packed'] = n
