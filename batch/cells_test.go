@@ -162,3 +162,19 @@ func dbTexts(t *testing.T, db *sql.DB) map[string]bool {
 	}
 	return out
 }
+
+func TestXLSXValueNeutralized(t *testing.T) {
+	for _, c := range []struct {
+		in   any
+		want any
+	}{
+		{"=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"},
+		{[]byte("@SUM(A1)"), "'@SUM(A1)"},
+		{"办公厅", "办公厅"},
+		{int64(12345), int64(12345)},
+	} {
+		if got := xlsxValue(c.in, false); got != c.want {
+			t.Errorf("xlsxValue(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}

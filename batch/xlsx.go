@@ -226,7 +226,8 @@ func writeSheet(f *excelize.File, db *sql.DB, name, query string, names map[stri
 
 // xlsxValue is a database value as a cell value: 分 become 元 (an exact
 // decimal written as the shortest float that reads back as it, which is
-// the decimal itself below 2^53 分), integers and reals numbers, text text.
+// the decimal itself below 2^53 分), integers and reals numbers, text text
+// (a text a spreadsheet would take for a formula gets a leading ').
 func xlsxValue(v any, fen bool) any {
 	switch v := v.(type) {
 	case nil:
@@ -240,9 +241,9 @@ func xlsxValue(v any, fen bool) any {
 	case float64:
 		return v
 	case []byte:
-		return string(v)
+		return SpreadsheetText(string(v))
 	case string:
-		return v
+		return SpreadsheetText(v)
 	case bool:
 		return v
 	}
