@@ -208,11 +208,11 @@ func (o *Options) fill() error {
 	}
 	if o.convert == nil {
 		o.convert = func(_ context.Context, f pipeline.File) (*schema.Document, error) {
-			return pipeline.ConvertFiles([]pipeline.File{f}, pipeline.Options{})
+			return pipeline.ConvertFiles([]pipeline.File{f}, pipeline.Options{Workers: 1}) // the pool runs files in parallel
 		}
 		if o.Isolate {
 			o.convert = func(ctx context.Context, f pipeline.File) (*schema.Document, error) {
-				return pipeline.ConvertInChild(ctx, f, pipeline.Options{})
+				return pipeline.ConvertInChild(ctx, f, pipeline.Options{Workers: 1})
 			}
 		}
 	}

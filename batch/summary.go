@@ -22,7 +22,7 @@ const (
 	StatusError   = "error"   // not converted; Code says why
 )
 
-// Codes of failures batch finds itself (the others come from Classify).
+// Codes of failures batch finds itself (the others are the pipeline's, pipeline.Code).
 const (
 	CodeTimeout      = "timeout"
 	CodeTooManyPages = "too_many_pages"

@@ -178,7 +178,7 @@ func parseNarrative(texts []Text) []*mention {
 			continue
 		}
 		mt := &mention{page: pages[ti], para: pages[ti], sentence: sentence, clause: clause,
-			label: cleanLabel(left), end: end, printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
+			label: qualify(cleanLabel(left), s[runeStart(s, max(0, start-160)):start]), end: end, printed: raw, unit: unit, v: d, scale: scaleOf(&raw)}
 		if sm := shareRe.FindStringSubmatch(rest); sm != nil {
 			mt.share = newPercent(sm[2])
 			mt.shareOf = strings.TrimSuffix(strings.TrimPrefix(sm[1], "比"), "的") // 占比 names no base
@@ -188,6 +188,32 @@ func parseNarrative(texts []Text) []*mention {
 		last = mt
 	}
 	return out
+}
+
+// qualify prefixes a label that names no subject of its own (涉及预算资金)
+// with the word of the clause before it that makes the figure a selection's:
+// "拟对…等2个项目开展部门重点绩效评价，涉及预算资金695万元" is the evaluated
+// projects' funds, not the project total, and its label 评价涉及预算资金
+// matches no target. before is the text up to the figure.
+func qualify(label, before string) string {
+	if !strings.HasPrefix(label, "涉及") {
+		return label
+	}
+	i := strings.LastIndexAny(before, delimiters)
+	if i < 0 {
+		return label
+	}
+	prev := before[:i]
+	if j := strings.LastIndexAny(prev, delimiters); j >= 0 {
+		_, w := firstRune(prev[j:])
+		prev = prev[j+w:]
+	}
+	for _, w := range selectionWords {
+		if strings.Contains(prev, w) {
+			return w + label
+		}
+	}
+	return label
 }
 
 // runeStart moves byte offset i of s forward to the start of a character,

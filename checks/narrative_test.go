@@ -28,6 +28,9 @@ func TestParseNarrative(t *testing.T) {
 		{"租赁费用≤8000元/年", []string{"租赁费用≤=8000元"}},
 		{"实行绩效目标管理的项目11个，涉及一般公共预算当年拨款207.82万元。",
 			[]string{"涉及一般公共预算当年拨款=207.82万元"}},
+		// Yantai: the evaluated selection's funds are not the project total.
+		{"涉及预算项目支出13个，预算资金2043.17万元。拟对灾害民生综合保险保费等2个项目开展部门重点绩效评价，涉及预算资金695万元，其中财政拨款695万元。",
+			[]string{"预算资金=2043.17万元", "评价涉及预算资金=695万元", "财政拨款=695万元"}},
 	}
 	for _, tt := range tests {
 		var got []string

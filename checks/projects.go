@@ -146,23 +146,27 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 }
 
 // carRunning compares 公务用车运行维护费 of the economic table with
-// ②公务用车运行维护费 of the "三公" table.
+// ②公务用车运行维护费 of the "三公" table. The economic figure adds every
+// row of 30231 (a table with two classifications prints it once per 政府
+// economic subject: 50208 and 50502) and, where the document prints project
+// spending by economic subject too, that table's 30231: the "三公" figures
+// cover basic and project spending. Without such a table the basic figure
+// can only be at most the "三公" one (the rest is project spending).
 func carRunning(doc *schema.Document) []schema.Check {
 	et, _ := economicTable(doc)
 	tp := lookup(doc, schema.TableThreePublic)
 	if et == nil || tp == nil {
 		return nil
 	}
-	var e ref
-	ev := newView(et)
-	for _, r := range et.Rows {
-		if l := anyLabel(r); strings.Contains(l, "公务用车运行维护费") {
-			e = ref{et, et.Kind + " " + l + " total", figure{amount(r.Get(schema.KeyTotal)), et.Unit, ev.scale()}}
-			break
-		}
-	}
-	if e.table == nil {
+	e, ok := carRunningRows(et)
+	if !ok {
 		return nil
+	}
+	pt := lookup(doc, schema.TableProjectExpenditureEconomic)
+	if pt != nil {
+		if p, ok := carRunningRows(pt); ok {
+			e = sumRefs(e, p)
+		}
 	}
 	tv := newView(tp)
 	var t ref
@@ -188,8 +192,63 @@ func carRunning(doc *schema.Document) []schema.Check {
 	if t.table == nil {
 		return nil
 	}
-	return []schema.Check{compare(e, t)}
+	c := compare(e, t)
+	if c.Status == schema.StatusFail && pt == nil {
+		ev, tv := e.fig.v, t.fig.v
+		if fe, ft := unitFactor(e.fig.unit), unitFactor(t.fig.unit); !fe.IsZero() && !ft.IsZero() {
+			ev, tv = ev.Mul(fe), tv.Mul(ft)
+		}
+		if ev.LessThan(tv) {
+			pages := unionPages(e.table.Pages, t.table.Pages)
+			c = newCheck(RuleCrossTable, tableKind(et), schema.StatusPass, pages,
+				"%s %s <= %s %s: basic spending only, the rest is project spending (no economic table of project spending printed; %s)",
+				e.what, showFig(e.fig, t.fig), t.what, showFig(t.fig, e.fig), pageNote(pages))
+		}
+	}
+	return []schema.Check{c}
 }
+
+// carRunningRows adds up a table's rows of 公务用车运行维护费: by code 30231
+// where the table prints codes, else by name.
+func carRunningRows(t *schema.Table) (ref, bool) {
+	v := newView(t)
+	coded := false
+	for _, r := range t.Rows {
+		if r.Get(schema.KeySubjectCode) != nil {
+			coded = true
+			break
+		}
+	}
+	var sum decimal.Decimal
+	n := 0
+	for _, r := range t.Rows {
+		match := false
+		if coded {
+			c := r.Get(schema.KeySubjectCode)
+			match = c != nil && *c == carRunningCode
+		} else {
+			match = strings.Contains(anyLabel(r), carRunningName)
+		}
+		if match {
+			sum = sum.Add(amount(r.Get(schema.KeyTotal)))
+			n++
+		}
+	}
+	if n == 0 {
+		return ref{}, false
+	}
+	what := t.Kind + " " + carRunningName + " total"
+	if n > 1 {
+		what = fmt.Sprintf("%s Σ %d rows of %s total", t.Kind, n, carRunningName)
+	}
+	return ref{t, what, figure{sum, t.Unit, v.scale()}}, true
+}
+
+// The economic subject of 公务用车运行维护费.
+const (
+	carRunningCode = "30231"
+	carRunningName = "公务用车运行维护费"
+)
 
 // agencyOperating compares the 机关运行经费 total with the economic table's
 // 公用经费 where the document defines 机关运行经费 as 公用经费 (its 名词解释:

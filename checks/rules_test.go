@@ -284,6 +284,15 @@ func TestThreePublic(t *testing.T) {
 			[]string{"②公务用车运行维护费", "12.80", "12.80"},
 			[]string{"合计", "16.40", "16.40"})
 	}
+	// 95.71 = 70.00 + 18.53 + 7.18; 18.53 = 0.00 + 18.53 (Guangzhou 工信局 page 18).
+	gz := tbl(schema.TableThreePublic, keys,
+		[]string{"行政经费", "836.46", "836.46"},
+		[]string{"“三公”经费", "95.71", "95.71"},
+		[]string{"其中：（一）因公出国（境）支出", "70.00", "70.00"},
+		[]string{"（二）公务用车购置及运行维护支出", "18.53", "18.53"},
+		[]string{"1.公务用车购置费", "0.00", "0.00"},
+		[]string{"2.公务用车运行维护费", "18.53", "18.53"},
+		[]string{"（三）公务接待费支出", "7.18", "7.18"})
 	// The Shanghai layout: the parts are columns.
 	cols := schema.Table{Kind: schema.TableThreePublic, Columns: []schema.Column{
 		{Key: "total", Label: "合计"}, {Key: "col_2", Label: "因公出国（境）费"}, {Key: "col_3", Label: "公务接待费"},
@@ -320,6 +329,10 @@ func TestThreePublic(t *testing.T) {
 		{"rows 运行维护费", set(set(rows(), 4, "total", "12.08"), 4, "general_public_budget", "12.08"), []string{"pass",
 			"fail 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费: total 12.80 but Σ = 12.08", "pass"}},
 		{"rows no 合计", drop(rows(), 5), []string{"pass", "pass", "fail three_public has no 合计 row"}},
+		// Guangzhou: 行政经费 above, the "三公" total printed as its own row.
+		{"rows 三公经费", gz, []string{"pass total = general_public_budget", "pass 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费",
+			"pass 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费"}},
+		{"rows 三公经费 off", set(gz, 1, "total", "95.17"), []string{"fail", "pass", "fail 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费: total 95.17 but Σ = 95.71"}},
 		{"columns", cols, []string{"pass 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费 holds on 1 rows",
 			"pass 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 holds on 1 rows"}},
 		{"columns with 会议费", jiangsu, []string{"pass 公务用车购置及运行费 = ①公务用车购置费 + ②公务用车运行维护费 holds on 1 rows",

@@ -47,7 +47,7 @@ func newView(t *schema.Table) *view {
 		}
 		ok := true
 		for _, r := range t.Rows {
-			if _, good := textutil.AmountValue(r.Get(k)); !good {
+			if !textutil.AmountValid(r.Get(k)) {
 				ok = false
 				break
 			}

@@ -126,6 +126,10 @@ func subjectRow(doc *schema.Document, name string) []ref {
 	return out
 }
 
+// selectionWords, in the clause before a 涉及… figure, make the figure a
+// selection of projects' rather than all projects' (see qualify).
+var selectionWords = []string{"评价"}
+
 // targets map narrative labels to table figures; a label matching none is
 // not checked. Patterns are anchored: "涉及一般公共预算当年拨款" in the
 // performance section is not the 一般公共预算 total. Where funds are carried

@@ -34,6 +34,10 @@ func threePublicPart(l string) string {
 		return tpCarBuy
 	case strings.Contains(l, "运行"):
 		return tpCarRun
+	case strings.Contains(l, "三公"):
+		// "“三公”经费" printed as the sum of its parts (Guangzhou's
+		// 行政经费及"三公"经费预算表 has no 合计 row)
+		return tpTotal
 	}
 	return ""
 }

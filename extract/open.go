@@ -79,6 +79,7 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 		// with the user or the owner password (internal/pdf/crypt.go).
 		doc := newDoc(r, readerInfo(r), lim)
 		if doc.NumPages() > 0 {
+			doc.src, doc.password = body, opts.Password
 			return doc, nil
 		}
 		fastErr = errors.New("no pages in the page tree")
@@ -101,6 +102,7 @@ func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	if doc.NumPages() == 0 {
 		return nil, fmt.Errorf("%w: %s; no pages after repair", ErrCorrupt, readerReason(fastErr))
 	}
+	doc.src = fixed
 	if info.blanked > 0 {
 		doc.notes = append(doc.notes, Warning{Code: "repaired", Message: fmt.Sprintf(
 			"%d objects numbered %d or more (Limits.Objects, or one per 8 bytes of the file) were dropped before the file was repaired", info.blanked, repairObjects(lim, len(body)))})
@@ -297,60 +299,13 @@ func (d *Doc) ReadPages(progress func(done, total int)) ([]*Page, error) {
 // and inside a page every 1,024 operators. It then returns the error
 // "page N: " wrapping ctx.Err().
 func (d *Doc) ReadPagesContext(ctx context.Context, progress func(done, total int)) ([]*Page, error) {
-	n := d.NumPages()
-	if n <= 0 {
-		return nil, fmt.Errorf("%w: no pages", ErrCorrupt)
-	}
-	pages := make([]*Page, 0, n)
-	var firstErr error
-	failed, glyphs := 0, 0
-	for i := 1; i <= n; i++ {
-		if err := ctx.Err(); err != nil {
-			return pages, fmt.Errorf("page %d: %w", i, err)
-		}
-		p, err := d.safePage(ctx, i)
-		if cerr := ctx.Err(); cerr != nil {
-			return pages, fmt.Errorf("page %d: %w", i, cerr)
-		}
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			failed++
-			p = &Page{Number: i, Warnings: []Warning{{
-				Page: i, Code: "page_error", Message: fmt.Sprintf("page %d could not be read: %v", i, err),
-			}}}
-		}
-		glyphs += len(p.Glyphs)
-		pages = append(pages, p)
+	pages, _, err := ReadEach(ctx, d, 1, func(p *Page) struct{} {
 		if progress != nil {
-			progress(i, n)
+			progress(p.Number, d.NumPages())
 		}
-	}
-	if len(pages) > 0 {
-		pages[0].Warnings = append(d.notes, pages[0].Warnings...)
-	}
-	if failed == n {
-		return pages, fmt.Errorf("%w: no page could be read: %v", ErrCorrupt, firstErr)
-	}
-	if glyphs == 0 {
-		// A page whose content cannot be decoded is damage, never a scan.
-		var bad []int
-		var badErr error
-		for _, p := range pages {
-			if p.contentErr != nil {
-				bad = append(bad, p.Number)
-				if badErr == nil {
-					badErr = p.contentErr
-				}
-			}
-		}
-		if len(bad) > 0 {
-			return pages, fmt.Errorf("%w: no text could be read; the content stream of %s does not decode: %v", ErrCorrupt, PageList(bad), badErr)
-		}
-		return pages, noTextError(pages)
-	}
-	return pages, nil
+		return struct{}{}
+	})
+	return pages, err
 }
 
 // safePage is the per-page stage boundary: a panic becomes the page's error.

@@ -20,6 +20,9 @@ type Doc struct {
 	notes   []Warning // about the whole file (Page 0), given with page 1's
 	glyphs  int       // glyphs kept so far (Limits.DocumentGlyphs)
 	content []byte    // the last page's decoded content, its buffer reused
+
+	src      []byte // the bytes r reads (after any repair), for clones
+	password string // the password r was opened with
 }
 
 // pageRef is a page dictionary with its inherited attributes resolved.
@@ -257,6 +260,7 @@ func (d *Doc) font(fonts pdf.Value, name string, w *walker) (f *font) {
 	defer func() {
 		if e := recover(); e != nil {
 			w.warn("garbled_font", "font %q: %v", name, e)
+			w.page.fontFailed = true
 			f = &font{name: name, cache: map[uint64]codeInfo{}, wscale: 1, dw: 1000, ascent: 0.88, descent: -0.12}
 			d.fonts[key] = f
 		}

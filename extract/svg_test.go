@@ -62,6 +62,8 @@ func TestPageSVG(t *testing.T) {
 		Glyphs: []Glyph{
 			{Text: "收", X0: 100, Y0: 50, X1: 110.5, Y1: 60.5, Font: "SimSun", Size: 10.5},
 			{Text: "<&>", X0: 120, Y0: 50, X1: 130, Y1: 60, Font: "SimSun", Size: 10},
+			{Text: "表", X0: 140, Y0: 50, X1: 156, Y1: 54.1, Font: "KaiTi", Size: 16}, // a font box squashed to 4.1 pt
+			{Text: "?", X0: 160, Y0: 50, X1: 165, Y1: 60, Font: "Type3"},             // no size: 0.8 of the box
 		},
 		Segments: []Segment{
 			{X0: 90, Y0: 45, X1: 700, Y1: 45, Width: 0.75, Paint: Stroke},
@@ -86,9 +88,13 @@ func TestPageSVG(t *testing.T) {
 		text        string
 	}{
 		{"glyphs", "rect", map[string]string{"x": "100", "y": "50", "width": "10.5", "height": "10.5", "fill": "none"}, ""},
-		{"glyphs", "text", map[string]string{"x": "100", "y": "58.93", "font-size": "8.4"}, "收"},
+		{"glyphs", "text", map[string]string{"x": "100", "y": "58.93", "font-size": "10.5"}, "收"},
 		{"glyphs", "rect", map[string]string{"x": "120", "y": "50", "width": "10", "height": "10"}, ""},
-		{"glyphs", "text", map[string]string{"x": "120", "y": "58.5", "font-size": "8"}, "<&>"},
+		{"glyphs", "text", map[string]string{"x": "120", "y": "58.5", "font-size": "10"}, "<&>"},
+		{"glyphs", "rect", map[string]string{"x": "140", "y": "50", "width": "16", "height": "4.1"}, ""},
+		{"glyphs", "text", map[string]string{"x": "140", "font-size": "16"}, "表"},
+		{"glyphs", "rect", map[string]string{"x": "160", "y": "50", "width": "5", "height": "10"}, ""},
+		{"glyphs", "text", map[string]string{"x": "160", "y": "58.5", "font-size": "8"}, "?"},
 		{"segments", "line", map[string]string{"x1": "90", "y1": "45", "x2": "700", "y2": "45", "stroke": "#d00", "stroke-width": "0.75"}, ""},
 		{"segments", "line", map[string]string{"x1": "90", "y1": "45", "x2": "90.5", "y2": "300", "stroke": "#03c", "stroke-width": "0.5"}, ""},
 	}

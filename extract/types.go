@@ -30,6 +30,7 @@ type Page struct {
 	Warnings []Warning
 
 	contentErr error // the page's content stream failed to decode
+	fontFailed bool  // a font failed to load on this page (warned once per document)
 }
 
 // Glyph is one shown character (or the several runes one code maps to).

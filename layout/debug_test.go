@@ -7,60 +7,49 @@ import (
 	"github.com/budgetpdf/budgetpdf/extract"
 )
 
-func TestGrids(t *testing.T) {
-	p := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "1.00", "1.00", ""}})
-	gs := Grids(p)
-	if len(gs) != 1 {
-		t.Fatalf("%d grids", len(gs))
+func TestDrawPage(t *testing.T) {
+	p1 := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "1.00", "1.00", ""}})
+	p2 := ruledPage(2, "", false, [][]string{{"住房公积金", "152.03", "152.03", ""}})
+	d := FromPages([]*extract.Page{p1, p2})
+	d.Readings = []Reading{{Output: 0, Kind: "expenditure_summary", Keys: []string{"subject_name", "total", "basic", "project"}}}
+	tests := []struct {
+		page int
+		want []string // in the tables layer
+		not  []string
+	}{
+		{1, []string{`<g id="tables">`, "2×1", "1×3", "ruled, table 1, expenditure_summary: 2023年预算支出总表", ">subject_name<", ">project<"}, []string{"continued"}},
+		{2, []string{"ruled, table 1, expenditure_summary, continued from page 1: 2023年预算支出总表", ">total<"}, []string{"2×1"}},
 	}
-	g := gs[0]
-	if !g.Ruled || len(g.ColX) != 5 || g.Title != "2023年预算支出总表" {
-		t.Errorf("grid %+v", g)
-	}
-	headers, spans := 0, 0
-	for _, c := range g.Cells {
-		if c.Header {
-			headers++
+	for _, tc := range tests {
+		s := extract.NewSVG(595, 842)
+		DrawPage(s, d, d.Page(tc.page))
+		var b strings.Builder
+		if _, err := s.WriteTo(&b); err != nil {
+			t.Fatal(err)
 		}
-		if c.ColSpan > 1 || c.RowSpan > 1 {
-			spans++
-			if c.Box.Width() <= 0 || c.Box.Height() <= 0 {
-				t.Errorf("span cell without box %+v", c)
+		out := b.String()
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("page %d: svg lacks %q:\n%s", tc.page, w, out[:min(len(out), 600)])
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(out, w) {
+				t.Errorf("page %d: svg has %q", tc.page, w)
 			}
 		}
 	}
-	if headers != 5 || spans != 2 {
-		t.Errorf("%d header cells, %d spanning cells; want 5, 2", headers, spans)
-	}
 }
 
-func TestDrawGrids(t *testing.T) {
+func TestDrawPageLabelSize(t *testing.T) {
 	p := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "1.00", "1.00", ""}})
-	s := extract.PageSVG(p)
-	DrawGrids(s, p)
+	d := FromPages([]*extract.Page{p})
+	s := extract.NewSVG(595, 842)
+	DrawPage(s, d, d.Page(1))
 	var b strings.Builder
-	if _, err := s.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
-	if !strings.Contains(out, `<g id="tables">`) || !strings.Contains(out, "2×1") || !strings.Contains(out, "1×3") {
-		t.Errorf("svg lacks the tables layer or spans:\n%s", out[:min(len(out), 400)])
-	}
-}
-
-func TestTurnBack(t *testing.T) {
-	const w, h = 842.0, 595.0
-	b := Box{100, 200, 150, 212}
-	for _, turn := range []int{90, 270} {
-		// upright's mapping of the box, then back.
-		var u Box
-		if turn == 90 {
-			u = Box{b.Y0, w - b.X1, b.Y1, w - b.X0}
-		} else {
-			u = Box{h - b.Y1, b.X0, h - b.Y0, b.X1}
-		}
-		if got := turnBack(u, turn, w, h); got != b {
-			t.Errorf("turn %d: turnBack = %+v, want %+v", turn, got, b)
-		}
+	s.WriteTo(&b)
+	// Most glyphs of ruledPage are 10 pt: the title label is drawn at 10.
+	if !strings.Contains(b.String(), `font-size="10"`) {
+		t.Errorf("no label at the page's 10-pt font size:\n%s", b.String()[:min(b.Len(), 600)])
 	}
 }

@@ -19,42 +19,91 @@ const colTol = 4.0
 //
 // A table label (公开02表) printed last on a page with no table under it
 // goes to the first table of the next page when that has none.
-func FromPages(pages []*extract.Page) *Document {
+//
+// The Document keeps the record of every page (Record): its words, lines
+// and tables as found, each naming the table of Tables it became.
+func FromPages(pages []*extract.Page) *Document { return defaults.FromPages(pages) }
+
+// FromPages is the package's FromPages with the tolerances ps.
+func (ps *Params) FromPages(pages []*extract.Page) *Document {
+	pls := make([]*PageLayout, 0, len(pages))
+	for _, p := range pages {
+		if p != nil {
+			pls = append(pls, ps.LayoutPage(p))
+		}
+	}
+	return ps.Join(pls)
+}
+
+// PageLayout is one page laid out on its own (LayoutPage): its record,
+// tables and narrative lines before tables are joined across pages (Join).
+// It keeps nothing of the page's glyphs.
+type PageLayout struct {
+	Number    int
+	rec       PageRecord
+	tables    []Table
+	narrative []Line
+	err       error
+}
+
+// DropRecord lets go of the words and lines the page's record keeps (for
+// inspect and review), when nothing will draw the page.
+func (pl *PageLayout) DropRecord() { pl.rec.Words, pl.rec.Lines = nil, nil }
+
+// LayoutPage lays out one page with the package's tolerances.
+func LayoutPage(p *extract.Page) *PageLayout { return defaults.LayoutPage(p) }
+
+// LayoutPage lays out one page. It only reads p and ps, so pages may be
+// laid out concurrently; FromPages is Join of LayoutPage of each page.
+func (ps *Params) LayoutPage(p *extract.Page) *PageLayout {
+	rec, tables, narrative, err := ps.pageLayout(p)
+	return &PageLayout{Number: p.Number, rec: rec, tables: tables, narrative: narrative, err: err}
+}
+
+// Join is Join with the package's tolerances.
+func Join(pls []*PageLayout) *Document { return defaults.Join(pls) }
+
+// Join is the document of laid-out pages, in page order: a table that runs
+// onto the next page joined into one, stray labels given to the next
+// page's table (see FromPages).
+func (ps *Params) Join(pls []*PageLayout) *Document {
 	d := &Document{}
 	label := ""
 	open := false // the last table so far may continue on the next page
-	for _, p := range pages {
-		if p == nil {
+	for _, pl := range pls {
+		if pl == nil {
 			continue
 		}
-		up, tables, narrative, err := pageLayout(p)
-		if err != nil {
-			d.Warnings = append(d.Warnings, Warning{Page: p.Number, Code: "layout_error", Message: err.Error()})
+		rec, tables, narrative := pl.rec, pl.tables, pl.narrative
+		if pl.err != nil {
+			d.Warnings = append(d.Warnings, Warning{Page: pl.Number, Code: "layout_error", Message: pl.err.Error()})
 		}
 		if len(tables) > 0 && tables[0].Label == "" && label != "" {
 			tables[0].Label = label
 		}
 		label = strayLabel(tables, narrative)
-		d.Pages = append(d.Pages, PageText{Number: p.Number, Width: up.Width, Height: up.Height, Lines: narrative})
+		w, h := rec.UprightSize()
+		d.Pages = append(d.Pages, PageText{Number: pl.Number, Width: w, Height: h, Lines: narrative})
 		for i, t := range tables {
-			d.addTable(t, narrative, i == 0 && open)
+			rec.Grids[i].Table, rec.Grids[i].Continues = ps.addTable(d, t, narrative, i == 0 && open)
 		}
-		open = endsPage(tables, narrative, up.Height)
+		d.Record = append(d.Record, rec)
+		open = ps.endsPage(tables, narrative, h)
 	}
 	return d
 }
 
 // endsPage reports whether the page's last table runs to the foot of the
 // page: no text under it but a page number or a running footer (the
-// bottom twelfth of a page of the given height), no note closing it.
-func endsPage(tables []Table, narrative []Line, height float64) bool {
+// bottom 1/FooterShare of a page of the given height), no note closing it.
+func (ps *Params) endsPage(tables []Table, narrative []Line, height float64) bool {
 	n := len(tables)
 	if n == 0 || tables[n-1].Note != "" {
 		return false
 	}
 	bottom := tables[n-1].Box.Y1
 	for _, l := range narrative {
-		footer := height > 0 && l.Box.Y0 > height*11/12
+		footer := height > 0 && l.Box.Y0 > height*float64(ps.FooterShare-1)/float64(ps.FooterShare)
 		if l.Box.Y0 >= bottom && !footer && !isPageNumber(textutil.Squeeze(l.Text)) {
 			return false
 		}
@@ -99,54 +148,60 @@ func isPageNumber(s string) bool {
 	return true
 }
 
-// pageLayout runs the page's steps on the page turned upright (returned),
-// recovering a panic as a page without tables.
-func pageLayout(p *extract.Page) (up *extract.Page, tables []Table, narrative []Line, err error) {
-	up = p
-	var lines []Line
+// pageLayout runs the page's steps on the page turned upright, recovering
+// a panic as a page without tables. The record holds what each step found;
+// its grids do not yet name the tables of the document they become.
+func (ps *Params) pageLayout(p *extract.Page) (rec PageRecord, tables []Table, narrative []Line, err error) {
+	rec = PageRecord{Number: p.Number, Width: p.Width, Height: p.Height, FontSize: fontSize(p.Glyphs)}
 	defer func() {
 		if e := recover(); e != nil {
-			tables, narrative, err = nil, lines, fmt.Errorf("layout: page %d: %v", p.Number, e)
+			rec.Grids = nil
+			tables, narrative, err = nil, rec.Lines, fmt.Errorf("layout: page %d: %v", p.Number, e)
 		}
 	}()
-	up, _ = upright(p)
-	lines = Lines(Words(up))
-	tables, narrative = findTables(up, lines)
-	return up, tables, narrative, nil
+	up := ps.readPage(p, &rec)
+	tables, narrative = ps.findTables(up, rec.Lines)
+	rec.Grids = make([]GridDebug, len(tables))
+	for i := range tables {
+		rec.Grids[i] = gridOf(&tables[i])
+	}
+	return rec, tables, narrative, nil
 }
 
-// addTable appends t, or joins it to the previous table when t continues
-// it: t is the first table on the page right after the previous table's
-// last page, where that table ran to the foot of the page (open), its
-// columns match, and either it has no title or label of its own and no
-// narrative line above it looks like a title, or it repeats the previous
-// table's title (print titles).
-func (d *Document) addTable(t Table, narrative []Line, open bool) {
+// addTable appends t to d.Tables, or joins it to the previous table when
+// t continues it: t is the first table on the page right after the
+// previous table's last page, where that table ran to the foot of the page
+// (open), its columns match, and either it has no title or label of its
+// own and no narrative line above it looks like a title, or it repeats the
+// previous table's title (print titles). It returns the index of the table
+// t became (part of), and whether it was joined to one.
+func (ps *Params) addTable(d *Document, t Table, narrative []Line, open bool) (int, bool) {
 	n := len(d.Tables)
-	if n == 0 || len(t.Pages) == 0 || !open {
+	add := func() (int, bool) {
 		d.Tables = append(d.Tables, t)
-		return
+		return n, false
+	}
+	if n == 0 || len(t.Pages) == 0 || !open {
+		return add()
 	}
 	prev := &d.Tables[n-1]
 	page := t.Pages[0]
-	if len(prev.Pages) == 0 || prev.Pages[len(prev.Pages)-1] != page-1 || !sameColumns(prev, &t) {
-		d.Tables = append(d.Tables, t)
-		return
+	if len(prev.Pages) == 0 || prev.Pages[len(prev.Pages)-1] != page-1 || !ps.sameColumns(prev, &t) {
+		return add()
 	}
 	repeated := t.Title != "" && baseTitle(t.Title) == baseTitle(prev.Title) && (t.Label == "" || t.Label == prev.Label)
 	if !repeated && (t.Title != "" || t.Label != "") {
-		d.Tables = append(d.Tables, t)
-		return
+		return add()
 	}
 	if !repeated {
 		for _, l := range narrative {
 			if l.Box.Y1 <= t.Box.Y0 && isTitleLine(l.Text) {
-				d.Tables = append(d.Tables, t)
-				return
+				return add()
 			}
 		}
 	}
-	prev.continueWith(t)
+	ps.continueWith(prev, t)
+	return n - 1, true
 }
 
 // baseTitle is a title without the 续 (continued) mark a continuation page
@@ -162,29 +217,29 @@ func baseTitle(s string) string {
 
 // sameColumns reports whether two tables have the same column structure:
 // the same number of columns, or column boundaries of b that are all
-// boundaries of a (within colTol), as when a continuation page holds only
+// boundaries of a (within ColTol), as when a continuation page holds only
 // a total row whose label spans the code columns.
-func sameColumns(a, b *Table) bool {
+func (ps *Params) sameColumns(a, b *Table) bool {
 	if a.NCols == b.NCols {
 		return true
 	}
-	_, ok := mapColumns(b.colX, a.colX)
+	_, ok := ps.mapColumns(b.colX, a.colX)
 	return ok
 }
 
 // mapColumns maps each boundary of from onto the index of the same boundary
 // in to.
-func mapColumns(from, to []float64) ([]int, bool) {
+func (ps *Params) mapColumns(from, to []float64) ([]int, bool) {
 	if len(from) < 2 || len(to) < len(from) {
 		return nil, false
 	}
 	idx := make([]int, len(from))
 	k := 0
 	for i, x := range from {
-		for k < len(to) && to[k] < x-colTol {
+		for k < len(to) && to[k] < x-ps.ColTol {
 			k++
 		}
-		if k == len(to) || abs(to[k]-x) > colTol {
+		if k == len(to) || abs(to[k]-x) > ps.ColTol {
 			return nil, false
 		}
 		idx[i] = k
@@ -206,12 +261,12 @@ func remap(rows [][]Cell, idx []int) {
 	}
 }
 
-// continueWith appends the continuation c: its leading rows that repeat
-// the table's header rows (print titles) are dropped, all others are body
-// rows following the table's.
-func (t *Table) continueWith(c Table) {
+// continueWith appends the continuation c to t: its leading rows that
+// repeat the table's header rows (print titles) are dropped, all others
+// are body rows following the table's.
+func (ps *Params) continueWith(t *Table, c Table) {
 	if c.NCols != t.NCols {
-		if idx, ok := mapColumns(c.colX, t.colX); ok {
+		if idx, ok := ps.mapColumns(c.colX, t.colX); ok {
 			remap(c.Header, idx)
 			remap(c.Rows, idx)
 			c.NCols = t.NCols

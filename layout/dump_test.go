@@ -59,12 +59,12 @@ func TestDump(t *testing.T) {
 
 func dumpPage(p *extract.Page) {
 	fmt.Printf("page %d %gx%g rotate %d: %d glyphs, %d segments, sideways %d\n",
-		p.Number, p.Width, p.Height, p.Rotate, len(p.Glyphs), len(p.Segments), sideways(p))
-	q, _ := upright(p)
-	for _, l := range Lines(Words(q)) {
+		p.Number, p.Width, p.Height, p.Rotate, len(p.Glyphs), len(p.Segments), defaults.sideways(p))
+	rec := FromPages([]*extract.Page{p}).Page(p.Number)
+	for _, l := range rec.Lines {
 		fmt.Printf("%6.1f %6.1f %6.1f %6.1f  %q\n", l.Box.X0, l.Box.Y0, l.Box.X1, l.Box.Y1, l.Text)
 	}
-	for _, g := range Grids(p) {
+	for _, g := range rec.Grids {
 		fmt.Printf("table %q ruled=%v box=%+v cols=%v cells=%d\n", g.Title, g.Ruled, g.Box, g.ColX, len(g.Cells))
 	}
 }

@@ -25,17 +25,17 @@ const (
 // header: the upper third are group labels, the lower third their columns,
 // the rest span both rows. It returns nil when the header is not two such
 // tiers, for the line-by-line header to be used instead.
-func blockHeader(lines []Line, colX []float64, page int) [][]gcell {
+func (ps *Params) blockHeader(lines []Line, colX []float64, page int) [][]gcell {
 	var bs []hblock
 	for _, l := range lines {
-		for _, c := range chunks(l) {
+		for _, c := range ps.chunks(l) {
 			bs = append(bs, hblock{text: c.Text, box: c.Box, col: colAt(colX, c.Box.CX())})
 		}
 	}
 	if len(bs) < 3 {
 		return nil
 	}
-	bs = joinWrapped(bs)
+	bs = ps.joinWrapped(bs)
 	top, bot := bs[0].box.Y0, bs[0].box.Y1
 	for _, b := range bs {
 		top, bot = min(top, b.box.Y0), max(bot, b.box.Y1)
@@ -82,7 +82,7 @@ func blockHeader(lines []Line, colX []float64, page int) [][]gcell {
 					continue
 				}
 				mid := (lowerAt[a].box.CX() + lowerAt[z].box.CX()) / 2
-				if d := abs(mid - b.box.CX()); d < bestD-1 || abs(d-bestD) <= 1 && z-a > best[1]-best[0] {
+				if d := abs(mid - b.box.CX()); d < bestD-ps.MidSlack || abs(d-bestD) <= ps.MidSlack && z-a > best[1]-best[0] {
 					best, bestD = [2]int{a, z}, d
 				}
 			}
@@ -136,8 +136,8 @@ func blockHeader(lines []Line, colX []float64, page int) [][]gcell {
 
 // joinWrapped joins the pieces of a label wrapped over several lines: a
 // piece right under another in the same column, no wider than it, with less
-// than half a line between them.
-func joinWrapped(bs []hblock) []hblock {
+// than WrapGap between them.
+func (ps *Params) joinWrapped(bs []hblock) []hblock {
 	sort.SliceStable(bs, func(i, j int) bool { return bs[i].box.Y0 < bs[j].box.Y0 })
 	var out []hblock
 	for _, b := range bs {
@@ -146,7 +146,7 @@ func joinWrapped(bs []hblock) []hblock {
 			a := &out[i]
 			gap := b.box.Y0 - a.box.Y1
 			h := b.box.Height()
-			if a.col == b.col && gap > -0.5*h && gap < 0.5*h && b.box.Width() <= a.box.Width()+2 {
+			if a.col == b.col && gap > -ps.WrapGap*h && gap < ps.WrapGap*h && b.box.Width() <= a.box.Width()+ps.WidthSlack {
 				a.text = joinLines([]string{a.text, b.text})
 				a.box = a.box.Union(b.box)
 				joined = true

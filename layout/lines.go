@@ -10,14 +10,17 @@ import (
 
 // Lines groups words into text lines, top to bottom, words left to right.
 // Letter-spaced CJK labels (合   计) become one word.
-func Lines(words []Word) []Line {
+func Lines(words []Word) []Line { return defaults.Lines(words) }
+
+// Lines is the package's Lines with the tolerances ps.
+func (ps *Params) Lines(words []Word) []Line {
 	ws := append([]Word(nil), words...)
 	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Box.CY() < ws[j].Box.CY() })
 	var groups [][]Word
 	var top, bot float64
 	for _, w := range ws {
 		n := len(groups)
-		if n > 0 && sameBand(top, bot, w.Box.Y0, w.Box.Y1) {
+		if n > 0 && ps.sameBand(top, bot, w.Box.Y0, w.Box.Y1) {
 			groups[n-1] = append(groups[n-1], w)
 			top, bot = min(top, w.Box.Y0), max(bot, w.Box.Y1)
 			continue
@@ -28,29 +31,29 @@ func Lines(words []Word) []Line {
 	lines := make([]Line, 0, len(groups))
 	for _, g := range groups {
 		sort.SliceStable(g, func(i, j int) bool { return g[i].Box.X0 < g[j].Box.X0 })
-		g = mergeLetterSpaced(g)
-		lines = append(lines, newLine(g))
+		g = ps.mergeLetterSpaced(g)
+		lines = append(lines, ps.newLine(g))
 	}
 	return lines
 }
 
 // newLine makes a line of words sorted left to right.
-func newLine(ws []Word) Line {
+func (ps *Params) newLine(ws []Word) Line {
 	l := Line{Words: ws}
 	for _, w := range ws {
 		l.Box = l.Box.Union(w.Box)
 	}
-	l.Text = joinWords(ws)
+	l.Text = ps.joinWords(ws)
 	return l
 }
 
 // joinWords joins words of one line: no space between CJK characters
 // (unless they stand a column gap apart), none inside an amount, one space
 // elsewhere where there is a visible gap.
-func joinWords(ws []Word) string {
+func (ps *Params) joinWords(ws []Word) string {
 	var b strings.Builder
 	for i, w := range ws {
-		if i > 0 && needSpace(ws[i-1], w) {
+		if i > 0 && ps.needSpace(ws[i-1], w) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w.Text)
@@ -58,27 +61,27 @@ func joinWords(ws []Word) string {
 	return b.String()
 }
 
-func needSpace(a, w Word) bool {
+func (ps *Params) needSpace(a, w Word) bool {
 	l, r := lastRune(a.Text), firstRune(w.Text)
 	size := max(a.Size, w.Size)
 	gap := w.Box.X0 - a.Box.X1
 	if textutil.IsCJK(l) && textutil.IsCJK(r) {
-		return gap > colGap*size // pieces far apart, as cells of one row
+		return gap > ps.ColGap*size // pieces far apart, as cells of one row
 	}
-	if isNumPart(l) && isNumPart(r) && !w.spaceBefore && gap < 0.5*size {
+	if isNumPart(l) && isNumPart(r) && !w.spaceBefore && gap < ps.NumberGap*size {
 		return false
 	}
-	return w.spaceBefore || gap >= wordGap*size
+	return w.spaceBefore || gap >= ps.WordGap*size
 }
 
 // mergeLetterSpaced joins runs of single CJK characters printed with equal
 // wide gaps (合   计, 项   目) into one word.
-func mergeLetterSpaced(ws []Word) []Word {
+func (ps *Params) mergeLetterSpaced(ws []Word) []Word {
 	out := ws[:0:0]
 	for i := 0; i < len(ws); {
 		j := i + 1
 		if single(ws[i]) {
-			for j < len(ws) && single(ws[j]) && letterGap(ws[j-1], ws[j]) && evenGaps(ws[i:j+1]) {
+			for j < len(ws) && single(ws[j]) && ps.letterGap(ws[j-1], ws[j]) && ps.evenGaps(ws[i:j+1]) {
 				j++
 			}
 		}
@@ -105,20 +108,20 @@ func single(w Word) bool {
 	return utf8.RuneCountInString(w.Text) == 1 && textutil.IsCJK(firstRune(w.Text))
 }
 
-func letterGap(a, b Word) bool {
+func (ps *Params) letterGap(a, b Word) bool {
 	gap := b.Box.X0 - a.Box.X1
-	return gap > 0 && gap <= 4*max(a.Size, b.Size)
+	return gap > 0 && gap <= ps.LetterSpacing*max(a.Size, b.Size)
 }
 
 // evenGaps reports whether the gaps between consecutive words are about
 // equal, as letter spacing is.
-func evenGaps(ws []Word) bool {
+func (ps *Params) evenGaps(ws []Word) bool {
 	lo, hi := 1e9, -1e9
 	for i := 1; i < len(ws); i++ {
 		g := ws[i].Box.X0 - ws[i-1].Box.X1
 		lo, hi = min(lo, g), max(hi, g)
 	}
-	return hi-lo <= max(1.5, 0.25*hi)
+	return hi-lo <= max(ps.EvenGapsMin, ps.EvenGapsShare*hi)
 }
 
 // joinLines joins the lines of one wrapped cell: no break, no space between

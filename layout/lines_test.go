@@ -11,29 +11,29 @@ func TestLines(t *testing.T) {
 		lines []string
 	}{
 		{"cjk no spaces", func() []Line {
-			return Lines(wordsOf(text("一般公共服务支出", 50, 100, 10)))
+			return Lines(defaults.wordsOf(text("一般公共服务支出", 50, 100, 10)))
 		}, []string{"一般公共服务支出"}},
 		{"amount joined", func() []Line {
-			return Lines(wordsOf(text("1,738.50", 50, 100, 10)))
+			return Lines(defaults.wordsOf(text("1,738.50", 50, 100, 10)))
 		}, []string{"1,738.50"}},
 		{"letter-spaced label", func() []Line {
-			return Lines(wordsOf(spaced("合计", 50, 100, 10, 25)))
+			return Lines(defaults.wordsOf(spaced("合计", 50, 100, 10, 25)))
 		}, []string{"合计"}},
 		{"real space kept", func() []Line {
-			return Lines(wordsOf(text("1. 一般公共预算", 50, 100, 10)))
+			return Lines(defaults.wordsOf(text("1. 一般公共预算", 50, 100, 10)))
 		}, []string{"1. 一般公共预算"}},
 		{"two lines, shuffled glyphs", func() []Line {
 			gs := cat(text("单位：万元", 50, 120, 10), text("部门名称：办公室", 50, 100, 10))
 			gs[0], gs[len(gs)-1] = gs[len(gs)-1], gs[0]
-			return Lines(wordsOf(gs))
+			return Lines(defaults.wordsOf(gs))
 		}, []string{"部门名称：办公室", "单位：万元"}},
 		{"cjk and digits", func() []Line {
-			return Lines(wordsOf(text("2023年预算支出总表", 50, 100, 12)))
+			return Lines(defaults.wordsOf(text("2023年预算支出总表", 50, 100, 12)))
 		}, []string{"2023年预算支出总表"}},
 		{"fake bold", func() []Line {
 			gs := text("合计", 50, 100, 10)
 			gs = append(gs, text("合计", 50.3, 100, 10)...)
-			return Lines(wordsOf(gs))
+			return Lines(defaults.wordsOf(gs))
 		}, []string{"合计"}},
 	}
 	for _, tt := range tests {
@@ -52,7 +52,7 @@ func TestLines(t *testing.T) {
 }
 
 func TestLetterSpacedIsOneWord(t *testing.T) {
-	ls := Lines(wordsOf(spaced("合计", 50, 100, 10, 30)))
+	ls := Lines(defaults.wordsOf(spaced("合计", 50, 100, 10, 30)))
 	if len(ls) != 1 || len(ls[0].Words) != 1 || ls[0].Words[0].Text != "合计" {
 		t.Errorf("got %+v", ls)
 	}

@@ -6,27 +6,27 @@ import "github.com/budgetpdf/budgetpdf/extract"
 // sideways (a page turned by /Rotate without its content turned back): 90
 // when it reads top to bottom, 270 when it reads bottom to top, 0 when it
 // reads left to right. It looks at consecutive glyphs of the content stream.
-func sideways(p *extract.Page) int {
+func (ps *Params) sideways(p *extract.Page) int {
 	across, down, up := 0, 0, 0
 	gs := p.Glyphs
 	for i := 1; i < len(gs); i++ {
 		a, b := gs[i-1], gs[i]
 		w, h := a.X1-a.X0, a.Y1-a.Y0
 		dx, dy := b.X0-a.X0, b.Y0-a.Y0
-		size := glyphSize(a)
+		size := ps.glyphSize(a)
 		switch {
-		case abs(dy) < 0.3*h && dx > 0 && dx < 2*size:
+		case abs(dy) < ps.SidewaysAlign*h && dx > 0 && dx < ps.SidewaysStep*size:
 			across++
-		case abs(dx) < 0.3*w && dy > 0 && dy < 2*size:
+		case abs(dx) < ps.SidewaysAlign*w && dy > 0 && dy < ps.SidewaysStep*size:
 			down++
-		case abs(dx) < 0.3*w && dy < 0 && -dy < 2*size:
+		case abs(dx) < ps.SidewaysAlign*w && dy < 0 && -dy < ps.SidewaysStep*size:
 			up++
 		}
 	}
 	switch {
-	case down >= 10 && down > 2*(across+up):
+	case down >= ps.SidewaysMin && down > ps.SidewaysRatio*(across+up):
 		return 90
-	case up >= 10 && up > 2*(across+down):
+	case up >= ps.SidewaysMin && up > ps.SidewaysRatio*(across+down):
 		return 270
 	}
 	return 0
@@ -35,8 +35,8 @@ func sideways(p *extract.Page) int {
 // upright returns the page turned so that its sideways text reads left to
 // right, and the turn applied (0, 90 or 270 degrees counter-clockwise). A
 // page whose text already reads left to right is returned as it is.
-func upright(p *extract.Page) (*extract.Page, int) {
-	turn := sideways(p)
+func (ps *Params) upright(p *extract.Page) (*extract.Page, int) {
+	turn := ps.sideways(p)
 	if turn == 0 {
 		return p, 0
 	}

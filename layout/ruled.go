@@ -6,10 +6,6 @@ import (
 	"github.com/budgetpdf/budgetpdf/extract"
 )
 
-// snapTol is the distance in points within which ruling coordinates are the
-// same line, and the gap that still joins two collinear pieces.
-const snapTol = 2.0
-
 // rule is one snapped ruling line: horizontal (at y = pos, from lo to hi in
 // x) or vertical (at x = pos, from lo to hi in y).
 type rule struct {
@@ -18,41 +14,41 @@ type rule struct {
 
 // visible reports whether a segment is dark enough to be a border: white
 // and very light lines (cell backgrounds, hidden grid lines) are ignored.
-func visible(s extract.Segment) bool {
+func (ps *Params) visible(s extract.Segment) bool {
 	r, g, b := float64(s.Color[0]), float64(s.Color[1]), float64(s.Color[2])
 	lum := 0.299*r + 0.587*g + 0.114*b
-	return lum < 0.85*255
+	return lum < ps.RuleLuminance
 }
 
 // rulings splits the page's visible segments into snapped, joined
 // horizontal and vertical rules.
-func rulings(segs []extract.Segment) (hs, vs []rule) {
+func (ps *Params) rulings(segs []extract.Segment) (hs, vs []rule) {
 	for _, s := range segs {
-		if !visible(s) {
+		if !ps.visible(s) {
 			continue
 		}
 		if s.Horizontal() {
-			if s.X1-s.X0 < 1 {
+			if s.X1-s.X0 < ps.MinRuleLength {
 				continue
 			}
 			hs = append(hs, rule{(s.Y0 + s.Y1) / 2, s.X0, s.X1})
 		} else {
-			if s.Y1-s.Y0 < 1 {
+			if s.Y1-s.Y0 < ps.MinRuleLength {
 				continue
 			}
 			vs = append(vs, rule{(s.X0 + s.X1) / 2, s.Y0, s.Y1})
 		}
 	}
-	return joinRules(snapRules(hs)), joinRules(snapRules(vs))
+	return ps.joinRules(ps.snapRules(hs)), ps.joinRules(ps.snapRules(vs))
 }
 
-// snapRules moves rules whose positions lie within snapTol of each other
+// snapRules moves rules whose positions lie within SnapTol of each other
 // (chained) onto their mean position.
-func snapRules(rs []rule) []rule {
+func (ps *Params) snapRules(rs []rule) []rule {
 	sort.Slice(rs, func(i, j int) bool { return rs[i].pos < rs[j].pos })
 	for i := 0; i < len(rs); {
 		j, sum := i+1, rs[i].pos
-		for j < len(rs) && rs[j].pos-rs[j-1].pos <= snapTol {
+		for j < len(rs) && rs[j].pos-rs[j-1].pos <= ps.SnapTol {
 			sum += rs[j].pos
 			j++
 		}
@@ -66,7 +62,7 @@ func snapRules(rs []rule) []rule {
 }
 
 // joinRules merges collinear rules that overlap or nearly touch.
-func joinRules(rs []rule) []rule {
+func (ps *Params) joinRules(rs []rule) []rule {
 	sort.Slice(rs, func(i, j int) bool {
 		if rs[i].pos != rs[j].pos {
 			return rs[i].pos < rs[j].pos
@@ -76,7 +72,7 @@ func joinRules(rs []rule) []rule {
 	var out []rule
 	for _, r := range rs {
 		n := len(out)
-		if n > 0 && out[n-1].pos == r.pos && r.lo <= out[n-1].hi+snapTol {
+		if n > 0 && out[n-1].pos == r.pos && r.lo <= out[n-1].hi+ps.SnapTol {
 			out[n-1].hi = max(out[n-1].hi, r.hi)
 			continue
 		}
@@ -94,7 +90,7 @@ type ruledGrid struct {
 
 // ruledGrids finds the connected groups of horizontal and vertical rules
 // that make up table grids: at least two columns and one row.
-func ruledGrids(hs, vs []rule) []ruledGrid {
+func (ps *Params) ruledGrids(hs, vs []rule) []ruledGrid {
 	n := len(hs) + len(vs)
 	parent := make([]int, n)
 	for i := range parent {
@@ -110,7 +106,7 @@ func ruledGrids(hs, vs []rule) []ruledGrid {
 	}
 	for i, h := range hs {
 		for j, v := range vs {
-			if v.pos >= h.lo-snapTol && v.pos <= h.hi+snapTol && h.pos >= v.lo-snapTol && h.pos <= v.hi+snapTol {
+			if v.pos >= h.lo-ps.SnapTol && v.pos <= h.hi+ps.SnapTol && h.pos >= v.lo-ps.SnapTol && h.pos <= v.hi+ps.SnapTol {
 				parent[find(i)] = find(len(hs) + j)
 			}
 		}
@@ -140,7 +136,7 @@ func ruledGrids(hs, vs []rule) []ruledGrid {
 	var out []ruledGrid
 	for _, r := range order {
 		g := groups[r]
-		if len(g.vs) < 2 || len(g.hs) < 1 || g.box.Width() < 20 || g.box.Height() < 8 {
+		if len(g.vs) < 2 || len(g.hs) < 1 || g.box.Width() < ps.MinGridWidth || g.box.Height() < ps.MinGridHeight {
 			continue
 		}
 		out = append(out, *g)
@@ -150,17 +146,17 @@ func ruledGrids(hs, vs []rule) []ruledGrid {
 }
 
 // positions returns the distinct snapped positions of rules plus the extra
-// values, merged within snapTol, sorted.
-func positions(rs []rule, extra ...float64) []float64 {
-	var ps []float64
+// values, merged within SnapTol, sorted.
+func (ps *Params) positions(rs []rule, extra ...float64) []float64 {
+	var at []float64
 	for _, r := range rs {
-		ps = append(ps, r.pos)
+		at = append(at, r.pos)
 	}
-	ps = append(ps, extra...)
-	sort.Float64s(ps)
+	at = append(at, extra...)
+	sort.Float64s(at)
 	var out []float64
-	for _, p := range ps {
-		if n := len(out); n > 0 && p-out[n-1] <= snapTol {
+	for _, p := range at {
+		if n := len(out); n > 0 && p-out[n-1] <= ps.SnapTol {
 			continue
 		}
 		out = append(out, p)
@@ -169,11 +165,11 @@ func positions(rs []rule, extra ...float64) []float64 {
 }
 
 // covered reports whether the rules at position pos cover most of [lo, hi].
-func covered(rs []rule, pos, lo, hi float64) bool {
-	need := (hi - lo) * 0.6
+func (ps *Params) covered(rs []rule, pos, lo, hi float64) bool {
+	need := (hi - lo) * ps.RuleCover
 	got := 0.0
 	for _, r := range rs {
-		if abs(r.pos-pos) > snapTol {
+		if abs(r.pos-pos) > ps.SnapTol {
 			continue
 		}
 		a, b := max(r.lo, lo), min(r.hi, hi)
@@ -188,8 +184,8 @@ func covered(rs []rule, pos, lo, hi float64) bool {
 // grid positions not separated by a rule are merged into one spanning cell,
 // and each glyph goes to the cell holding its centre. Body rows printed
 // without rules between them are split at their text lines.
-func (g ruledGrid) cellsOf(glyphs []extract.Glyph, page int) *grid {
-	xs := positions(g.vs, g.box.X0, g.box.X1)
+func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
+	xs := ps.positions(g.vs, g.box.X0, g.box.X1)
 	var inside []extract.Glyph
 	for _, gl := range glyphs {
 		cx, cy := (gl.X0+gl.X1)/2, (gl.Y0+gl.Y1)/2
@@ -198,9 +194,9 @@ func (g ruledGrid) cellsOf(glyphs []extract.Glyph, page int) *grid {
 		}
 	}
 	hs := append([]rule(nil), g.hs...)
-	ys := positions(hs, g.box.Y0, g.box.Y1)
-	hs = append(hs, unruledRowBreaks(hs, ys, g.box, inside)...)
-	ys = positions(hs, g.box.Y0, g.box.Y1)
+	ys := ps.positions(hs, g.box.Y0, g.box.Y1)
+	hs = append(hs, ps.unruledRowBreaks(hs, ys, g.box, inside)...)
+	ys = ps.positions(hs, g.box.Y0, g.box.Y1)
 	nr, nc := len(ys)-1, len(xs)-1
 	if nr < 1 || nc < 1 {
 		return nil
@@ -221,10 +217,10 @@ func (g ruledGrid) cellsOf(glyphs []extract.Glyph, page int) *grid {
 	}
 	for r := 0; r < nr; r++ {
 		for c := 0; c < nc; c++ {
-			if c+1 < nc && !covered(g.vs, xs[c+1], ys[r], ys[r+1]) {
+			if c+1 < nc && !ps.covered(g.vs, xs[c+1], ys[r], ys[r+1]) {
 				parent[find(id(r, c+1))] = find(id(r, c))
 			}
-			if r+1 < nr && !covered(hs, ys[r+1], xs[c], xs[c+1]) {
+			if r+1 < nr && !ps.covered(hs, ys[r+1], xs[c], xs[c+1]) {
 				parent[find(id(r+1, c))] = find(id(r, c))
 			}
 		}
@@ -282,17 +278,17 @@ func (g ruledGrid) cellsOf(glyphs []extract.Glyph, page int) *grid {
 		}
 	}
 	for i := range gr.cells {
-		gr.cells[i].Text = cellText(gr.cells[i].glyphs)
+		gr.cells[i].Text = ps.cellText(gr.cells[i].glyphs)
 	}
 	return gr
 }
 
 // cellText is the text of the glyphs of one cell: its lines joined.
-func cellText(glyphs []extract.Glyph) string {
+func (ps *Params) cellText(glyphs []extract.Glyph) string {
 	if len(glyphs) == 0 {
 		return ""
 	}
-	lines := Lines(wordsOf(glyphs))
+	lines := ps.Lines(ps.wordsOf(glyphs))
 	texts := make([]string, len(lines))
 	for i, l := range lines {
 		texts[i] = l.Text
@@ -308,7 +304,7 @@ func cellText(glyphs []extract.Glyph) string {
 // row's top and bottom rules that lie over each other counts: text of
 // merged cells the rules do not cross (a project's name and amount printed
 // at the middle of its indicator rows) is not a row of its own.
-func unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []extract.Glyph) []rule {
+func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []extract.Glyph) []rule {
 	if len(glyphs) == 0 {
 		return nil
 	}
@@ -323,7 +319,7 @@ func unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []extract.Glyph) 
 	sort.Slice(byY, func(i, j int) bool { return byY[i].Y0+byY[i].Y1 < byY[j].Y0+byY[j].Y1 })
 	var out []rule
 	for r := 0; r+1 < len(ys); r++ {
-		if ys[r+1]-ys[r] < 1.8*lineH {
+		if ys[r+1]-ys[r] < ps.StackedRows*lineH {
 			continue
 		}
 		lo := sort.Search(len(byY), func(i int) bool { return (byY[i].Y0+byY[i].Y1)/2 > ys[r] })
@@ -334,11 +330,11 @@ func unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []extract.Glyph) 
 		var row []extract.Glyph
 		for _, g := range byY[lo:hi] {
 			cx := (g.X0 + g.X1) / 2
-			if ruledAt(hs, ys[r], cx) && ruledAt(hs, ys[r+1], cx) {
+			if ps.ruledAt(hs, ys[r], cx) && ps.ruledAt(hs, ys[r+1], cx) {
 				row = append(row, g)
 			}
 		}
-		lines := Lines(wordsOf(row))
+		lines := ps.Lines(ps.wordsOf(row))
 		if len(lines) < 2 {
 			continue
 		}
@@ -365,13 +361,13 @@ func unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []extract.Glyph) 
 // ruledAt reports whether the horizontal rules at y pass over x. Where no
 // rule runs at y at all (the frame's edge of a grid that draws only column
 // lines), every x is.
-func ruledAt(hs []rule, y, x float64) bool {
+func (ps *Params) ruledAt(hs []rule, y, x float64) bool {
 	any := false
 	for _, h := range hs {
-		if abs(h.pos-y) > snapTol {
+		if abs(h.pos-y) > ps.SnapTol {
 			continue
 		}
-		if x >= h.lo-snapTol && x <= h.hi+snapTol {
+		if x >= h.lo-ps.SnapTol && x <= h.hi+ps.SnapTol {
 			return true
 		}
 		any = true

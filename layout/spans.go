@@ -9,7 +9,7 @@ package layout
 // of columns around it that it is printed centred over. Otherwise (text
 // dumps, where a merged label sits in its first cell) it spans to its right
 // up to the next label.
-func inferHeaderSpans(g *grid, h int, centred bool) {
+func (ps *Params) inferHeaderSpans(g *grid, h int, centred bool) {
 	if h < 2 {
 		return
 	}
@@ -43,7 +43,7 @@ func inferHeaderSpans(g *grid, h int, centred bool) {
 			}
 			a, b := c, c
 			if centred && len(g.colX) == g.ncols+1 {
-				a, b = centredRun(g, r, c, textCX(cell), free)
+				a, b = ps.centredRun(g, r, c, textCX(cell), free)
 			} else {
 				for b+1 < g.ncols && free(r, b+1) {
 					b++
@@ -100,8 +100,8 @@ func inferHeaderSpans(g *grid, h int, centred bool) {
 }
 
 // centredRun returns the widest run of columns a..b around column c, all
-// free except c, whose middle is within an eighth of its width of x.
-func centredRun(g *grid, r, c int, x float64, free func(r, c int) bool) (int, int) {
+// free except c, whose middle is within CentreSlack of its width of x.
+func (ps *Params) centredRun(g *grid, r, c int, x float64, free func(r, c int) bool) (int, int) {
 	ba, bb := c, c
 	for a := c; a >= 0; a-- {
 		if a < c && !free(r, a) {
@@ -112,7 +112,7 @@ func centredRun(g *grid, r, c int, x float64, free func(r, c int) bool) (int, in
 				break
 			}
 			mid, w := (g.colX[a]+g.colX[b+1])/2, g.colX[b+1]-g.colX[a]
-			if abs(mid-x) <= w/8 && b-a > bb-ba {
+			if abs(mid-x) <= ps.CentreSlack*w && b-a > bb-ba {
 				ba, bb = a, b
 			}
 		}

@@ -7,21 +7,20 @@ import (
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
-// metaGap is how far above a table (in points) its title, label,
-// department and unit lines are looked for.
-const metaGap = 160
-
 // FindTables finds the tables of one page: ruled grids first, then tables
 // of aligned text among the lines outside them, each with the title, label,
 // department, unit and note lines printed around it.
-func FindTables(p *extract.Page, lines []Line) []Table {
-	ts, _ := findTables(p, lines)
+func FindTables(p *extract.Page, lines []Line) []Table { return defaults.FindTables(p, lines) }
+
+// FindTables is the package's FindTables with the tolerances ps.
+func (ps *Params) FindTables(p *extract.Page, lines []Line) []Table {
+	ts, _ := ps.findTables(p, lines)
 	return ts
 }
 
 // findTables returns the page's tables and the lines that belong to none of
 // them (the narrative).
-func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
+func (ps *Params) findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 	if p == nil {
 		return nil, lines
 	}
@@ -31,13 +30,13 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 		ruled bool
 	}
 	var fs []found
-	hs, vs := rulings(p.Segments)
-	for _, rg := range ruledGrids(hs, vs) {
-		g := rg.cellsOf(p.Glyphs, p.Number)
+	hs, vs := ps.rulings(p.Segments)
+	for _, rg := range ps.ruledGrids(hs, vs) {
+		g := ps.cellsOf(rg, p.Glyphs, p.Number)
 		if g == nil {
 			continue
 		}
-		g.compact(6)
+		g.compact(ps.SliverWidth)
 		if g.nrows == 0 || g.ncols < 2 || textCells(g) < 2 {
 			continue // a frame around text, or rules between rows only: not a grid
 		}
@@ -56,7 +55,7 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 			rest = append(rest, l)
 		}
 	}
-	for _, u := range findUnruled(rest, p.Number) {
+	for _, u := range ps.findUnruled(rest, p.Number) {
 		fs = append(fs, found{u.g, u.box, false})
 		rest = without(rest, u.box)
 	}
@@ -76,7 +75,7 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 			if used[k] || l.Box.CY() >= f.box.Y0 || l.Box.CY() <= prevBottom {
 				continue
 			}
-			if f.box.Y0-l.Box.Y1 > metaGap {
+			if f.box.Y0-l.Box.Y1 > ps.MetaGap {
 				break
 			}
 			if overlapX(l.Box, f.box) <= 0 {
@@ -91,8 +90,8 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 				continue
 			}
 			trial := m
-			if !takeLine(&trial, l) || trial.note != m.note {
-				if d := deptAbove(rest, k); d >= 0 && !used[d] && m.dept == "" {
+			if !ps.takeLine(&trial, l) || trial.note != m.note {
+				if d := ps.deptAbove(rest, k); d >= 0 && !used[d] && m.dept == "" {
 					// The wrapped end of a long department name.
 					if dept, ok := department(rest[d].Text); ok {
 						m.dept = dept + textutil.Squeeze(l.Text)
@@ -120,7 +119,7 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 			if used[k] || l.Box.CY() <= f.box.Y1 || l.Box.CY() >= next {
 				continue
 			}
-			if l.Box.Y0-f.box.Y1 > 3*max(l.Box.Height(), 8) {
+			if l.Box.Y0-f.box.Y1 > ps.NoteGap*max(l.Box.Height(), ps.MinNoteHeight) {
 				break
 			}
 			if isNoteLine(l.Text) && m.note == "" {
@@ -130,8 +129,8 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 				last := l
 				for j := k + 1; j < len(rest); j++ {
 					n := rest[j]
-					if used[j] || n.Box.CY() >= next || n.Box.Y0-last.Box.Y1 > 1.2*n.Box.Height() ||
-						n.Box.X0 < l.Box.X0-2 || isNoteLine(n.Text) || takeLine(&meta{}, n) {
+					if used[j] || n.Box.CY() >= next || n.Box.Y0-last.Box.Y1 > ps.WrapLineGap*n.Box.Height() ||
+						n.Box.X0 < l.Box.X0-ps.IndentSlack || isNoteLine(n.Text) || ps.takeLine(&meta{}, n) {
 						break
 					}
 					m.note = joinLines([]string{m.note, n.Text})
@@ -158,12 +157,12 @@ func findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 
 // takeLine reads a line around a table as metadata: every chunk of it (the
 // pieces between wide gaps) must be a title, label, department, unit or note.
-func takeLine(m *meta, l Line) bool {
+func (ps *Params) takeLine(m *meta, l Line) bool {
 	if m.take(l.Text) {
 		return true
 	}
 	trial := *m
-	for _, c := range chunks(l) {
+	for _, c := range ps.chunks(l) {
 		if !trial.take(c.Text) {
 			return false
 		}
@@ -185,11 +184,11 @@ func wrappedTitle(l, t Line, title string) bool {
 
 // deptAbove returns the index of the department line that lines[k]
 // continues: a 部门名称 line just above it, starting at the same x.
-func deptAbove(lines []Line, k int) int {
+func (ps *Params) deptAbove(lines []Line, k int) int {
 	l := lines[k]
-	for d := k - 1; d >= 0 && d >= k-3; d-- {
+	for d := k - 1; d >= 0 && d >= k-ps.DeptLines; d-- {
 		a := lines[d]
-		if abs(a.Box.X0-l.Box.X0) > 2 || a.Box.CY() >= l.Box.CY() || l.Box.Y0-a.Box.Y1 > 1.2*l.Box.Height() {
+		if abs(a.Box.X0-l.Box.X0) > ps.IndentSlack || a.Box.CY() >= l.Box.CY() || l.Box.Y0-a.Box.Y1 > ps.WrapLineGap*l.Box.Height() {
 			continue
 		}
 		if _, ok := department(a.Text); ok {

@@ -553,11 +553,64 @@ func TestFigureEnds(t *testing.T) {
 			x += c.gap - c.each
 		}
 		var got []string
-		for _, w := range wordsOf(gs) {
+		for _, w := range defaults.wordsOf(gs) {
 			got = append(got, w.Text)
 		}
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%s + %s: words %q, want %q", c.a, c.b, got, c.want)
 		}
 	}
+}
+
+// TestUnruledSparseColumn: Guangzhou's 财政拨款收支总体情况表 prints three
+// income amounts beside 24 expenditure rows; that column is filled on fewer
+// lines than columnsOf lets bridge a gap, yet it is a column (its amounts
+// were read as part of the expenditure names).
+func TestUnruledSparseColumn(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("财政拨款收支总体情况表", 200, 30, 14))
+	gs = cat(gs, text("项目", 80, 60, 10), text("预算", 230, 60, 10), text("项目", 330, 60, 10), text("预算", 480, 60, 10))
+	income := [][2]string{{"一、一般公共预算", "225,431.78"}, {"二、政府性基金预算", "0.00"}, {"三、国有资本经营预算", "0.00"}}
+	var want [][]string
+	y := 80.0
+	for i := 0; i < 24; i++ {
+		in := [2]string{}
+		if i < len(income) {
+			in = income[i]
+			gs = cat(gs, text(in[0], 50, y, 10), right(in[1], 280, y, 10))
+		}
+		name := "支出科目" + string(rune('甲'+i))
+		gs = cat(gs, text(name, 285.8, y, 10), right("1.00", 540, y, 10))
+		want = append(want, []string{in[0], in[1], name, "1.00"})
+		y += 16
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	sameRows(t, cellTexts(&ts[0], ts[0].Rows), want)
+}
+
+// TestUnruledHeaderWithUnit: a header label that names its unit (预算数（单位：
+// 万元）) in a line of three pieces is the table's header, not a unit line
+// that ends the table above it (Guangzhou's 重点项目预算绩效目标情况).
+func TestUnruledHeaderWithUnit(t *testing.T) {
+	var gs []extract.Glyph
+	gs = cat(gs, text("项目", 60, 100, 10), text("预算数（单位：万元）", 160, 100, 10), text("绩效目标", 360, 100, 10))
+	rows := [][]string{{"支持新型工业化建设", "164,638.39", "推动经济高质量发展。"}, {"关键办保障工作经费", "48.00", "维持正常办公秩序。"}}
+	y := 120.0
+	for _, r := range rows {
+		gs = cat(gs, text(r[0], 50, y, 10), right(r[1], 260, y, 10), text(r[2], 300, y, 10))
+		y += 16
+	}
+	p := page(1, gs, nil)
+	ts := FindTables(p, Lines(Words(p)))
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	if got := strings.Join(ts[0].HeaderLabels(), "|"); got != "项目|预算数（单位：万元）|绩效目标" {
+		t.Errorf("labels %q", got)
+	}
+	sameRows(t, cellTexts(&ts[0], ts[0].Rows), rows)
 }

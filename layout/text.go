@@ -40,7 +40,7 @@ func FromText(r io.Reader) (doc *Document, err error) {
 			return
 		}
 		cur.compact(0)
-		inferHeaderSpans(cur, cur.headerCount(curMeta), false)
+		defaults.inferHeaderSpans(cur, cur.headerCount(curMeta), false)
 		if cur.nrows > 0 {
 			d.Tables = append(d.Tables, cur.table(curMeta, false, Box{}, 0))
 		}

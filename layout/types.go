@@ -7,11 +7,16 @@
 //	FindTables(page, lines)  lines + ruling segments → tables on one page
 //	FromPages(pages)         the whole stage, tables joined across pages
 //	FromText(r)              the same Document from a text dump
-//	Grids(page), DrawGrids   the tables of one page as data and as an SVG layer
+//	Document.Record          per page what the steps found (PageRecord)
+//	DrawPage                 one page's record as an SVG layer
+//
+// The tolerances of every step are named in Params (params.go); the
+// functions above use Default, the methods of the same names on Params
+// take others.
 //
 // Coordinates are the extractor's: PDF points, top-left origin, Y downwards.
-// FromPages and Grids first turn a page whose text runs sideways (a /Rotate
-// that the content does not undo) upright; FindTables takes the page as it is.
+// FromPages first turns a page whose text runs sideways (a /Rotate that the
+// content does not undo) upright; FindTables takes the page as it is.
 package layout
 
 import "github.com/budgetpdf/budgetpdf/textutil"
@@ -113,6 +118,22 @@ type Document struct {
 	Pages    []PageText
 	Tables   []Table
 	Warnings []Warning
+
+	// Record is what the steps found on each page (FromPages; nil for a
+	// text dump), for the tools that show it.
+	Record []PageRecord
+	// Readings is what the schema stage made of each of Tables, recorded
+	// by it (schema.Build); nil before.
+	Readings []Reading
+}
+
+// Reading is what the schema stage made of one layout table, as plain
+// data for the tools that show it.
+type Reading struct {
+	Output int      // index of the output table it became (part of), -1 when none
+	Form   bool     // it was read as (part of) a performance form
+	Kind   string   // the output table's kind
+	Keys   []string // per printed column: the key of the output column it fills, "" when none
 }
 
 // Warning is a page the layout could not read cleanly.

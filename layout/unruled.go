@@ -8,23 +8,19 @@ import (
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
-// colGap is the gap, in ems, that separates two cells printed on one line
-// of a table without rules.
-const colGap = 1.0
-
 // chunks splits a line at its wide gaps: the pieces that would be separate
 // cells in a table printed without rules.
-func chunks(l Line) []Line {
+func (ps *Params) chunks(l Line) []Line {
 	var out []Line
 	start := 0
 	for i := 1; i <= len(l.Words); i++ {
 		if i < len(l.Words) {
 			a, b := l.Words[i-1], l.Words[i]
-			if b.Box.X0-a.Box.X1 <= colGap*max(a.Size, b.Size) && !figureBreak(a, b) {
+			if b.Box.X0-a.Box.X1 <= ps.ColGap*max(a.Size, b.Size) && !ps.figureBreak(a, b) {
 				continue
 			}
 		}
-		out = append(out, newLine(l.Words[start:i]))
+		out = append(out, ps.newLine(l.Words[start:i]))
 		start = i
 	}
 	return out
@@ -36,8 +32,8 @@ func chunks(l Line) []Line {
 // not start with its unit. A wide amount right-aligned in its column comes close to the next
 // column's text (225,431.78 一、一般公共服务支出, 92,835.98 302), but no cell
 // prints a figure and a word apart.
-func figureBreak(a, b Word) bool {
-	if b.Box.X0-a.Box.X1 < 0.05*max(a.Size, b.Size) {
+func (ps *Params) figureBreak(a, b Word) bool {
+	if b.Box.X0-a.Box.X1 < ps.FigureGap*max(a.Size, b.Size) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(b.Text)
@@ -74,13 +70,15 @@ type uline struct {
 // pieces of the data lines cover, separated by gaps that (nearly) no line
 // crosses, plus the pieces of header lines with several pieces that fall
 // in no column (columns left blank in every row).
-func findUnruled(lines []Line, page int) []unruled {
+func (ps *Params) findUnruled(lines []Line, page int) []unruled {
 	rows := make([]uline, len(lines))
 	for i, l := range lines {
-		cs := chunks(l)
+		cs := ps.chunks(l)
 		r := uline{l: l, cs: cs}
 		var m meta
-		r.meta = takeLine(&m, l)
+		// A line of three or more pieces is metadata only piece by piece: a
+		// header label may name its unit (项目 | 预算数（单位：万元） | 绩效目标).
+		r.meta = len(cs) >= 3 && metaPieces(cs) || len(cs) < 3 && ps.takeLine(&m, l)
 		r.tabbed = len(cs) >= 2 && !allMeta(cs) && !strings.ContainsAny(l.Text[:len(l.Text)-len(cs[len(cs)-1].Text)], "。，；")
 		if r.tabbed {
 			texts := make([]string, len(cs))
@@ -92,15 +90,15 @@ func findUnruled(lines []Line, page int) []unruled {
 		rows[i] = r
 	}
 	near := func(a, b uline) bool {
-		h := max(min(a.l.Box.Height(), b.l.Box.Height()), 6)
-		return b.l.Box.Y0-a.l.Box.Y1 <= 2.5*h
+		h := max(min(a.l.Box.Height(), b.l.Box.Height()), ps.MinLineHeight)
+		return b.l.Box.Y0-a.l.Box.Y1 <= ps.RowGap*h
 	}
 	var out []unruled
 	prevEnd := 0
 	for i := 0; i < len(rows); i++ {
 		// A table grows from a data line, or from its index row (1 2 3 …)
 		// when it has no data.
-		if !rows[i].data && !(rows[i].tabbed && indexLine(rows[i].l)) {
+		if !rows[i].data && !(rows[i].tabbed && ps.indexLine(rows[i].l)) {
 			continue
 		}
 		// Down.
@@ -118,13 +116,13 @@ func findUnruled(lines []Line, page int) []unruled {
 				last = j
 				continue
 			}
-			if r.tabbed || r.l.Box.X1 < firstCol || wrappedPiece(r, left, firstCol, span) {
+			if r.tabbed || r.l.Box.X1 < firstCol || ps.wrappedPiece(r, left, firstCol, span) {
 				continue
 			}
 			break
 		}
 		end := j
-		for end > last+1 && !rows[end-1].tabbed && !wrappedPiece(rows[end-1], left, firstCol, span) {
+		for end > last+1 && !rows[end-1].tabbed && !ps.wrappedPiece(rows[end-1], left, firstCol, span) {
 			end--
 		}
 		// Up over the header.
@@ -135,12 +133,12 @@ func findUnruled(lines []Line, page int) []unruled {
 		s := i
 		for s > prevEnd {
 			r := rows[s-1]
-			if !near(r, rows[s]) || r.meta || len(r.cs) == 1 && r.l.Box.Width() > 0.5*width && r.l.Box.X1 >= firstCol {
+			if !near(r, rows[s]) || r.meta || len(r.cs) == 1 && r.l.Box.Width() > ps.BannerWidth*width && r.l.Box.X1 >= firstCol {
 				break
 			}
 			s--
 		}
-		if u, ok := unruledTable(rows[s:end], page); ok {
+		if u, ok := ps.unruledTable(rows[s:end], page); ok {
 			out = append(out, u)
 		}
 		prevEnd = end
@@ -154,9 +152,9 @@ func findUnruled(lines []Line, page int) []unruled {
 // row's code and amounts, a 绩效目标 of six lines): a piece starting right of
 // the table's first column, or one starting inside the table, narrower than
 // half its widest data line, without sentence punctuation.
-func wrappedPiece(r uline, left, firstCol, span float64) bool {
+func (ps *Params) wrappedPiece(r uline, left, firstCol, span float64) bool {
 	return len(r.cs) == 1 && (r.l.Box.X0 > firstCol ||
-		r.l.Box.X0 >= left && r.l.Box.Width() < 0.5*span && !strings.ContainsAny(r.l.Text, "。，；：:"))
+		r.l.Box.X0 >= left && r.l.Box.Width() < ps.WrapWidth*span && !strings.ContainsAny(r.l.Text, "。，；：:"))
 }
 
 // proseLike reports whether a cell's text reads as prose, the lines of a
@@ -168,16 +166,16 @@ func proseLike(s string) bool {
 
 // sentencePiece reports whether a line is one piece holding sentence
 // punctuation: a text cell's wrapped line (or narrative).
-func sentencePiece(l Line) bool {
-	return len(chunks(l)) == 1 && strings.ContainsAny(l.Text, "。，；")
+func (ps *Params) sentencePiece(l Line) bool {
+	return len(ps.chunks(l)) == 1 && strings.ContainsAny(l.Text, "。，；")
 }
 
 // unruledTable builds the grid of one run of lines: at least two data
 // lines, or one under a header of two lines with several pieces, or a
 // header line with several pieces over an index row. (Lines with sentence
 // punctuation, 。，；, are narrative and never reach here as table rows.)
-func unruledTable(run []uline, page int) (unruled, bool) {
-	var spans [][2]float64
+func (ps *Params) unruledTable(run []uline, page int) (unruled, bool) {
+	var spans, figures [][2]float64
 	ndata := 0
 	for _, r := range run {
 		if r.data {
@@ -186,7 +184,10 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 				// A point in from each side: columnsOf works in whole
 				// points, and pieces 0.8pt apart (an amount right-aligned
 				// against a text column) are two columns.
-				spans = append(spans, [2]float64{c.Box.X0 + 1, c.Box.X1 - 1})
+				spans = append(spans, [2]float64{c.Box.X0 + ps.SpanInset, c.Box.X1 - ps.SpanInset})
+				if isFigure(textutil.Squeeze(c.Text)) {
+					figures = append(figures, spans[len(spans)-1])
+				}
 			}
 		}
 	}
@@ -194,17 +195,17 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 	for _, r := range run {
 		if r.tabbed {
 			tabbed++
-			index = index || indexLine(r.l)
+			index = index || ps.indexLine(r.l)
 		}
 	}
 	if ndata < 2 && tabbed < 3 && !(index && tabbed == 2) || ndata == 0 && !index {
 		return unruled{}, false // one line with a number is not a table
 	}
-	cols := columnsOf(spans, ndata/7)
+	cols := ps.orphanColumns(columnsOf(spans, ndata/ps.CrossingShare), figures)
 	for k := range cols {
-		cols[k] = [2]float64{cols[k][0] - 1, cols[k][1] + 1}
+		cols[k] = [2]float64{cols[k][0] - ps.SpanInset, cols[k][1] + ps.SpanInset}
 	}
-	cols = joinBridged(cols, run)
+	cols = ps.joinBridged(cols, run)
 	// Header lines with several pieces add the columns no data line uses,
 	// the line nearest the data first.
 	firstData := 0
@@ -213,8 +214,8 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 	}
 	for k := firstData - 1; k >= 0; k-- {
 		// The wrapped ends of labels (一般公共预/算) say nothing of columns.
-		if run[k].tabbed && !(k > 0 && wrapsUnder(run[k].l, run[k-1].l)) {
-			cols = addHeaderColumns(cols, run[k].cs)
+		if run[k].tabbed && !(k > 0 && ps.wrapsUnder(run[k].l, run[k-1].l)) {
+			cols = ps.addHeaderColumns(cols, run[k].cs)
 		}
 	}
 	if len(cols) < 2 {
@@ -225,11 +226,41 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 	for k, r := range run {
 		ls[k], dflags[k] = r.l, r.data
 	}
-	g, box := alignedGrid(ls, dflags, cols, page)
+	g, box := ps.alignedGrid(ls, dflags, cols, page)
 	if g == nil || g.ncols < 2 {
 		return unruled{}, false
 	}
 	return unruled{g, box}, true
+}
+
+// orphanColumns adds the columns of two or more figures (spans) that
+// overlap no column: a
+// column filled in few rows (a two-sided table's three income amounts beside
+// twenty expenditure rows) is covered by no more pieces than columnsOf lets
+// bridge a gap, but it bridges none. (A lone piece sticking out is no column.)
+func (ps *Params) orphanColumns(cols, spans [][2]float64) [][2]float64 {
+	var orphans [][2]float64
+	for _, s := range spans {
+		if ps.overlapCols(cols, Box{X0: s[0], X1: s[1]}) == 0 {
+			orphans = append(orphans, s)
+		}
+	}
+	if len(orphans) == 0 {
+		return cols
+	}
+	for _, c := range columnsOf(orphans, 0) {
+		n := 0
+		for _, o := range orphans {
+			if o[0] <= c[1] && o[1] >= c[0] {
+				n++
+			}
+		}
+		if n >= 2 && ps.overlapCols(cols, Box{X0: c[0], X1: c[1]}) == 0 {
+			cols = append(cols, c)
+		}
+	}
+	sort.Slice(cols, func(a, b int) bool { return cols[a][0] < cols[b][0] })
+	return cols
 }
 
 // joinBridged joins two neighbouring columns that are one column with
@@ -238,8 +269,8 @@ func unruledTable(run []uline, page int) (unruled, bool) {
 // line's piece, and never both holding a piece of the same line. The sparse
 // cover of a short table (a bridge of one piece may be ignored in nine data
 // lines) otherwise cuts such a column in two.
-func joinBridged(cols [][2]float64, run []uline) [][2]float64 {
-	overlaps := func(b Box, c [2]float64) bool { return min(c[1], b.X1)-max(c[0], b.X0) > 1 }
+func (ps *Params) joinBridged(cols [][2]float64, run []uline) [][2]float64 {
+	overlaps := func(b Box, c [2]float64) bool { return min(c[1], b.X1)-max(c[0], b.X0) > ps.ColOverlap }
 	for k := 0; k+1 < len(cols); {
 		a, b := cols[k], cols[k+1]
 		bridged, apart := false, false
@@ -249,7 +280,7 @@ func joinBridged(cols [][2]float64, run []uline) [][2]float64 {
 			}
 			inA, inB := -1, -1
 			for i, c := range r.cs {
-				gap := colGap * c.Words[0].Size
+				gap := ps.ColGap * c.Words[0].Size
 				if b[0]-a[1] >= gap {
 					continue
 				}
@@ -281,7 +312,7 @@ func joinBridged(cols [][2]float64, run []uline) [][2]float64 {
 // piece and a column that are each other's nearest widen the column to the
 // piece when that overlaps no other column; a piece over no column and
 // matched to none is a column of its own (a column left blank in every row).
-func addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
+func (ps *Params) addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
 	dist := func(c [2]float64, b Box) float64 {
 		return max(0, c[0]-b.X1, b.X0-c[1])
 	}
@@ -305,7 +336,7 @@ func addHeaderColumns(cols [][2]float64, pieces []Line) [][2]float64 {
 			cols[k] = w
 			continue
 		}
-		if overlapCols(cols, p.Box) == 0 {
+		if ps.overlapCols(cols, p.Box) == 0 {
 			added = append(added, [2]float64{p.Box.X0, p.Box.X1})
 		}
 	}
@@ -332,6 +363,18 @@ func overlapOthers(cols [][2]float64, k int, w [2]float64) bool {
 		}
 	}
 	return false
+}
+
+// metaPieces reports whether every piece is a title, label, department,
+// unit or note.
+func metaPieces(cs []Line) bool {
+	var m meta
+	for _, c := range cs {
+		if !m.take(c.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 func allMeta(cs []Line) bool {
@@ -391,11 +434,12 @@ func columnsOf(spans [][2]float64, maxCross int) [][2]float64 {
 	return cols
 }
 
-// overlapCols returns how many columns the box overlaps by more than 1pt.
-func overlapCols(cols [][2]float64, b Box) int {
+// overlapCols returns how many columns the box overlaps by more than
+// ColOverlap.
+func (ps *Params) overlapCols(cols [][2]float64, b Box) int {
 	n := 0
 	for _, c := range cols {
-		if min(c[1], b.X1)-max(c[0], b.X0) > 1 {
+		if min(c[1], b.X1)-max(c[0], b.X0) > ps.ColOverlap {
 			n++
 		}
 	}
@@ -404,7 +448,7 @@ func overlapCols(cols [][2]float64, b Box) int {
 
 // alignedGrid places the pieces of the lines into the columns, one row per
 // line except for wrapped cells.
-func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid, Box) {
+func (ps *Params) alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid, Box) {
 	nc := len(cols)
 	g := &grid{ncols: nc}
 	g.colX = make([]float64, nc+1)
@@ -420,8 +464,8 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 	var prevLine Line
 	// A header of two tiers is rebuilt from its labels; then the loop
 	// below starts at the index row or the body.
-	start := headerLines(lines, data, pitch)
-	if rows := blockHeader(lines[:start], g.colX, page); start >= 2 && rows != nil {
+	start := ps.headerLines(lines, data, pitch)
+	if rows := ps.blockHeader(lines[:start], g.colX, page); start >= 2 && rows != nil {
 		for _, row := range rows {
 			g.addRow(row)
 		}
@@ -433,9 +477,9 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 	}
 	placed := make([][]gcell, len(lines))
 	for i := start; i < len(lines); i++ {
-		placed[i] = placeLine(lines[i], cols, g.colX, page)
+		placed[i] = ps.placeLine(lines[i], cols, g.colX, page)
 	}
-	joinTo := tallRows(lines, data, placed, start)
+	joinTo := ps.tallRows(lines, data, placed, start)
 	for i := start; i < len(lines); i++ {
 		l := lines[i]
 		box = box.Union(l.Box)
@@ -458,8 +502,8 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 		// Lines closer together than rows are one row: a wrapped name with
 		// its amounts printed centred between its lines. Above the data, a
 		// line right under another and inside its pieces is a wrapped label.
-		body := pitch > 0 && (seenData || data[i]) && l.Box.CY()-prevLine.Box.CY() < 0.75*pitch
-		if prev != nil && (body || !seenData && !data[i] && wrapsUnder(l, prevLine)) {
+		body := pitch > 0 && (seenData || data[i]) && l.Box.CY()-prevLine.Box.CY() < ps.RowPitch*pitch
+		if prev != nil && (body || !seenData && !data[i] && ps.wrapsUnder(l, prevLine)) {
 			mergeRow(prev, row)
 			prevLine = l
 			seenData = seenData || data[i]
@@ -475,23 +519,23 @@ func alignedGrid(lines []Line, data []bool, cols [][2]float64, page int) (*grid,
 		g.addRow(prev)
 	}
 	if start == 0 {
-		inferHeaderSpans(g, g.headerRows(), true)
+		ps.inferHeaderSpans(g, g.headerRows(), true)
 	}
 	return g, Box{min(box.X0, g.colX[0]), box.Y0, max(box.X1, g.colX[nc]), box.Y1}
 }
 
 // placeLine places the pieces of one line into the columns: a piece goes
 // to the first column it overlaps and spans those it covers.
-func placeLine(l Line, cols [][2]float64, colX []float64, page int) []gcell {
+func (ps *Params) placeLine(l Line, cols [][2]float64, colX []float64, page int) []gcell {
 	row := make([]gcell, len(cols))
 	for k := range row {
 		row[k].Col, row[k].RowSpan, row[k].ColSpan, row[k].Page = k, 1, 1, page
 		row[k].Box = Box{colX[k], l.Box.Y0, colX[k+1], l.Box.Y1}
 	}
-	for _, c := range chunks(l) {
+	for _, c := range ps.chunks(l) {
 		first, last := -1, -1
 		for k, col := range cols {
-			if min(col[1], c.Box.X1)-max(col[0], c.Box.X0) > 1 {
+			if min(col[1], c.Box.X1)-max(col[0], c.Box.X0) > ps.ColOverlap {
 				if first < 0 {
 					first = k
 				}
@@ -541,7 +585,7 @@ func mergeRow(prev, row []gcell) {
 // it, ends (the last data line takes all text lines below it that fit). A
 // data line whose lines above were taken by no one keeps
 // joinTo -1 for them: they stay rows of their own as before.
-func tallRows(lines []Line, data []bool, placed [][]gcell, start int) []int {
+func (ps *Params) tallRows(lines []Line, data []bool, placed [][]gcell, start int) []int {
 	joinTo := make([]int, len(lines))
 	for i := range joinTo {
 		joinTo[i] = -1
@@ -582,7 +626,7 @@ func tallRows(lines []Line, data []bool, placed [][]gcell, start int) []int {
 		// Lines below: text lines blank where d prints, inside the block
 		// centred on d.
 		top := lines[a].Box.CY()
-		ext := 2*lines[d].Box.CY() - top + 0.3*lines[d].Box.Height()
+		ext := 2*lines[d].Box.CY() - top + ps.TallRowSlack*lines[d].Box.Height()
 		b := d
 		for b+1 < next && !data[b+1] && (lines[b+1].Box.CY() <= ext || next == len(lines)) && blankFor(b+1, d) {
 			b++
@@ -606,29 +650,29 @@ func tallRows(lines []Line, data []bool, placed [][]gcell, start int) []int {
 // headerLines returns how many leading lines are the header's labels: the
 // lines above the first data line, less the lines of the first body row (a
 // wrapped name printed above its amounts) and the index row (1 2 3 …).
-func headerLines(lines []Line, data []bool, pitch float64) int {
+func (ps *Params) headerLines(lines []Line, data []bool, pitch float64) int {
 	fd := 0
 	for fd < len(lines) && !data[fd] {
 		fd++
 	}
 	start := fd
-	for start > 0 && start < len(lines) && pitch > 0 && lines[start].Box.CY()-lines[start-1].Box.CY() < 0.75*pitch && !indexLine(lines[start-1]) {
+	for start > 0 && start < len(lines) && pitch > 0 && lines[start].Box.CY()-lines[start-1].Box.CY() < ps.RowPitch*pitch && !ps.indexLine(lines[start-1]) {
 		start--
 	}
 	// Sentences right above the first data line are its cell's text
 	// wrapped above it (a 绩效目标), never header labels.
-	for start > 0 && sentencePiece(lines[start-1]) {
+	for start > 0 && ps.sentencePiece(lines[start-1]) {
 		start--
 	}
-	for start > 0 && indexLine(lines[start-1]) {
+	for start > 0 && ps.indexLine(lines[start-1]) {
 		start--
 	}
 	return start
 }
 
-func indexLine(l Line) bool {
+func (ps *Params) indexLine(l Line) bool {
 	var texts []string
-	for _, c := range chunks(l) {
+	for _, c := range ps.chunks(l) {
 		texts = append(texts, c.Text)
 	}
 	return textutil.IsIndexRow(texts)
@@ -636,12 +680,12 @@ func indexLine(l Line) bool {
 
 // wrapsUnder reports whether l is printed right under above with each of
 // its pieces under a piece of above: the wrapped rest of header labels.
-func wrapsUnder(l, above Line) bool {
-	if l.Box.Y0-above.Box.Y1 > 0.5*l.Box.Height() {
+func (ps *Params) wrapsUnder(l, above Line) bool {
+	if l.Box.Y0-above.Box.Y1 > ps.WrapGap*l.Box.Height() {
 		return false
 	}
-	ac := chunks(above)
-	for _, c := range chunks(l) {
+	ac := ps.chunks(above)
+	for _, c := range ps.chunks(l) {
 		ok := false
 		for _, a := range ac {
 			if overlapX(a.Box, c.Box) > 0 {

@@ -10,44 +10,31 @@ import (
 	"github.com/budgetpdf/budgetpdf/extract"
 )
 
-// wordGap is the horizontal gap, in ems, above which two glyphs belong to
-// different words.
-const wordGap = 0.2
-
 // Words groups a page's glyphs into words, in reading order: top to bottom,
 // then left to right. White-space glyphs separate words and are dropped.
-func Words(p *extract.Page) []Word {
+func Words(p *extract.Page) []Word { return defaults.Words(p) }
+
+// Words is the package's Words with the tolerances ps.
+func (ps *Params) Words(p *extract.Page) []Word {
 	if p == nil {
 		return nil
 	}
-	return wordsOf(p.Glyphs)
+	return ps.wordsOf(p.Glyphs)
 }
 
 // wordsOf groups glyphs into words.
-func wordsOf(glyphs []extract.Glyph) []Word {
+func (ps *Params) wordsOf(glyphs []extract.Glyph) []Word {
 	var words []Word
-	for _, band := range glyphBands(glyphs) {
-		words = appendBandWords(words, band)
+	for _, band := range ps.glyphBands(glyphs) {
+		words = ps.appendBandWords(words, band)
 	}
 	return words
 }
 
-// maxGlyphEm is the tallest glyph box, in ems of its size, taken as printed.
-// A taller box comes from a font whose descriptor claims a huge ascent and
-// descent (Chongqing's E-BZ digits: Ascent 1333, Descent -1033, 2.4 em,
-// where the text beside them is 1.1 em): it reaches into the text lines
-// above and below and would pull them into one band, their characters
-// interleaved. Such a glyph is banded by a box glyphEm high around its
-// middle, never widens its band, and takes its band's extent.
-const (
-	maxGlyphEm = 1.8
-	glyphEm    = 1.2
-)
-
 // glyphBands sorts glyphs into bands of vertically overlapping glyphs, top to
 // bottom, each band sorted left to right. The bands share one sorted copy
 // of the glyphs.
-func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
+func (ps *Params) glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 	gs := make([]extract.Glyph, len(glyphs))
 	copy(gs, glyphs)
 	for i := range gs {
@@ -70,7 +57,7 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 		band := gs[start:end:end]
 		if sized {
 			for k := range band {
-				if tallGlyph(band[k]) {
+				if ps.tallGlyph(band[k]) {
 					band[k].Y0, band[k].Y1 = top, bot
 				}
 			}
@@ -78,9 +65,9 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 		bands = append(bands, band)
 	}
 	for i := range gs {
-		t0, t1 := bandExtent(gs[i])
+		t0, t1 := ps.bandExtent(gs[i])
 		tall := t0 != gs[i].Y0 || t1 != gs[i].Y1
-		if i > start && sameBand(top, bot, t0, t1) {
+		if i > start && ps.sameBand(top, bot, t0, t1) {
 			switch {
 			case !tall && !sized:
 				top, bot, sized = t0, t1, true
@@ -98,8 +85,8 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 		closeBand(len(gs))
 	}
 	for i := range gs {
-		if tallGlyph(gs[i]) { // alone in a band of tall glyphs
-			gs[i].Y0, gs[i].Y1 = bandExtent(gs[i])
+		if ps.tallGlyph(gs[i]) { // alone in a band of tall glyphs
+			gs[i].Y0, gs[i].Y1 = ps.bandExtent(gs[i])
 		}
 	}
 	for _, b := range bands {
@@ -108,35 +95,36 @@ func glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
 	return bands
 }
 
-// tallGlyph reports whether a glyph's box is implausibly tall for its size.
-func tallGlyph(g extract.Glyph) bool {
-	return g.Size > 0 && g.Y1-g.Y0 > maxGlyphEm*g.Size
+// tallGlyph reports whether a glyph's box is implausibly tall for its size
+// (TallGlyph).
+func (ps *Params) tallGlyph(g extract.Glyph) bool {
+	return g.Size > 0 && g.Y1-g.Y0 > ps.TallGlyph*g.Size
 }
 
 // bandExtent is the vertical extent a glyph is banded by: its box, or for a
-// tall glyph a box glyphEm high around its middle.
-func bandExtent(g extract.Glyph) (float64, float64) {
-	if !tallGlyph(g) {
+// tall glyph a box GlyphBand high around its middle.
+func (ps *Params) bandExtent(g extract.Glyph) (float64, float64) {
+	if !ps.tallGlyph(g) {
 		return g.Y0, g.Y1
 	}
-	c, h := (g.Y0+g.Y1)/2, glyphEm*g.Size
+	c, h := (g.Y0+g.Y1)/2, ps.GlyphBand*g.Size
 	return c - h/2, c + h/2
 }
 
 // sameBand reports whether the vertical extent [t, b] overlaps a band's
-// extent [top, bot] by at least half of the smaller height.
-func sameBand(top, bot, t, b float64) bool {
+// extent [top, bot] by at least LineOverlap of the smaller height.
+func (ps *Params) sameBand(top, bot, t, b float64) bool {
 	ov := min(bot, b) - max(top, t)
 	h := min(bot-top, b-t)
 	if h <= 0 {
 		c := (t + b) / 2
 		return c >= top && c <= bot
 	}
-	return ov >= 0.5*h
+	return ov >= ps.LineOverlap*h
 }
 
 // appendBandWords splits one band of glyphs (sorted by X) into words.
-func appendBandWords(words []Word, band []extract.Glyph) []Word {
+func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 	var cur *Word
 	var b strings.Builder
 	var last extract.Glyph
@@ -156,13 +144,13 @@ func appendBandWords(words []Word, band []extract.Glyph) []Word {
 			space = true
 			continue
 		}
-		size := glyphSize(g)
+		size := ps.glyphSize(g)
 		if cur != nil {
 			gap := g.X0 - last.X1
-			if g.Text == last.Text && abs(g.X0-last.X0) < 0.3*size && abs(g.Y0-last.Y0) < 0.3*size {
+			if g.Text == last.Text && abs(g.X0-last.X0) < ps.DuplicateGlyph*size && abs(g.Y0-last.Y0) < ps.DuplicateGlyph*size {
 				continue // the same glyph drawn twice (fake bold, shadow)
 			}
-			if gap > wordGap*max(size, cur.Size) || figureEnds(b.String(), g.Text, gap, inGap, size) {
+			if gap > ps.WordGap*max(size, cur.Size) || ps.figureEnds(b.String(), g.Text, gap, inGap, size) {
 				flush()
 			} else {
 				inGap = max(inGap, gap)
@@ -184,14 +172,14 @@ func appendBandWords(words []Word, band []extract.Glyph) []Word {
 }
 
 // glyphSize is the glyph's font size, or its height when the size is unknown.
-func glyphSize(g extract.Glyph) float64 {
+func (ps *Params) glyphSize(g extract.Glyph) float64 {
 	if g.Size > 0 {
 		return g.Size
 	}
 	if h := g.Y1 - g.Y0; h > 0 {
 		return h
 	}
-	return 10
+	return ps.DefaultSize
 }
 
 func abs(x float64) float64 {
@@ -207,8 +195,8 @@ func abs(x float64) float64 {
 // visible and wider than any inside the figure (an amount right-aligned
 // against the next column's text, 0.00示、技术交流…, 0.8pt apart; a letter-spaced
 // line keeps its figures and units together).
-func figureEnds(word, next string, gap, inGap, size float64) bool {
-	if gap <= 0.05*size || gap <= inGap+0.05*size || !isFigure(word) {
+func (ps *Params) figureEnds(word, next string, gap, inGap, size float64) bool {
+	if gap <= ps.FigureGap*size || gap <= inGap+ps.FigureGap*size || !isFigure(word) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next)

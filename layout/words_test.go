@@ -69,7 +69,7 @@ func TestTallGlyphBands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ls := Lines(wordsOf(tt.glyphs))
+			ls := Lines(defaults.wordsOf(tt.glyphs))
 			var got []string
 			for _, l := range ls {
 				got = append(got, l.Text)

@@ -53,7 +53,7 @@ func ServeChild(stdin io.Reader, stdout io.Writer) int {
 	var res childResult
 	if err != nil {
 		res.Failure = fail(req.Path, fmt.Errorf("%w: isolate: reading the request: %v", ErrInternal, err)).(*Failure)
-	} else if doc, err := ConvertFiles([]File{{Path: req.Path, Data: data, SHA256: req.SHA256}}, Options{Password: req.Password}); err != nil {
+	} else if doc, err := ConvertFiles([]File{{Path: req.Path, Data: data, SHA256: req.SHA256}}, Options{Password: req.Password, Workers: 1}); err != nil { // batch runs children in parallel
 		res.Failure = fail(req.Path, err).(*Failure)
 	} else {
 		var buf bytes.Buffer

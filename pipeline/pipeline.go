@@ -12,6 +12,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -29,6 +30,11 @@ import (
 // Options configure a conversion.
 type Options struct {
 	Password string // user or owner password of encrypted files ("" tries the empty one)
+	// Workers extract and lay out the pages of one document at once (0:
+	// GOMAXPROCS, 1: one after the other); the output is the same.
+	Workers int
+
+	keepPages bool // keep the extractor's pages, glyphs and all (review draws them)
 }
 
 func (o Options) extract() extract.Options { return extract.Options{Password: o.Password} }
@@ -104,6 +110,7 @@ func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Inp
 			doc, err := merge(files, opts)
 			return doc, nil, err
 		}
+		opts.keepPages = keepPages
 		in, err := readFile(files[0], opts)
 		if err != nil {
 			return nil, nil, fail(files[0].Path, err)
@@ -162,7 +169,17 @@ func readFile(f File, opts Options) (*Input, error) {
 		if err != nil {
 			return nil, err
 		}
-		pages, err := doc.ReadAll()
+		// Each page is laid out as soon as it is read and, unless review
+		// wants them, its glyphs and rulings are let go: memory follows
+		// the largest page, not the document.
+		pages, laid, err := extract.ReadEach(context.Background(), doc, opts.Workers, func(p *extract.Page) *layout.PageLayout {
+			pl := layout.LayoutPage(p)
+			if !opts.keepPages {
+				p.Glyphs, p.Segments = nil, nil
+				pl.DropRecord()
+			}
+			return pl
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -174,7 +191,7 @@ func readFile(f File, opts Options) (*Input, error) {
 			}
 		}
 		in.Pages = pages
-		in.Layout = layout.FromPages(pages)
+		in.Layout = layout.Join(laid)
 	}
 	for _, w := range in.Layout.Warnings {
 		in.Warnings = append(in.Warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})

@@ -9,27 +9,19 @@ import (
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
-// PageInfo is what FromLayout needs to know of a page beyond the layout
-// document: how the layout turned it and its font size.
-type PageInfo struct {
-	Number   int
-	Turn     int     // 0, 90 or 270: the layout turned the page upright by this
-	FontSize float64 // the page's most common font size, points
-}
-
 // FromLayout builds the Geometry of doc from the layout document it was
 // built from: each layout table's cells on the pages they were printed on,
 // joined to the output table, row and column they became. A table whose
 // rows cannot be matched to the output's keeps its grid without values.
-func FromLayout(ld *layout.Document, doc *schema.Document, info []PageInfo) Geometry {
+// How each page was turned upright and its font size come from the
+// layout's record of the page.
+func FromLayout(ld *layout.Document, doc *schema.Document) Geometry {
 	var g Geometry
 	byNum := map[int]int{}
 	for _, p := range ld.Pages {
 		pg := Page{Number: p.Number, Width: p.Width, Height: p.Height}
-		for _, in := range info {
-			if in.Number == p.Number {
-				pg.Turn, pg.FontSize = in.Turn, in.FontSize
-			}
+		if r := ld.Page(p.Number); r != nil {
+			pg.Turn, pg.FontSize = r.Turn, r.FontSize
 		}
 		for _, l := range p.Lines {
 			pg.Lines = append(pg.Lines, Line{Box: box(l.Box), Text: l.Text})

@@ -39,12 +39,13 @@ func TestFromLayout(t *testing.T) {
 	ld := &layout.Document{
 		Pages:  []layout.PageText{{Number: 3, Width: 595, Height: 842}, {Number: 4, Width: 595, Height: 842}},
 		Tables: []layout.Table{spendTable()},
+		Record: []layout.PageRecord{{Number: 3, Width: 595, Height: 842, FontSize: 10}, {Number: 4, Width: 595, Height: 842, FontSize: 9}},
 	}
 	doc := schema.Build(ld)
 	if len(doc.Tables) != 1 || len(doc.Tables[0].Columns) != 3 || len(doc.Tables[0].Rows) != 2 {
 		t.Fatalf("schema built %+v", doc.Tables)
 	}
-	g := FromLayout(ld, doc, []PageInfo{{Number: 3, FontSize: 10}, {Number: 4, FontSize: 9}})
+	g := FromLayout(ld, doc)
 	if len(g.Pages) != 2 || len(g.Pages[0].Grids) != 1 || len(g.Pages[1].Grids) != 1 {
 		t.Fatalf("geometry %+v", g)
 	}
@@ -100,7 +101,7 @@ func TestFromLayoutUnfoldedHalves(t *testing.T) {
 	if len(tb.Columns) != 3 || len(tb.Rows) != 3 {
 		t.Skipf("the schema no longer stacks this table's halves (%d columns, %d rows)", len(tb.Columns), len(tb.Rows))
 	}
-	g := FromLayout(ld, doc, nil)
+	g := FromLayout(ld, doc)
 	got := map[string][2]int{}
 	for _, c := range g.Pages[0].Grids[0].Cells {
 		if !c.Header && c.Text != "" {

@@ -14,6 +14,9 @@ import (
 // normalized, economic rows and projects drawn from their tables, the
 // document's department, year and kind. Source, performance forms, checks and
 // extraction warnings are filled by the later steps.
+//
+// Build records on ld what it made of each layout table (ld.Readings): the
+// output table, its kind and the key of each printed column.
 func Build(ld *layout.Document) *Document {
 	doc := &Document{
 		SchemaVersion:    SchemaVersion,
@@ -25,17 +28,26 @@ func Build(ld *layout.Document) *Document {
 		Warnings:         []Warning{},
 	}
 	from, to := formSection(ld)
+	ld.Readings = make([]layout.Reading, len(ld.Tables))
 	for i := range ld.Tables {
 		if i >= from && i < to {
+			ld.Readings[i] = layout.Reading{Output: -1, Form: true}
 			continue
 		}
-		t, warns := buildTable(&ld.Tables[i])
+		t, keys, warns := buildTable(&ld.Tables[i])
 		doc.Warnings = append(doc.Warnings, warns...)
+		ld.Readings[i] = layout.Reading{Output: len(doc.Tables), Keys: keys}
 		if n := len(doc.Tables); n > 0 && continues(&doc.Tables[n-1], &t) {
 			join(&doc.Tables[n-1], &t) // a continuation page the layout did not stitch
+			ld.Readings[i].Output = n - 1
 			continue
 		}
 		doc.Tables = append(doc.Tables, t)
+	}
+	for i := range ld.Readings {
+		if r := &ld.Readings[i]; r.Output >= 0 {
+			r.Kind = doc.Tables[r.Output].Kind
+		}
 	}
 	doc.Document = documentInfo(ld, doc.Tables)
 	for i := range doc.Tables {
@@ -66,8 +78,9 @@ var (
 	labelHan    = regexp.MustCompile(`[一二三四五六七八九十]+`)
 )
 
-// buildTable names one layout table's kind and columns and normalizes its cells.
-func buildTable(lt *layout.Table) (Table, []Warning) {
+// buildTable names one layout table's kind and columns and normalizes its
+// cells. It returns the key each printed column went to, "" for none.
+func buildTable(lt *layout.Table) (Table, []string, []Warning) {
 	kind := TableKind(lt.Title)
 	if kind == TableUnknown {
 		kind = PerformanceKind(lt.Title)
@@ -104,8 +117,14 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 		merged = append(merged, g.label)
 	}
 	keys := ColumnKeys(t.Kind, merged)
+	colKeys := make([]string, lt.NCols)
 	for i, g := range groups {
 		t.Columns = append(t.Columns, Column{Key: keys[i], Label: CleanText(g.label)})
+		for _, c := range g.cols {
+			if c < len(colKeys) {
+				colKeys[c] = keys[i]
+			}
+		}
 	}
 	var warns []Warning
 	fill := groupColumns(groups, keys)
@@ -168,7 +187,7 @@ func buildTable(lt *layout.Table) (Table, []Warning) {
 	}
 	unfoldRight(&t)
 	resolveCodes(&t)
-	return t, warns
+	return t, colKeys, warns
 }
 
 // unfoldRight stacks the right half of a table printed as two halves side by

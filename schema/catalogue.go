@@ -73,42 +73,11 @@ func parseCatalogue(s string) catalogueIndex {
 	return c
 }
 
-// Catalogue returns every entry of the subject catalogue, in file order.
-func Catalogue() []Subject {
-	return append([]Subject(nil), catalogue().all...)
-}
-
-// CatalogueName is the catalogued name of code for a year (0: any year, the
-// latest name), and whether the code is catalogued.
-func CatalogueName(code string, year int) (string, bool) {
-	c := catalogue()
-	best := -1
-	for _, i := range c.byCode[code] {
-		e := c.all[i]
-		switch {
-		case year != 0 && year >= e.From && year <= e.To:
-			return e.Name, true
-		case best < 0 || e.To > c.all[best].To:
-			best = i
-		}
-	}
-	if best < 0 {
-		return "", false
-	}
-	return c.all[best].Name, true
-}
-
 // CataloguedLeaf reports whether code is catalogued with no catalogued code
 // under it: no disclosure read prints a row under it (21999 其他支出).
 func CataloguedLeaf(code string) bool {
 	c := catalogue()
 	return len(c.byCode[code]) > 0 && !c.children[code]
-}
-
-// HasCataloguedChildren reports whether the catalogue knows a code one level
-// under code (a 款 under a 类, a 项 under a 款).
-func HasCataloguedChildren(code string) bool {
-	return catalogue().children[code]
 }
 
 // catalogueMatch reports whether code is catalogued under a name matching name.

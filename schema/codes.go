@@ -556,7 +556,7 @@ func markUnits(t *Table) {
 // unitRowName is the text of a row's first text cell.
 func unitRowName(r Row) string {
 	for _, c := range r {
-		if c.Value == nil || flagKeys[c.Key] || IsAmountKey(c.Key) || *c.Value == "" {
+		if c.Value == nil || isFlagKey(c.Key) || IsAmountKey(c.Key) || *c.Value == "" {
 			continue
 		}
 		if textutil.IsAmount(*c.Value) || strings.Trim(*c.Value, "*") == "" {

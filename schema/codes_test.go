@@ -114,18 +114,18 @@ func TestCatalogue(t *testing.T) {
 	}
 	// The embedded catalogue: a renamed code answers by year, and the
 	// national classification's common names are there.
-	if n, ok := CatalogueName("2100410", 2022); !ok || n != "突发公共卫生事件应急处理" {
+	if n, ok := catalogueName("2100410", 2022); !ok || n != "突发公共卫生事件应急处理" {
 		t.Errorf("2100410 in 2022 = %q %v", n, ok)
 	}
-	if n, ok := CatalogueName("2100410", 2026); !ok || n != "突发公共卫生事件应急处置" {
+	if n, ok := catalogueName("2100410", 2026); !ok || n != "突发公共卫生事件应急处置" {
 		t.Errorf("2100410 in 2026 = %q %v", n, ok)
 	}
 	for code, name := range map[string]string{"301": "工资福利支出", "30101": "基本工资", "2080505": "机关事业单位基本养老保险缴费支出", "2210201": "住房公积金", "50101": "工资奖金津补贴"} {
-		if n, ok := CatalogueName(code, 0); !ok || n != name {
+		if n, ok := catalogueName(code, 0); !ok || n != name {
 			t.Errorf("catalogue %s = %q %v, want %s", code, n, ok, name)
 		}
 	}
-	if !CataloguedLeaf("2080505") || CataloguedLeaf("20805") || !HasCataloguedChildren("20805") {
+	if !CataloguedLeaf("2080505") || CataloguedLeaf("20805") || !catalogue().children["20805"] {
 		t.Error("leaf / children wrong for 20805")
 	}
 	if got := codesNamed("其他社会保障缴费", 2023); len(got) == 0 || got[0] != "30112" {
@@ -248,4 +248,24 @@ func TestFillCodeParts(t *testing.T) {
 			t.Errorf("row %d (%s): %q, want %q", i, r[3], got, want[i])
 		}
 	}
+}
+
+// catalogueName is the catalogued name of code for a year (0: any year, the
+// latest name), and whether the code is catalogued.
+func catalogueName(code string, year int) (string, bool) {
+	c := catalogue()
+	best := -1
+	for _, i := range c.byCode[code] {
+		e := c.all[i]
+		switch {
+		case year != 0 && year >= e.From && year <= e.To:
+			return e.Name, true
+		case best < 0 || e.To > c.all[best].To:
+			best = i
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return c.all[best].Name, true
 }

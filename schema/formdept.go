@@ -7,13 +7,6 @@ import (
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
-// deptTargetTitles name a department-level target table (matched in the
-// squeezed title).
-var deptTargetTitles = []string{"部门整体支出绩效目标", "部门整体绩效目标", "部门整体预算绩效目标", "整体支出绩效目标"}
-
-// deptGoalLabels label the goals of a department-level table.
-var deptGoalLabels = []string{"整体绩效目标", "年度总体目标", "年度绩效目标", "总体目标", "绩效目标"}
-
 func isDeptTargetTitle(title string) bool {
 	t := squeezeLabel(title)
 	for _, l := range deptTargetTitles {

@@ -26,53 +26,6 @@ const (
 	FormFamilySelfEvaluation = "self_evaluation"
 )
 
-// Column roles of an indicator table, by header label. A header cell takes
-// the role of the first entry whose label it contains (after squeezeLabel),
-// so the longer, more specific labels come first. This is the one table of
-// indicator-grid header vocabulary; the header-block field labels are
-// formFields (forms.go).
-var gridColumnLabels = []struct{ label, role string }{
-	{"绩效指标性质", "op"},
-	{"指标性质", "op"},
-	{"指标方向", "direction"},
-	{"度量单位", "unit"},
-	{"计量单位", "unit"},
-	{"指标权重", "weight"},
-	{"权重", "weight"},
-	{"是否核心", "core"},
-	{"实际完成值", "actual"},
-	{"完成值", "actual"},
-	{"得分", "score"},
-	{"分值", "weight"},
-	{"一级指标", "level1"},
-	{"二级指标", "level2"},
-	{"三级指标", "level3"},
-	{"指标名称", "level3"},
-	{"指标内容", "level3"},
-	{"实施周期指标值", "period_value"},
-	{"指标值", "value"},
-	{"目标值", "value"},
-	{"序号", "serial"},
-	{"项目名称", "project"},
-	{"项目代码", "project_code"},
-	{"项目编码", "project_code"},
-	{"项目总额", "total"},
-	{"年度资金总额", "total"},
-	{"预算金额", "total"},
-	{"总计", "total"},
-	{"合计", "total"},
-	{"财政资金", "fiscal"},
-	{"财政拨款", "fiscal"},
-	{"其他资金", "other"},
-	{"绩效目标", "goals"},
-	{"年度目标", "goals"},
-}
-
-// gridExactLabels are header labels that take their role only as the whole
-// cell: 绩效指标 heads a packed indicator cell, while 本年绩效指标值 is a value
-// column.
-var gridExactLabels = map[string]string{"绩效指标": "packed"}
-
 // gridRole returns the role of an indicator-table header cell, or "".
 func gridRole(text string) string {
 	l := squeezeLabel(text)
@@ -89,12 +42,6 @@ func gridRole(text string) string {
 	}
 	return ""
 }
-
-// coreValues read 是否核心; directionValues the printed 指标方向.
-var (
-	coreValues      = map[string]bool{"是": true, "否": false, "核心": true, "非核心": false}
-	directionValues = []string{"正向", "反向"}
-)
 
 // isLongTableHeader reports whether a row is the column header of a long
 // table: a project column and indicator columns on the same row.

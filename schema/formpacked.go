@@ -26,12 +26,6 @@ var (
 	packedNumbering = regexp.MustCompile(`[;,。]?\s*\d+\s*[、.]\s*$`)
 )
 
-// packedValueLabels are the labels of the values in a packed item, with
-// their scope; the first one found that is printed is period, then annual.
-var packedValueLabels = []struct{ label, scope string }{
-	{"实施周期指标值", ScopePeriod}, {"年度指标值", ScopeAnnual},
-}
-
 // parsePacked splits a packed indicator cell into indicators.
 func parsePacked(text string) []Indicator {
 	s := packedFolder.Replace(text)

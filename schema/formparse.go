@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -41,12 +42,6 @@ type formParser struct {
 	// fundCols are the columns of a self-evaluation's funds block
 	// (全年预算数 → total, 全年执行数 → executed), by horizontal extent.
 	fundCols []gridCol
-}
-
-// fundColumnLabels head the columns of a funds block that prints several
-// figures per line (a self-evaluation): the label's role in FundFigures.
-var fundColumnLabels = []struct{ label, role string }{
-	{"全年预算数", "total"}, {"全年执行数", "executed"}, {"年初预算数", "initial"},
 }
 
 // fundColumns reads a funds column header row, or returns nil.
@@ -89,14 +84,8 @@ func (p *formParser) fundsByColumn(r FormRow) bool {
 		switch {
 		case role == "executed":
 			dst = &ff.Executed
-		case role == "total" && key == "total":
-			dst = &ff.Total
-		case role == "total" && key == "fiscal":
-			dst = &ff.Fiscal
-		case role == "total" && key == "carried_over":
-			dst = &ff.CarriedOver
-		case role == "total" && key == "other":
-			dst = &ff.Other
+		case role == fundTotal && (key == fundTotal || key == fundFiscal || key == fundCarriedOver || key == fundOther):
+			dst = fundFields[key](ff)
 		}
 		if dst != nil {
 			*dst = v
@@ -193,7 +182,7 @@ func (p *formParser) row(r FormRow) {
 		p.inGrid, p.inFunds = true, false
 		p.expectGoals = expectGoals // a header repeated at a page top comes between
 		return
-	case strings.HasPrefix(lead, "负责人") || strings.HasPrefix(lead, "经办人") || strings.HasPrefix(lead, "联系电话") || strings.HasPrefix(lead, "填报日期"):
+	case isContactLabel(texts[0]):
 		p.contact(texts)
 		p.inGrid = false
 		return
@@ -277,20 +266,10 @@ func (p *formParser) row(r FormRow) {
 	}
 }
 
-// goalLabels are the labels of a goals row: 1 the period's goal (or both,
-// period then annual), 2 the annual goal.
-var goalLabels = map[string]int{
-	"总体目标": 1, "项目总目标": 1, "实施期目标": 1, "实施期总目标": 1,
-	"年度总体目标": 2, "年度目标值": 2, "当年绩效目标": 2, "年度绩效目标": 2, "年度目标": 2,
-	// a self-evaluation: 预期目标 | 实际完成情况 on this row, the texts on the next
-	"年度总体目标完成情况": 3,
-}
-
 func goalsHeader(texts []string) bool {
 	n := 0
 	for _, t := range texts {
-		switch squeezeLabel(t) {
-		case "实施期目标", "年度目标":
+		if slices.Contains(goalHeaderLabels, squeezeLabel(t)) {
 			n++
 		}
 	}
@@ -329,29 +308,26 @@ func isFundsRow(texts []string) bool {
 	return false
 }
 
-// fundKey names a funds label: total, central, provincial, local, self_raised, other.
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fundKey names a funds label by fundLabels: a fund role, or "".
 func fundKey(s string) string {
 	s = squeezeLabel(s)
-	if textutil.IsAmount(s) || len([]rune(s)) > 12 || !(strings.Contains(s, "资") || strings.Contains(s, "总额") || strings.Contains(s, "自筹") || strings.HasSuffix(s, "预算") || strings.Contains(s, "拨款")) {
+	if textutil.IsAmount(s) || len([]rune(s)) > 12 || !(containsAny(s, fundLabelHints) || strings.HasSuffix(s, fundLabelSuffix)) {
 		return ""
 	}
-	switch {
-	case strings.Contains(s, "总额") || s == "当年预算" || s == "年度预算":
-		return "total"
-	case strings.Contains(s, "中央"):
-		return "central"
-	case strings.Contains(s, "省级") || strings.Contains(s, "省财政"):
-		return "provincial"
-	case strings.Contains(s, "市县") || strings.Contains(s, "市级") || strings.Contains(s, "县级") || strings.Contains(s, "地方") || strings.Contains(s, "区级"):
-		return "local"
-	case strings.Contains(s, "自筹"):
-		return "self_raised"
-	case strings.Contains(s, "上年结转"):
-		return "carried_over"
-	case strings.Contains(s, "财政拨款") || strings.Contains(s, "财政资金"):
-		return "fiscal"
-	case strings.Contains(s, "其他"):
-		return "other"
+	for _, f := range fundLabels {
+		if containsAny(s, f.words) || slices.Contains(f.whole, s) {
+			return f.role
+		}
 	}
 	return ""
 }
@@ -373,16 +349,17 @@ func (p *formParser) funds(texts []string) {
 			continue
 		}
 		sc := side
-		switch s := squeezeLabel(texts[i]); {
-		case strings.Contains(s, "实施期"):
+		s := squeezeLabel(texts[i])
+		switch {
+		case strings.Contains(s, fundPeriodWord):
 			sc = 0
-		case strings.Contains(s, "年度") || strings.Contains(s, "当年"):
+		case containsAny(s, fundAnnualWords):
 			sc = 1
 		}
-		if sc != side || strings.Contains(squeezeLabel(texts[i]), "实施期") {
+		if sc != side || strings.Contains(s, fundPeriodWord) {
 			p.fundScope = sc
 		}
-		if labels == 1 && (strings.Contains(squeezeLabel(texts[i]), "年度") || strings.Contains(squeezeLabel(texts[i]), "当年") || strings.Contains(squeezeLabel(texts[i]), "实施期")) {
+		if labels == 1 && (containsAny(s, fundAnnualWords) || strings.Contains(s, fundPeriodWord)) {
 			p.fundScope = sc
 		}
 		side = sc + 1
@@ -397,24 +374,7 @@ func (p *formParser) funds(texts []string) {
 		if sc >= 1 {
 			ff = &p.cur.Funds.Annual
 		}
-		switch k {
-		case "total":
-			ff.Total = v
-		case "central":
-			ff.Central = v
-		case "provincial":
-			ff.Provincial = v
-		case "local":
-			ff.Local = v
-		case "self_raised":
-			ff.SelfRaised = v
-		case "other":
-			ff.Other = v
-		case "fiscal":
-			ff.Fiscal = v
-		case "carried_over":
-			ff.CarriedOver = v
-		}
+		*fundFields[k](ff) = v
 	}
 }
 
@@ -448,16 +408,13 @@ func (p *formParser) contact(texts []string) {
 	for i := 0; i < len(texts); i++ {
 		l := squeezeLabel(texts[i])
 		var dst **string
-		switch {
-		case strings.HasPrefix(l, "负责人"):
-			dst = &p.cur.Contact.Responsible
-		case strings.HasPrefix(l, "经办人"):
-			dst = &p.cur.Contact.Handler
-		case strings.HasPrefix(l, "联系电话"):
-			dst = &p.cur.Contact.Phone
-		case strings.HasPrefix(l, "填报日期"):
-			dst = &p.cur.Contact.FilledAt
-		default:
+		for _, cl := range contactLabels {
+			if strings.HasPrefix(l, cl.label) {
+				dst = cl.field(&p.cur.Contact)
+				break
+			}
+		}
+		if dst == nil {
 			continue
 		}
 		// A value printed inside the label cell ("经办人:栗志伟").
@@ -477,8 +434,8 @@ func (p *formParser) contact(texts []string) {
 
 func isContactLabel(s string) bool {
 	l := squeezeLabel(s)
-	for _, p := range []string{"负责人", "经办人", "联系电话", "填报日期"} {
-		if strings.HasPrefix(l, p) {
+	for _, cl := range contactLabels {
+		if strings.HasPrefix(l, cl.label) {
 			return true
 		}
 	}
@@ -494,20 +451,16 @@ func (p *formParser) header(r FormRow) {
 		k := ""
 		// A merged body cell crossing the page break may print its text into
 		// the repeated header cell ("一级指标产出指标"): match by prefix.
-		switch l := squeezeLabel(c.Text); {
-		case strings.HasPrefix(l, "一级指标"):
-			k = "level1"
-		case strings.HasPrefix(l, "二级指标"):
-			k = "level2"
+		l := squeezeLabel(c.Text)
+		switch level := indicatorLevel(l); {
+		case level == "level1":
+			k = level
+		case level != "":
+			k = level
 			if seenValue {
 				scope = 1
 			}
-		case strings.HasPrefix(l, "三级指标"):
-			k = "level3"
-			if seenValue {
-				scope = 1
-			}
-		case strings.Contains(l, "指标值"):
+		case strings.Contains(l, indicatorValueLabel):
 			k = "value"
 			if seenValue {
 				scope = 1

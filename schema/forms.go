@@ -32,48 +32,6 @@ type FormRow struct {
 	Title string
 }
 
-// form field labels, matched on the label's squeezed text.
-var formFields = []struct {
-	label string
-	set   func(f *PerformanceForm, v *string)
-}{
-	{"项目名称", func(f *PerformanceForm, v *string) {
-		if v != nil {
-			f.Project = *v
-		}
-	}},
-	{"主管部门", func(f *PerformanceForm, v *string) {
-		if v == nil {
-			return
-		}
-		code, name, ok := strings.Cut(*v, "-")
-		if !ok {
-			code, name, ok = strings.Cut(*v, "_")
-		}
-		if ok && strings.Trim(code, "0123456789") == "" && code != "" {
-			f.DepartmentCode, f.Department = Str(code), Str(name)
-			return
-		}
-		f.Department = v
-	}},
-	{"实施单位", func(f *PerformanceForm, v *string) { f.ImplementingUnit = v }},
-	{"项目属性", func(f *PerformanceForm, v *string) { f.Attribute = v }},
-	{"项目性质", func(f *PerformanceForm, v *string) { f.Attribute = v }},
-	{"项目类别", func(f *PerformanceForm, v *string) { f.Attribute = v }},
-	// Dates of the header block: a field (so never an indicator row), kept
-	// nowhere else in the record.
-	{"计划开始日期", func(f *PerformanceForm, v *string) {}},
-	{"计划完成日期", func(f *PerformanceForm, v *string) {}},
-	{"项目期", func(f *PerformanceForm, v *string) { f.Period = v }},
-	{"项目周期", func(f *PerformanceForm, v *string) { f.Period = v }},
-	{"项目概况", func(f *PerformanceForm, v *string) { f.Overview = v }},
-	{"立项依据", func(f *PerformanceForm, v *string) { f.Basis = v }},
-	{"必要性", func(f *PerformanceForm, v *string) { f.Necessity = v }},
-	{"制度、措施", func(f *PerformanceForm, v *string) { f.Measures = v }},
-	{"保障措施", func(f *PerformanceForm, v *string) { f.Measures = v }},
-	{"实施计划", func(f *PerformanceForm, v *string) { f.Plan = v }},
-}
-
 func squeezeLabel(s string) string {
 	s = norm.NFKC.String(s)
 	return strings.Map(func(r rune) rune {
@@ -126,11 +84,22 @@ func isIndicatorHeader(r FormRow) bool {
 	n := 0
 	for _, t := range rowTexts(r) {
 		l := squeezeLabel(t)
-		if strings.HasPrefix(l, "一级指标") || strings.HasPrefix(l, "二级指标") || strings.HasPrefix(l, "三级指标") {
+		if indicatorLevel(l) != "" {
 			n++
 		}
 	}
 	return n >= 2
+}
+
+// indicatorLevel is the level column a header label heads (level1, level2,
+// level3), or "".
+func indicatorLevel(l string) string {
+	for _, e := range indicatorLevelLabels {
+		if strings.HasPrefix(l, e.label) {
+			return e.kind
+		}
+	}
+	return ""
 }
 
 func sameRow(a, b FormRow) bool {

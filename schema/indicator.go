@@ -7,18 +7,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// ParseValue splits an indicator value into comparison, number and unit:
-// "≥95%" → (">=", "95", "%"), "1条" → ("=", "1", "条"), "≤8,000元/年" →
+// ParseRange splits an indicator value into comparison, number, upper end
+// (a range's only) and unit: "≥95%" → (">=", "95", "%"), "1条" → ("=", "1", "条"), "≤8,000元/年" →
 // ("<=", "8000", "元/年"), "不低于90（%）" → (">=", "90", "%"). A qualitative
-// value (及时, 有效保障) gives three nils; a range ("90%-95%") gives
-// ParseRange's op "between" with the low end (see ParseRange for both ends).
-func ParseValue(v string) (op, number, unit *string) {
-	op, number, _, unit = ParseRange(v)
-	return op, number, unit
-}
-
-// ParseRange is ParseValue that also returns the upper end of a range:
-// "90%-95%" and "90-95%" → ("between", "90", "95", "%"). Full-width digits,
+// value (及时, 有效保障) gives nils; a range gives op "between" and both
+// ends: "90%-95%" and "90-95%" → ("between", "90", "95", "%"). Full-width digits,
 // signs and brackets are read as their ASCII forms; a unit printed in
 // brackets ("(平方米)") loses them; 以上 / 以下 after the figure read as
 // >= / <=.

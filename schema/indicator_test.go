@@ -40,9 +40,9 @@ func TestParseValue(t *testing.T) {
 		{"", "", "", ""},
 	}
 	for _, tt := range tests {
-		op, num, unit := ParseValue(tt.in)
+		op, num, _, unit := ParseRange(tt.in)
 		if s(op) != tt.op || s(num) != tt.num || s(unit) != tt.unit {
-			t.Errorf("ParseValue(%q) = %q %q %q, want %q %q %q", tt.in, s(op), s(num), s(unit), tt.op, tt.num, tt.unit)
+			t.Errorf("ParseRange(%q) = %q %q %q, want %q %q %q", tt.in, s(op), s(num), s(unit), tt.op, tt.num, tt.unit)
 		}
 	}
 }
@@ -55,10 +55,10 @@ func s(p *string) string {
 }
 
 func TestParseValueKeepsPrintedUnit(t *testing.T) {
-	if _, _, u := ParseValue("1台（套）"); s(u) != "台（套）" {
+	if _, _, _, u := ParseRange("1台（套）"); s(u) != "台（套）" {
 		t.Errorf("unit %q, want 台（套）", s(u))
 	}
-	if _, n, u := ParseValue("≥ ２０ 人次"); s(n) != "20" || s(u) != "人次" {
+	if _, n, _, u := ParseRange("≥ ２０ 人次"); s(n) != "20" || s(u) != "人次" {
 		t.Errorf("number %q unit %q", s(n), s(u))
 	}
 }

@@ -257,6 +257,14 @@ func isAmountBase(key Key) bool {
 	return ok && r == RoleAmount
 }
 
+// isFlagKey reports whether a row key holds a boolean flag
+// (subject_code_inferred): written as true/false, its Value holding "true"
+// or "false".
+func isFlagKey(key Key) bool {
+	r, ok := keyRoles[key]
+	return ok && r == RoleFlag
+}
+
 // IsLabelKey reports whether a bare key names a row (item, subject, unit).
 func IsLabelKey(key Key) bool {
 	r, ok := keyRoles[key]

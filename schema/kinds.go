@@ -33,9 +33,6 @@ func tableKind(t string) string {
 	return firstRule(titleRules, t)
 }
 
-// IsTableTitle reports whether a line reads as a table title.
-func IsTableTitle(line string) bool { return TableKind(line) != TableUnknown }
-
 // PerformanceKind names a performance table by its title (部门整体绩效目标表,
 // 项目支出绩效目标表 printed as a table, 绩效自评表), unknown otherwise.
 // TableKind leaves them unknown: they belong to the performance-form section

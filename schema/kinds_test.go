@@ -110,6 +110,7 @@ var headerTitles = []struct {
 	{[]string{"", "一级指标", "二级指标/数量指标", "指标内容", "指标值"}, TableProjectPerformanceTarget},
 	{[]string{"二级预算单位名称", "一级项目名称", "预算数（万元）", "绩效目标"}, TableProjectPerformanceTarget},
 	{[]string{"支出项目类别（资金使用单/总计/位）", "总计", "财政拨款/一般公共预/算", "绩效目标/通过开展……"}, TableProjectExpenditure},
+	{[]string{"项目", "预算数（单位：万元）", "绩效目标"}, TableProjectPerformanceTarget}, // Guangzhou 工信局 page 29
 	{[]string{"", "", "", ""}, TableUnknown},
 	{[]string{"项目/科目代码", "项目/科目名称", "本年收入合计"}, TableUnknown}, // untitled, but no vocabulary of its own
 }

@@ -17,7 +17,9 @@ var cellBreaks = strings.NewReplacer("\r\n", "", "\n", "", "\r", "", "\u00a0", "
 // characters are letter-spacing and go; other inner spaces are kept.
 func CleanText(s string) string {
 	s = norm.NFC.String(s)
-	s = cellBreaks.Replace(s)
+	if strings.ContainsAny(s, "\r\n\u00a0\u3000\ufffd") { // Replace copies even when nothing matches
+		s = cellBreaks.Replace(s)
+	}
 	s = strings.TrimSpace(s)
 	if !strings.Contains(s, " ") {
 		return s

@@ -186,7 +186,8 @@ var headerRules = []titleRule{
 	{TablePerformanceSelfEvaluation, []string{"年度绩效指标完成情况"}},
 	{TableProjectPerformanceTarget, []string{"一级指标", "二级指标"}},
 	{TableProjectPerformanceTarget, []string{"项目名称", "绩效目标"}},
-	{TableProjectExpenditure, []string{"支出项目类别", "绩效目标"}}, // Guangzhou's 项目支出及其他支出预算表
+	{TableProjectExpenditure, []string{"支出项目类别", "绩效目标"}},          // Guangzhou's 项目支出及其他支出预算表
+	{TableProjectPerformanceTarget, []string{"项目", "预算数", "绩效目标"}}, // Guangzhou's 重点项目预算绩效目标情况 in the narrative
 }
 
 // matches reports whether text satisfies every word of the rule.

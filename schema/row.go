@@ -15,13 +15,6 @@ type Cell struct {
 	Value *string
 }
 
-// flagKeys are the boolean row fields (subject_code_inferred): written as
-// true/false, their Value holding "true" or "false".
-var flagKeys = map[string]bool{KeyInferred: true}
-
-// IsFlagKey reports whether a row key holds a boolean flag, not text or money.
-func IsFlagKey(k string) bool { return flagKeys[k] }
-
 // Row is one table row: an object keyed by column key that keeps the column
 // order when encoded.
 type Row []Cell
@@ -34,16 +27,6 @@ func (r Row) Get(key string) *string {
 		}
 	}
 	return nil
-}
-
-// Has reports whether the row has a cell under key.
-func (r Row) Has(key string) bool {
-	for _, c := range r {
-		if c.Key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // MarshalJSON writes the row as an object in column order.
@@ -60,7 +43,7 @@ func (r Row) MarshalJSON() ([]byte, error) {
 		}
 		b.Write(k)
 		b.WriteByte(':')
-		if flagKeys[c.Key] {
+		if isFlagKey(c.Key) {
 			b.WriteString(strconv.FormatBool(c.Value != nil && *c.Value == "true"))
 			continue
 		}
@@ -116,7 +99,7 @@ func (r Row) MarshalYAML() (interface{}, error) {
 		k := &yaml.Node{Kind: yaml.ScalarNode, Value: c.Key}
 		v := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
 		switch {
-		case flagKeys[c.Key]:
+		case isFlagKey(c.Key):
 			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(c.Value != nil && *c.Value == "true")}
 		case c.Value != nil:
 			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: *c.Value, Style: yaml.DoubleQuotedStyle}

@@ -24,24 +24,11 @@ func IsAmountShape(s string) bool {
 // and lone dashes give ok=true with a nil result; text that is not an amount
 // gives ok=false.
 func Amount(s string) (v *string, ok bool) {
-	s = strings.TrimSpace(norm.NFKC.String(s))
-	s = strings.ReplaceAll(s, " ", "")
-	switch s {
-	case "", "-", "--", "—", "——", "－", "/", "\\":
-		return nil, true
+	t, neg, blank, ok := amountText(s)
+	if !ok || blank {
+		return nil, ok
 	}
-	neg := false
-	if n := len(s); n >= 2 && s[0] == '(' && s[n-1] == ')' {
-		neg, s = true, s[1:n-1]
-	}
-	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
-		neg, s = !neg, strings.TrimLeft(strings.TrimPrefix(s, "-"), "−")
-	}
-	if s == "" || !validAmount(s) {
-		return nil, false
-	}
-	s = strings.ReplaceAll(s, ",", "")
-	d, err := decimal.NewFromString(s)
+	d, err := decimal.NewFromString(t)
 	if err != nil {
 		return nil, false
 	}
@@ -49,14 +36,53 @@ func Amount(s string) (v *string, ok bool) {
 		d = d.Neg()
 	}
 	scale := int32(0)
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		scale = int32(len(s) - i - 1)
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		scale = int32(len(t) - i - 1)
 	}
 	out := d.StringFixed(scale)
 	if neg && d.IsZero() {
 		out = "-" + out
 	}
 	return &out, true
+}
+
+// amountText is Amount's reading of s up to the decimal: the digits with
+// separators removed, the sign, and whether s is blank (or a dash); ok is
+// false when s is not an amount.
+func amountText(s string) (t string, neg, blank, ok bool) {
+	s = strings.TrimSpace(NFKC(s))
+	if strings.IndexByte(s, ' ') >= 0 {
+		s = strings.ReplaceAll(s, " ", "")
+	}
+	switch s {
+	case "", "-", "--", "—", "——", "－", "/", "\\":
+		return "", false, true, true
+	}
+	if n := len(s); n >= 2 && s[0] == '(' && s[n-1] == ')' {
+		neg, s = true, s[1:n-1]
+	}
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
+		neg, s = !neg, strings.TrimLeft(strings.TrimPrefix(s, "-"), "−")
+	}
+	if s == "" || !validAmount(s) {
+		return "", false, false, false
+	}
+	if strings.IndexByte(s, ',') >= 0 {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	return s, neg, false, true
+}
+
+// NFKC is norm.NFKC.String(s), returning s itself when it is ASCII (which
+// compatibility normalization never changes) without running the
+// normalizer.
+func NFKC(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return norm.NFKC.String(s)
+		}
+	}
+	return s
 }
 
 // validAmount accepts digits with optional well-placed thousands separators
@@ -83,8 +109,8 @@ func validAmount(s string) bool {
 
 // IsAmount reports whether s reads as a non-blank amount.
 func IsAmount(s string) bool {
-	v, ok := Amount(s)
-	return ok && v != nil
+	_, _, blank, ok := amountText(s)
+	return ok && !blank
 }
 
 // AmountValue reads a cell as Amount does, as a decimal: a nil, blank or
@@ -94,12 +120,30 @@ func AmountValue(s *string) (decimal.Decimal, bool) {
 	if s == nil {
 		return decimal.Zero, true
 	}
-	v, ok := Amount(*s)
+	t, neg, blank, ok := amountText(*s)
 	if !ok {
 		return decimal.Zero, false
 	}
-	if v == nil {
+	if blank {
 		return decimal.Zero, true
 	}
-	return decimal.RequireFromString(*v), true
+	// The decimal of Amount's string: the same digits at the same scale.
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return decimal.Zero, false
+	}
+	if neg {
+		d = d.Neg()
+	}
+	return d, true
+}
+
+// AmountValid reports whether AmountValue reads the cell (ok true) without
+// computing the decimal.
+func AmountValid(s *string) bool {
+	if s == nil {
+		return true
+	}
+	_, _, _, ok := amountText(*s)
+	return ok
 }

@@ -84,5 +84,24 @@ func TestAmountValue(t *testing.T) {
 		if ok != tt.ok || !got.Equal(decimal.RequireFromString(tt.want)) {
 			t.Errorf("AmountValue(%v) = %s, %v; want %s, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+		if valid := AmountValid(tt.in); valid != tt.ok {
+			t.Errorf("AmountValid(%v) = %v, want %v", tt.in, valid, tt.ok)
+		}
+		// The decimal is the one of Amount's string, scale included.
+		if tt.in != nil && ok {
+			if v, _ := Amount(*tt.in); v != nil && got.String() != decimal.RequireFromString(*v).String() {
+				t.Errorf("AmountValue(%q) = %s, Amount gives %s", *tt.in, got, *v)
+			}
+		}
+	}
+}
+
+func TestNFKC(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""}, {"1738.50", "1738.50"}, {"２４", "24"}, {"（一）", "(一)"}, {"ﬁ", "fi"}, {"预算", "预算"},
+	} {
+		if got := NFKC(tt.in); got != tt.want {
+			t.Errorf("NFKC(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strconv"
-	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -16,8 +14,6 @@ import (
 	"github.com/budgetpdf/budgetpdf/batch"
 	"github.com/budgetpdf/budgetpdf/pipeline"
 )
-
-const batchArgs = "INPUT... --out DIR [--format json|yaml] [-j N] [--force] [--timeout 60s] [--max-pages N] [--csv DIR] [--sqlite FILE] [--shard i/n] [--isolate]"
 
 // batchContext is the context of a batch run: cancelled by an interrupt,
 // so that the journal of the finished files stays for the rerun.
@@ -60,80 +56,35 @@ func runBatch(args []string, stdout, stderr io.Writer) int {
 // parseBatch reads the flags of batch.
 func parseBatch(args []string) (batch.Options, error) {
 	var o batch.Options
-	isolate := false
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		name, val, hasVal := strings.Cut(a, "=")
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			o.Inputs = append(o.Inputs, a)
-			continue
+	fl := newFlags("batch")
+	fl.str(&o.Out, "out", "o")
+	fl.str(&o.Format, "format", "f")
+	fl.positive(&o.Workers, "j", "jobs")
+	fl.positive(&o.MaxPages, "max-pages")
+	fl.value(func(v string) (err error) {
+		o.Timeout, err = time.ParseDuration(v)
+		if err != nil || o.Timeout <= 0 {
+			return usageErrorf("batch: --timeout wants a duration like 60s, not %q", v)
 		}
-		name = "--" + strings.TrimLeft(name, "-")
-		value := func() (string, error) {
-			if hasVal {
-				return val, nil
-			}
-			if i+1 < len(args) {
-				i++
-				return args[i], nil
-			}
-			return "", usageErrorf("batch: %s needs a value", a)
-		}
-		var v string
-		var err error
-		switch name {
-		case "--force", "--isolate":
-			if hasVal {
-				return o, usageErrorf("batch: %s takes no value", name)
-			}
-			o.Force = o.Force || name == "--force"
-			isolate = isolate || name == "--isolate"
-			continue
-		}
-		if v, err = value(); err != nil {
-			return o, err
-		}
-		switch name {
-		case "--out", "--o":
-			o.Out = v
-		case "--format", "--f":
-			o.Format = v
-		case "--j", "--jobs":
-			o.Workers, err = positive(name, v)
-		case "--max-pages":
-			o.MaxPages, err = positive(name, v)
-		case "--timeout":
-			o.Timeout, err = time.ParseDuration(v)
-			if err != nil || o.Timeout <= 0 {
-				err = usageErrorf("batch: --timeout wants a duration like 60s, not %q", v)
-			}
-		case "--csv":
-			o.CSVDir = v
-		case "--sqlite":
-			o.SQLite = v
-		case "--shard":
-			o.Shard, o.Shards, err = batch.ParseShard(v)
-		default:
-			err = usageErrorf("batch: unknown flag %s", a)
-		}
-		if err != nil {
-			return o, err
-		}
+		return nil
+	}, "timeout")
+	fl.str(&o.CSVDir, "csv")
+	fl.str(&o.SQLite, "sqlite")
+	fl.value(func(v string) (err error) {
+		o.Shard, o.Shards, err = batch.ParseShard(v)
+		return err
+	}, "shard")
+	fl.boolean(&o.Force, "force")
+	fl.boolean(&o.Isolate, "isolate")
+	var err error
+	if o.Inputs, err = fl.parse(args); err != nil {
+		return o, err
 	}
 	if len(o.Inputs) == 0 || o.Out == "" {
-		return o, usageErrorf("batch %s", batchArgs)
+		return o, usageErrorf("batch needs an INPUT and --out DIR (budgetpdf batch --help)")
 	}
 	if _, err := pipeline.FormatNamed(o.Format); err != nil {
 		return o, err
 	}
-	o.Isolate = isolate
 	return o, nil
-}
-
-func positive(flag, v string) (int, error) {
-	n, err := strconv.Atoi(v)
-	if err != nil || n <= 0 {
-		return 0, usageErrorf("batch: %s wants a positive number, not %q", flag, v)
-	}
-	return n, nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/budgetpdf/budgetpdf/checks"
 	"github.com/budgetpdf/budgetpdf/pipeline"
@@ -19,27 +18,17 @@ const exitChecksFailed = 1
 // the exit code is the first file's failure code, else 1 when any check
 // failed, else 0.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	var files []string
 	var password string
 	verbose := false
-	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "--password" || a == "-password":
-			if i+1 >= len(args) {
-				return fail(stderr, "", usageErrorf("check: %s needs a value", a))
-			}
-			i++
-			password = args[i]
-		case a == "-v" || a == "--verbose":
-			verbose = true
-		case strings.HasPrefix(a, "-") && a != "-":
-			return fail(stderr, "", usageErrorf("check: unknown flag %s", a))
-		default:
-			files = append(files, a)
-		}
+	fl := newFlags("check")
+	fl.str(&password, "password")
+	fl.boolean(&verbose, "v", "verbose")
+	files, err := fl.parse(args)
+	if err != nil {
+		return fail(stderr, "", err)
 	}
 	if len(files) == 0 {
-		return fail(stderr, "", usageErrorf("check FILE ... [--password P] [-v]"))
+		return fail(stderr, "", usageErrorf("check needs a FILE (budgetpdf check --help)"))
 	}
 	exit, failed := 0, false
 	for _, file := range files {

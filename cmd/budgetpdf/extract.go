@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/budgetpdf/budgetpdf/pipeline"
 )
@@ -22,45 +21,25 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 // runConvert parses the arguments of extract and merge (at least minFiles
 // files), converts and writes the document.
 func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writer) int {
-	var files []string
-	var out, password string
-	format := ""
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		val := func() (string, bool) {
-			if i+1 < len(args) {
-				i++
-				return args[i], true
-			}
-			return "", false
-		}
-		ok := true
-		switch {
-		case a == "-o" || a == "--out" || a == "-out":
-			out, ok = val()
-		case a == "--format" || a == "-format" || a == "-f":
-			format, ok = val()
-		case strings.HasPrefix(a, "--format="):
-			format = strings.TrimPrefix(a, "--format=")
-		case a == "--password" || a == "-password":
-			password, ok = val()
-		case strings.HasPrefix(a, "-") && a != "-":
-			return fail(stderr, "", usageErrorf("%s: unknown flag %s", name, a))
-		default:
-			files = append(files, a)
-		}
-		if !ok {
-			return fail(stderr, "", usageErrorf("%s: %s needs a value", name, a))
-		}
+	var out, password, format string
+	workers := 0 // GOMAXPROCS
+	fl := newFlags(name)
+	fl.positive(&workers, "j", "jobs")
+	fl.str(&out, "o", "out")
+	fl.str(&format, "format", "f")
+	fl.str(&password, "password")
+	files, err := fl.parse(args)
+	if err != nil {
+		return fail(stderr, "", err)
 	}
 	if len(files) < minFiles {
-		return fail(stderr, "", usageErrorf("%s needs at least %d FILE [-o OUT] [--format %s]", name, minFiles, pipeline.FormatNames()))
+		return fail(stderr, "", usageErrorf("%s needs at least %d FILE (budgetpdf %s --help)", name, minFiles, name))
 	}
 	f, err := pipeline.FormatNamed(format)
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	doc, err := pipeline.Convert(files, pipeline.Options{Password: password})
+	doc, err := pipeline.Convert(files, pipeline.Options{Password: password, Workers: workers})
 	if err != nil {
 		return fail(stderr, "", err)
 	}

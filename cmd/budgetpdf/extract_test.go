@@ -49,3 +49,27 @@ func TestExtractTwoFilesMerges(t *testing.T) {
 		t.Errorf("merge with one file: exit %d, %q", code, errb.String())
 	}
 }
+
+// extract -j N writes the bytes of extract -j 1; -j takes positive numbers.
+func TestExtractJobs(t *testing.T) {
+	file := realPDF(t, "js-swbgt-2018-tables.pdf")
+	var serial, errs bytes.Buffer
+	if code := run([]string{"extract", file, "-j", "1"}, &serial, &errs); code != 0 {
+		t.Fatalf("extract -j 1: exit %d: %s", code, errs.String())
+	}
+	for _, j := range []string{"2", "3"} {
+		var out bytes.Buffer
+		if code := run([]string{"extract", "-j", j, file}, &out, &errs); code != 0 {
+			t.Fatalf("extract -j %s: exit %d: %s", j, code, errs.String())
+		}
+		if !bytes.Equal(out.Bytes(), serial.Bytes()) {
+			t.Errorf("extract -j %s differs from -j 1", j)
+		}
+	}
+	for _, bad := range []string{"0", "-2", "x"} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"extract", file, "-j", bad}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "-j") {
+			t.Errorf("-j %s: exit %d, %q", bad, code, errb.String())
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"flag"
@@ -13,18 +14,22 @@ import (
 
 	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/layout"
+	"github.com/budgetpdf/budgetpdf/pipeline"
+	"github.com/budgetpdf/budgetpdf/schema"
 )
 
-// runInspect prints what the extractor saw: a line for the document, then
-// per page its size, rotation, glyph, segment and image counts, its fonts
-// (kind, encoding, ToUnicode, embedding; glyphs and sizes drawn with each)
-// and the warnings. --svg draws one page.
+// runInspect prints what the extractor and the layout saw: a line for the
+// document, then per page its size, rotation, glyph, segment and image
+// counts, its fonts (kind, encoding, ToUnicode, embedding; glyphs and sizes
+// drawn with each), its tables as the pipeline read them (kind, title,
+// columns with their keys, rows, what a piece continues) and its warnings.
+// --svg draws the page named by --page with the layout's record of it.
 func runInspect(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	page := fl.Int("page", 0, "inspect only page `N` (1-based)")
 	password := fl.String("password", "", "user `password` of an encrypted file")
-	svgOut := fl.String("svg", "", "draw the page (--page, default 1) as SVG to `OUT`")
+	svgOut := fl.String("svg", "", "draw the page named by --page as SVG to `OUT`")
 	files, err := parseInterspersed(fl, args)
 	if err == nil && len(files) != 1 {
 		err = usageErrorf("inspect takes one FILE, got %d", len(files))
@@ -32,11 +37,18 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 	if err == nil && *page < 0 {
 		err = usageErrorf("--page %d: pages count from 1", *page)
 	}
+	if err == nil && *svgOut != "" && *page == 0 {
+		err = usageErrorf("--svg draws one page: name it with --page N")
+	}
 	if err != nil {
 		return fail(stderr, "", err)
 	}
 	file := files[0]
-	doc, err := extract.Open(file, extract.Options{Password: *password})
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fail(stderr, file, err)
+	}
+	doc, err := extract.NewReader(bytes.NewReader(data), int64(len(data)), extract.Options{Password: *password})
 	if err != nil {
 		return fail(stderr, file, err)
 	}
@@ -47,43 +59,58 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "file %s: %d pages, producer %q, creator %q, encrypted %s\n",
 		file, info.Pages, info.Producer, info.Creator, yesNo(info.Encrypted))
 
-	if *svgOut != "" {
-		return inspectSVG(doc, file, max(*page, 1), *svgOut, stdout, stderr)
-	}
-	var pages []*extract.Page
-	if *page > 0 {
-		p, err := doc.Page(*page)
-		if err != nil {
-			return fail(stderr, file, fmt.Errorf("%w: page %d: %w", extract.ErrCorrupt, *page, err))
+	// The whole pipeline, as extract runs it: the extractor's pages, the
+	// layout's record of each and what the schema made of its tables.
+	out, in, err := pipeline.ConvertRead(pipeline.File{Path: file, Data: data}, pipeline.Options{Password: *password})
+	if err != nil {
+		// Show what the extractor saw of the pages it could read.
+		var pages []*extract.Page
+		if *page > 0 {
+			if p, perr := doc.Page(*page); perr == nil {
+				pages = []*extract.Page{p}
+			}
+		} else {
+			pages, _ = doc.ReadPages(progress(stderr))
 		}
-		pages = []*extract.Page{p}
-	} else {
-		pages, err = doc.ReadPages(progress(stderr))
+		for _, p := range pages {
+			fonts, _ := doc.PageFonts(p.Number)
+			printPage(stdout, p, fonts)
+		}
+		return fail(stderr, file, err)
 	}
-	for _, p := range pages {
+	var shown *extract.Page
+	for _, p := range in.Pages {
+		if p == nil || *page > 0 && p.Number != *page {
+			continue
+		}
 		fonts, _ := doc.PageFonts(p.Number) // best effort: glyph font names stand in
 		printPage(stdout, p, fonts)
+		printTables(stdout, in.Layout, out, p)
+		shown = p
 	}
-	if err != nil {
-		return fail(stderr, file, err)
+	if *page == 0 {
+		for _, w := range out.Warnings {
+			if w.Page == 0 {
+				fmt.Fprintf(stdout, "warning: %s: %s\n", w.Code, w.Message)
+			}
+		}
+	}
+	if *svgOut != "" && shown != nil {
+		return inspectSVG(shown, in.Layout, file, *svgOut, stdout, stderr)
 	}
 	return 0
 }
 
-// inspectSVG draws page n of doc to the file out.
-func inspectSVG(doc *extract.Doc, file string, n int, out string, stdout, stderr io.Writer) int {
-	p, err := doc.Page(n)
-	if err != nil {
-		return fail(stderr, file, fmt.Errorf("%w: page %d: %w", extract.ErrCorrupt, n, err))
-	}
-	fonts, _ := doc.PageFonts(n)
-	printPage(stdout, p, fonts)
+// inspectSVG draws page p with the layout's record of it to the file out.
+func inspectSVG(p *extract.Page, ld *layout.Document, file, out string, stdout, stderr io.Writer) int {
 	f, err := os.Create(out)
 	if err != nil {
 		return fail(stderr, file, fmt.Errorf("--svg: %w", err))
 	}
 	svg := extract.PageSVG(p)
-	layout.DrawGrids(svg, p) // the tables the layout stage found: frames, cells, header cells, spans
+	if rec := ld.Page(p.Number); rec != nil {
+		layout.DrawPage(svg, ld, rec) // the tables the layout stage found: frames, cells, header cells, spans, keys
+	}
 	_, err = svg.WriteTo(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -91,8 +118,98 @@ func inspectSVG(doc *extract.Doc, file string, n int, out string, stdout, stderr
 	if err != nil {
 		return fail(stderr, file, fmt.Errorf("writing %s: %w", out, err))
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", out)
+	fmt.Fprintf(stdout, "wrote %s (page %d)\n", out, p.Number)
 	return 0
+}
+
+// printTables writes the tables the layout found on page p, from its
+// record, each as the schema read it: the output table's number (as in
+// the output's tables), title, kind, pages, columns with their keys and
+// rows; a piece of a table begun on an earlier page names that table and
+// page. Then the page's warnings from the layout and the schema.
+func printTables(w io.Writer, ld *layout.Document, out *schema.Document, p *extract.Page) {
+	rec := ld.Page(p.Number)
+	if rec == nil {
+		return
+	}
+	first := map[int]int{} // output table → the layout table it begins with
+	for i := len(ld.Readings) - 1; i >= 0; i-- {
+		if o := ld.Readings[i].Output; o >= 0 {
+			first[o] = i
+		}
+	}
+	for _, g := range rec.Grids {
+		rows := map[int]bool{}
+		for _, c := range g.Cells {
+			if !c.Header {
+				rows[c.Row] = true
+			}
+		}
+		r := ld.Reading(g.Table)
+		switch {
+		case r == nil || r.Output < 0 && !r.Form:
+			fmt.Fprintf(w, "  grid %q: not read by the schema, %d rows\n", g.Title, len(rows))
+		case r.Form:
+			fmt.Fprintf(w, "  grid %q: performance forms, %d rows\n", g.Title, len(rows))
+		case g.Continues || first[r.Output] != g.Table:
+			t := &out.Tables[r.Output]
+			fmt.Fprintf(w, "  table %d continued from page %d: %d rows on this page\n", r.Output+1, firstPage(t.Pages), len(rows))
+		default:
+			t := &out.Tables[r.Output]
+			ruled := "ruled"
+			if !g.Ruled {
+				ruled = "unruled"
+			}
+			empty := ""
+			if t.Empty {
+				empty = ", empty"
+			}
+			fmt.Fprintf(w, "  table %d %q: kind %s, pages %s, %d columns, %d rows%s, %s\n",
+				r.Output+1, t.Title, t.Kind, pageList(t.Pages), len(t.Columns), len(t.Rows), empty, ruled)
+			cols := make([]string, len(t.Columns))
+			for i, c := range t.Columns {
+				cols[i] = c.Label + "=" + c.Key
+			}
+			fmt.Fprintf(w, "    columns: %s\n", strings.Join(cols, " | "))
+		}
+	}
+	seen := map[extract.Warning]bool{}
+	for _, x := range p.Warnings {
+		seen[x] = true // printPage wrote it
+	}
+	for _, x := range out.Warnings {
+		if x.Page == p.Number && !seen[extract.Warning{Page: x.Page, Code: x.Code, Message: x.Message}] {
+			fmt.Fprintf(w, "  warning page %d: %s: %s\n", x.Page, x.Code, x.Message)
+		}
+	}
+}
+
+func firstPage(pages []int) int {
+	if len(pages) == 0 {
+		return 0
+	}
+	return pages[0]
+}
+
+// pageList writes pages as runs: 3-5, 7.
+func pageList(pages []int) string {
+	var parts []string
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", pages[i], pages[j]))
+		} else {
+			parts = append(parts, fmt.Sprint(pages[i]))
+		}
+		i = j + 1
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // printPage writes a page's summary: a header line, its fonts (with their
@@ -177,7 +294,7 @@ func parseInterspersed(fl *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fl.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, usageErrorf("inspect FILE [--page N] [--password P] [--svg OUT]")
+				return nil, usageErrorf("inspect FILE [--page N [--svg OUT]] [--password P]")
 			}
 			return nil, usageErrorf("%v", err)
 		}

@@ -3,11 +3,12 @@
 //
 // Usage:
 //
-//	budgetpdf inspect FILE [--page N] [--password P] [--svg OUT]
+//	budgetpdf COMMAND [ARGUMENTS]   (budgetpdf help lists the commands)
+//	budgetpdf COMMAND --help        (one command's usage)
 //
 // A file that cannot be converted prints one line to stderr,
 // "budgetpdf: FILE: CODE: reason", and the exit code names the failure
-// (see errors.go).
+// (the table in pipeline/errors.go).
 package main
 
 import (
@@ -25,20 +26,27 @@ type command struct {
 	run              func(args []string, stdout, stderr io.Writer) int
 }
 
-// commands are the subcommands, in the order help lists them.
+// formats is the --format choice as usage lines show it.
+var formats = pipeline.FormatNames()
+
+// commands are the subcommands, in the order help lists them: the
+// conversions first, then the tools to look into one. A new command is a
+// line here.
 var commands = []command{
-	{"extract", "FILE [-o OUT] [--format json|yaml] [--password P]",
-		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML", runExtract},
-	{"merge", "FILE FILE... [-o OUT] [--format json|yaml] [--password P]",
+	{"extract", "FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N]",
+		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML; several files of one disclosure are merged; -j: pages read at once (default: all cores, same output)", runExtract},
+	{"merge", "FILE FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N]",
 		"convert a disclosure published as several files (a narrative PDF and its tables PDF) into one document (as extract FILE FILE...)", runMerge},
-	{"check", "FILE ... [--password P] [-v]",
+	{"check", "FILE... [--password P] [-v]",
 		"convert each disclosure and report its reconciliation checks: one line per failure, a summary line; exit 1 when a check fails", runCheck},
-	{"batch", batchArgs,
+	{"batch", "INPUT... --out DIR [--format " + formats + "] [-j N] [--force] [--timeout 60s] [--max-pages N] [--csv DIR] [--sqlite FILE] [--shard i/n] [--isolate]",
 		"convert files and folders in parallel: one document per input, OUT/summary.jsonl, resume, CSV and SQLite; exit 1 when some failed", runBatch},
 	{"review", "FILE... -o DIR [--pages LIST] [--dpi N] [--password P]",
 		"static HTML report: each page's raster with the tables, keys, values and failing checks drawn over it", runReview},
 	{"inspect", "FILE [--page N] [--password P] [--svg OUT]",
 		"per-page summary of what the extractor saw; --svg draws a page", runInspect},
+	{"version", "",
+		"print the module version and the VCS revision it was built from", runVersion},
 }
 
 func main() {
@@ -48,21 +56,54 @@ func main() {
 // run dispatches to the subcommand and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		return fail(stderr, "", usageErrorf("budgetpdf COMMAND FILE ... (commands: %s; see budgetpdf help)", commandNames()))
+		return fail(stderr, "", usageErrorf("budgetpdf COMMAND ... (commands: %s; see budgetpdf help)", commandNames()))
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := lookup(args[1]); ok {
+				commandUsage(stdout, c)
+				return 0
+			}
+			return fail(stderr, "", usageErrorf("help: unknown command %q (try budgetpdf help)", args[1]))
+		}
 		usage(stdout)
 		return 0
 	case pipeline.ChildCommand: // batch --isolate's child, not for people
 		return pipeline.ServeChild(os.Stdin, stdout)
 	}
+	c, ok := lookup(args[0])
+	if !ok {
+		return fail(stderr, "", usageErrorf("unknown command %q (try budgetpdf help)", args[0]))
+	}
+	if wantsHelp(args[1:]) {
+		commandUsage(stdout, c)
+		return 0
+	}
+	return c.run(args[1:], stdout, stderr)
+}
+
+func lookup(name string) (command, bool) {
 	for _, c := range commands {
-		if c.name == args[0] {
-			return c.run(args[1:], stdout, stderr)
+		if c.name == name {
+			return c, true
 		}
 	}
-	return fail(stderr, "", usageErrorf("unknown command %q (try budgetpdf help)", args[0]))
+	return command{}, false
+}
+
+// wantsHelp reports whether the arguments ask for the command's usage
+// (-h or -help, with one dash or two, before a "--").
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "--h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 func commandNames() string {
@@ -74,8 +115,14 @@ func commandNames() string {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage:")
+	fmt.Fprintln(w, "usage: budgetpdf COMMAND [ARGUMENTS]; budgetpdf COMMAND --help shows one")
+	fmt.Fprintln(w)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  budgetpdf %s %s\n      %s\n", c.name, c.args, c.help)
+		fmt.Fprintf(w, "  budgetpdf %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.help)
 	}
+	fmt.Fprintf(w, "  budgetpdf help [COMMAND]\n      this list, or one command's usage\n")
+}
+
+func commandUsage(w io.Writer, c command) {
+	fmt.Fprintf(w, "usage: budgetpdf %s\n\n%s\n", strings.TrimSpace(c.name+" "+c.args), c.help)
 }

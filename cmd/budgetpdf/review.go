@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetpdf/budgetpdf/extract"
-	"github.com/budgetpdf/budgetpdf/layout"
 	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/review"
 	"github.com/budgetpdf/budgetpdf/schema"
@@ -137,43 +135,5 @@ func reviewRead(path string, opts pipeline.Options) (*schema.Document, review.Ge
 	if err != nil {
 		return nil, review.Geometry{}, err
 	}
-	return doc, review.FromLayout(in.Layout, doc, pageInfos(in.Pages, in.Layout)), nil
-}
-
-// pageInfos gives each page's turn and most common font size.
-func pageInfos(pages []*extract.Page, ld *layout.Document) []review.PageInfo {
-	upW := map[int]float64{}
-	for _, p := range ld.Pages {
-		upW[p.Number] = p.Width
-	}
-	var out []review.PageInfo
-	for _, p := range pages {
-		if p == nil {
-			continue
-		}
-		in := review.PageInfo{Number: p.Number}
-		if w, ok := upW[p.Number]; ok && w != p.Width {
-			// The layout turned this page upright; which way it turned is
-			// in its grids.
-			in.Turn = 90
-			for _, g := range layout.Grids(p) {
-				if g.Turned != 0 {
-					in.Turn = g.Turned
-					break
-				}
-			}
-		}
-		sizes := map[float64]int{}
-		best := 0.0
-		for _, g := range p.Glyphs {
-			s := float64(int(g.Size*2+0.5)) / 2
-			sizes[s]++
-			if sizes[s] > sizes[best] {
-				best = s
-			}
-		}
-		in.FontSize = best
-		out = append(out, in)
-	}
-	return out
+	return doc, review.FromLayout(in.Layout, doc), nil
 }

@@ -100,7 +100,7 @@ func collect(entries map[[2]string]*entry, path string, doc *schema.Document) {
 			continue // codes beside projects and purchases, not subject names
 		}
 		for _, c := range t.Columns {
-			prefix, ok := strings.CutSuffix(c.Key, "subject_code")
+			prefix, ok := strings.CutSuffix(c.Key, schema.KeySubjectCode)
 			if !ok {
 				continue
 			}
@@ -133,7 +133,7 @@ func collect(entries map[[2]string]*entry, path string, doc *schema.Document) {
 }
 
 func nameOf(r schema.Row, prefix string) string {
-	for _, k := range []string{"subject_name", "dept_subject"} {
+	for _, k := range []string{schema.KeySubjectName, schema.KeyDeptSubject} {
 		if v := r.Get(prefix + k); v != nil {
 			s := strings.ReplaceAll(schema.CleanText(*v), " ", "")
 			if han.MatchString(s) && !textutil.IsAmount(s) && !strings.HasSuffix(s, "合计") && !strings.HasSuffix(s, "总计") {

@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// ReadEach extracts every page in order and hands each to work as soon as
+// it is read; work may keep what it needs of the page and drop the rest
+// (its Glyphs, say), so that a long document is never held in memory
+// glyph by glyph. It returns the pages (as work left them) and work's
+// results, page by page, with the errors of ReadPagesContext: a page the
+// walker cannot read comes out empty with a page_error warning; the
+// document fails with ErrCorrupt only when every page does, and with
+// ErrNoTextLayer when no page has a glyph.
+//
+// With workers > 1 (0 means GOMAXPROCS), pages are extracted, and work
+// run, on that many goroutines, each reading its own copy of the document
+// (so work must be safe to call concurrently). The result is the serial
+// one: a document whose pages touch something the copies could see
+// differently (a page error, a font that fails to load, the document-wide
+// limits) is read again serially.
+func ReadEach[T any](ctx context.Context, d *Doc, workers int, work func(*Page) T) ([]*Page, []T, error) {
+	n := d.NumPages()
+	if n <= 0 {
+		return nil, nil, fmt.Errorf("%w: no pages", ErrCorrupt)
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n/minPagesPerWorker)
+	if workers > 1 && d.src != nil {
+		pages, results, err, ok := readParallel(ctx, d, workers, work)
+		if ok {
+			return pages, results, err
+		}
+	}
+	return readSerial(ctx, d, work)
+}
+
+// minPagesPerWorker: a document shorter than this per worker is read
+// serially (opening a copy costs about what a page does).
+const minPagesPerWorker = 4
+
+// readSerial reads the pages one after the other on d.
+func readSerial[T any](ctx context.Context, d *Doc, work func(*Page) T) ([]*Page, []T, error) {
+	n := d.NumPages()
+	pages := make([]*Page, 0, n)
+	results := make([]T, 0, n)
+	var firstErr error
+	failed, glyphs := 0, 0
+	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return pages, results, fmt.Errorf("page %d: %w", i, err)
+		}
+		p, err := d.safePage(ctx, i)
+		if cerr := ctx.Err(); cerr != nil {
+			return pages, results, fmt.Errorf("page %d: %w", i, cerr)
+		}
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			failed++
+			p = errorPage(i, err)
+		}
+		if i == 1 {
+			p.Warnings = append(d.notes, p.Warnings...)
+		}
+		glyphs += len(p.Glyphs)
+		results = append(results, work(p))
+		pages = append(pages, p)
+	}
+	return pages, results, readErr(pages, failed, glyphs, firstErr)
+}
+
+// errorPage stands for a page that could not be read.
+func errorPage(n int, err error) *Page {
+	return &Page{Number: n, Warnings: []Warning{{
+		Page: n, Code: "page_error", Message: fmt.Sprintf("page %d could not be read: %v", n, err),
+	}}}
+}
+
+// readErr is the document's error once every page is read.
+func readErr(pages []*Page, failed, glyphs int, firstErr error) error {
+	if failed == len(pages) {
+		return fmt.Errorf("%w: no page could be read: %v", ErrCorrupt, firstErr)
+	}
+	if glyphs == 0 {
+		// A page whose content cannot be decoded is damage, never a scan.
+		var bad []int
+		var badErr error
+		for _, p := range pages {
+			if p.contentErr != nil {
+				bad = append(bad, p.Number)
+				if badErr == nil {
+					badErr = p.contentErr
+				}
+			}
+		}
+		if len(bad) > 0 {
+			return fmt.Errorf("%w: no text could be read; the content stream of %s does not decode: %v", ErrCorrupt, PageList(bad), badErr)
+		}
+		return noTextError(pages)
+	}
+	return nil
+}
+
+// clone opens a second reader on the document's bytes.
+func (d *Doc) clone() (*Doc, error) {
+	r, err := openReader(d.src, d.password, d.lim)
+	if err != nil {
+		return nil, err
+	}
+	c := newDoc(r, d.info, d.lim)
+	if c.NumPages() != d.NumPages() {
+		return nil, errors.New("the copy has another page count")
+	}
+	c.src, c.password = d.src, d.password
+	return c, nil
+}
+
+// parallelPage is one page read by a worker.
+type parallelPage[T any] struct {
+	page   *Page
+	err    error // the page's error (it then stands as an error page)
+	glyphs int
+	result T
+}
+
+// readParallel reads the pages on workers copies of d. ok is false when
+// the read must be redone serially.
+func readParallel[T any](ctx context.Context, d *Doc, workers int, work func(*Page) T) (pages []*Page, results []T, err error, ok bool) {
+	n := d.NumPages()
+	docs := make([]*Doc, workers)
+	for i := range docs {
+		c, err := d.clone()
+		if err != nil {
+			return nil, nil, nil, false
+		}
+		docs[i] = c
+	}
+	out := make([]parallelPage[T], n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var panicked atomic.Value
+	for _, doc := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if x := recover(); x != nil {
+					panicked.CompareAndSwap(nil, fmt.Sprint(x))
+					next.Store(int64(n)) // the others stop too
+				}
+			}()
+			for {
+				i := int(next.Add(1))
+				if i > n || ctx.Err() != nil {
+					return
+				}
+				o := &out[i-1]
+				p, err := doc.safePage(ctx, i)
+				if err != nil {
+					o.err, p = err, errorPage(i, err)
+				}
+				o.glyphs = len(p.Glyphs)
+				if i == 1 {
+					p.Warnings = append(d.notes, p.Warnings...)
+				}
+				o.page = p
+				o.result = work(p)
+			}
+		}()
+	}
+	wg.Wait()
+	if x := panicked.Load(); x != nil {
+		panic(x) // on the caller's goroutine, where its recover is
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, false // the serial read reports it
+	}
+	// What the copies may have seen differently from one reader.
+	glyphs, decoded := 0, int64(0)
+	for _, doc := range docs {
+		decoded += doc.r.Decoded()
+	}
+	if decoded >= d.lim.DocumentBytes {
+		return nil, nil, nil, false
+	}
+	pages, results = make([]*Page, n), make([]T, n)
+	for i := range out {
+		o := &out[i]
+		if o.err != nil || o.page.fontFailed || hasCode(o.page.Warnings, "page_error") {
+			return nil, nil, nil, false
+		}
+		glyphs += o.glyphs
+		pages[i], results[i] = o.page, o.result
+	}
+	if glyphs >= d.lim.DocumentGlyphs {
+		return nil, nil, nil, false
+	}
+	return pages, results, readErr(pages, 0, glyphs, nil), true
+}
+
+func hasCode(ws []Warning, code string) bool {
+	for _, w := range ws {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
+}
