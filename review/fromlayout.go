@@ -1,7 +1,6 @@
 package review
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -29,14 +28,14 @@ func FromLayout(ld *layout.Document, doc *schema.Document) Geometry {
 		byNum[p.Number] = len(g.Pages)
 		g.Pages = append(g.Pages, pg)
 	}
-	link := tableLinks(ld, doc)
+	link := tableLinks(ld)
 	for i := range ld.Tables {
 		lt := &ld.Tables[i]
 		ti := link[i]
 		var cols []int
 		var rows map[[2]int]int // (layout row, group side) → output row
 		if ti >= 0 {
-			cols, rows = cellLinks(lt, &doc.Tables[ti])
+			cols, rows = cellLinks(lt, ld.Readings[i].Keys, &doc.Tables[ti])
 		}
 		form := -1
 		if ti < 0 {
@@ -98,29 +97,17 @@ func FromLayout(ld *layout.Document, doc *schema.Document) Geometry {
 
 func box(b layout.Box) Box { return Box{b.X0, b.Y0, b.X1, b.Y1} }
 
-// tableLinks maps each layout table to the output table it became, -1 for
-// the tables of the performance-form section, which the output leaves out
-// as one run: the tables before and after it match in order, by title and
-// pages.
-func tableLinks(ld *layout.Document, doc *schema.Document) []int {
+// tableLinks maps each layout table to the output table it became, as the
+// schema recorded it in its reading; -1 for the tables of the
+// performance-form section, which the output leaves out, and for all when
+// the document was not read by the schema.
+func tableLinks(ld *layout.Document) []int {
 	link := make([]int, len(ld.Tables))
 	for i := range link {
 		link[i] = -1
-	}
-	same := func(i, j int) bool {
-		return schema.CleanText(ld.Tables[i].Title) == doc.Tables[j].Title && slices.Equal(ld.Tables[i].Pages, doc.Tables[j].Pages)
-	}
-	n, m := len(ld.Tables), len(doc.Tables)
-	head := 0
-	for head < n && head < m && same(head, head) {
-		link[head] = head
-		head++
-	}
-	for k := 1; k <= m-head && k <= n-head; k++ {
-		if !same(n-k, m-k) {
-			break
+		if r := ld.Reading(i); r != nil && !r.Form {
+			link[i] = r.Output
 		}
-		link[n-k] = m - k
 	}
 	return link
 }
@@ -139,86 +126,43 @@ func formOn(doc *schema.Document, pages []int) int {
 	return -1
 }
 
-var splitCodePart = regexp.MustCompile(`(^|/)(类|款|项)$`)
-
 // cellLinks maps the printed columns of lt onto the output columns of t
-// (a subject code printed as 类 | 款 | 项 is one output column; the right
-// half of a table printed as two halves side by side maps to column
-// index + len(t.Columns)) and its body rows onto t's rows, as the schema
-// stage builds them: blank rows dropped, a right half's rows after the
-// left half's. It returns nil maps where the output's columns or row count
-// do not match that reading.
-func cellLinks(lt *layout.Table, t *schema.Table) (cols []int, rows map[[2]int]int) {
-	labels := lt.HeaderLabels()
-	type group struct {
-		label string
-		cols  []int
-	}
-	var groups []group
-	for i := 0; i < len(labels); i++ {
-		if loc := splitCodePart.FindStringIndex(labels[i]); loc != nil && i+1 < len(labels) && splitCodePart.MatchString(labels[i+1]) {
-			parent := strings.TrimSuffix(labels[i][:loc[0]], "/")
-			g := group{label: parent, cols: []int{i}}
-			for i+1 < len(labels) && splitCodePart.MatchString(labels[i+1]) {
-				i++
-				g.cols = append(g.cols, i)
-			}
-			if g.label == "" {
-				g.label = "科目编码"
-			} else if !strings.Contains(g.label, "编码") && !strings.Contains(g.label, "代码") {
-				g.label += "/科目编码"
-			}
-			groups = append(groups, g)
-			continue
-		}
-		groups = append(groups, group{label: labels[i], cols: []int{i}})
-	}
-	merged := make([]string, len(groups))
-	for i, g := range groups {
-		merged[i] = g.label
-	}
-	keys := schema.ColumnKeys(t.Kind, merged)
-	// Output column of each group: its index among the left columns, or
-	// len(t.Columns) + the index of its left twin for a right_ column.
-	out := make([]int, len(groups))
-	unfold := len(groups) != len(t.Columns)
-	left := 0
-	for i, k := range keys {
-		if rest, ok := strings.CutPrefix(k, schema.RightPrefix); ok && unfold {
-			j := slices.IndexFunc(t.Columns, func(c schema.Column) bool { return c.Key == rest })
-			if j < 0 {
-				return nil, nil
-			}
-			out[i] = len(t.Columns) + j
-			continue
-		}
-		if left >= len(t.Columns) || t.Columns[left].Key != k {
-			return nil, nil
-		}
-		out[i] = left
-		left++
-	}
-	if left != len(t.Columns) {
+// by the key the schema gave each printed column (keys, from its reading:
+// a subject code printed as 类 | 款 | 项 is one output column; the right
+// half of a table printed as two halves side by side, unfolded by the
+// schema, maps to column index + len(t.Columns)) and its body rows onto
+// t's rows, as the schema stage builds them: blank rows dropped, a right
+// half's rows after the left half's. It returns nil maps where the
+// output's columns or row count do not match that reading.
+func cellLinks(lt *layout.Table, keys []string, t *schema.Table) (cols []int, rows map[[2]int]int) {
+	if len(keys) != lt.NCols {
 		return nil, nil
 	}
+	isRight := func(k string) bool { return strings.HasPrefix(k, schema.RightPrefix) }
+	unfold := slices.ContainsFunc(keys, isRight) && !slices.ContainsFunc(t.Columns, func(c schema.Column) bool { return isRight(c.Key) })
 	cols = make([]int, lt.NCols)
-	for i := range cols {
+	for i, k := range keys {
 		cols[i] = -1
-	}
-	for gi, g := range groups {
-		for _, c := range g.cols {
-			if c < len(cols) {
-				cols[c] = out[gi]
-			}
+		if k == "" {
+			continue
 		}
+		side := 0
+		if rest, ok := strings.CutPrefix(k, schema.RightPrefix); ok && unfold {
+			k, side = rest, len(t.Columns)
+		}
+		j := slices.IndexFunc(t.Columns, func(c schema.Column) bool { return c.Key == k })
+		if j < 0 {
+			return nil, nil
+		}
+		cols[i] = side + j
 	}
 	// Rows: a row (or half row) is kept when any of its cells has text,
 	// counting a merged group label carried down (sub_item tables).
 	carry := map[int]bool{}
 	if slices.Contains(keys, schema.KeySubItem) {
-		for i, g := range groups {
-			if keys[i] == schema.KeyItem && len(g.cols) == 1 {
-				carry[g.cols[0]] = true
+		for c, k := range keys {
+			if k == schema.KeyItem {
+				carry[c] = true
 			}
 		}
 	}

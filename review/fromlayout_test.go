@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/budgetpdf/budgetpdf/layout"
@@ -124,16 +125,42 @@ func TestFromLayoutUnfoldedHalves(t *testing.T) {
 	}
 }
 
+// TestTableLinks: each layout table links to the output table the
+// schema's reading of it names; the performance-form section's tables and
+// every table of a document the schema has not read link to none.
 func TestTableLinks(t *testing.T) {
-	titled := func(title string, pages ...int) layout.Table { return layout.Table{Title: title, Pages: pages} }
-	out := func(title string, pages ...int) schema.Table { return schema.Table{Title: title, Pages: pages} }
-	ld := &layout.Document{Tables: []layout.Table{titled("收支总表", 1), titled("", 2), titled("", 3), titled("三公", 4), titled("三公", 5)}}
-	doc := &schema.Document{Tables: []schema.Table{out("收支总表", 1), out("三公", 4), out("三公", 5)}}
-	got := tableLinks(ld, doc)
-	want := []int{0, -1, -1, 1, 2}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("links %v, want %v", got, want)
+	row := func(pg int, texts ...string) []layout.Cell {
+		var r []layout.Cell
+		for i, s := range texts {
+			r = append(r, cell(pg, 1, i, 1, 1, s))
+		}
+		return r
+	}
+	table := func(title string, pg int, header []string, body ...[]string) layout.Table {
+		lt := layout.Table{Title: title, Pages: []int{pg}, NCols: len(header), Header: [][]layout.Cell{row(pg, header...)}}
+		for _, b := range body {
+			lt.Rows = append(lt.Rows, row(pg, b...))
+		}
+		return lt
+	}
+	ld := &layout.Document{Tables: []layout.Table{
+		table("2023年一般公共预算支出预算表", 1, []string{"科目编码", "科目名称", "合计"}, []string{"201", "一般公共服务支出", "1.00"}),
+		table("项目支出绩效目标表", 2, []string{"项目名称", "某项目"}, []string{"项目资金", "1.00"}),
+		table("", 3, []string{"项目名称", "某项目"}, []string{"年度目标", "完成"}),
+		table("2023年“三公”经费支出预算表", 4, []string{"项目", "合计"}, []string{"合计", "1.00"}),
+	}}
+	if got := tableLinks(ld); !slices.Equal(got, []int{-1, -1, -1, -1}) {
+		t.Errorf("before the schema read it: links %v", got)
+	}
+	doc := schema.Build(ld)
+	got := tableLinks(ld)
+	want := []int{0, -1, -1, 1}
+	if !slices.Equal(got, want) {
+		t.Fatalf("links %v, want %v", got, want)
+	}
+	for i, o := range got {
+		if o >= 0 && (doc.Tables[o].Title != ld.Tables[i].Title || !slices.Equal(doc.Tables[o].Pages, ld.Tables[i].Pages)) {
+			t.Errorf("table %d linked to output %q pages %v", i, doc.Tables[o].Title, doc.Tables[o].Pages)
 		}
 	}
 }
