@@ -58,7 +58,9 @@ type Options struct {
 	Shard, Shards int // only inputs with hash(rel path) mod Shards == Shard; Shards 0 means all
 
 	CSVDir string // when set, tidy CSV files across all documents go here
-	SQLite string // when set, the same tables go into this SQLite file
+	CSVBOM bool   // start each CSV file with a UTF-8 byte order mark (for Excel)
+	SQLite string // when set, the same tables go into this SQLite file (updated in place when it exists)
+	XLSX   string // when set, a workbook: one sheet per table kind, amounts as numbers in 元
 
 	// Isolate converts each file in a child process, killed at the timeout.
 	Isolate bool

@@ -3,7 +3,9 @@ package batch
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -191,47 +193,69 @@ func TestRun(t *testing.T) {
 
 func TestAnalytics(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
-	writeFiles(t, in, map[string]string{"a.txt": "ok 财政局 2023", "b.txt": "warn 教育局 2024", "c.pdf": "not_pdf"})
+	// d.txt has a.txt's bytes: one document, two inputs.
+	writeFiles(t, in, map[string]string{"a.txt": "ok 财政局 2023", "b.txt": "warn 教育局 2024", "c.pdf": "not_pdf", "d.txt": "ok 财政局 2023"})
 	var p fakePipeline
 	if _, err := Run(context.Background(), options(in, out, &p)); err != nil {
 		t.Fatal(err)
 	}
-	a, b, c := filepath.Join(in, "a.txt"), filepath.Join(in, "b.txt"), filepath.Join(in, "c.pdf")
+	a, b, c, d := filepath.Join(in, "a.txt"), filepath.Join(in, "b.txt"), filepath.Join(in, "c.pdf"), filepath.Join(in, "d.txt")
+	A, B, C := sha("ok 财政局 2023"), sha("warn 教育局 2024"), sha("not_pdf")
+	// The 分 by hand: 17.50 万元 = 175,000 元; 0.80 万元 = 8,000 元. The
+	// economic row's table is not in the document, so it has no unit and
+	// no 分.
 	csvWant := map[string][]string{
+		"inputs": {
+			"path,sha256,output,status,code,message,pages",
+			a + "," + A + ",a.json,ok,,,3",
+			b + "," + B + ",b.json,warning,,,3",
+			c + "," + C + ",,error,not_pdf,not_pdf: fake failure,",
+			d + "," + A + ",d.json,ok,,,3",
+		},
+		"documents": {
+			"sha256,path,output,status,title,department,year,kind,region,pages,producer,creator,parts,tables,projects,forms,indicators,failed_checks,warnings",
+			A + "," + a + ",a.json,ok,2023年度部门预算公开,财政局,2023,budget,,3,,,1,2,1,1,2,0,0",
+			B + "," + b + ",b.json,warning,2024年度部门预算公开,教育局,2024,budget,,3,,,1,2,1,1,2,1,0",
+		},
 		"projects": {
-			"file,row,name,carryover,total,general_public_budget,government_fund,state_capital,fiscal_special_account,unit_funds,unit",
-			a + ",0,专线年租金,false,0.80,0.80,,,,,万元",
-			b + ",0,专线年租金,false,0.80,0.80,,,,,万元",
+			"sha256,row,name,carryover,unit,total,total_fen,general_public_budget,general_public_budget_fen,government_fund,government_fund_fen,state_capital,state_capital_fen,fiscal_special_account,fiscal_special_account_fen,unit_funds,unit_funds_fen",
+			A + ",0,专线年租金,false,万元,0.80,800000,0.80,800000,,,,,,,,",
+			B + ",0,专线年租金,false,万元,0.80,800000,0.80,800000,,,,,,,,",
 		},
 		"tables": {
-			"file,table_index,table_kind,table_number,table_title,unit,pages,row,row_label,column_key,column_label,value",
-			a + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",0,公务接待费,item,项目,公务接待费",
-			a + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",0,公务接待费,total,合计,",
-			a + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",1,合计,item,项目,合计",
-			a + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",1,合计,total,合计,17.50",
-			a + ",1,state_capital,,国有资本经营预算收支表,,4,,,,,",
-			b + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",0,公务接待费,item,项目,公务接待费",
-			b + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",0,公务接待费,total,合计,",
-			b + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",1,合计,item,项目,合计",
-			b + ",0,three_public,10,“三公”经费支出预算表,万元,\"2,3\",1,合计,total,合计,17.50",
-			b + ",1,state_capital,,国有资本经营预算收支表,,4,,,,,",
+			"sha256,table_index,kind,number,title,department,unit,pages,empty,rows,columns",
+			A + ",0,three_public,10,“三公”经费支出预算表,,万元,\"2,3\",false,2,2",
+			A + ",1,state_capital,,国有资本经营预算收支表,,,4,true,0,0",
+			B + ",0,three_public,10,“三公”经费支出预算表,,万元,\"2,3\",false,2,2",
+			B + ",1,state_capital,,国有资本经营预算收支表,,,4,true,0,0",
+		},
+		"cells": {
+			"sha256,table_index,table_kind,unit,row,row_label,column_index,column_key,column_label,value,amount_fen",
+			A + ",0,three_public,万元,0,公务接待费,0,item,项目,公务接待费,",
+			A + ",0,three_public,万元,0,公务接待费,1,total,合计,,",
+			A + ",0,three_public,万元,1,合计,0,item,项目,合计,",
+			A + ",0,three_public,万元,1,合计,1,total,合计,17.50,17500000",
+			B + ",0,three_public,万元,0,公务接待费,0,item,项目,公务接待费,",
+			B + ",0,three_public,万元,0,公务接待费,1,total,合计,,",
+			B + ",0,three_public,万元,1,合计,0,item,项目,合计,",
+			B + ",0,three_public,万元,1,合计,1,total,合计,17.50,17500000",
 		},
 		"indicators": {
-			"file,form,project,department,scope,level1,level2,level3,level3_full,value,op,number,unit",
-			a + ",0,专线年租金,财政局,annual,产出指标,数量指标,租赁线路数量,,1条,=,1,条",
-			a + ",0,专线年租金,财政局,annual,产出指标,时效指标,支付及时性,,及时,,,",
-			b + ",0,专线年租金,教育局,annual,产出指标,数量指标,租赁线路数量,,1条,=,1,条",
-			b + ",0,专线年租金,教育局,annual,产出指标,时效指标,支付及时性,,及时,,,",
+			"sha256,form,idx,project,scope,level1,level2,level3,level3_full,value,op,number,number_max,unit,number_fen,weight,direction",
+			A + ",0,0,专线年租金,annual,产出指标,数量指标,租赁线路数量,,1条,=,1,,条,,,",
+			A + ",0,1,专线年租金,annual,产出指标,时效指标,支付及时性,,及时,,,,,,,",
+			B + ",0,0,专线年租金,annual,产出指标,数量指标,租赁线路数量,,1条,=,1,,条,,,",
+			B + ",0,1,专线年租金,annual,产出指标,时效指标,支付及时性,,及时,,,,,,,",
 		},
 		"economic_rows": {
-			"file,row,level,category,dept_subject,gov_subject,total,personnel,public",
-			a + ",0,total,,合计,,1530.68,,",
-			b + ",0,total,,合计,,1530.68,,",
+			"sha256,row,table_index,level,code,gov_code,category,dept_subject,gov_subject,unit,total,total_fen,personnel,personnel_fen,public,public_fen",
+			A + ",0,,total,,,,合计,,,1530.68,,,,,",
+			B + ",0,,total,,,,合计,,,1530.68,,,,,",
 		},
 		"checks": {
-			"file,rule,table_kind,status,message,pages",
-			a + ",row_total,three_public,pass,合计 = Σ items,2",
-			b + ",row_total,three_public,fail,合计 = Σ items,2",
+			"sha256,idx,rule,table_kind,status,message,unit,pages",
+			A + ",0,row_total,three_public,pass,合计 = Σ items,万元,2",
+			B + ",0,row_total,three_public,fail,合计 = Σ items,万元,2",
 		},
 	}
 	for name, want := range csvWant {
@@ -243,14 +267,6 @@ func TestAnalytics(t *testing.T) {
 			t.Errorf("%s.csv:\n got %q\nwant %q", name, got, want)
 		}
 	}
-	data, err := os.ReadFile(filepath.Join(out, "csv", "documents.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	if len(lines) != 4 || !strings.HasPrefix(lines[3], c+",c.json,") || !strings.Contains(lines[3], ",error,not_pdf,not_pdf: fake failure,,,,,,,,0,0,0,0,0,0") {
-		t.Errorf("documents.csv:\n%s", data)
-	}
 
 	db, err := sql.Open("sqlite", filepath.Join(out, "db.sqlite"))
 	if err != nil {
@@ -258,24 +274,34 @@ func TestAnalytics(t *testing.T) {
 	}
 	defer db.Close()
 	queries := []struct{ q, want string }{
-		{`SELECT d.department, d.year, t.value FROM tables t JOIN documents d ON d.file = t.file
-		  WHERE t.table_kind = 'three_public' AND t.row_label = '合计' AND t.column_key = 'total' ORDER BY d.year`,
-			"财政局|2023|17.50\n教育局|2024|17.50\n"},
-		{`SELECT status, ifnull(code, '-'), ifnull(department, '-'), ifnull(year, 0), failed_checks FROM documents ORDER BY file`,
-			"ok|-|财政局|2023|0\nwarning|-|教育局|2024|1\nerror|not_pdf|-|0|0\n"},
-		{`SELECT name, carryover, typeof(total), total FROM projects WHERE file = '` + a + `'`, "专线年租金|0|text|0.80\n"},
-		{`SELECT count(*), count(level3_full), count(op) FROM indicators`, "4|0|2\n"},
+		{`SELECT department, year, total_fen, typeof(total_fen) FROM wide_three_public WHERE row_label = '合计' ORDER BY year`,
+			"财政局|2023|17500000|integer\n教育局|2024|17500000|integer\n"},
+		{`SELECT i.status, ifnull(i.code, '-'), ifnull(d.department, '-'), ifnull(d.year, 0), ifnull(d.failed_checks, 0)
+		  FROM inputs i LEFT JOIN documents d ON d.sha256 = i.sha256 ORDER BY i.path`,
+			"ok|-|财政局|2023|0\nwarning|-|教育局|2024|1\nerror|not_pdf|-|0|0\nok|-|财政局|2023|0\n"},
+		{`SELECT name, carryover, typeof(total), total, typeof(total_fen), total_fen FROM projects WHERE sha256 = '` + A + `'`,
+			"专线年租金|0|text|0.80|integer|800000\n"},
+		{`SELECT count(*), count(level3_full), count(op), typeof(max(number)) FROM indicators`, "4|0|2|real\n"},
 		{`SELECT status, count(*) FROM checks GROUP BY status ORDER BY status`, "fail|1\npass|1\n"},
-		{`SELECT count(*) FROM tables WHERE value IS NULL`, "4\n"},
-		{`SELECT count(*) FROM tables WHERE row IS NULL AND table_kind = 'state_capital'`, "2\n"},
+		{`SELECT count(*), count(value), count(amount_fen) FROM cells`, "8|6|2\n"},
+		{`SELECT kind, empty, rows FROM tables WHERE kind = 'state_capital'`, "state_capital|1|0\nstate_capital|1|0\n"},
+		{`PRAGMA user_version`, fmt.Sprintf("%d\n", DBVersion)},
+		{`SELECT "table", "from", "to" FROM pragma_foreign_key_list('cells') ORDER BY seq`, "tables|sha256|sha256\ntables|table_index|table_index\n"},
+		{`SELECT "table" FROM pragma_foreign_key_list('indicators') LIMIT 1`, "performance_forms\n"},
 		{`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' ORDER BY name`,
-			"documents_department_year\ndocuments_file\n"},
+			"documents_department_year\ndocuments_region_year\nsqlite_autoindex_documents_1\n"},
+		{`SELECT count(*) FROM pragma_foreign_key_check`, "0\n"},
 	}
 	for _, q := range queries {
 		if got := query(t, db, q.q); got != q.want {
 			t.Errorf("%s:\n got %q\nwant %q", q.q, got, q.want)
 		}
 	}
+}
+
+func sha(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
 }
 
 // query runs q and renders the rows as "a|b\n".
@@ -593,7 +619,7 @@ func TestYAMLAnalytics(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sh == Documents {
+			if sh == Documents || sh == Inputs {
 				b = bytes.ReplaceAll(b, []byte(".yaml,"), []byte(".json,"))
 			}
 			if prev, ok := csv[sh.Name]; ok && !bytes.Equal(prev, b) {

@@ -62,6 +62,10 @@ func unitFactor(unit *string) decimal.Decimal {
 	return decimal.Zero
 }
 
+// UnitFactor is how many 元 one unit is (元 1, 千元 1000, 万元 10000, 亿元
+// 1e8), and zero for an unknown or missing unit.
+func UnitFactor(unit *string) decimal.Decimal { return unitFactor(unit) }
+
 // figure is an amount with its unit and printed scale.
 type figure struct {
 	v     decimal.Decimal

@@ -240,3 +240,17 @@ func TestGPBWithCarried(t *testing.T) {
 		t.Errorf("changed carry-over digit: %s", s)
 	}
 }
+
+func TestUnitFactor(t *testing.T) {
+	for _, c := range []struct {
+		unit *string
+		want int64
+	}{
+		{schema.Str("元"), 1}, {schema.Str("万元"), 10000}, {schema.Str("单位：万元"), 10000},
+		{schema.Str("亿元"), 100000000}, {schema.Str("千元"), 1000}, {schema.Str("个"), 0}, {nil, 0},
+	} {
+		if got := UnitFactor(c.unit); !got.Equal(decimal.NewFromInt(c.want)) {
+			t.Errorf("UnitFactor(%v) = %s, want %d", c.unit, got, c.want)
+		}
+	}
+}

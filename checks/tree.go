@@ -20,6 +20,11 @@ func subjectTree(t *schema.Table) []schema.Check {
 	if !v.has(schema.KeySubjectCode) && v.has(schema.KeyUnitCode) {
 		// A table of budget units coded 317, 317001, 317002: the
 		// department's row is the sum of its units', nested as codes are.
+		// Rows that only name their unit (a project list, every project of
+		// unit 125001: codes repeated, none nested) are no tree.
+		if unitCodesRepeat(t) && !unitCodesNest(t) {
+			return nil
+		}
 		v = newView(unitCodesAsSubjects(t))
 	}
 	var out []schema.Check
@@ -30,6 +35,39 @@ func subjectTree(t *schema.Table) []schema.Check {
 		out = append(out, v.tree(side)...)
 	}
 	return out
+}
+
+// unitCodesNest reports whether some unit code of t extends another (317001
+// under 317).
+func unitCodesNest(t *schema.Table) bool {
+	codes := map[string]bool{}
+	for _, r := range t.Rows {
+		if c := r.Get(schema.KeyUnitCode); c != nil && *c != "" {
+			codes[*c] = true
+		}
+	}
+	for c := range codes {
+		for p := range codes {
+			if len(p) < len(c) && strings.HasPrefix(c, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unitCodesRepeat reports whether two rows of t print the same unit code.
+func unitCodesRepeat(t *schema.Table) bool {
+	seen := map[string]bool{}
+	for _, r := range t.Rows {
+		if c := r.Get(schema.KeyUnitCode); c != nil && *c != "" {
+			if seen[*c] {
+				return true
+			}
+			seen[*c] = true
+		}
+	}
+	return false
 }
 
 // unitCodesAsSubjects is t with its unit_code cells read as subject codes.

@@ -19,6 +19,7 @@ var kindTitles = []struct{ title, kind string }{
 	{"2023年机关运行经费预算财政拨款情况统计表", TableAgencyOperating},
 	{"2023年项目支出预算表（本年预算）", TableProjectExpenditure},
 	{"2023年项目支出预算表（上年结转）", TableProjectExpenditureCarryover},
+	{"2019年部门综合预算财政拨款结转资金支出表", TableProjectExpenditureCarryover}, // Xi'an 应急管理局 page 29
 	// Jiangsu
 	{"收支预算总表", TableIncomeExpenditureSummary},
 	{"财政拨款收支预算总表", TableFiscalAppropriationSummary},

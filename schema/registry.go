@@ -144,6 +144,7 @@ var titleRules = []titleRule{
 	{TableProjectExpenditure, []string{"专项业务经费", "支出"}}, // Xi'an
 	{TableProjectExpenditureEconomic, []string{"项目支出", "经济分类|经济科目"}},
 	{TableProjectExpenditureCarryover, []string{"项目支出", "上年结转"}},
+	{TableProjectExpenditureCarryover, []string{"结转资金", "支出"}}, // Xi'an's 财政拨款结转资金支出表: one row per project
 	{TableProjectExpenditure, []string{"项目支出"}},
 	{TableGovernmentProcurement, []string{"政府采购"}},
 	{TableStateCapital, []string{"国有资本经营"}},

@@ -45,12 +45,31 @@ func runBatch(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	fmt.Fprintf(stdout, "batch: %d inputs: %d converted, %d resumed, %d failed; summary in %s\n",
-		len(res.Records), res.Converted, res.Resumed, res.Failed, opts.Out+string(os.PathSeparator)+batch.SummaryName)
+	fmt.Fprintf(stdout, "batch: %s; summary in %s\n", summaryCounts(res), opts.Out+string(os.PathSeparator)+batch.SummaryName)
 	if res.Failed > 0 {
 		return 1
 	}
 	return 0
+}
+
+// summaryCounts words a run's result so that the parts add up to the
+// inputs: "27 inputs: 23 converted, 4 failed, 0 resumed". Converted are
+// the inputs converted by this run, failed those that failed (in this run
+// or, not retried, in an earlier one), resumed those whose earlier
+// document still holds.
+func summaryCounts(res *batch.Result) string {
+	var converted, failed, resumed int
+	for _, r := range res.Records {
+		switch {
+		case r.Status == batch.StatusError:
+			failed++
+		case r.Resumed:
+			resumed++
+		default:
+			converted++
+		}
+	}
+	return fmt.Sprintf("%d inputs: %d converted, %d failed, %d resumed", len(res.Records), converted, failed, resumed)
 }
 
 // parseBatch reads the flags of batch.
@@ -70,6 +89,8 @@ func parseBatch(args []string) (batch.Options, error) {
 	}, "timeout")
 	fl.str(&o.CSVDir, "csv")
 	fl.str(&o.SQLite, "sqlite")
+	fl.str(&o.XLSX, "xlsx")
+	fl.boolean(&o.CSVBOM, "csv-bom")
 	fl.value(func(v string) (err error) {
 		o.Shard, o.Shards, err = batch.ParseShard(v)
 		return err

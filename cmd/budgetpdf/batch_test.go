@@ -20,6 +20,7 @@ import (
 	"github.com/budgetpdf/budgetpdf/batch"
 	"github.com/budgetpdf/budgetpdf/fixtures"
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/shopspring/decimal"
 )
 
 // batchChildEnv makes the test binary act as budgetpdf, so that --isolate,
@@ -82,7 +83,7 @@ func TestBatch(t *testing.T) {
 	work := t.TempDir()
 	out, csvDir, db := filepath.Join(work, "out"), filepath.Join(work, "csv"), filepath.Join(work, "all.db")
 	code, stdout, stderr := runCLI("batch", in, "--out", out, "--csv", csvDir, "--sqlite", db, "-j", "2")
-	if code != 1 || !strings.Contains(stdout, "6 inputs: 6 converted, 0 resumed, 4 failed") {
+	if code != 1 || !strings.Contains(stdout, "6 inputs: 2 converted, 4 failed, 0 resumed") {
 		t.Fatalf("exit %d, want 1 (some failed)\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 
@@ -132,29 +133,48 @@ func TestBatch(t *testing.T) {
 
 	// CSV and SQLite: figures across documents, checked against the truth
 	// and the seed text.
+	inputsCSV, err := os.ReadFile(filepath.Join(csvDir, "inputs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(inputsCSV), "\n"); n != 7 {
+		t.Errorf("inputs.csv has %d lines, want a header and 6", n)
+	}
+	if want := filepath.Join(in, "broken", "user_password.pdf") + "," + recs[3].SHA256 + ",,error,needs_password,"; !strings.Contains(string(inputsCSV), want) {
+		t.Errorf("inputs.csv lacks %q:\n%s", want, inputsCSV)
+	}
 	docsCSV, err := os.ReadFile(filepath.Join(csvDir, "documents.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(docsCSV), "\n"); n != 7 {
-		t.Errorf("documents.csv has %d lines, want a header and 6", n)
+	if n := strings.Count(string(docsCSV), "\n"); n != 3 {
+		t.Errorf("documents.csv has %d lines, want a header and 2", n)
 	}
-	for _, want := range []string{
-		filepath.Join(in, "broken", "user_password.pdf") + ",broken/user_password.json,",
-		",error,needs_password,",
-		",2023年度部门预算公开,中国共产党吕梁市委员会办公室,2023,budget,50,",
-	} {
-		if !strings.Contains(string(docsCSV), want) {
-			t.Errorf("documents.csv lacks %q:\n%s", want, docsCSV)
+	if want := ",2023年度部门预算公开,中国共产党吕梁市委员会办公室,2023,budget,吕梁市,50,"; !strings.Contains(string(docsCSV), want) {
+		t.Errorf("documents.csv lacks %q:\n%s", want, docsCSV)
+	}
+	// The truth's economic total row, its amounts in 分 reckoned here
+	// from the truth's 万元.
+	var econUnit string
+	for _, tb := range truth.Tables {
+		if tb.Kind == schema.TableBasicExpenditureEconomic {
+			econUnit = *tb.Unit
 		}
+	}
+	e := truth.EconomicRows[0]
+	toFen := func(s *string) string {
+		d, err := decimal.NewFromString(*s)
+		if err != nil || econUnit != "万元" {
+			t.Fatalf("truth amount %q unit %q", *s, econUnit)
+		}
+		return d.Mul(decimal.NewFromInt(1000000)).String()
 	}
 	econCSV, err := os.ReadFile(filepath.Join(csvDir, "economic_rows.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := truth.EconomicRows[0]
-	if line := fmt.Sprintf("%s,0,%s,,%s,,%s,%s,%s\n", recs[4].Path, e.Level, e.DeptSubject, *e.Total, *e.Personnel, *e.Public); !strings.Contains(string(econCSV), line) {
-		t.Errorf("economic_rows.csv lacks the truth's total row %q", line)
+	if line := fmt.Sprintf(",%s,,,,%s,,万元,%s,%s,%s,%s,%s,%s\n", e.Level, e.DeptSubject, *e.Total, toFen(e.Total), *e.Personnel, toFen(e.Personnel), *e.Public, toFen(e.Public)); !strings.Contains(string(econCSV), recs[4].SHA256+",0,") || !strings.Contains(string(econCSV), line) {
+		t.Errorf("economic_rows.csv lacks the truth's total row %q:\n%.600s", line, econCSV)
 	}
 
 	sqlDB, err := sql.Open("sqlite", db)
@@ -163,15 +183,16 @@ func TestBatch(t *testing.T) {
 	}
 	defer sqlDB.Close()
 	queries := []struct{ q, want string }{
-		// The seed prints 合计 17.50 in its 三公 table, as the fixture does.
-		{`SELECT d.department, d.year, d.output, t.value FROM tables t JOIN documents d ON d.file = t.file
-		  WHERE t.table_kind = 'three_public' AND t.row_label = '合计' AND t.column_key = 'total' ORDER BY d.output`,
-			"中国共产党吕梁市委员会办公室|2023|good/luliang-2023-calc.json|17.50\n中国共产党吕梁市委员会办公室|2023|good/small-seed.json|17.50\n"},
-		{`SELECT code FROM documents WHERE status = 'error' ORDER BY code`, "corrupt\nneeds_password\nno_text_layer\nnot_pdf\n"},
-		{`SELECT count(*) FROM projects p JOIN documents d ON d.file = p.file WHERE d.output = 'good/luliang-2023-calc.json'`,
+		// The seed prints 合计 17.50 (万元) in its 三公 table, as the fixture
+		// does: 175,000 元.
+		{`SELECT d.department, d.year, i.output, w.total_fen FROM wide_three_public w JOIN documents d ON d.sha256 = w.sha256
+		  JOIN inputs i ON i.sha256 = d.sha256 WHERE w.row_label = '合计' ORDER BY i.output`,
+			"中国共产党吕梁市委员会办公室|2023|good/luliang-2023-calc.json|17500000\n中国共产党吕梁市委员会办公室|2023|good/small-seed.json|17500000\n"},
+		{`SELECT code FROM inputs WHERE status = 'error' ORDER BY code`, "corrupt\nneeds_password\nno_text_layer\nnot_pdf\n"},
+		{`SELECT count(*) FROM projects p JOIN inputs i ON i.sha256 = p.sha256 WHERE i.output = 'good/luliang-2023-calc.json'`,
 			fmt.Sprintf("%d\n", len(truth.Projects))},
 		{`SELECT count(*) FROM indicators`, fmt.Sprintf("%d\n", want.Indicators)},
-		{`SELECT count(DISTINCT table_index) FROM tables WHERE file = '` + recs[4].Path + `'`, fmt.Sprintf("%d\n", len(truth.Tables))},
+		{`SELECT count(*) FROM tables WHERE sha256 = '` + recs[4].SHA256 + `'`, fmt.Sprintf("%d\n", len(truth.Tables))},
 	}
 	for _, q := range queries {
 		if got := batchQuery(t, sqlDB, q.q); got != q.want {
@@ -182,7 +203,7 @@ func TestBatch(t *testing.T) {
 	// A second run converts nothing and leaves every output as it was.
 	before := batchOutputs(t, out)
 	code, stdout, _ = runCLI("batch", in, "--out", out, "--csv", csvDir, "--sqlite", db)
-	if code != 1 || !strings.Contains(stdout, "6 inputs: 0 converted, 6 resumed, 4 failed") {
+	if code != 1 || !strings.Contains(stdout, "6 inputs: 0 converted, 4 failed, 2 resumed") {
 		t.Errorf("second run: exit %d, %s", code, stdout)
 	}
 	if after := batchOutputs(t, out); !reflect.DeepEqual(after, before) {
@@ -192,7 +213,7 @@ func TestBatch(t *testing.T) {
 	// Isolated in child processes, the outputs are the same bytes.
 	t.Setenv(batchChildEnv, "1")
 	iso := filepath.Join(work, "iso")
-	if code, stdout, stderr := runCLI("batch", in, "--out", iso, "--isolate"); code != 1 || !strings.Contains(stdout, "6 converted") {
+	if code, stdout, stderr := runCLI("batch", in, "--out", iso, "--isolate"); code != 1 || !strings.Contains(stdout, "2 converted, 4 failed") {
 		t.Fatalf("--isolate: exit %d\n%s%s", code, stdout, stderr)
 	}
 	isoRecs, err := batch.ReadSummary(filepath.Join(iso, batch.SummaryName))
@@ -239,8 +260,24 @@ func TestBatchRestart(t *testing.T) {
 	}
 	resumed := res.Converted
 	code, stdout, _ := runCLI("batch", in, "--out", out)
-	if code != 1 || !strings.Contains(stdout, fmt.Sprintf("%d converted, %d resumed", 6-resumed, resumed)) {
+	// The inputs done before the cancel are taken over: failures (the
+	// four broken files come first) stay failed, a good one is resumed.
+	goodResumed := max(0, resumed-4)
+	if code != 1 || !strings.Contains(stdout, fmt.Sprintf("6 inputs: %d converted, 4 failed, %d resumed", 2-goodResumed, goodResumed)) {
 		t.Errorf("restart: exit %d, %s", code, stdout)
+	}
+	if recs, err := batch.ReadSummary(filepath.Join(out, batch.SummaryName)); err == nil {
+		n := 0
+		for _, r := range recs {
+			if r.Resumed {
+				n++
+			}
+		}
+		if n != resumed {
+			t.Errorf("restart: %d inputs taken over, want the %d done before the cancel", n, resumed)
+		}
+	} else {
+		t.Error(err)
 	}
 	if got := batchOutputs(t, out); !reflect.DeepEqual(got, want) {
 		t.Errorf("restarted outputs differ from a clean run: %d vs %d files", len(got), len(want))
@@ -280,7 +317,7 @@ func TestBatchRestart(t *testing.T) {
 
 	// A deleted output is redone, the same bytes again.
 	os.Remove(filepath.Join(out, "good", "luliang-2023-calc.json"))
-	if code, stdout, _ := runCLI("batch", in, "--out", out); code != 1 || !strings.Contains(stdout, "1 converted, 5 resumed") {
+	if code, stdout, _ := runCLI("batch", in, "--out", out); code != 1 || !strings.Contains(stdout, "1 converted, 4 failed, 1 resumed") {
 		t.Errorf("after deleting an output: exit %d, %s", code, stdout)
 	}
 	if got := batchOutputs(t, out); !reflect.DeepEqual(got, want) {

@@ -1,0 +1,34 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/schema"
+)
+
+// TestUnitCodeTree: a table of budget units coded 317 / 317001 / 317002 adds
+// up as its codes nest; a list whose rows only name their unit (Xi'an's
+// 财政拨款结转资金支出表: two projects of unit 125001) is no tree.
+func TestUnitCodeTree(t *testing.T) {
+	keys := []string{"unit_code", "unit_name", "total"}
+	units := tbl(schema.TableExpenditureSummary, keys,
+		[]string{"", "合计", "30.00"},
+		[]string{"317", "某局", "30.00"},
+		[]string{"317001", "某局本级", "20.00"},
+		[]string{"317002", "某中心", "10.00"})
+	list := tbl(schema.TableProjectExpenditureCarryover, []string{"unit_code", "unit_name", "item", "total"},
+		[]string{"125001", "西安市安全生产监督管理局", "拨付2017年度省级工业转型升级资金", "9.00"},
+		[]string{"125001", "西安市安全生产监督管理局", "省级安全生产专项", "2.61"})
+	tests := []struct {
+		name string
+		t    schema.Table
+		want []string
+	}{
+		{"units nest", units, []string{"pass"}},
+		{"a unit off", set(units, 3, "total", "11.00"), []string{"fail 317 = 30.00 but Σ317xxx = 31.00"}},
+		{"rows naming their unit", list, nil},
+	}
+	for _, tt := range tests {
+		expect(t, tt.name, subjectTree(&tt.t), tt.want...)
+	}
+}
