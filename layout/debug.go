@@ -75,16 +75,21 @@ func DrawPage(s *extract.SVG, d *Document, rec *PageRecord) {
 	}
 }
 
-// gridLabel is the line drawn over a grid: ruled or unruled, its table's
-// kind and title, and what it continues.
+// gridLabel is the line drawn over a grid: ruled or unruled, the output
+// table it became (numbered as in the output) with its kind, or the
+// performance forms, its title, and what it continues.
 func gridLabel(d *Document, g *GridDebug) string {
 	parts := []string{"unruled"}
 	if g.Ruled {
 		parts[0] = "ruled"
 	}
-	parts = append(parts, fmt.Sprintf("table %d", g.Table+1))
-	if r := d.Reading(g.Table); r != nil && r.Kind != "" {
-		parts = append(parts, r.Kind)
+	switch r := d.Reading(g.Table); {
+	case r == nil:
+		parts = append(parts, fmt.Sprintf("layout table %d", g.Table+1))
+	case r.Form:
+		parts = append(parts, "performance forms")
+	default:
+		parts = append(parts, fmt.Sprintf("table %d", r.Output+1), r.Kind)
 	}
 	title := g.Title
 	if g.Continues && g.Table < len(d.Tables) {

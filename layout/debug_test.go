@@ -11,14 +11,14 @@ func TestDrawPage(t *testing.T) {
 	p1 := ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "1.00", "1.00", ""}})
 	p2 := ruledPage(2, "", false, [][]string{{"住房公积金", "152.03", "152.03", ""}})
 	d := FromPages([]*extract.Page{p1, p2})
-	d.Readings = []Reading{{Output: 0, Kind: "expenditure_summary", Keys: []string{"subject_name", "total", "basic", "project"}}}
+	d.Readings = []Reading{{Output: 1, Kind: "expenditure_summary", Keys: []string{"subject_name", "total", "basic", "project"}}}
 	tests := []struct {
 		page int
 		want []string // in the tables layer
 		not  []string
 	}{
-		{1, []string{`<g id="tables">`, "2×1", "1×3", "ruled, table 1, expenditure_summary: 2023年预算支出总表", ">subject_name<", ">project<"}, []string{"continued"}},
-		{2, []string{"ruled, table 1, expenditure_summary, continued from page 1: 2023年预算支出总表", ">total<"}, []string{"2×1"}},
+		{1, []string{`<g id="tables">`, "2×1", "1×3", "ruled, table 2, expenditure_summary: 2023年预算支出总表", ">subject_name<", ">project<"}, []string{"continued"}},
+		{2, []string{"ruled, table 2, expenditure_summary, continued from page 1: 2023年预算支出总表", ">total<"}, []string{"2×1"}},
 	}
 	for _, tc := range tests {
 		s := extract.NewSVG(595, 842)

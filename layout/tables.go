@@ -69,6 +69,7 @@ func (ps *Params) findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 		f.g.peelMeta(&m)
 		// Lines above, nearest first.
 		titled := false
+		var titleLine Line // the title's (first) line, once taken
 		for k := len(rest) - 1; k >= 0; k-- {
 			l := rest[k]
 			if used[k] || l.Box.CY() >= f.box.Y0 || l.Box.CY() <= prevBottom {
@@ -78,6 +79,14 @@ func (ps *Params) findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 				break
 			}
 			if overlapX(l.Box, f.box) <= 0 {
+				continue
+			}
+			if titled && wrappedTitle(l, titleLine, m.title) {
+				// The first line of a title wrapped over two lines
+				// (…全国民航反 / 电诈中心建设项目绩效目标表).
+				m.title = textutil.Squeeze(l.Text) + m.title
+				titleLine = l
+				used[k] = true
 				continue
 			}
 			trial := m
@@ -95,7 +104,9 @@ func (ps *Params) findTables(p *extract.Page, lines []Line) ([]Table, []Line) {
 			if titled && trial.label == m.label {
 				break // above the title only a label may follow
 			}
-			titled = titled || trial.title != m.title
+			if trial.title != m.title {
+				titled, titleLine = true, l
+			}
 			m = trial
 			used[k] = true
 		}
@@ -158,6 +169,17 @@ func (ps *Params) takeLine(m *meta, l Line) bool {
 	}
 	*m = trial
 	return true
+}
+
+// wrappedTitle reports whether l, just above the title line t, is the first
+// line of the title wrapped: printed in the same size right above it, with
+// no title words of its own (表, 预算), the two together a title.
+func wrappedTitle(l, t Line, title string) bool {
+	h := t.Box.Height()
+	if h <= 0 || t.Box.Y0-l.Box.Y1 > 0.6*h || abs(l.Box.Height()-h) > 0.15*h || isTitleLine(l.Text) {
+		return false
+	}
+	return isTitleLine(textutil.Squeeze(l.Text) + title)
 }
 
 // deptAbove returns the index of the department line that lines[k]

@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,13 +48,32 @@ type File struct {
 	SHA256 string // hex digest of Data; computed when empty
 }
 
-// ReadFile reads the file at path.
+// StdinName is the path "-" stands for: the document's source.file and the
+// name error messages give standard input.
+const StdinName = "stdin"
+
+// ReadFile reads the file at path; "-" reads standard input (see ReadFrom).
 func ReadFile(path string) (File, error) {
+	if path == "-" {
+		return ReadFrom(StdinName, os.Stdin)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return File{}, err
 	}
 	return File{Path: path, Data: data}, nil
+}
+
+// ReadFrom reads one input from r (standard input, a pipe) as the file
+// named name. It reads at most one byte past extract.DefaultLimits.FileBytes,
+// so a longer input is never held whole: the extractor then refuses it as it
+// refuses a file that large (and an empty input as an empty file).
+func ReadFrom(name string, r io.Reader) (File, error) {
+	data, err := io.ReadAll(io.LimitReader(r, extract.DefaultLimits.FileBytes+1))
+	if err != nil {
+		return File{}, err
+	}
+	return File{Path: name, Data: data}, nil
 }
 
 func (f File) sum() string {

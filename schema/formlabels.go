@@ -1,6 +1,9 @@
 package schema
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Form families: the printed layouts a performance form is read from. Every
 // family gives the same PerformanceForm record; Family names which one.
@@ -42,6 +45,67 @@ func gridRole(text string) string {
 	}
 	return ""
 }
+
+// isTargetTableHeader reports whether a row heads a table of targets read
+// by longForms: a long table's header, a goal-only table's (项目名称 |
+// 绩效目标), or the indicator columns of a table whose title names its one
+// project.
+func isTargetTableHeader(r FormRow) bool {
+	return isLongTableHeader(r) || isGoalOnlyHeader(r) || (titleProject(r.Title) != "" && indicatorColumns(r) >= 2)
+}
+
+// isGoalOnlyHeader reports whether a row heads a goal-only table: a project
+// column and a goals column, no indicator columns.
+func isGoalOnlyHeader(r FormRow) bool {
+	project, goals := false, false
+	for _, c := range r.Cells {
+		switch gridRole(c.Text) {
+		case "project":
+			project = true
+		case "goals", "period_goals":
+			goals = true
+		}
+	}
+	return project && goals && indicatorColumns(r) == 0
+}
+
+// indicatorColumns counts a row's indicator header cells (a packed cell
+// counting two).
+func indicatorColumns(r FormRow) int {
+	n := 0
+	for _, c := range r.Cells {
+		switch gridRole(c.Text) {
+		case "level1", "level2", "level3", "value":
+			n++
+		case "packed":
+			n += 2
+		}
+	}
+	return n
+}
+
+// titleProject returns the project a table's title names (projectTitleEnds),
+// or "".
+func titleProject(title string) string {
+	t := squeezeLabel(title)
+	for _, w := range notProjectTitles {
+		if strings.Contains(t, w) {
+			return ""
+		}
+	}
+	for _, end := range projectTitleEnds {
+		if name, ok := strings.CutSuffix(t, end); ok {
+			name = yearPrefix.ReplaceAllString(name, "")
+			if strings.HasSuffix(name, "项目") && len([]rune(name)) > 2 {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// yearPrefix is the year a title starts with (2026年, 2026年度).
+var yearPrefix = regexp.MustCompile(`^\d{4}年度?`)
 
 // isLongTableHeader reports whether a row is the column header of a long
 // table: a project column and indicator columns on the same row.

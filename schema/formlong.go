@@ -17,6 +17,7 @@ import (
 // gridCol is one column of an indicator table's header.
 type gridCol struct {
 	role   string
+	label  string
 	col    int
 	x0, x1 float64
 }
@@ -33,9 +34,31 @@ func (h *gridHeader) addRow(r FormRow) {
 			role, _ = gridLabelCut(c.Text)
 		}
 		if role != "" {
-			*h = append(*h, gridCol{role: role, col: c.Col, x0: c.X0, x1: c.X1})
+			*h = append(*h, gridCol{role: role, label: c.Text, col: c.Col, x0: c.X0, x1: c.X1})
 		}
 	}
+}
+
+// totalUnit is the unit printed in the total column's label (预算数（万元）), or "".
+func (h gridHeader) totalUnit() string {
+	for _, g := range h {
+		if g.role == "total" {
+			if m := fundsUnit.FindStringSubmatch(g.label); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+// has reports whether a column of the header has the role.
+func (h gridHeader) has(role string) bool {
+	for _, g := range h {
+		if g.role == role {
+			return true
+		}
+	}
+	return false
 }
 
 // roleOf returns the role of the column a cell sits under, or "".
@@ -92,7 +115,9 @@ type longForm struct {
 	f       PerformanceForm
 	text    string // the project cell's fragments joined
 	goals   []string
+	period  []string // 实施期目标 texts
 	packed  []string // a packed indicator cell's pieces
+	table   int      // the table a title-named project was read from
 	hasName bool     // the project text holds a name (not a code only)
 	hasFund bool
 	pages   map[int]bool
@@ -106,6 +131,7 @@ type longForm struct {
 func (lf *longForm) absorb(o *longForm) {
 	lf.f.Indicators = append(lf.f.Indicators, o.f.Indicators...)
 	lf.goals = append(lf.goals, o.goals...)
+	lf.period = append(lf.period, o.period...)
 	lf.packed = append(lf.packed, o.packed...)
 	for _, p := range o.f.Pages {
 		if !lf.pages[p] {
@@ -123,6 +149,10 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		warns    []Warning
 		inHdr    bool // the rows just read were header rows
 		lastPage int
+		// The header's kind: a goal-only table (no indicator columns), a
+		// table named by its title (no project column), whose goals are
+		// the 实施期's (its targets then too).
+		goalOnly, titled, periodOnly bool
 	)
 	newForm := func(page int, unit string) *longForm {
 		lf := &longForm{f: PerformanceForm{Family: FormFamilyLongTable, Pages: []int{}, Indicators: []Indicator{}}, pages: map[int]bool{}}
@@ -133,9 +163,10 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		return lf
 	}
 	for _, r := range rows {
-		if isLongTableHeader(r) {
+		if isTargetTableHeader(r) {
 			head, inHdr = nil, true
 			head.addRow(r)
+			goalOnly, titled, periodOnly = indicatorColumns(r) == 0, !head.has("project"), head.has("period_goals") && !head.has("goals")
 			// A merged goals cell cut by the page break may print its text
 			// into the repeated header cell (绩效目标监督检查办法》等).
 			if cur != nil {
@@ -182,6 +213,17 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 				cells[role] += c.Text
 			}
 		}
+		if titled {
+			// One project, named by the table's title.
+			if name := titleProject(r.Title); cur == nil || cur.table != r.Table {
+				cur = newForm(r.Page, r.Unit)
+				cur.text, cur.hasName, cur.table = name, true, r.Table
+				cur.f.Family = FormFamilyHeader // a per-project form, its header block the title
+			}
+		}
+		if goalOnly && projectText != "" {
+			cur = nil // each row of a goal-only table is a project
+		}
 		tv, ok := textutil.Amount(cells["total"])
 		hasTotal := ok && tv != nil
 		serial := cells["serial"] != "" && strings.Trim(squeezeLabel(cells["serial"]), "0123456789") == ""
@@ -189,6 +231,7 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 			cur = nil // a new 序号 starts a new project
 		}
 		switch {
+		case titled:
 		case projectText != "":
 			if cur != nil && cur.pending {
 				cur.pending = false
@@ -224,8 +267,14 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 			cur.pages[r.Page] = true
 			cur.f.Pages = append(cur.f.Pages, r.Page)
 		}
+		if u := cells["unit_name"]; u != "" && cur.f.ImplementingUnit == nil {
+			cur.f.ImplementingUnit = Str(u)
+		}
 		if hasTotal && !cur.hasFund {
 			cur.hasFund = true
+			if u := head.totalUnit(); u != "" {
+				cur.f.Funds.Unit = Str(u) // 预算数（万元）
+			}
 			ff := &cur.f.Funds.Annual
 			ff.Total, _ = textutil.Amount(cells["total"])
 			if v, ok := textutil.Amount(cells["fiscal"]); ok {
@@ -238,11 +287,20 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		if g := cells["goals"]; g != "" {
 			cur.goals = append(cur.goals, g)
 		}
+		if g := cells["period_goals"]; g != "" {
+			cur.period = append(cur.period, g)
+		}
 		if pk := cells["packed"]; pk != "" {
 			cur.packed = append(cur.packed, pk)
 		}
+		if goalOnly {
+			cur.f.Family = FormFamilyGoalOnly
+		}
 		if ind, ok := gridIndicator(cells, cur.f.Indicators); ok {
 			ind.Scope = ScopeAnnual
+			if periodOnly {
+				ind.Scope = ScopePeriod
+			}
 			cur.f.Indicators = append(cur.f.Indicators, ind)
 		}
 	}
@@ -258,7 +316,7 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 			f.Indicators = append(f.Indicators, parsePacked(strings.Join(lf.packed, ""))...)
 		}
 		// A subtotal row (合计, a unit's line) has funds and no targets.
-		if len(f.Indicators) == 0 && len(lf.goals) == 0 {
+		if len(f.Indicators) == 0 && len(lf.goals) == 0 && len(lf.period) == 0 {
 			continue
 		}
 		name := strings.TrimSpace(lf.text)
@@ -268,6 +326,9 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 		f.Project = name
 		if len(lf.goals) > 0 {
 			f.Goals.Annual = Str(strings.Join(lf.goals, ""))
+		}
+		if len(lf.period) > 0 {
+			f.Goals.Period = Str(strings.Join(lf.period, ""))
 		}
 		// The same project (code and name) printed again on the next page
 		// with its own merged cell continues the form before.

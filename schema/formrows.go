@@ -87,7 +87,7 @@ func OutsideForms(ld *layout.Document) ([]PerformanceForm, []Warning) {
 		rows := cleanRows(tableFormRows(&ld.Tables[ti], ti, 0))
 		long := false
 		for _, r := range rows {
-			long = long || isLongTableHeader(r)
+			long = long || isTargetTableHeader(r)
 		}
 		if !long {
 			continue

@@ -132,7 +132,7 @@ func Forms(rows []FormRow) ([]PerformanceForm, []Warning) {
 	// long tables; the rest are header forms.
 	long := map[int]bool{}
 	for _, r := range rows {
-		if isLongTableHeader(r) {
+		if isTargetTableHeader(r) {
 			long[r.Table] = true
 		}
 	}

@@ -79,19 +79,32 @@ var gridColumnLabels = []struct{ label, role string }{
 	{"目标值", "value"},
 	{"序号", "serial"},
 	{"项目名称", "project"},
+	{"预算单位", "unit_name"},
 	{"项目代码", "project_code"},
 	{"项目编码", "project_code"},
 	{"项目总额", "total"},
 	{"年度资金总额", "total"},
 	{"预算金额", "total"},
+	{"预算数", "total"},
 	{"总计", "total"},
 	{"合计", "total"},
 	{"财政资金", "fiscal"},
 	{"财政拨款", "fiscal"},
 	{"其他资金", "other"},
+	{"实施期目标", "period_goals"},
 	{"绩效目标", "goals"},
 	{"年度目标", "goals"},
 }
+
+// projectTitleEnds end the title of a target table printed for one project
+// whose name is only in the title (2026年全国民航反电诈中心建设项目绩效目标表):
+// the name is the title without its year and this ending. A title naming
+// no project (项目支出绩效目标表, 部门整体…) is no project's.
+var projectTitleEnds = []string{"绩效目标申报表", "绩效目标表"}
+
+// notProjectTitles are title words of target tables that list many
+// projects or a department, never one project.
+var notProjectTitles = []string{"项目支出", "重点项目", "部门整体", "整体支出", "专项资金", "一级项目", "二级项目", "含转移支付"}
 
 // gridExactLabels are header labels that take their role only as the whole
 // cell: 绩效指标 heads a packed indicator cell, while 本年绩效指标值 is a value

@@ -73,3 +73,43 @@ func TestExtractJobs(t *testing.T) {
 		}
 	}
 }
+
+// extract - reads standard input: the document of the same bytes, named
+// stdin; an empty input is not_pdf naming stdin.
+func TestExtractStdin(t *testing.T) {
+	path := realPDF(t, "js-zxbgt-2017-tables.pdf")
+	withStdin := func(name string, fn func()) {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		old := os.Stdin
+		os.Stdin = f
+		defer func() { os.Stdin = old }()
+		fn()
+	}
+	var want, got, errs bytes.Buffer
+	if code := run([]string{"extract", path}, &want, &errs); code != 0 {
+		t.Fatalf("extract FILE: exit %d: %s", code, errs.String())
+	}
+	withStdin(path, func() {
+		if code := run([]string{"extract", "-"}, &got, &errs); code != 0 {
+			t.Fatalf("extract -: exit %d: %s", code, errs.String())
+		}
+	})
+	base := path[strings.LastIndex(path, "/")+1:]
+	if w := strings.Replace(want.String(), `"file": "`+base+`"`, `"file": "stdin"`, 1); got.String() != w {
+		t.Errorf("extract - differs from extract FILE beyond source.file (%d vs %d bytes)", got.Len(), len(w))
+	}
+	empty := t.TempDir() + "/empty"
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, stderr bytes.Buffer
+	withStdin(empty, func() {
+		if code := run([]string{"extract", "-"}, &out, &stderr); code != 3 || !strings.HasPrefix(stderr.String(), "budgetpdf: stdin: not_pdf: ") || out.Len() != 0 {
+			t.Errorf("empty stdin: exit %d, stderr %q; want 3, not_pdf naming stdin", code, stderr.String())
+		}
+	})
+}

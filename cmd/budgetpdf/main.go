@@ -34,7 +34,7 @@ var formats = pipeline.FormatNames()
 // line here.
 var commands = []command{
 	{"extract", "FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N]",
-		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML; several files of one disclosure are merged; -j: pages read at once (default: all cores, same output)", runExtract},
+		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML; several files of one disclosure are merged; FILE - reads standard input; -j: pages read at once (default: all cores, same output)", runExtract},
 	{"merge", "FILE FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N]",
 		"convert a disclosure published as several files (a narrative PDF and its tables PDF) into one document (as extract FILE FILE...)", runMerge},
 	{"check", "FILE... [--password P] [-v]",

@@ -1,0 +1,52 @@
+package schema
+
+import "testing"
+
+func TestTitleProject(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"2026年全国民航反电诈中心建设项目绩效目标表", "全国民航反电诈中心建设项目"},
+		{"2026年度智慧法院信息化建设项目绩效目标申报表", "智慧法院信息化建设项目"},
+		{"全国民航反电诈中心建设项目绩效目标表", "全国民航反电诈中心建设项目"},
+		{"2026年项目支出绩效目标表", ""},
+		{"项目支出绩效目标表（含转移支付项目）", ""},
+		{"2026年部门整体支出绩效目标表", ""},
+		{"2026年重点项目绩效目标表", ""},
+		{"2026年市级重点专项资金绩效目标表(一级项目)", ""},
+		{"2026年一般公共预算支出表", ""},
+	}
+	for _, tt := range tests {
+		if got := titleProject(tt.title); got != tt.want {
+			t.Errorf("titleProject(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+func TestTargetTableHeaders(t *testing.T) {
+	row := func(title string, texts ...string) FormRow {
+		r := FormRow{Title: title}
+		for i, s := range texts {
+			r.Cells = append(r.Cells, FormCell{Text: s, Col: i})
+		}
+		return r
+	}
+	tests := []struct {
+		name           string
+		r              FormRow
+		target, goally bool
+	}{
+		{"goal-only", row("2026年项目支出绩效目标表", "序号", "项目名称", "绩效目标"), true, true},
+		{"goal-only with funds", row("", "二级预算单位名称", "一级项目名称", "预算数（万元）", "绩效目标"), true, true},
+		{"long table", row("", "项目名称", "项目总额", "绩效目标", "一级指标", "二级指标", "三级指标", "本年绩效指标值"), true, false},
+		{"title-named", row("2026年全国民航反电诈中心建设项目绩效目标表", "项目实施期目标", "一级指标", "二级指标", "三级指标", "目标值"), true, false},
+		{"indicators under a list title", row("2026年项目支出绩效目标表", "一级指标", "二级指标", "三级指标", "目标值"), false, false},
+		{"a header form's project row", row("", "项目名称", "市商务发展专项", "主管部门", "重庆市商务委员会"), false, false},
+	}
+	for _, tt := range tests {
+		if got := isTargetTableHeader(tt.r); got != tt.target {
+			t.Errorf("%s: isTargetTableHeader = %v, want %v", tt.name, got, tt.target)
+		}
+		if got := isGoalOnlyHeader(tt.r); got != tt.goally {
+			t.Errorf("%s: isGoalOnlyHeader = %v, want %v", tt.name, got, tt.goally)
+		}
+	}
+}
