@@ -304,8 +304,8 @@ func sha(s string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// query runs q and renders the rows as "a|b\n".
-func query(t *testing.T, db *sql.DB, q string) string {
+// queryRows runs q and returns its rows, each value as the driver gives it.
+func queryRows(t *testing.T, db *sql.DB, q string) [][]any {
 	t.Helper()
 	rows, err := db.Query(q)
 	if err != nil {
@@ -313,7 +313,7 @@ func query(t *testing.T, db *sql.DB, q string) string {
 	}
 	defer rows.Close()
 	cols, _ := rows.Columns()
-	var b strings.Builder
+	var out [][]any
 	for rows.Next() {
 		vals := make([]any, len(cols))
 		ptrs := make([]any, len(cols))
@@ -323,6 +323,19 @@ func query(t *testing.T, db *sql.DB, q string) string {
 		if err := rows.Scan(ptrs...); err != nil {
 			t.Fatal(err)
 		}
+		out = append(out, vals)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// query runs q and renders the rows as "a|b\n".
+func query(t *testing.T, db *sql.DB, q string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, vals := range queryRows(t, db, q) {
 		for i, v := range vals {
 			if i > 0 {
 				b.WriteByte('|')
@@ -333,9 +346,6 @@ func query(t *testing.T, db *sql.DB, q string) string {
 			fmt.Fprint(&b, v)
 		}
 		b.WriteByte('\n')
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return b.String()
 }

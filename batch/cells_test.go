@@ -123,42 +123,15 @@ func jsonString(s string) string {
 // dbTexts is every text value in every table of db.
 func dbTexts(t *testing.T, db *sql.DB) map[string]bool {
 	t.Helper()
-	var tables []string
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		tables = append(tables, n)
-	}
-	rows.Close()
 	out := map[string]bool{}
-	for _, tb := range tables {
-		rows, err := db.Query(`SELECT * FROM "` + tb + `"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
+	for _, tb := range queryRows(t, db, `SELECT name FROM sqlite_master WHERE type = 'table'`) {
+		for _, vals := range queryRows(t, db, `SELECT * FROM "`+tb[0].(string)+`"`) {
 			for _, v := range vals {
 				if s, ok := v.(string); ok {
 					out[s] = true
 				}
 			}
 		}
-		rows.Close()
 	}
 	return out
 }
