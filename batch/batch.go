@@ -116,7 +116,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	var prev map[string]Record
 	if !opts.Force {
-		if prev, err = loadPrevious(opts.Out); err != nil {
+		if prev, err = loadPrevious(opts.Out, opts.Progress); err != nil {
 			return nil, err
 		}
 	}

@@ -9,9 +9,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
+	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
@@ -132,7 +132,7 @@ func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, e
 // failed makes rec an error record.
 func failed(rec Record, code string, err error) Record {
 	rec.Status, rec.Code = StatusError, code
-	rec.Message = strings.Join(strings.Fields(err.Error()), " ")
+	rec.Message = extract.Sanitize(err.Error(), extract.MaxMessage)
 	return rec
 }
 

@@ -9,8 +9,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/checks"
+	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
@@ -48,6 +51,12 @@ type Record struct {
 	Pages        int     `json:"pages"`
 	Seconds      float64 `json:"seconds"`
 	Resumed      bool    `json:"resumed,omitempty"` // taken over from an earlier run
+
+	// The raw bytes of Path and Output when they are not UTF-8 (JSON
+	// strings would turn them into U+FFFD), so that a rerun finds the
+	// same file again: set by appendRecord, read back by ReadSummary.
+	PathBytes   []byte `json:"path_bytes,omitempty"`
+	OutputBytes []byte `json:"output_bytes,omitempty"`
 }
 
 // docRecord fills the counts of rec from a converted document.
@@ -70,8 +79,17 @@ func docRecord(rec *Record, doc *schema.Document) {
 	}
 }
 
-// appendRecord writes rec as one JSON line.
+// appendRecord writes rec as one JSON line, with the raw bytes of a name
+// that is not UTF-8 and its message bounded to extract.MaxMessage.
 func appendRecord(w io.Writer, rec Record) error {
+	rec.PathBytes, rec.OutputBytes = nil, nil
+	if !utf8.ValidString(rec.Path) {
+		rec.PathBytes = []byte(rec.Path)
+	}
+	if !utf8.ValidString(rec.Output) {
+		rec.OutputBytes = []byte(rec.Output)
+	}
+	rec.Message = extract.Sanitize(rec.Message, extract.MaxMessage)
 	b, err := json.Marshal(rec)
 	if err != nil {
 		return err
@@ -94,36 +112,104 @@ func writeSummary(path string, recs []Record) error {
 	return nil
 }
 
-// ReadSummary reads a summary.jsonl (or a journal). A last line cut short
-// by a kill is ignored.
+// MaxSummaryLine is the longest summary line ReadSummary reads. A line
+// appendRecord writes is far shorter (its message is bounded); a longer
+// one, from an older version or damage, is skipped without being held in
+// memory, and its input is converted again.
+const MaxSummaryLine = 64 << 10
+
+// SkippedLine is a summary line ReadSummary could not take: too long, or
+// not a record (a last line cut short by a kill is one).
+type SkippedLine struct {
+	File   string
+	Line   int
+	Reason string
+}
+
+func (s SkippedLine) String() string {
+	return fmt.Sprintf("%s line %d: %s", strconv.Quote(s.File), s.Line, s.Reason)
+}
+
+// ReadSummary reads a summary.jsonl (or a journal). Lines that are not
+// records are skipped; ReadSummaryLines says which.
 func ReadSummary(path string) ([]Record, error) {
+	recs, _, err := ReadSummaryLines(path)
+	return recs, err
+}
+
+// ReadSummaryLines reads a summary as ReadSummary does and also returns
+// the lines it skipped. It never fails on a line's length or content; its
+// memory is bounded by MaxSummaryLine per line.
+func ReadSummaryLines(path string) ([]Record, []SkippedLine, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	var recs []Record
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	for sc.Scan() {
-		var r Record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+	var skipped []SkippedLine
+	r := bufio.NewReaderSize(f, 64<<10)
+	for n := 1; ; n++ {
+		line, long, err := readLine(r, MaxSummaryLine)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return recs, skipped, fmt.Errorf("batch: reading %s line %d: %w", strconv.Quote(path), n, err)
+		}
+		if long > 0 {
+			skipped = append(skipped, SkippedLine{path, n, fmt.Sprintf("%d bytes, longer than the limit of %d", long, MaxSummaryLine)})
+		} else if len(bytes.TrimSpace(line)) > 0 {
+			var rec Record
+			if jerr := json.Unmarshal(line, &rec); jerr != nil {
+				skipped = append(skipped, SkippedLine{path, n, "not a record: " + extract.Sanitize(jerr.Error(), 120)})
+			} else {
+				if rec.PathBytes != nil {
+					rec.Path = string(rec.PathBytes)
+				}
+				if rec.OutputBytes != nil {
+					rec.Output = string(rec.OutputBytes)
+				}
+				rec.PathBytes, rec.OutputBytes = nil, nil
+				recs = append(recs, rec)
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return recs, skipped, nil
+		}
+	}
+}
+
+// readLine reads one line of r without its newline. A line longer than max
+// is read to its end and dropped: line is nil and long its length.
+func readLine(r *bufio.Reader, max int) (line []byte, long int, err error) {
+	for {
+		chunk, err := r.ReadSlice('\n')
+		switch {
+		case long > 0:
+			long += len(chunk)
+		case len(line)+len(chunk) > max+1:
+			long = len(line) + len(chunk)
+			line = nil
+		default:
+			line = append(line, chunk...)
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		recs = append(recs, r)
+		if long > 0 {
+			if err == nil {
+				long-- // the newline
+			}
+			return nil, long, err
+		}
+		return bytes.TrimSuffix(line, []byte("\n")), 0, err
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("batch: reading %s: %w", path, err)
-	}
-	return recs, nil
 }
 
 // loadPrevious returns the earlier run's records by output name: the
 // summary, then the journal of a run that did not finish (newer, so it wins).
-func loadPrevious(out string) (map[string]Record, error) {
+func loadPrevious(out string, progress io.Writer) (map[string]Record, error) {
 	prev := map[string]Record{}
 	for _, name := range []string{SummaryName, journalName} {
-		recs, err := ReadSummary(filepath.Join(out, name))
+		recs, skipped, err := ReadSummaryLines(filepath.Join(out, name))
 		if errors.Is(err, os.ErrNotExist) {
 			continue
 		}
@@ -132,6 +218,11 @@ func loadPrevious(out string) (map[string]Record, error) {
 		}
 		for _, r := range recs {
 			prev[r.Output] = r
+		}
+		if progress != nil {
+			for _, sk := range skipped {
+				fmt.Fprintf(progress, "batch: %s; skipped, its input is converted again\n", sk)
+			}
 		}
 	}
 	return prev, nil
