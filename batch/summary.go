@@ -51,10 +51,13 @@ type Record struct {
 	Pages        int     `json:"pages"`
 	Seconds      float64 `json:"seconds"`
 	Resumed      bool    `json:"resumed,omitempty"` // taken over from an earlier run
+}
 
-	// The raw bytes of Path and Output when they are not UTF-8 (JSON
-	// strings would turn them into U+FFFD), so that a rerun finds the
-	// same file again: set by appendRecord, read back by ReadSummary.
+// line is a Record as summary.jsonl holds it: with the raw bytes of Path
+// and Output when they are not UTF-8 (a JSON string would turn them into
+// U+FFFD), so that a rerun finds the same file again.
+type line struct {
+	Record
 	PathBytes   []byte `json:"path_bytes,omitempty"`
 	OutputBytes []byte `json:"output_bytes,omitempty"`
 }
@@ -82,15 +85,15 @@ func docRecord(rec *Record, doc *schema.Document) {
 // appendRecord writes rec as one JSON line, with the raw bytes of a name
 // that is not UTF-8 and its message bounded to extract.MaxMessage.
 func appendRecord(w io.Writer, rec Record) error {
-	rec.PathBytes, rec.OutputBytes = nil, nil
+	l := line{Record: rec}
 	if !utf8.ValidString(rec.Path) {
-		rec.PathBytes = []byte(rec.Path)
+		l.PathBytes = []byte(rec.Path)
 	}
 	if !utf8.ValidString(rec.Output) {
-		rec.OutputBytes = []byte(rec.Output)
+		l.OutputBytes = []byte(rec.Output)
 	}
-	rec.Message = extract.Sanitize(rec.Message, extract.MaxMessage)
-	b, err := json.Marshal(rec)
+	l.Message = extract.Sanitize(rec.Message, extract.MaxMessage)
+	b, err := json.Marshal(l)
 	if err != nil {
 		return err
 	}
@@ -150,15 +153,15 @@ func ReadSummaryLines(path string) ([]Record, []SkippedLine, error) {
 	var skipped []SkippedLine
 	r := bufio.NewReaderSize(f, 64<<10)
 	for n := 1; ; n++ {
-		line, long, err := readLine(r, MaxSummaryLine)
+		text, long, err := readLine(r, MaxSummaryLine)
 		if err != nil && !errors.Is(err, io.EOF) {
 			return recs, skipped, fmt.Errorf("batch: reading %s line %d: %w", strconv.Quote(path), n, err)
 		}
 		if long > 0 {
 			skipped = append(skipped, SkippedLine{path, n, fmt.Sprintf("%d bytes, longer than the limit of %d", long, MaxSummaryLine)})
-		} else if len(bytes.TrimSpace(line)) > 0 {
-			var rec Record
-			if jerr := json.Unmarshal(line, &rec); jerr != nil {
+		} else if len(bytes.TrimSpace(text)) > 0 {
+			var rec line
+			if jerr := json.Unmarshal(text, &rec); jerr != nil {
 				skipped = append(skipped, SkippedLine{path, n, "not a record: " + extract.Sanitize(jerr.Error(), 120)})
 			} else {
 				if rec.PathBytes != nil {
@@ -167,8 +170,7 @@ func ReadSummaryLines(path string) ([]Record, []SkippedLine, error) {
 				if rec.OutputBytes != nil {
 					rec.Output = string(rec.OutputBytes)
 				}
-				rec.PathBytes, rec.OutputBytes = nil, nil
-				recs = append(recs, rec)
+				recs = append(recs, rec.Record)
 			}
 		}
 		if errors.Is(err, io.EOF) {
