@@ -73,12 +73,11 @@ type Options struct {
 	ProgressEvery time.Duration
 
 	// The pipeline as a worker calls it, set by fill from Isolate (the
-	// package's tests plant a fake): convert one file, and count a PDF's
-	// pages for the page limit (an error, as for a text dump, leaves the
-	// file to convert, which names it properly).
+	// package's tests plant a fake): convert one file under ctx and the
+	// page limit of opts (a *pipeline.Failure with code too_many_pages and
+	// the count when past it).
 	format  pipeline.Format // of Format
-	convert func(ctx context.Context, f pipeline.File) (*schema.Document, error)
-	pages   func(data []byte) (int, error)
+	convert func(ctx context.Context, f pipeline.File, opts pipeline.Options) (*schema.Document, error)
 }
 
 // Result is what a run did.
@@ -209,17 +208,12 @@ func (o *Options) fill() error {
 		return fmt.Errorf("%w: no inputs", ErrUsage)
 	}
 	if o.convert == nil {
-		o.convert = func(_ context.Context, f pipeline.File) (*schema.Document, error) {
-			return pipeline.ConvertFiles([]pipeline.File{f}, pipeline.Options{Workers: 1}) // the pool runs files in parallel
+		o.convert = func(ctx context.Context, f pipeline.File, opts pipeline.Options) (*schema.Document, error) {
+			return pipeline.ConvertFilesContext(ctx, []pipeline.File{f}, opts)
 		}
 		if o.Isolate {
-			o.convert = func(ctx context.Context, f pipeline.File) (*schema.Document, error) {
-				return pipeline.ConvertInChild(ctx, f, pipeline.Options{Workers: 1})
-			}
+			o.convert = pipeline.ConvertInChild
 		}
-	}
-	if o.pages == nil {
-		o.pages = pipeline.Pages
 	}
 	if o.Workers < 0 {
 		return fmt.Errorf("%w: workers must be positive, not %d", ErrUsage, o.Workers)

@@ -69,7 +69,11 @@ type fakePipeline struct{ calls atomic.Int32 }
 // convert reads the instruction from the bytes batch hands on (the file
 // is read once); "internal" stands for a stage's panic, which the
 // pipeline recovers as an internal failure.
-func (f *fakePipeline) convert(ctx context.Context, in pipeline.File) (*schema.Document, error) {
+func (f *fakePipeline) convert(ctx context.Context, in pipeline.File, opts pipeline.Options) (*schema.Document, error) {
+	if bytes.HasPrefix(in.Data, []byte("big")) && opts.MaxPages > 0 && opts.MaxPages < fakeBigPages {
+		// refused as the pipeline does, before any conversion
+		return nil, &pipeline.Failure{Code: pipeline.CodeTooManyPages, Message: fmt.Sprintf("%d pages, more than the limit of %d", fakeBigPages, opts.MaxPages), Pages: fakeBigPages}
+	}
 	f.calls.Add(1)
 	if want, err := os.ReadFile(in.Path); err != nil || !bytes.Equal(want, in.Data) || in.SHA256 == "" {
 		return nil, fmt.Errorf("the input's bytes were not handed on: %v", err)
@@ -87,13 +91,8 @@ func (f *fakePipeline) convert(ctx context.Context, in pipeline.File) (*schema.D
 	return nil, fakeFailure(word)
 }
 
-// fakePages says "big" files have 5000 pages; others are not PDFs.
-func fakePages(data []byte) (int, error) {
-	if bytes.HasPrefix(data, []byte("big")) {
-		return 5000, nil
-	}
-	return 0, errors.New("not a PDF")
-}
+// fakeBigPages is the page count of a "big" file.
+const fakeBigPages = 5000
 
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
@@ -123,8 +122,8 @@ func options(in, out string, p *fakePipeline) Options {
 	return Options{
 		Inputs: []string{in}, Out: out, Workers: 2,
 		Timeout: 200 * time.Millisecond, MaxPages: 2000,
-		convert: p.convert, pages: fakePages,
-		CSVDir: filepath.Join(out, "csv"), SQLite: filepath.Join(out, "db.sqlite"),
+		convert: p.convert,
+		CSVDir:  filepath.Join(out, "csv"), SQLite: filepath.Join(out, "db.sqlite"),
 	}
 }
 
@@ -438,13 +437,13 @@ func TestInterrupted(t *testing.T) {
 	opts := options(in, out, &p)
 	opts.Workers = 1
 	var calls atomic.Int32
-	opts.convert = func(c context.Context, path pipeline.File) (*schema.Document, error) {
+	opts.convert = func(c context.Context, path pipeline.File, po pipeline.Options) (*schema.Document, error) {
 		if calls.Add(1) == 2 {
 			cancel()
 			<-c.Done()
 			return nil, c.Err()
 		}
-		return p.convert(c, path)
+		return p.convert(c, path, po)
 	}
 	res, err := Run(ctx, opts)
 	if !errors.Is(err, context.Canceled) {

@@ -39,15 +39,6 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 		p.Path, p.Resumed = in.Path, true // p.Seconds stays the earlier run's
 		return p, true, true
 	}
-	if o.MaxPages > 0 {
-		// An error is left to the conversion, which names it properly.
-		if n, err := o.pages(data); err == nil {
-			rec.Pages = n
-			if n > o.MaxPages {
-				return failed(rec, CodeTooManyPages, fmt.Errorf("%d pages, more than the limit of %d", n, o.MaxPages)), false, true
-			}
-		}
-	}
 	doc, err := o.run(ctx, pipeline.File{Path: in.Path, Data: data, SHA256: rec.SHA256})
 	switch {
 	case err != nil && ctx.Err() != nil:
@@ -55,6 +46,9 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 	case errors.Is(err, context.DeadlineExceeded):
 		return failed(rec, CodeTimeout, fmt.Errorf("not done after %s", o.Timeout)), false, true
 	case err != nil:
+		if f, ok := errors.AsType[*pipeline.Failure](err); ok && f.Pages > 0 {
+			rec.Pages = f.Pages // too_many_pages: counted by the conversion, in the child when isolated
+		}
 		return failed(rec, pipeline.Code(err), err), false, true
 	case doc == nil:
 		return failed(rec, CodeInternal, errors.New("no document and no error")), false, true
@@ -92,10 +86,12 @@ func (o *Options) resumable(p Record, sum string, in Input) bool {
 	return err == nil && !ost.ModTime().Before(ist.ModTime())
 }
 
-// run converts f under the timeout (the pipeline recovers a panic). When
-// the timeout passes first it returns context.DeadlineExceeded at once; an
-// in-process conversion goes on in its goroutine until it returns (see the
-// package comment).
+// run converts f under the timeout and the page limit (the pipeline
+// recovers a panic, and counts the pages: in the child when isolated, so
+// the parent never parses a PDF). When the timeout passes first it returns
+// context.DeadlineExceeded at once; an in-process conversion stops at its
+// next page (the page loop honours ctx), an isolated child is killed with
+// its process group.
 func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, error) {
 	if o.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -108,7 +104,7 @@ func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, e
 	}
 	ch := make(chan result, 1) // buffered: an abandoned conversion can still finish
 	go func() {
-		doc, err := o.convert(ctx, f)
+		doc, err := o.convert(ctx, f, pipeline.Options{Workers: 1, MaxPages: max(o.MaxPages, 0)}) // the pool runs files in parallel
 		ch <- result{doc, err}
 	}()
 	select {

@@ -28,7 +28,7 @@ const (
 // Codes of failures batch finds itself (the others are the pipeline's, pipeline.Code).
 const (
 	CodeTimeout      = "timeout"
-	CodeTooManyPages = "too_many_pages"
+	CodeTooManyPages = pipeline.CodeTooManyPages
 	CodeUnreadable   = "unreadable" // the input cannot be read
 	CodeUnwritable   = "unwritable" // the output cannot be written
 	CodeInternal     = "internal"

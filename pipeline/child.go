@@ -11,7 +11,9 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"time"
 
+	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
@@ -26,6 +28,7 @@ type childRequest struct {
 	Path     string `json:"path"`
 	SHA256   string `json:"sha256"`
 	Password string `json:"password,omitempty"`
+	MaxPages int    `json:"max_pages,omitempty"`
 }
 
 // childResult is the one JSON record a child writes to its stdout: the
@@ -53,7 +56,7 @@ func ServeChild(stdin io.Reader, stdout io.Writer) int {
 	var res childResult
 	if err != nil {
 		res.Failure = fail(req.Path, fmt.Errorf("%w: isolate: reading the request: %v", ErrInternal, err)).(*Failure)
-	} else if doc, err := ConvertFiles([]File{{Path: req.Path, Data: data, SHA256: req.SHA256}}, Options{Password: req.Password, Workers: 1}); err != nil { // batch runs children in parallel
+	} else if doc, err := ConvertFiles([]File{{Path: req.Path, Data: data, SHA256: req.SHA256}}, Options{Password: req.Password, Workers: 1, MaxPages: req.MaxPages}); err != nil { // batch runs children in parallel
 		res.Failure = fail(req.Path, err).(*Failure)
 	} else {
 		var buf bytes.Buffer
@@ -84,29 +87,25 @@ func ConvertInChild(ctx context.Context, f File, opts Options) (*schema.Document
 	if err != nil {
 		return nil, fail(f.Path, fmt.Errorf("%w: isolate: %v", ErrInternal, err))
 	}
-	req, err := json.Marshal(childRequest{Path: f.Path, SHA256: f.sum(), Password: opts.Password})
+	req, err := json.Marshal(childRequest{Path: f.Path, SHA256: f.sum(), Password: opts.Password, MaxPages: opts.MaxPages})
 	if err != nil {
 		return nil, fail(f.Path, fmt.Errorf("%w: isolate: %v", ErrInternal, err))
 	}
-	var out, errOut bytes.Buffer
+	var out bytes.Buffer
+	errOut := &headWriter{max: 4 << 10}
 	cmd := exec.CommandContext(ctx, exe, ChildCommand)
 	cmd.Stdin = io.MultiReader(bytes.NewReader(append(req, '\n')), bytes.NewReader(f.Data))
-	cmd.Stdout, cmd.Stderr = &out, &errOut
+	cmd.Stdout, cmd.Stderr = &out, errOut
+	cmd.WaitDelay = time.Second // a grandchild holding the pipes does not hold the parent
+	unlock := ownGroup(cmd)
 	runErr := cmd.Run()
+	unlock()
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	var res childResult
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil || (res.Failure == nil && res.Document == nil) {
-		why := runErr
-		if why == nil {
-			why = errors.New("no result")
-		}
-		msg := strings.TrimSpace(errOut.String())
-		if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
-			msg = msg[i+1:]
-		}
-		return nil, fail(f.Path, fmt.Errorf("%w: isolate: the child died: %v %s", ErrInternal, why, msg))
+		return nil, fail(f.Path, fmt.Errorf("%w: %s", ErrInternal, crashed(runErr, errOut.first())))
 	}
 	if res.Failure != nil {
 		res.Failure.File = f.Path
@@ -117,4 +116,48 @@ func ConvertInChild(ctx context.Context, f File, opts Options) (*schema.Document
 		return nil, fail(f.Path, fmt.Errorf("%w: isolate: reading the child's document: %v", ErrInternal, err))
 	}
 	return &doc, nil
+}
+
+// crashed words a child's end without a record: "child crashed (signal 9,
+// killed)" or "(exit 2)", then the first line it printed (a Go runtime
+// names the fatal error there, not in the trace's last line).
+func crashed(runErr error, first string) string {
+	why := "no result"
+	if ee, ok := errors.AsType[*exec.ExitError](runErr); ok {
+		if sig, ok := exitSignal(ee.ProcessState); ok {
+			why = fmt.Sprintf("signal %d, %s", int(sig), sig)
+		} else {
+			why = fmt.Sprintf("exit %d", ee.ExitCode())
+		}
+	} else if runErr != nil {
+		why = runErr.Error()
+	}
+	msg := "child crashed (" + why + ")"
+	if first != "" {
+		msg += ": " + extract.Sanitize(first, 160)
+	}
+	return msg
+}
+
+// headWriter keeps the first max bytes written to it.
+type headWriter struct {
+	max int
+	buf []byte
+}
+
+func (w *headWriter) Write(p []byte) (int, error) {
+	if room := w.max - len(w.buf); room > 0 {
+		w.buf = append(w.buf, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
+}
+
+// first is the first line that is not blank.
+func (w *headWriter) first() string {
+	for line := range strings.SplitSeq(string(w.buf), "\n") {
+		if s := strings.TrimSpace(line); s != "" {
+			return s
+		}
+	}
+	return ""
 }

@@ -72,6 +72,9 @@ func Code(err error) string {
 	if f, ok := errors.AsType[*Failure](err); ok && f.Code != "" {
 		return f.Code
 	}
+	if errors.Is(err, ErrTooManyPages) {
+		return CodeTooManyPages
+	}
 	f, _ := match(err)
 	return f.code
 }
@@ -115,7 +118,8 @@ func Reason(err error) string {
 type Failure struct {
 	File    string `json:"file,omitempty"` // the path as given; " + " between the parts of a merge
 	Code    string `json:"code"`
-	Message string `json:"message"` // the error's text, without the file
+	Message string `json:"message"`         // the error's text, without the file
+	Pages   int    `json:"pages,omitempty"` // the PDF's pages, when known (too_many_pages)
 	err     error  // the cause, in the process that failed
 }
 
@@ -129,5 +133,9 @@ func fail(file string, err error) error {
 	if f, ok := errors.AsType[*Failure](err); ok {
 		return f
 	}
-	return &Failure{File: file, Code: Code(err), Message: err.Error(), err: err}
+	f := &Failure{File: file, Code: Code(err), Message: err.Error(), err: err}
+	if t, ok := errors.AsType[*tooManyPages](err); ok {
+		f.Pages = t.n
+	}
+	return f
 }

@@ -15,6 +15,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,8 +35,36 @@ type Options struct {
 	// Workers extract and lay out the pages of one document at once (0:
 	// GOMAXPROCS, 1: one after the other); the output is the same.
 	Workers int
+	// MaxPages, when positive, refuses a PDF with more pages before any
+	// page is read: an error matching ErrTooManyPages (code
+	// too_many_pages), whose *Failure carries the count.
+	MaxPages int
 
-	keepPages bool // keep the extractor's pages, glyphs and all (review draws them)
+	keepPages bool            // keep the extractor's pages, glyphs and all (review draws them)
+	ctx       context.Context // ConvertFilesContext's; the page loop stops when it ends
+}
+
+// ErrTooManyPages marks a PDF past Options.MaxPages.
+var ErrTooManyPages = errors.New("too many pages")
+
+// CodeTooManyPages is ErrTooManyPages's code (batch's, not the extract
+// command's: only batch sets a page limit).
+const CodeTooManyPages = "too_many_pages"
+
+// tooManyPages is the error of a PDF of n pages past the limit.
+type tooManyPages struct{ n, limit int }
+
+func (e *tooManyPages) Error() string {
+	return fmt.Sprintf("%d pages, more than the limit of %d", e.n, e.limit)
+}
+
+func (e *tooManyPages) Is(target error) bool { return target == ErrTooManyPages }
+
+func (o Options) context() context.Context {
+	if o.ctx == nil {
+		return context.Background()
+	}
+	return o.ctx
 }
 
 func (o Options) extract() extract.Options { return extract.Options{Password: o.Password} }
@@ -111,6 +140,14 @@ func Convert(paths []string, opts Options) (*schema.Document, error) {
 func ConvertFiles(files []File, opts Options) (*schema.Document, error) {
 	doc, _, err := convert(files, opts, false)
 	return doc, err
+}
+
+// ConvertFilesContext is ConvertFiles under ctx: the page loop checks it
+// before each page, so a conversion past its deadline stops within a page
+// with an error matching ctx.Err().
+func ConvertFilesContext(ctx context.Context, files []File, opts Options) (*schema.Document, error) {
+	opts.ctx = ctx
+	return ConvertFiles(files, opts)
 }
 
 // ConvertRead converts one file as ConvertFiles does and also returns what
@@ -189,10 +226,13 @@ func readFile(f File, opts Options) (*Input, error) {
 		if err != nil {
 			return nil, err
 		}
+		if n := doc.NumPages(); opts.MaxPages > 0 && n > opts.MaxPages {
+			return nil, &tooManyPages{n, opts.MaxPages}
+		}
 		// Each page is laid out as soon as it is read and, unless review
 		// wants them, its glyphs and rulings are let go: memory follows
 		// the largest page, not the document.
-		pages, laid, err := extract.ReadEach(context.Background(), doc, opts.Workers, func(p *extract.Page) *layout.PageLayout {
+		pages, laid, err := extract.ReadEach(opts.context(), doc, opts.Workers, func(p *extract.Page) *layout.PageLayout {
 			pl := layout.LayoutPage(p)
 			if !opts.keepPages {
 				p.Glyphs, p.Segments = nil, nil
