@@ -11,12 +11,25 @@ import (
 // isSubtotal reports whether header parts end in a 小计 / 合计 under one of
 // the subtotalParents.
 func isSubtotal(parts []string) bool {
+	_, ok := subtotalKey(parts)
+	return ok
+}
+
+// subtotalKey is the key of a 小计 / 合计 that is its heading's own figure:
+// a heading in subtotalParents, or one that names an amount other than the
+// total (部门预算/一般公共预算拨款/小计 is 一般公共预算).
+func subtotalKey(parts []string) (string, bool) {
 	n := len(parts)
 	if n < 2 || (parts[n-1] != "小计" && parts[n-1] != "合计") {
-		return false
+		return "", false
 	}
-	_, ok := subtotalParents[parts[n-2]]
-	return ok
+	if k, ok := subtotalParents[parts[n-2]]; ok {
+		return k, true
+	}
+	if k := partsKey(parts[:n-1]); k != KeyTotal && isAmountBase(k) {
+		return k, true
+	}
+	return "", false
 }
 
 var yearWord = regexp.MustCompile(`^\d{4}年(度)?`)
@@ -114,7 +127,8 @@ func ColumnKeys(kind string, labels []string) []string {
 		if !isSubtotal(parts) {
 			continue
 		}
-		side, ok := strings.CutSuffix(keys[i], subtotalParents[parts[len(parts)-2]])
+		own, _ := subtotalKey(parts)
+		side, ok := strings.CutSuffix(keys[i], own)
 		if ok && !slices.Contains(keys, side+KeyTotal) {
 			keys[i] = side + KeyTotal
 		}
@@ -165,7 +179,7 @@ func partsKey(parts []string) string {
 		case strings.Contains(parent, "三公") && last == "小计":
 			return KeyThreePublicTotal
 		}
-		if k, ok := subtotalParents[parent]; ok {
+		if k, ok := subtotalKey(parts); ok {
 			return k
 		}
 	}

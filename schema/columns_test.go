@@ -31,6 +31,10 @@ func TestColumnKeys(t *testing.T) {
 		{TableProjectExpenditure, "项目名称|合计|2023年财政拨款/一般公共预算|2023年财政拨款/政府性基金预算|2023年财政拨款/国有资本经营预算|财政专户管理资金|单位资金",
 			"item total general_public_budget government_fund state_capital fiscal_special_account unit_funds"},
 		{TableExpenditureSummary, "功能分类科目编码|功能分类科目名称|合计|备注", "subject_code subject_name total col_4"},
+		// Xi'an 收入总表 (规划和自然资源局 p42): the 小计 under a heading that
+		// names a source is that source, beside the table's own 合计.
+		{TableIncomeSummary, "序号|单位名称|部门预算/合计|部门预算/一般公共预算拨款/小计|部门预算/政府性基金拨款|部门预算/事业收入",
+			"serial_number unit_name total general_public_budget government_fund business_income"},
 		// The national corpus: 人员支出 / 日常公用支出 under 基本支出 (Yantai),
 		// a heading's 小计 beside the table's 合计 (Beijing, Chongqing, Wuxi),
 		// 本年收入/合计 alone is the total, a lone 预算 (Guangzhou), 行次 and
