@@ -71,6 +71,9 @@ func (ps *Params) needSpace(a, w Word) bool {
 	if isNumPart(l) && isNumPart(r) && !w.spaceBefore && gap < ps.NumberGap*size {
 		return false
 	}
+	if textutil.IsCJK(l) != textutil.IsCJK(r) && !w.spaceBefore && gap < ps.AutoSpace*size {
+		return false
+	}
 	return w.spaceBefore || gap >= ps.WordGap*size
 }
 

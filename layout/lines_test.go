@@ -30,6 +30,14 @@ func TestLines(t *testing.T) {
 		{"cjk and digits", func() []Line {
 			return Lines(defaults.wordsOf(text("2023年预算支出总表", 50, 100, 12)))
 		}, []string{"2023年预算支出总表"}},
+		{"Asian-Latin autospace is no space", func() []Line {
+			// Word prints 0.25 em either side of a half-width figure in
+			// CJK text (深圳 人社局: 报送 7 个 in pdftotext), no glyph.
+			return Lines(defaults.wordsOf(cat(text("报送", 50, 100, 10), text("7", 72.5, 100, 10), text("个", 80, 100, 10))))
+		}, []string{"报送7个"}},
+		{"wider gap beside a figure is a space", func() []Line {
+			return Lines(defaults.wordsOf(cat(text("报送", 50, 100, 10), text("7", 74, 100, 10), text("个", 83, 100, 10))))
+		}, []string{"报送 7 个"}},
 		{"fake bold", func() []Line {
 			gs := text("合计", 50, 100, 10)
 			gs = append(gs, text("合计", 50.3, 100, 10)...)

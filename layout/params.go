@@ -19,6 +19,11 @@ type Params struct {
 	// word; between two words it is written as a space (pdfminer's
 	// word_margin).
 	WordGap float64
+	// AutoSpace (em): a gap between a CJK character and a half-width one
+	// (报送7个), with no space glyph between them, up to this wide is the
+	// typesetter's automatic Asian-Latin spacing (Word prints 0.25 em), not
+	// a space: it is written as none.
+	AutoSpace float64
 	// DuplicateGlyph (em): the same glyph drawn again closer than this to
 	// its first drawing, across and down, is a fake-bold or shadow copy and
 	// is dropped.
@@ -186,6 +191,7 @@ func Default() *Params {
 // writes to it.
 var defaults = Params{
 	WordGap:        0.2,
+	AutoSpace:      0.3,
 	DuplicateGlyph: 0.3,
 	DefaultSize:    10,
 	TallGlyph:      1.8,

@@ -33,6 +33,7 @@ var formsFamiliesRead = map[string]bool{
 	schema.FormFamilyGrid:           true,
 	schema.FormFamilySelfEvaluation: true,
 	schema.FormFamilyPacked:         true,
+	schema.FormFamilyGoalOnly:       true,
 }
 
 type formsCount struct {

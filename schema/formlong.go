@@ -221,11 +221,16 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 				cur.f.Family = FormFamilyHeader // a per-project form, its header block the title
 			}
 		}
-		if goalOnly && projectText != "" {
-			cur = nil // each row of a goal-only table is a project
-		}
 		tv, ok := textutil.Amount(cells["total"])
 		hasTotal := ok && tv != nil
+		// A goal-only row whose project cell has text but whose amount
+		// column is empty is the wrapped rest of the row above (a ruled
+		// cell's lines read as rows), not a project of its own.
+		cont := goalOnly && !hasTotal && head.has("total") && cur != nil
+		wrapped := cont && projectText != ""
+		if goalOnly && projectText != "" && !wrapped {
+			cur = nil // each row of a goal-only table is a project
+		}
 		serial := cells["serial"] != "" && strings.Trim(squeezeLabel(cells["serial"]), "0123456789") == ""
 		if serial && cur != nil && (cur.text != "" || cur.hasFund) {
 			cur = nil // a new 序号 starts a new project
@@ -246,7 +251,7 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 			// project; a bare code that merely shares a prefix is.
 			joined := cur != nil && cur.hasName && strings.ContainsFunc(projectText, func(r rune) bool { return r > unicode.MaxASCII }) &&
 				strings.HasPrefix(squeezeLabel(cur.text), squeezeLabel(projectText))
-			if cur == nil || (!joined && ((startsWithCode(projectText) && cur.hasName) || (hasTotal && cur.hasFund))) {
+			if cur == nil || (!wrapped && !joined && ((startsWithCode(projectText) && cur.hasName) || (hasTotal && cur.hasFund))) {
 				cur = newForm(r.Page, r.Unit)
 			}
 			if !joined {
@@ -267,8 +272,13 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 			cur.pages[r.Page] = true
 			cur.f.Pages = append(cur.f.Pages, r.Page)
 		}
-		if u := cells["unit_name"]; u != "" && cur.f.ImplementingUnit == nil {
-			cur.f.ImplementingUnit = Str(u)
+		if u := cells["unit_name"]; u != "" {
+			switch {
+			case cur.f.ImplementingUnit == nil:
+				cur.f.ImplementingUnit = Str(u)
+			case cont && !strings.Contains(*cur.f.ImplementingUnit, u):
+				cur.f.ImplementingUnit = Str(*cur.f.ImplementingUnit + u)
+			}
 		}
 		if hasTotal && !cur.hasFund {
 			cur.hasFund = true

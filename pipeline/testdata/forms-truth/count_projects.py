@@ -32,6 +32,12 @@ Families and how each is counted:
                主管部门/项目资金/资金 block and an indicator header
                (一级指标 or 指标名称) before the next label row.
   self_evaluation  the same, under a title ending in 绩效自评表.
+  goal_only    a table headed …项目名称 | 预算数 | 绩效目标 with no indicator
+               column (深圳 重点项目绩效目标): lines that print a decimal amount
+               where the header prints 预算数, from the header to the next
+               部分 heading or table title, with the unit and project names
+               left of it (a figure of the goal text wrapped to the start of a
+               line is no row); a project's wrapped lines print no amount.
 """
 import os
 import re
@@ -251,6 +257,32 @@ def header_forms(lines):
     return forms, grids, selfev
 
 
+GOAL_HEAD = re.compile(r'项目名称.*预算数.*绩效目标')
+SECTION_END = re.compile(r'^第[一二三四五六七八九十]+部分|绩效目标表$|^附件|^表\d')
+
+
+def goal_only(lines):
+    """Project rows of goal-only tables: amounts printed under 预算数."""
+    n, col = 0, None
+    for ln in lines:
+        s = sq(ln)
+        if GOAL_HEAD.search(s) and not re.search(r'指标', s):
+            col = ln.index('预算数')
+            continue
+        if col is None:
+            continue
+        if SECTION_END.search(s):
+            col = None
+            continue
+        # pdftotext pads with spaces by display width; CJK before the
+        # column make the character index drift, so a loose window
+        for m in AMOUNT.finditer(ln):
+            if col - 14 <= m.start() <= col + 14 and re.search(r'[\u4e00-\u9fff]', ln[:m.start()]):
+                n += 1
+                break
+    return n
+
+
 def dept_tables(lines):
     return sum(1 for ln in lines if re.search(r'部门整体(支出)?(预算)?绩效目标(申报)?表', sq(ln)) and len(sq(ln)) < 60)
 
@@ -277,9 +309,12 @@ def main(root):
                 note = 'amount rows; sum %.2f vs 合计 %s' % (total / 100, '%.2f' % (printed / 100) if printed is not None else '-')
             else:
                 f, g, s = header_forms(lines)
-                fams = {'header_form': f, 'flat_grid': g, 'self_evaluation': s, 'long_table': serial_tables(lines)}
+                fams = {'header_form': f, 'flat_grid': g, 'self_evaluation': s, 'long_table': serial_tables(lines),
+                        'goal_only': goal_only(lines)}
                 note = '项目名称 label rows with a funds block and an indicator header; 序号 rows of 序号|项目名称|…|指标名称 tables'
             fams = {k: v for k, v in fams.items() if v}
+            if 'goal_only' in fams:
+                note += '; goal_only: rows printing an amount under 预算数'
             n = sum(fams.values())
             if n == 0 and dept == 0:
                 continue
