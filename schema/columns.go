@@ -102,6 +102,9 @@ func ColumnKeys(kind string, labels []string) []string {
 		if key == "" {
 			key = partsKey(parts)
 		}
+		if strings.HasPrefix(parts[len(parts)-1], "其中") && !isAmountBase(key) && i > 0 && isAmountBase(strings.TrimPrefix(keys[i-1], side)) {
+			key = KeyOfWhich // 其中：专项资金列入部门预算的项目, after the amount it is part of
+		}
 		if key == "" && i > 0 && keys[i-1] == KeyItem && (parts[len(parts)-1] == "" || strings.Contains(parts[len(parts)-1], "项目")) {
 			key = KeySubItem // 项目名称 printed over two columns (Jiangsu 收入预算总表)
 		}

@@ -35,6 +35,11 @@ func TestColumnKeys(t *testing.T) {
 		// names a source is that source, beside the table's own 合计.
 		{TableIncomeSummary, "序号|单位名称|部门预算/合计|部门预算/一般公共预算拨款/小计|部门预算/政府性基金拨款|部门预算/事业收入",
 			"serial_number unit_name total general_public_budget government_fund business_income"},
+		// Xi'an 支出总表 (国资委 p26): 公共预算拨款 without 一般, its 其中 column
+		// a part of it (of_which, not summed); 其中：基本支出 keeps its key.
+		{TableExpenditureSummary, "序号|单位名称|部门预算/合计|部门预算/公共预算拨款/小计|部门预算/公共预算拨款/其中：专项资金列入部门预算的项目|部门预算/政府性基金拨款",
+			"serial_number unit_name total general_public_budget of_which government_fund"},
+		{TableExpenditureSummary, "科目名称|合计|其中：基本支出|项目支出", "subject_name total basic project"},
 		// The national corpus: 人员支出 / 日常公用支出 under 基本支出 (Yantai),
 		// a heading's 小计 beside the table's 合计 (Beijing, Chongqing, Wuxi),
 		// 本年收入/合计 alone is the total, a lone 预算 (Guangzhou), 行次 and

@@ -65,6 +65,10 @@ const (
 	KeyCurrentIncome         Key = "current_income"
 	KeyInitialBudget         Key = "initial_budget"
 	KeyAdjustedBudget        Key = "adjusted_budget"
+	// KeyOfWhich is a column headed 其中：… that names no amount of its own
+	// (公共预算拨款/其中：专项资金列入部门预算的项目): a part of the column
+	// before it, never added to the row's sum.
+	KeyOfWhich Key = "of_which"
 )
 
 // Label keys: the text that names a row (its item, subject, unit).
@@ -152,6 +156,7 @@ var Keys = []KeyInfo{
 	{KeyCurrentIncome, RoleAmount, "本年收入"},
 	{KeyInitialBudget, RoleAmount, "年初预算数"},
 	{KeyAdjustedBudget, RoleAmount, "调整预算数"},
+	{KeyOfWhich, RoleAmount, "其中：… (a part of the column before, naming no amount of its own)"},
 
 	{KeyItem, RoleLabel, "项目"},
 	{KeySubItem, RoleLabel, "项目 (its second column)"},
@@ -222,7 +227,7 @@ var columnSynonyms = []struct {
 	{"项目支出", KeyProject},
 	{"人员经费", KeyPersonnel},
 	{"公用经费", KeyPublic},
-	{"一般公共预算", KeyGeneralPublicBudget},
+	{"一般公共预算", KeyGeneralPublicBudget}, {"公共预算拨款", KeyGeneralPublicBudget},
 	{"政府性基金", KeyGovernmentFund},
 	{"国有资本经营", KeyStateCapital},
 	{"财政专户", KeyFiscalSpecialAccount},

@@ -18,6 +18,7 @@ var columnWordings = []struct {
 	{"机关运行经费", KeyAgencyOperating}, {"单位预留机动经费", KeyReserveFund},
 	{"采购品目", KeyProcurementCategory}, {"采购物品", KeyProcurementItem}, {"采购组织形式", KeyProcurementMethod},
 	{"专项名称", KeyProgramName},
+	{"公共预算拨款", KeyGeneralPublicBudget},
 	{"财政拨款收入", KeyFiscalAppropriation}, {"上级补助收入", KeySuperiorSubsidy},
 	{"附属单位上缴收入", KeySubordinateRemittance}, {"事业单位经营收入", KeyOperatingIncome},
 	{"经营收入", KeyOperatingIncome}, {"事业收入", KeyBusinessIncome},
