@@ -12,6 +12,10 @@ type ref struct {
 	table *schema.Table
 	what  string // "income_summary 合计 total"
 	fig   figure
+	// addends is the number of printed figures a computed sum adds (0 for
+	// a printed figure): a sum may differ from a printed total by their
+	// rounding, a warning as in the row sums.
+	addends int
 }
 
 // tableKind is a table's kind without the final-account suffix.
@@ -40,7 +44,7 @@ func cell(t *schema.Table, pick func(v *view) int, key, what string) (ref, bool)
 		return ref{}, false
 	}
 	p := t.Rows[i].Get(key)
-	return ref{t, fmt.Sprintf("%s %s %s", t.Kind, what, key), figure{amount(p), t.Unit, v.scale()}}, true
+	return ref{t, fmt.Sprintf("%s %s %s", t.Kind, what, key), figure{amount(p), t.Unit, v.scale()}, 0}, true
 }
 
 // totalOf is the 合计 row's cell of column key.
@@ -117,8 +121,18 @@ func compare(a ref, bs ...ref) schema.Check {
 				a.what, showFig(a.fig, bs[0].fig), strings.Join(parts, " nor "), col, r.table.Kind, pageNote(pages))
 		}
 	}
-	return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusFail, pages, "%s %s != %s (%s)",
-		a.what, showFig(a.fig, bs[0].fig), strings.Join(parts, " nor "), pageNote(pages))
+	msg := fmt.Sprintf("%s %s != %s (%s)", a.what, showFig(a.fig, bs[0].fig), strings.Join(parts, " nor "), pageNote(pages))
+	if b := bs[0]; len(bs) == 1 && a.addends > 0 && sameUnit(a.fig.unit, b.fig.unit) {
+		scale := max(a.fig.scale, b.fig.scale)
+		if st, diff := sumStatus(b.fig.v, a.fig.v, a.addends, scale); st == schema.StatusWarn {
+			return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusWarn, pages, "%s", roundingNote(msg, diff, scale, a.addends))
+		}
+	}
+	return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusFail, pages, "%s", msg)
+}
+
+func sameUnit(a, b *string) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
 }
 
 // blankRef reports whether a figure comes from a column of its table that is
@@ -241,7 +255,7 @@ func crossTable(doc *schema.Document, narrative []Text) []schema.Check {
 		for i, l := range levels {
 			if l == schema.LevelTotal {
 				ev := newView(et)
-				r := ref{et, et.Kind + " 合计 total", figure{amount(et.Rows[i].Get(schema.KeyTotal)), et.Unit, ev.scale()}}
+				r := ref{et, et.Kind + " 合计 total", figure{amount(et.Rows[i].Get(schema.KeyTotal)), et.Unit, ev.scale()}, 0}
 				add(r, ev.amount[schema.KeyTotal], ro(totalOf(gpbe, schema.KeyBasic)))
 				break
 			}

@@ -87,7 +87,7 @@ func forms(doc *schema.Document) []schema.Check {
 			pt.Pages = t.Pages
 		}
 		ft := &schema.Table{Kind: schema.TableProjectExpenditure, Pages: pages}
-		a := ref{ft, "performance form " + f.Project + " annual funds", af}
+		a := ref{ft, "performance form " + f.Project + " annual funds", af, 0}
 		what := "project list " + f.Project + " total"
 		if alias != "" {
 			what = "project list " + alias + " (the form's name differs by one character) total"
@@ -98,7 +98,7 @@ func forms(doc *schema.Document) []schema.Check {
 		if n > 1 {
 			what = "project list Σ " + itoa(n) + " rows named " + f.Project + " total"
 		}
-		b := ref{pt, what, figure{sum, unit, scale}}
+		b := ref{pt, what, figure{sum, unit, scale}, 0}
 		out = append(out, compare(a, b))
 	}
 	return out

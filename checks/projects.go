@@ -54,7 +54,7 @@ func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
 		if groups > 0 {
 			what = fmt.Sprintf("%s Σ %d projects (under %d group rows) total", kind, len(leaves), groups)
 		}
-		return ref{t, what, figure{sum, t.Unit, v.scale()}}, true
+		return ref{t, what, figure{sum, t.Unit, v.scale()}, len(leaves)}, true
 	}
 	if grouped {
 		return ref{}, false
@@ -80,7 +80,7 @@ func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
 			t.Pages = doc.Tables[i].Pages
 		}
 	}
-	return ref{&t, fmt.Sprintf("%s Σ %d projects total", kind, n), figure{sum, t.Unit, scale}}, true
+	return ref{&t, fmt.Sprintf("%s Σ %d projects total", kind, n), figure{sum, t.Unit, scale}, n}, true
 }
 
 // projectLeaves drops the group rows of a project list: a row (a unit's,
@@ -91,11 +91,15 @@ func projectLeaves(rows []schema.Row) (leaves []schema.Row, groups int) {
 	for i := 0; i < len(rows); i++ {
 		total := amount(rows[i].Get(schema.KeyTotal))
 		if total.IsPositive() {
+			// A group row rounds the sum of its rows: each of n addends
+			// may carry half a unit of the last printed place.
+			unit := decimal.New(1, total.Exponent())
 			sum, j := decimal.Zero, i+1
-			for ; j < len(rows) && sum.LessThan(total); j++ {
+			for ; j < len(rows) && sum.Add(unit.Mul(decimal.NewFromInt(int64(j-i)).Div(decimal.NewFromInt(2)))).LessThan(total); j++ {
 				sum = sum.Add(amount(rows[j].Get(schema.KeyTotal)))
 			}
-			if sum.Equal(total) && j-i > 2 {
+			tol := decimal.Max(unit, unit.Mul(decimal.NewFromInt(int64(j-i-1))).Div(decimal.NewFromInt(2)))
+			if sum.Sub(total).Abs().LessThanOrEqual(tol) && j-i > 2 {
 				leaves = append(leaves, rows[i+1:j]...)
 				groups++
 				i = j - 1
@@ -126,7 +130,7 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 	}
 	c := compare(p, e)
 	if g, ok := groupedProjectSum(doc, false); ok && c.Status == schema.StatusFail {
-		if alt := compare(g, e); alt.Status == schema.StatusPass {
+		if alt := compare(g, e); alt.Status != schema.StatusFail {
 			c = alt
 		}
 	}
@@ -172,7 +176,7 @@ func carRunning(doc *schema.Document) []schema.Check {
 	var t ref
 	for _, r := range tp.Rows {
 		if threePublicPart(anyLabel(r)) == tpCarRun && tv.amount[schema.KeyTotal] {
-			t = ref{tp, tp.Kind + " " + anyLabel(r) + " total", figure{amount(r.Get(schema.KeyTotal)), tp.Unit, tv.scale()}}
+			t = ref{tp, tp.Kind + " " + anyLabel(r) + " total", figure{amount(r.Get(schema.KeyTotal)), tp.Unit, tv.scale()}, 0}
 			break
 		}
 	}
@@ -183,8 +187,8 @@ func carRunning(doc *schema.Document) []schema.Check {
 		}
 		for _, k := range tv.keys {
 			l := textutil.Squeeze(tv.labels[k])
-			if tv.amount[k] && !strings.Contains(k, schema.PriorYearPrefix) && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
-				t = ref{tp, tp.Kind + " " + l, figure{amount(tp.Rows[ti].Get(k)), tp.Unit, tv.scale()}}
+			if tv.amount[k] && !strings.Contains(k, schema.PriorYearPrefix) && !strings.Contains(k, schema.ChangePrefix) && threePublicPart(l[strings.LastIndex(l, "/")+1:]) == tpCarRun && ti >= 0 {
+				t = ref{tp, tp.Kind + " " + l, figure{amount(tp.Rows[ti].Get(k)), tp.Unit, tv.scale()}, 0}
 				break
 			}
 		}
@@ -241,7 +245,7 @@ func carRunningRows(t *schema.Table) (ref, bool) {
 	if n > 1 {
 		what = fmt.Sprintf("%s Σ %d rows of %s total", t.Kind, n, carRunningName)
 	}
-	return ref{t, what, figure{sum, t.Unit, v.scale()}}, true
+	return ref{t, what, figure{sum, t.Unit, v.scale()}, 0}, true
 }
 
 // The economic subject of 公务用车运行维护费.
@@ -267,7 +271,7 @@ func agencyOperating(doc *schema.Document, narrative []Text) []schema.Check {
 	et, levels := economicTable(doc)
 	for i, l := range levels {
 		if l == schema.LevelTotal {
-			e = ref{et, et.Kind + " 合计 public", figure{amount(et.Rows[i].Get(schema.KeyPublic)), et.Unit, newView(et).scale()}}
+			e = ref{et, et.Kind + " 合计 public", figure{amount(et.Rows[i].Get(schema.KeyPublic)), et.Unit, newView(et).scale()}, 0}
 			break
 		}
 	}

@@ -51,3 +51,62 @@ func TestCarRunning(t *testing.T) {
 		expect(t, tt.name, carRunning(tt.doc), tt.want...)
 	}
 }
+
+// TestProjectGroupRows: Guangzhou's 项目支出预算表 prints one line per unit
+// over its projects (广州市人民政府办公厅 2026, pages 21-23: 1361.61 over
+// 226.48 + 21.20 + 156.38 + 749.25 + 138.05 + 70.25, 广州市政府政务信息系统
+// 管理中心 70.30 over 16.10 + 7.00 + 21.00 + 26.20, 广州地区公文交换站 65.15
+// over 56.15 + 1.02 + 3.18 + 4.80; 合计 1497.06). The 合计 adds the projects,
+// not the unit lines too; a group of Guangzhou's 住房和建设局 rounds its rows
+// (739.46 over rows adding to 739.47). A planted corruption breaks its group
+// and the sum still fails.
+func TestProjectGroupRows(t *testing.T) {
+	rows := [][]string{
+		{"合计", "1497.06"},
+		{"广州市人民政府办公厅", "1361.61"},
+		{"工作经费", "226.48"}, {"购置经费", "21.20"}, {"其他运行经费", "156.38"}, {"专项工作经费", "749.25"},
+		{"2025-2026年度信息化整体运维服务项目", "138.05"}, {"2026-2027年度信息化运维服务项目", "70.25"},
+		{"广州市政府政务信息系统管理中心", "70.30"},
+		{"购置经费", "16.10"}, {"机构运行辅助经费", "7.00"}, {"专项工作经费", "21.00"}, {"2025年度政务信息化建设项目", "26.20"},
+		{"广州地区公文交换站", "65.15"},
+		{"专项工作经费", "56.15"}, {"购置经费", "1.02"}, {"2025-2026年度信息化运维服务", "3.18"}, {"2026-2027年度信息化运维服务", "4.80"},
+	}
+	tb := tbl(schema.TableProjectExpenditure, []string{"item", "total"}, rows...)
+	expect(t, "as printed", rowTotals(&tb), "pass 合计 = Σ 14 rows under 3 group rows")
+	for _, tt := range []struct {
+		row  int
+		v    string
+		want string
+	}{
+		{3, "21.30", "fail 合计 = Σ 17 rows"},   // a project: its group no longer adds up
+		{1, "1361.71", "fail 合计 = Σ 17 rows"}, // a group row
+		{0, "1497.16", "fail 合计 = Σ 17 rows"}, // the 合计
+	} {
+		expect(t, tt.v, rowTotals(ptr(set(tb, tt.row, "total", tt.v))), tt.want)
+	}
+	// A group row rounding its rows: 739.46 over 105.88 + 233.91 + 399.68.
+	rounded := tbl(schema.TableProjectExpenditure, []string{"item", "total"},
+		[]string{"合计", "1000.00"}, []string{"广州市房屋安全管理所", "739.46"},
+		[]string{"其他运行经费", "105.88"}, []string{"全市房屋应急抢险管理费", "233.91"}, []string{"全市直管房管理工作经费", "399.68"},
+		[]string{"另一单位", "260.54"}, []string{"项目甲", "160.54"}, []string{"项目乙", "100.00"})
+	expect(t, "rounded group", rowTotals(&rounded), "warn 合计 = Σ 5 rows under 2 group rows")
+}
+
+// TestProjectSumRounding: the sum of 503 printed projects may miss the
+// printed 项目支出 total by their rounding (Guangzhou 卫生健康委员会:
+// 2313909.41 against 2313909.42): a warning; beyond it, a failure.
+func TestProjectSumRounding(t *testing.T) {
+	es := tbl(schema.TableExpenditureSummary, []string{"item", "total", "project"}, []string{"合计", "30.02", "30.02"})
+	pl := func(a string) schema.Table {
+		return tbl(schema.TableProjectExpenditure, []string{"item", "total"},
+			[]string{"项目一", a}, []string{"项目二", "10.01"}, []string{"项目三", "10.01"})
+	}
+	for _, tt := range []struct{ a, want string }{{"10.01", "warn"}, {"10.05", "fail"}, {"10.00", "pass"}} {
+		p := pl(tt.a)
+		doc := &schema.Document{Tables: []schema.Table{es, p}}
+		cs := projectTotal(doc, &doc.Tables[0])
+		if len(cs) != 1 || cs[0].Status != tt.want {
+			t.Errorf("project 一 %s: %+v, want %s", tt.a, cs, tt.want)
+		}
+	}
+}

@@ -320,5 +320,18 @@ func (v *view) down(side string) []schema.Check {
 	if len(subtotals) > 0 {
 		return append(out, v.sumCheck(side, fmt.Sprintf("%s = Σ %d 小计 rows", name, len(subtotals)), total, subtotals))
 	}
-	return append(out, v.sumCheck(side, fmt.Sprintf("%s = Σ %d rows", name, len(items)), total, items))
+	c := v.sumCheck(side, fmt.Sprintf("%s = Σ %d rows", name, len(items)), total, items)
+	if c.Status == schema.StatusFail {
+		// Group rows (a unit's line over its projects, Guangzhou's 项目支出
+		// 预算表) add up to the rows under them: the total is the sum of
+		// the rest. A corrupted group row or project breaks its group, so
+		// the sum still fails.
+		if leaves, groups := projectLeaves(items); groups > 0 {
+			alt := v.sumCheck(side, fmt.Sprintf("%s = Σ %d rows under %d group rows", name, len(leaves), groups), total, leaves)
+			if alt.Status != schema.StatusFail {
+				c = alt
+			}
+		}
+	}
+	return append(out, c)
 }

@@ -58,11 +58,31 @@ func total(kind, key string) finder {
 	return one(func(doc *schema.Document) (ref, bool) { return totalOf(lookup(doc, kind), key) })
 }
 
+// threePublicRow finds a 三公 part: the row so labelled (parts as rows),
+// else the 合计 row's cell of the part's column (parts as columns). The
+// whole is the “三公”经费/小计 column where the table prints one beside a
+// 合计 that also covers 会议费 and 培训费.
 func threePublicRow(part string) finder {
 	return one(func(doc *schema.Document) (ref, bool) {
-		return sideRow(lookup(doc, schema.TableThreePublic), sideNone,
-			func(l string) bool { return threePublicPart(l) == part }, part, schema.KeyTotal)
+		t := lookup(doc, schema.TableThreePublic)
+		k, cols := threePublicColumns[part], newView0(t)
+		if part == tpTotal && cols.amount[k] {
+			return totalOf(t, k)
+		}
+		if r, ok := sideRow(t, sideNone, func(l string) bool { return threePublicPart(l) == part }, part, schema.KeyTotal); ok {
+			return r, ok
+		}
+		if part != tpTotal && cols.amount[k] {
+			return totalOf(t, k)
+		}
+		return ref{}, false
 	})
+}
+
+// threePublicColumns are the column keys of the 三公 parts.
+var threePublicColumns = map[string]string{
+	tpTotal: schema.KeyThreePublicTotal, tpAbroad: schema.KeyOverseasTravel, tpReception: schema.KeyOfficialReception,
+	tpCar: schema.KeyVehicleTotal, tpCarBuy: schema.KeyVehiclePurchase, tpCarRun: schema.KeyVehicleOperation,
 }
 
 func economicTotal(key string) finder {
@@ -74,7 +94,7 @@ func economicTotal(key string) finder {
 				if !v.amount[key] {
 					return ref{}, false
 				}
-				return ref{et, et.Kind + " 合计 " + key, figure{amount(et.Rows[i].Get(key)), et.Unit, v.scale()}}, true
+				return ref{et, et.Kind + " 合计 " + key, figure{amount(et.Rows[i].Get(key)), et.Unit, v.scale()}, 0}, true
 			}
 		}
 		return ref{}, false

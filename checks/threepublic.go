@@ -109,7 +109,7 @@ func (v *view) threePublicColumns() []schema.Check {
 func (v *view) threePublicYear(prior bool) []schema.Check {
 	cols := map[string]string{}
 	for _, k := range v.keys {
-		if !v.amount[k] || strings.Contains(k, schema.PriorYearPrefix) != prior {
+		if !v.amount[k] || strings.Contains(k, schema.ChangePrefix) || strings.Contains(k, schema.PriorYearPrefix) != prior {
 			continue
 		}
 		l := textutil.Squeeze(v.labels[k])

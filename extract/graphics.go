@@ -233,6 +233,24 @@ func axisBox(pts [][2]float64) (rect, bool) {
 	return r, true
 }
 
+// thinQuad reports the bounding box of a filled subpath of a few points
+// that is a ruling drawn with mitred ends: a quadrilateral at most thinFill
+// thick whose ends slant (Excel's borders: 798,406.99 → 42,406.99 →
+// 42,407.29 → 797.7,407.29), which axisBox refuses for the slant.
+func thinQuad(pts [][2]float64) (rect, bool) {
+	if len(pts) < 3 || len(pts) > 6 {
+		return rect{}, false
+	}
+	r := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, q := range pts {
+		r.x0, r.y0 = min(r.x0, q[0]), min(r.y0, q[1])
+		r.x1, r.y1 = max(r.x1, q[0]), max(r.y1, q[1])
+	}
+	w, h := r.x1-r.x0, r.y1-r.y0
+	thin, long := min(w, h), max(w, h)
+	return r, thin <= thinFill && long > 4*max(thin, 0.5)
+}
+
 func near(p, q [2]float64) bool {
 	return math.Abs(p[0]-q[0]) < 0.01 && math.Abs(p[1]-q[1]) < 0.01
 }
@@ -261,7 +279,9 @@ func (p *path) fillSegments(out []Segment, color [3]uint8, clip rect, areas []re
 	for _, s := range p.subs {
 		r, ok := axisBox(p.points(s))
 		if !ok {
-			continue
+			if r, ok = thinQuad(p.points(s)); !ok {
+				continue
+			}
 		}
 		w, h := r.x1-r.x0, r.y1-r.y0
 		switch {

@@ -328,6 +328,11 @@ func TestSegments(t *testing.T) {
 		"1 0 0 RG 0 0 m 50 0 l 50 30 l S",
 		// thin blue fill 80×1: one segment at user y 40.5 → Y 59.5
 		"0 0 1 rg 10 40 80 1 re f",
+		// Excel's border: a 0.3-thick fill with a mitred end (a slanted
+		// edge), one segment at user y 20.15 → Y 79.85; a thin diagonal
+		// sliver is no ruling
+		"0 g 150 20 m 190 20 l 189.7 20.3 l 150 20.3 l h f",
+		"150 30 m 190 60 l 190 60.3 l 150 30.3 l h f",
 		// a large fill and a clip-only path leave no segments
 		"0.5 g 100 10 50 50 re f 0 0 10 10 re W n",
 		// clipped: inside the clip rect user x 0..10 only 0..10 of this line remains
@@ -342,6 +347,7 @@ func TestSegments(t *testing.T) {
 		{X0: 0, Y0: 100, X1: 50, Y1: 100, Width: 1, Paint: Stroke, Color: [3]uint8{255, 0, 0}},
 		{X0: 50, Y0: 70, X1: 50, Y1: 100, Width: 1, Paint: Stroke, Color: [3]uint8{255, 0, 0}},
 		{X0: 10, Y0: 59.5, X1: 90, Y1: 59.5, Width: 1, Paint: Fill, Color: [3]uint8{0, 0, 255}},
+		{X0: 150, Y0: 79.85, X1: 190, Y1: 79.85, Width: 0.3, Paint: Fill},
 		{X0: 0, Y0: 95, X1: 10, Y1: 95, Width: 1, Paint: Stroke},
 	}
 	if len(p.Segments) != len(want) {

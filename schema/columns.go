@@ -62,6 +62,19 @@ func priorYearColumns(split [][]string) []bool {
 	return out
 }
 
+// changeWords name a top heading whose columns print the change from last
+// year (增减变化情况, 比上年增减, 增减额).
+var changeWords = []string{"增减", "变化情况", "变动"}
+
+func isChangeHeading(top string) bool {
+	for _, w := range changeWords {
+		if strings.Contains(top, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // ColumnKeys names the columns of a table of the given kind from their
 // labels (header rows joined with "/"). Unknown columns get col_N (1-based);
 // a key never repeats.
@@ -117,6 +130,9 @@ func ColumnKeys(kind string, labels []string) []string {
 		}
 		if prior[i] && isAmountBase(key) {
 			key = PriorYearPrefix + key // 2025年预算数 beside 2026年预算数
+		}
+		if len(parts) > 1 && isChangeHeading(parts[0]) && isAmountBase(key) {
+			key = ChangePrefix + key // 增减变化情况/合计 beside 2021年/合计 and 2022年/合计
 		}
 		if isAmountBase(key) {
 			amountCols++
@@ -177,7 +193,7 @@ func partsKey(parts []string) string {
 	if (last == "小计" || last == "合计") && len(parts) > 1 {
 		parent := parts[len(parts)-2]
 		switch {
-		case strings.Contains(parent, "公务用车"):
+		case strings.Contains(parent, "公务用车") || strings.Contains(parent, "用车购置"): // 务用车购置及运行维护 (公 printed apart)
 			return KeyVehicleTotal
 		case strings.Contains(parent, "三公") && last == "小计":
 			return KeyThreePublicTotal

@@ -9,7 +9,8 @@ import "strings"
 //
 // A key may carry a side prefix (SideIncome, SideExpenditure) in two-sided
 // tables, RightPrefix for the same columns printed again to the right,
-// PriorYearPrefix for last year's columns, and SuffixBudget/SuffixFinal
+// PriorYearPrefix for last year's columns, ChangePrefix for the change
+// from last year, and SuffixBudget/SuffixFinal
 // under a heading printed with both 预算数 and 决算数. Columns no synonym
 // names are ColPrefix + their 1-based number.
 type Key = string
@@ -22,9 +23,12 @@ const (
 	// PriorYearPrefix marks the columns of the year before the budget's,
 	// printed beside it (2025年预算数 | 2026年预算数, 上年 | 当年): prior_year_total, ….
 	PriorYearPrefix = "prior_year_"
-	SuffixBudget    = "_budget"
-	SuffixFinal     = "_final"
-	ColPrefix       = "col_"
+	// ChangePrefix marks the columns of a heading that prints the change
+	// from last year (增减变化情况/合计, 比上年增减/…): change_total, ….
+	ChangePrefix = "change_"
+	SuffixBudget = "_budget"
+	SuffixFinal  = "_final"
+	ColPrefix    = "col_"
 )
 
 // Amount keys: their cells hold money.
@@ -192,7 +196,7 @@ var columnSynonyms = []struct {
 }{
 	// 三公 columns and the two that Jiangsu prints beside them.
 	{"因公出国", KeyOverseasTravel}, {"公务接待", KeyOfficialReception},
-	{"购置经费", KeyVehiclePurchase}, {"运行维护费", KeyVehicleOperation}, {"运行费", KeyVehicleOperation}, {"购置费", KeyVehiclePurchase},
+	{"购置经费", KeyVehiclePurchase}, {"运行维护费", KeyVehicleOperation}, {"运行费", KeyVehicleOperation}, {"用车运行维护", KeyVehicleOperation}, {"购置费", KeyVehiclePurchase},
 	{"会议费", KeyMeeting}, {"培训费", KeyTraining},
 	{"机关运行经费", KeyAgencyOperating},
 	{"机动经费", KeyReserveFund},
@@ -277,11 +281,11 @@ func IsLabelKey(key Key) bool {
 }
 
 // IsAmountKey reports whether a column key holds money: an amount key with
-// or without a side, right_ or prior_year_ prefix, or a _budget / _final
+// or without a side, right_, prior_year_ or change_ prefix, or a _budget / _final
 // suffix.
 func IsAmountKey(key Key) bool {
 	key = strings.TrimPrefix(strings.TrimPrefix(key, SideIncome), SideExpenditure)
-	key = strings.TrimPrefix(strings.TrimPrefix(key, RightPrefix), PriorYearPrefix)
+	key = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(key, RightPrefix), PriorYearPrefix), ChangePrefix)
 	if isAmountBase(key) {
 		return true
 	}

@@ -13,7 +13,7 @@ var columnWordings = []struct {
 }{
 	{"因公出国（境）费", KeyOverseasTravel}, {"公务接待费", KeyOfficialReception},
 	{"公务用车购置经费", KeyVehiclePurchase}, {"公务用车运行维护费", KeyVehicleOperation},
-	{"运行费", KeyVehicleOperation}, {"购置费", KeyVehiclePurchase},
+	{"运行费", KeyVehicleOperation}, {"公务用车运行维护", KeyVehicleOperation}, {"购置费", KeyVehiclePurchase},
 	{"会议费", KeyMeeting}, {"培训费", KeyTraining},
 	{"机关运行经费", KeyAgencyOperating}, {"单位预留机动经费", KeyReserveFund},
 	{"采购品目", KeyProcurementCategory}, {"采购物品", KeyProcurementItem}, {"采购组织形式", KeyProcurementMethod},
