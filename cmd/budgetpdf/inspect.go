@@ -116,9 +116,9 @@ func inspectSVG(p *extract.Page, ld *layout.Document, file, out string, stdout, 
 		err = cerr
 	}
 	if err != nil {
-		return fail(stderr, file, fmt.Errorf("writing %s: %w", out, err))
+		return fail(stderr, file, fmt.Errorf("writing %q: %w", out, err))
 	}
-	fmt.Fprintf(stdout, "wrote %s (page %d)\n", out, p.Number)
+	fmt.Fprintf(stdout, "wrote %q (page %d)\n", out, p.Number)
 	return 0
 }
 
