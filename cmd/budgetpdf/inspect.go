@@ -56,7 +56,7 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 	if *page > info.Pages {
 		return fail(stderr, file, usageErrorf("--page %d: the document has %d pages", *page, info.Pages))
 	}
-	fmt.Fprintf(stdout, "file %s: %d pages, producer %q, creator %q, encrypted %s\n",
+	fmt.Fprintf(stdout, "file %q: %d pages, producer %q, creator %q, encrypted %s\n",
 		file, info.Pages, info.Producer, info.Creator, yesNo(info.Encrypted))
 
 	// The whole pipeline, as extract runs it: the extractor's pages, the

@@ -170,7 +170,7 @@ func TestInspect(t *testing.T) {
 	// Truth from pdfinfo and the corpus manifest: 12 pages, A3 (842x1191),
 	// /Rotate 90 on all but pages 6, 8 and 12.
 	for _, want := range []string{
-		`file ` + good + `: 12 pages, producer "Acrobat Distiller 7.0 (Windows)", creator "PScript5.dll Version 5.2", encrypted no`,
+		`file ` + strconv.Quote(good) + `: 12 pages, producer "Acrobat Distiller 7.0 (Windows)", creator "PScript5.dll Version 5.2", encrypted no`,
 		"\npage 1: 1191x842 pt, rotate 90, ",
 		"\npage 6: 842x1191 pt, rotate 0, ",
 		"\npage 12: ",
