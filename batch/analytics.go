@@ -42,7 +42,7 @@ func ReadDocument(path string) (*schema.Document, error) {
 	}
 	doc, err := pipeline.FormatOf(path).Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("batch: reading %s: %w", path, err)
+		return nil, fmt.Errorf("batch: reading %q: %w", path, err)
 	}
 	return doc, nil
 }

@@ -32,13 +32,13 @@ func MergeDB(out string, shards []string) (MergeResult, error) {
 	for _, s := range shards {
 		v, err := dbVersion(s)
 		if err != nil {
-			return res, fmt.Errorf("db merge: %s: %w", s, err)
+			return res, fmt.Errorf("db merge: %q: %w", s, err)
 		}
 		if v != DBVersion {
-			return res, fmt.Errorf("db merge: %s: schema version %d, want %d (rerun its batch with this budgetpdf)", s, v, DBVersion)
+			return res, fmt.Errorf("db merge: %q: schema version %d, want %d (rerun its batch with this budgetpdf)", s, v, DBVersion)
 		}
 		if a, b := absPath(s), absPath(out); a == b {
-			return res, fmt.Errorf("%w: db merge: %s is the output", ErrUsage, s)
+			return res, fmt.Errorf("%w: db merge: %q is the output", ErrUsage, s)
 		}
 	}
 	target, tmp := out, ""
@@ -55,9 +55,9 @@ func MergeDB(out string, shards []string) (MergeResult, error) {
 		f.Close()
 		tmp, target = f.Name(), f.Name()
 	case err != nil:
-		return res, fmt.Errorf("db merge: %s: %w", out, err)
+		return res, fmt.Errorf("db merge: %q: %w", out, err)
 	case v != DBVersion:
-		return res, fmt.Errorf("db merge: %s: schema version %d, want %d", out, v, DBVersion)
+		return res, fmt.Errorf("db merge: %q: schema version %d, want %d", out, v, DBVersion)
 	}
 	res, err := mergeInto(target, tmp != "", shards)
 	if err == nil && tmp != "" {
@@ -67,7 +67,7 @@ func MergeDB(out string, shards []string) (MergeResult, error) {
 		if tmp != "" {
 			os.Remove(tmp)
 		}
-		return res, fmt.Errorf("db merge: %s: %w", out, err)
+		return res, fmt.Errorf("db merge: %q: %w", out, err)
 	}
 	return res, nil
 }
@@ -125,7 +125,7 @@ func mergeInto(path string, fresh bool, shards []string) (MergeResult, error) {
 func mergeBatch(db *sql.DB, shards []string, res *MergeResult) error {
 	for i, s := range shards {
 		if _, err := db.Exec(fmt.Sprintf("ATTACH DATABASE %s AS %s", literal(s), quote(fmt.Sprintf("shard%d", i)))); err != nil {
-			return fmt.Errorf("%s: %w", s, err)
+			return fmt.Errorf("%q: %w", s, err)
 		}
 	}
 	defer func() {
@@ -145,7 +145,7 @@ func mergeBatch(db *sql.DB, shards []string, res *MergeResult) error {
 		}
 		if _, err := tx.Exec(fmt.Sprintf(`CREATE TEMP TABLE merging AS SELECT sha256 FROM %s.documents
 			WHERE sha256 NOT IN (SELECT sha256 FROM main.documents)`, schemaName)); err != nil {
-			return fmt.Errorf("%s: %w", s, err)
+			return fmt.Errorf("%q: %w", s, err)
 		}
 		var added, total int
 		if err := tx.QueryRow("SELECT count(*) FROM temp.merging").Scan(&added); err != nil {
@@ -169,7 +169,7 @@ func mergeBatch(db *sql.DB, shards []string, res *MergeResult) error {
 			}
 			r, err := tx.Exec(q)
 			if err != nil {
-				return fmt.Errorf("%s: %s: %w", s, sh.Name, err)
+				return fmt.Errorf("%q: %s: %w", s, sh.Name, err)
 			}
 			if sh == Inputs {
 				n, _ := r.RowsAffected()

@@ -59,7 +59,7 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 		err = pipeline.WriteFileAtomic(filepath.Join(o.Out, filepath.FromSlash(in.Output)), out)
 	}
 	if err != nil {
-		return failed(rec, CodeUnwritable, fmt.Errorf("writing %s: %w", in.Output, err)), false, true
+		return failed(rec, CodeUnwritable, fmt.Errorf("writing %q: %w", in.Output, err)), false, true
 	}
 	return rec, false, true
 }
@@ -89,9 +89,9 @@ func (o *Options) resumable(p Record, sum string, in Input) bool {
 // run converts f under the timeout and the page limit (the pipeline
 // recovers a panic, and counts the pages: in the child when isolated, so
 // the parent never parses a PDF). When the timeout passes first it returns
-// context.DeadlineExceeded at once; an in-process conversion stops at its
-// next page (the page loop honours ctx), an isolated child is killed with
-// its process group.
+// context.DeadlineExceeded: at once for an in-process conversion, which
+// stops at its next page (the page loop honours ctx); once the child is
+// killed with its process group and reaped when isolated.
 func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, error) {
 	if o.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -114,6 +114,16 @@ func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, e
 		}
 		return r.doc, r.err
 	case <-ctx.Done():
+		if o.Isolate {
+			// The child's group is being killed: wait until it is reaped,
+			// so that no process of the file outlives its record (a batch
+			// that ended first would leave a grandchild behind, as
+			// Pdeathsig kills only the child).
+			if r := <-ch; r.err == nil {
+				return r.doc, nil
+			}
+			return nil, ctx.Err()
+		}
 		select {
 		case r := <-ch: // finished just in time
 			if r.err == nil {

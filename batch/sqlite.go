@@ -179,7 +179,7 @@ func writeSQLite(o Options, recs []Record, ph *phase) error {
 	if version, err := dbVersion(o.SQLite); err == nil && version == DBVersion {
 		return updateSQLite(o, recs, docs, ph)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("batch: sqlite: %s: %w", o.SQLite, err)
+		return fmt.Errorf("batch: sqlite: %q: %w", o.SQLite, err)
 	}
 	return buildSQLite(o.SQLite, o.Out, recs, docs, ph)
 }
@@ -240,7 +240,7 @@ func buildSQLite(path, out string, recs []Record, docs []docEntry, ph *phase) er
 				return err
 			}
 			if err := w.load(d.rec, doc, d.stamp); err != nil {
-				return fmt.Errorf("%s: %w", d.rec.Path, err)
+				return fmt.Errorf("%q: %w", d.rec.Path, err)
 			}
 			ph.step()
 		}
@@ -338,7 +338,7 @@ func updateSQLite(o Options, recs []Record, docs []docEntry, ph *phase) error {
 				return err
 			}
 			if err := w.load(d.rec, doc, d.stamp); err != nil {
-				return fmt.Errorf("%s: %w", d.rec.Path, err)
+				return fmt.Errorf("%q: %w", d.rec.Path, err)
 			}
 			ph.step()
 		}
@@ -375,7 +375,7 @@ func updateSQLite(o Options, recs []Record, docs []docEntry, ph *phase) error {
 		return nil
 	}()
 	if err != nil {
-		return fmt.Errorf("batch: sqlite: %s: %w", o.SQLite, err)
+		return fmt.Errorf("batch: sqlite: %q: %w", o.SQLite, err)
 	}
 	return nil
 }

@@ -86,7 +86,7 @@ func Collect(roots []string, format string) ([]Input, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("batch: walking %s: %w", root, err)
+			return nil, fmt.Errorf("batch: walking %q: %w", root, err)
 		}
 		sort.Strings(found)
 		for _, p := range found {

@@ -25,7 +25,7 @@ func Report(w io.Writer, file string, checks []schema.Check) {
 		if c.Table != "" {
 			table = " " + c.Table
 		}
-		fmt.Fprintf(w, "%s: %s %s%s: %s\n", file, word, c.Rule, table, c.Message)
+		fmt.Fprintf(w, "%q: %s %s%s: %s\n", file, word, c.Rule, table, c.Message)
 	}
 	pass, fail, skipped := Summary(checks)
 	verdict := "ok"
@@ -36,5 +36,5 @@ func Report(w io.Writer, file string, checks []schema.Check) {
 	if n := Warned(checks); n > 0 {
 		warned = fmt.Sprintf(", %d warn", n)
 	}
-	fmt.Fprintf(w, "%s: %s: %d checks, %d pass, %d fail%s, %d skipped\n", file, verdict, len(checks), pass, fail, warned, skipped)
+	fmt.Fprintf(w, "%q: %s: %d checks, %d pass, %d fail%s, %d skipped\n", file, verdict, len(checks), pass, fail, warned, skipped)
 }

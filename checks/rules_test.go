@@ -444,15 +444,15 @@ func TestSummaryAndReport(t *testing.T) {
 	}
 	var b bytes.Buffer
 	Report(&b, "x.pdf", cs)
-	want := "x.pdf: FAIL row_total expenditure_summary: 2013101: 1346.54 != 1138.72 + 207.80\n" +
-		"x.pdf: FAIL cross_table: a != b\n" +
-		"x.pdf: FAIL: 4 checks, 1 pass, 2 fail, 1 skipped\n"
+	want := `"x.pdf": FAIL row_total expenditure_summary: 2013101: 1346.54 != 1138.72 + 207.80` + "\n" +
+		`"x.pdf": FAIL cross_table: a != b` + "\n" +
+		`"x.pdf": FAIL: 4 checks, 1 pass, 2 fail, 1 skipped` + "\n"
 	if b.String() != want {
 		t.Errorf("Report:\n%s\nwant:\n%s", b.String(), want)
 	}
 	b.Reset()
 	Report(&b, "y.pdf", cs[:1])
-	if got := b.String(); got != "y.pdf: ok: 1 checks, 1 pass, 0 fail, 0 skipped\n" {
+	if got := b.String(); got != `"y.pdf": ok: 1 checks, 1 pass, 0 fail, 0 skipped`+"\n" {
 		t.Errorf("Report = %q", got)
 	}
 }

@@ -45,7 +45,7 @@ func runBatch(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	fmt.Fprintf(stdout, "batch: %s; summary in %s\n", summaryCounts(res), opts.Out+string(os.PathSeparator)+batch.SummaryName)
+	fmt.Fprintf(stdout, "batch: %s; summary in %q\n", summaryCounts(res), opts.Out+string(os.PathSeparator)+batch.SummaryName)
 	if res.Failed > 0 {
 		return 1
 	}

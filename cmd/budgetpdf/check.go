@@ -45,7 +45,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 				if c.Table != "" {
 					table = " " + c.Table
 				}
-				fmt.Fprintf(stdout, "%s: %s %s%s: %s\n", file, c.Status, c.Rule, table, c.Message)
+				fmt.Fprintf(stdout, "%q: %s %s%s: %s\n", file, c.Status, c.Rule, table, c.Message)
 			}
 		}
 		checks.Report(stdout, file, doc.Checks)

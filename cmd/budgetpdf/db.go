@@ -23,6 +23,6 @@ func runDB(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	fmt.Fprintf(stdout, "db merge: %s: %s\n", args[1], res)
+	fmt.Fprintf(stdout, "db merge: %q: %s\n", args[1], res)
 	return 0
 }

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -24,7 +25,7 @@ func TestDBMerge(t *testing.T) {
 	}
 	out := filepath.Join(work, "all.sqlite")
 	code, stdout, stderr := runCLI(append([]string{"db", "merge", out}, shards...)...)
-	if code != 0 || stdout != "db merge: "+out+": 2 shards: 2 documents added, 0 duplicates, 6 inputs\n" {
+	if code != 0 || stdout != "db merge: "+strconv.Quote(out)+": 2 shards: 2 documents added, 0 duplicates, 6 inputs\n" {
 		t.Fatalf("db merge: exit %d\n%s%s", code, stdout, stderr)
 	}
 	db, err := sql.Open("sqlite", out)

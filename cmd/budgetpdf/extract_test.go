@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func TestMergeBadPart(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"merge", tabs, junk}, &stdout, &stderr)
-	if code != 3 || !strings.HasPrefix(stderr.String(), "budgetpdf: "+junk+": not_pdf: ") || stdout.Len() != 0 {
+	if code != 3 || !strings.HasPrefix(stderr.String(), "budgetpdf: "+strconv.Quote(junk)+": not_pdf: ") || stdout.Len() != 0 {
 		t.Errorf("exit %d, stderr %q, %d bytes out; want 3, not_pdf naming %s", code, stderr.String(), stdout.Len(), junk)
 	}
 }
@@ -108,7 +109,7 @@ func TestExtractStdin(t *testing.T) {
 	}
 	var out, stderr bytes.Buffer
 	withStdin(empty, func() {
-		if code := run([]string{"extract", "-"}, &out, &stderr); code != 3 || !strings.HasPrefix(stderr.String(), "budgetpdf: stdin: not_pdf: ") || out.Len() != 0 {
+		if code := run([]string{"extract", "-"}, &out, &stderr); code != 3 || !strings.HasPrefix(stderr.String(), `budgetpdf: "stdin": not_pdf: `) || out.Len() != 0 {
 			t.Errorf("empty stdin: exit %d, stderr %q; want 3, not_pdf naming stdin", code, stderr.String())
 		}
 	})

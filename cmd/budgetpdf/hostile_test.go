@@ -133,7 +133,7 @@ func checkStderr(t *testing.T, r childRun, file string) {
 		t.Errorf("stderr not UTF-8: %.200q", line)
 	case strings.Contains(line, "goroutine ") || strings.Contains(line, "runtime."):
 		t.Errorf("Go trace in stderr: %.200q", line)
-	case !strings.HasPrefix(line, "budgetpdf: "+file+": "):
+	case !strings.HasPrefix(line, "budgetpdf: "+strconv.Quote(file)+": "):
 		t.Errorf("stderr does not name the file: %.200q", line)
 	}
 	for _, c := range line {

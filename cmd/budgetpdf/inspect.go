@@ -56,7 +56,7 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 	if *page > info.Pages {
 		return fail(stderr, file, usageErrorf("--page %d: the document has %d pages", *page, info.Pages))
 	}
-	fmt.Fprintf(stdout, "file %s: %d pages, producer %q, creator %q, encrypted %s\n",
+	fmt.Fprintf(stdout, "file %q: %d pages, producer %q, creator %q, encrypted %s\n",
 		file, info.Pages, info.Producer, info.Creator, yesNo(info.Encrypted))
 
 	// The whole pipeline, as extract runs it: the extractor's pages, the
@@ -116,9 +116,9 @@ func inspectSVG(p *extract.Page, ld *layout.Document, file, out string, stdout, 
 		err = cerr
 	}
 	if err != nil {
-		return fail(stderr, file, fmt.Errorf("writing %s: %w", out, err))
+		return fail(stderr, file, fmt.Errorf("writing %q: %w", out, err))
 	}
-	fmt.Fprintf(stdout, "wrote %s (page %d)\n", out, p.Number)
+	fmt.Fprintf(stdout, "wrote %q (page %d)\n", out, p.Number)
 	return 0
 }
 

@@ -55,7 +55,7 @@ func TestInspectVariants(t *testing.T) {
 				t.Fatalf("exit %d, want %d (%s); stderr %q", exit, want, v.Outcome, stderr.String())
 			}
 			if want != 0 {
-				if line := stderr.String(); !strings.HasPrefix(line, "budgetpdf: "+path+": "+v.Outcome+": ") || strings.Count(line, "\n") != 1 {
+				if line := stderr.String(); !strings.HasPrefix(line, "budgetpdf: "+strconv.Quote(path)+": "+v.Outcome+": ") || strings.Count(line, "\n") != 1 {
 					t.Errorf("stderr %q, want one line with code %s", line, v.Outcome)
 				}
 			}

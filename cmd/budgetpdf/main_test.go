@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -127,16 +128,16 @@ func TestFailures(t *testing.T) {
 		{"unknown-command", []string{"frobnicate"}, 2, `^budgetpdf: usage: unknown command "frobnicate"`},
 		{"inspect-no-file", []string{"inspect"}, 2, `^budgetpdf: usage: inspect takes one FILE, got 0$`},
 		{"bad-flag", []string{"inspect", good, "--pages", "3"}, 2, `^budgetpdf: usage: .*pages`},
-		{"page-out-of-range", []string{"inspect", good, "--page", "99"}, 2, `^budgetpdf: .*: usage: --page 99: the document has 12 pages$`},
-		{"missing-file", []string{"inspect", filepath.Join(dir, "nope.pdf")}, 2, `^budgetpdf: .*nope.pdf: usage: .*no such file`},
-		{"directory", []string{"inspect", dir}, 2, `^budgetpdf: .*: usage: .*is a directory$`},
-		{"html", []string{"inspect", html}, 3, `^budgetpdf: .*page.pdf: not_pdf: no %PDF- header`},
-		{"text-dump", []string{"inspect", dump}, 3, `^budgetpdf: .*dump.txt: not_pdf: `},
-		{"empty", []string{"inspect", empty}, 3, `^budgetpdf: .*empty.pdf: not_pdf: empty file$`},
-		{"truncated", []string{"inspect", trunc}, 4, `^budgetpdf: .*trunc.pdf: corrupt: truncated`},
-		{"needs-password", []string{"inspect", userPasswordPDF(t, dir)}, 5, `^budgetpdf: .*locked.pdf: needs_password: no password given$`},
-		{"wrong-password", []string{"inspect", "--password", "guess", userPasswordPDF(t, dir)}, 5, `^budgetpdf: .*locked.pdf: needs_password: the given password is wrong$`},
-		{"scanned", []string{"inspect", scanPDF(t, dir)}, 6, `^budgetpdf: .*scan.pdf: no_text_layer: pages 1-2 have images but no text$`},
+		{"page-out-of-range", []string{"inspect", good, "--page", "99"}, 2, `^budgetpdf: ".*": usage: --page 99: the document has 12 pages$`},
+		{"missing-file", []string{"inspect", filepath.Join(dir, "nope.pdf")}, 2, `^budgetpdf: ".*nope.pdf": usage: .*no such file`},
+		{"directory", []string{"inspect", dir}, 2, `^budgetpdf: ".*": usage: .*is a directory$`},
+		{"html", []string{"inspect", html}, 3, `^budgetpdf: ".*page.pdf": not_pdf: no %PDF- header`},
+		{"text-dump", []string{"inspect", dump}, 3, `^budgetpdf: ".*dump.txt": not_pdf: `},
+		{"empty", []string{"inspect", empty}, 3, `^budgetpdf: ".*empty.pdf": not_pdf: empty file$`},
+		{"truncated", []string{"inspect", trunc}, 4, `^budgetpdf: ".*trunc.pdf": corrupt: truncated`},
+		{"needs-password", []string{"inspect", userPasswordPDF(t, dir)}, 5, `^budgetpdf: ".*locked.pdf": needs_password: no password given$`},
+		{"wrong-password", []string{"inspect", "--password", "guess", userPasswordPDF(t, dir)}, 5, `^budgetpdf: ".*locked.pdf": needs_password: the given password is wrong$`},
+		{"scanned", []string{"inspect", scanPDF(t, dir)}, 6, `^budgetpdf: ".*scan.pdf": no_text_layer: pages 1-2 have images but no text$`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,7 +170,7 @@ func TestInspect(t *testing.T) {
 	// Truth from pdfinfo and the corpus manifest: 12 pages, A3 (842x1191),
 	// /Rotate 90 on all but pages 6, 8 and 12.
 	for _, want := range []string{
-		`file ` + good + `: 12 pages, producer "Acrobat Distiller 7.0 (Windows)", creator "PScript5.dll Version 5.2", encrypted no`,
+		`file ` + strconv.Quote(good) + `: 12 pages, producer "Acrobat Distiller 7.0 (Windows)", creator "PScript5.dll Version 5.2", encrypted no`,
 		"\npage 1: 1191x842 pt, rotate 90, ",
 		"\npage 6: 842x1191 pt, rotate 0, ",
 		"\npage 12: ",
@@ -203,7 +204,7 @@ func TestInspectSVG(t *testing.T) {
 	if !strings.Contains(s, `viewBox="0 0 842 1191"`) || strings.Count(s, "<text ") < 10 {
 		t.Errorf("SVG of page 6 lacks the page box or the glyphs:\n%.400s", s)
 	}
-	if !strings.Contains(stdout.String(), "page 6: 842x1191 pt") || !strings.Contains(stdout.String(), "wrote "+out) {
+	if !strings.Contains(stdout.String(), "page 6: 842x1191 pt") || !strings.Contains(stdout.String(), "wrote "+strconv.Quote(out)) {
 		t.Errorf("stdout:\n%s", stdout.String())
 	}
 }

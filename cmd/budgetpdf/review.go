@@ -90,7 +90,7 @@ func runReview(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, files[0], fmt.Errorf("writing the report: %w", err))
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", index)
+	fmt.Fprintf(stdout, "wrote %q\n", index)
 	return exit
 }
 
