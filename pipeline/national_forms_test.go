@@ -217,3 +217,75 @@ func yamlText(v any) string {
 	}
 	return strings.Join(strings.Fields(string(b)), " ")
 }
+
+// TestNationalDepartmentTargets checks department-level targets against
+// figures read off the printed pages (pdftotext -layout): the total is the
+// form's 金额合计 (Xi'an, the first task row being 基本履职 only), or
+// 基本支出 + 项目支出 where no total is printed (Guangzhou: 12,634.14 +
+// 86,246.64 = 98,880.78, the 财政拨款 it prints beside them); Guangzhou's
+// form goes on over page 2, whose 21 三级指标 rows each give a 实施周期 and a
+// 年度 value.
+func TestNationalDepartmentTargets(t *testing.T) {
+	if _, err := os.Stat(nationalDir); err != nil {
+		t.Skipf("no national corpus: %v", err)
+	}
+	type ind struct{ level3, op, number, unit string }
+	for _, tt := range []struct {
+		file   string
+		total  string
+		pages  []int
+		annual int   // annual indicators, 0: not asserted
+		has    []ind // annual indicators that must be there
+	}{
+		{"005_广州/政务服务和数据管理局_广州市政务服务和数据局2026年部门整体预算绩效目标申报表.pdf.pdf", "98880.78", []int{1, 2}, 21,
+			[]ind{{"话务接通率", ">=", "93", "%"}, {"人工成本控制率", "<=", "1", ""}, {"政务云支撑系统数", ">=", "1340", "个"}}},
+		{"020_西安/商务局_2026年部门预算.pdf", "58124.29", []int{77, 78, 79, 80}, 0, nil},
+		{"020_西安/规划和自然资源局_2026年部门预算.pdf", "357200.43", []int{97}, 0, nil},
+		{"020_西安/2026年西安市司法局部门预算.pdf", "13650.79", []int{92}, 0, nil},
+	} {
+		doc, err := Convert([]string{filepath.Join(nationalDir, tt.file)}, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", tt.file, err)
+			continue
+		}
+		if len(doc.DepartmentTargets) == 0 {
+			t.Errorf("%s: no department targets", tt.file)
+			continue
+		}
+		dt := doc.DepartmentTargets[0]
+		if dt.Total == nil || *dt.Total != tt.total {
+			t.Errorf("%s: total %v, want %s", tt.file, yamlText(dt.Total), tt.total)
+		}
+		if fmt.Sprint(dt.Pages) != fmt.Sprint(tt.pages) {
+			t.Errorf("%s: pages %v, want %v", tt.file, dt.Pages, tt.pages)
+		}
+		annual := 0
+		got := map[ind]bool{}
+		for _, in := range dt.Indicators {
+			if in.Scope != schema.ScopeAnnual {
+				continue
+			}
+			annual++
+			u := ""
+			if in.Unit != nil {
+				u = *in.Unit
+			}
+			op, num := "", ""
+			if in.Op != nil {
+				op = *in.Op
+			}
+			if in.Number != nil {
+				num = *in.Number
+			}
+			got[ind{in.Level3, op, num, u}] = true
+		}
+		if tt.annual > 0 && annual != tt.annual {
+			t.Errorf("%s: %d annual indicators, want %d", tt.file, annual, tt.annual)
+		}
+		for _, h := range tt.has {
+			if !got[h] {
+				t.Errorf("%s: no annual indicator %+v", tt.file, h)
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetpdf/budgetpdf/layout"
 	"github.com/budgetpdf/budgetpdf/textutil"
+	"github.com/shopspring/decimal"
 )
 
 func isDeptTargetTitle(title string) bool {
@@ -18,9 +19,11 @@ func isDeptTargetTitle(title string) bool {
 }
 
 // DepartmentTargets reads every department-level target table of the
-// document: its department (部门名称), the first amount printed above the
-// indicators as the total (预算支出总额), the goals text and the indicator
-// rows under the first indicator header.
+// document: its department (部门名称), the total (the amount after a total
+// label such as 预算支出总额; else 基本支出 + 项目支出 where the form prints
+// the two; else the first amount printed above the indicators), the goals
+// text and the indicator rows under the first indicator header, on the
+// table's pages and an untitled table that goes on over the next page.
 func DepartmentTargets(ld *layout.Document) []DepartmentTarget {
 	var out []DepartmentTarget
 	for ti := range ld.Tables {
@@ -35,9 +38,24 @@ func DepartmentTargets(ld *layout.Document) []DepartmentTarget {
 		if t.Department != "" {
 			dt.Department = Str(t.Department)
 		}
+		// The form goes on over the next page as an untitled table of
+		// its own where the page break changed its columns (Guangzhou's
+		// 部门整体预算绩效目标申报表: its indicator grid on page 2).
+		rows := tableFormRows(t, ti, 0)
+		for tj := ti + 1; tj < len(ld.Tables); tj++ {
+			next := &ld.Tables[tj]
+			last := dt.Pages[len(dt.Pages)-1]
+			if next.Title != "" || len(next.Pages) == 0 || next.Pages[0] != last+1 || isDeptTargetTitle(next.Title) {
+				break
+			}
+			rows = append(rows, tableFormRows(next, tj, 0)...)
+			dt.Pages = append(dt.Pages, next.Pages...)
+		}
 		var head gridHeader
 		expectGoal := false
-		for _, r := range cleanRows(tableFormRows(t, ti, 0)) {
+		var parts map[string]*string // 基本支出 and 项目支出 where no total is printed
+		totalLabelled := false
+		for _, r := range cleanRows(rows) {
 			texts := rowTexts(r)
 			if len(texts) == 0 {
 				continue
@@ -95,18 +113,54 @@ func DepartmentTargets(ld *layout.Document) []DepartmentTarget {
 			if u := fundsUnit.FindStringSubmatch(lead); u != nil {
 				dt.Unit = Str(u[1])
 			}
-			if dt.Total == nil {
-				for _, x := range texts {
-					if v, ok := textutil.Amount(x); ok && v != nil && textutil.IsAmount(x) {
-						dt.Total = v
-						break
+			// The total: the amount after a total label (预算支出总额,
+			// 合计), else 基本支出 + 项目支出 where both are printed, else
+			// the first amount.
+			for i, x := range texts {
+				v, ok := textutil.Amount(x)
+				if !ok || v == nil || !textutil.IsAmount(x) {
+					continue
+				}
+				label := ""
+				if i > 0 {
+					label = squeezeLabel(texts[i-1])
+				}
+				switch {
+				case isDeptTotalLabel(label):
+					if !totalLabelled {
+						dt.Total, totalLabelled = v, true
 					}
+				case label == "基本支出" || label == "项目支出":
+					if parts == nil {
+						parts = map[string]*string{}
+					}
+					parts[label] = v
+				}
+				if dt.Total == nil {
+					dt.Total = v
 				}
 			}
+		}
+		if b, p := parts["基本支出"], parts["项目支出"]; !totalLabelled && b != nil && p != nil {
+			bv, _ := decimal.NewFromString(*b)
+			pv, _ := decimal.NewFromString(*p)
+			dt.Total = Str(bv.Add(pv).StringFixed(max(-bv.Exponent(), -pv.Exponent())))
 		}
 		out = append(out, dt)
 	}
 	return out
+}
+
+// deptTotalLabels print a department's total funds.
+var deptTotalLabels = []string{"总额", "合计", "总计", "预算总金额"}
+
+func isDeptTotalLabel(l string) bool {
+	for _, w := range deptTotalLabels {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDeptGoalLabel(l string) bool {
