@@ -123,6 +123,7 @@ func TestNationalForms(t *testing.T) {
 		return d
 	}
 	var totalPrinted, totalFound, totalInd int
+	cityPrinted, cityFound := map[string]int{}, map[string]int{}
 	famFound := map[string]int{}
 	for _, c := range counts {
 		doc := convertOnce(c.file)
@@ -135,6 +136,9 @@ func TestNationalForms(t *testing.T) {
 			famFound[f.Family]++
 		}
 		totalPrinted, totalFound, totalInd = totalPrinted+c.projects, totalFound+found, totalInd+ind
+		city := strings.SplitN(c.file, "/", 2)[0]
+		cityPrinted[city] += c.projects
+		cityFound[city] += found
 		read := true
 		for fam := range c.families {
 			read = read && formsFamiliesRead[fam]
@@ -145,23 +149,57 @@ func TestNationalForms(t *testing.T) {
 		}
 	}
 	t.Logf("national forms: printed %d found %d indicators %d; by family found %v", totalPrinted, totalFound, totalInd, famFound)
+	for _, city := range sortedKeys(cityPrinted) {
+		t.Logf("forms by city %-8s printed %5d found %5d (%+.1f%%)", city, cityPrinted[city], cityFound[city],
+			100*float64(cityFound[city]-cityPrinted[city])/float64(max(cityPrinted[city], 1)))
+	}
+	// Indicator precision, recall and F1 over the hand-checked forms, per
+	// family and per city: an indicator counts when all its fields equal
+	// the hand-written one's.
+	type prf struct{ tp, got, want int }
+	byFam, byCity := map[string]*prf{}, map[string]*prf{}
+	var all prf
+	for _, h := range hand {
+		got := findHandForm(docs[h.File], h)
+		if got == nil {
+			continue
+		}
+		tp := matchingIndicators(h.Form.Indicators, got.Indicators)
+		city := strings.SplitN(h.File, "/", 2)[0]
+		add := func(m map[string]*prf, key string) {
+			if m[key] == nil {
+				m[key] = &prf{}
+			}
+			m[key].tp, m[key].got, m[key].want = m[key].tp+tp, m[key].got+len(got.Indicators), m[key].want+len(h.Form.Indicators)
+		}
+		add(byFam, h.Form.Family)
+		add(byCity, city)
+		all.tp, all.got, all.want = all.tp+tp, all.got+len(got.Indicators), all.want+len(h.Form.Indicators)
+	}
+	f1 := func(x prf) string {
+		p, r := float64(x.tp)/float64(max(x.got, 1)), float64(x.tp)/float64(max(x.want, 1))
+		if x.got == 0 && x.want == 0 {
+			p, r = 1, 1
+		}
+		return fmt.Sprintf("P %.3f R %.3f F1 %.3f (%d of %d found, %d written)", p, r, 2*p*r/max(p+r, 1e-9), x.tp, x.got, x.want)
+	}
+	for _, k := range sortedKeys(byFam) {
+		t.Logf("hand-checked indicators, family %-16s %s", k, f1(*byFam[k]))
+	}
+	for _, k := range sortedKeys(byCity) {
+		t.Logf("hand-checked indicators, city %-8s %s", k, f1(*byCity[k]))
+	}
+	t.Logf("hand-checked indicators, all: %s", f1(all))
+	if p, r := float64(all.tp)/float64(max(all.got, 1)), float64(all.tp)/float64(max(all.want, 1)); 2*p*r/max(p+r, 1e-9) < 0.99 {
+		t.Errorf("hand-checked indicators: %s, issue 18 wants F1 >= 0.99", f1(all))
+	}
 
 	for _, h := range hand {
 		doc := convertOnce(h.File)
 		if doc == nil {
 			continue
 		}
-		var got *schema.PerformanceForm
-		n := 0
-		for i := range doc.PerformanceForms {
-			if doc.PerformanceForms[i].Project == h.Form.Project {
-				if n == h.Nth {
-					got = &doc.PerformanceForms[i]
-					break
-				}
-				n++
-			}
-		}
+		got := findHandForm(doc, h)
 		name := fmt.Sprintf("%s: form %q #%d", h.File, h.Form.Project, h.Nth)
 		if got == nil {
 			t.Errorf("%s: not found", name)
@@ -176,6 +214,49 @@ func TestNationalForms(t *testing.T) {
 			t.Errorf("%s: %s", name, d)
 		}
 	}
+}
+
+// findHandForm is the nth form of the hand-checked form's project name.
+func findHandForm(doc *schema.Document, h handForm) *schema.PerformanceForm {
+	if doc == nil {
+		return nil
+	}
+	n := 0
+	for i := range doc.PerformanceForms {
+		if doc.PerformanceForms[i].Project == h.Form.Project {
+			if n == h.Nth {
+				return &doc.PerformanceForms[i]
+			}
+			n++
+		}
+	}
+	return nil
+}
+
+// matchingIndicators counts the indicators of got equal, every field, to
+// one of want (each of want matched once).
+func matchingIndicators(want, got []schema.Indicator) int {
+	left := map[string]int{}
+	for _, w := range want {
+		left[yamlText(w)]++
+	}
+	n := 0
+	for _, g := range got {
+		if k := yamlText(g); left[k] > 0 {
+			left[k]--
+			n++
+		}
+	}
+	return n
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // formFieldDiffs compares two forms field by field (indicators one by one)
