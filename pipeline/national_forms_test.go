@@ -275,19 +275,26 @@ func formFieldDiffs(want, got schema.PerformanceForm) []string {
 			out = append(out, fmt.Sprintf("%s: want %s got %s", name, w, g))
 		}
 	}
-	for i := 0; i < max(len(want.Indicators), len(got.Indicators)); i++ {
+	out = append(out, indicatorDiffs(want.Indicators, got.Indicators)...)
+	sort.Strings(out)
+	return out
+}
+
+// indicatorDiffs compares two indicator lists one by one.
+func indicatorDiffs(want, got []schema.Indicator) []string {
+	var out []string
+	for i := 0; i < max(len(want), len(got)); i++ {
 		var w, g string
-		if i < len(want.Indicators) {
-			w = yamlText(want.Indicators[i])
+		if i < len(want) {
+			w = yamlText(want[i])
 		}
-		if i < len(got.Indicators) {
-			g = yamlText(got.Indicators[i])
+		if i < len(got) {
+			g = yamlText(got[i])
 		}
 		if w != g {
 			out = append(out, fmt.Sprintf("indicators: #%d want %s got %s", i, w, g))
 		}
 	}
-	sort.Strings(out)
 	return out
 }
 
@@ -324,16 +331,10 @@ func TestNationalDepartmentTargets(t *testing.T) {
 		{"020_西安/规划和自然资源局_2026年部门预算.pdf", "357200.43", []int{97}, 0, nil},
 		{"020_西安/2026年西安市司法局部门预算.pdf", "13650.79", []int{92}, 0, nil},
 	} {
-		doc, err := Convert([]string{filepath.Join(nationalDir, tt.file)}, Options{})
-		if err != nil {
-			t.Errorf("%s: %v", tt.file, err)
+		dt, ok := firstDeptTarget(t, tt.file)
+		if !ok {
 			continue
 		}
-		if len(doc.DepartmentTargets) == 0 {
-			t.Errorf("%s: no department targets", tt.file)
-			continue
-		}
-		dt := doc.DepartmentTargets[0]
 		if dt.Total == nil || *dt.Total != tt.total {
 			t.Errorf("%s: total %v, want %s", tt.file, yamlText(dt.Total), tt.total)
 		}
@@ -369,4 +370,64 @@ func TestNationalDepartmentTargets(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestNationalDepartmentForms compares, field by field, the hand-checked
+// department-level targets of testdata/forms-truth/dept-hand.yaml (three
+// files, two layouts) with the first department target of each file.
+func TestNationalDepartmentForms(t *testing.T) {
+	if _, err := os.Stat(nationalDir); err != nil {
+		t.Skipf("no national corpus: %v", err)
+	}
+	data, err := os.ReadFile("testdata/forms-truth/dept-hand.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hand []struct {
+		File   string                  `yaml:"file"`
+		Target schema.DepartmentTarget `yaml:"target"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&hand); err != nil {
+		t.Fatalf("dept-hand.yaml: %v", err)
+	}
+	if len(hand) < 3 {
+		t.Fatalf("dept-hand.yaml: %d targets, want at least 3", len(hand))
+	}
+	for _, h := range hand {
+		got, ok := firstDeptTarget(t, h.File)
+		if !ok {
+			continue
+		}
+		wv, gv := reflect.ValueOf(h.Target), reflect.ValueOf(got)
+		for i := 0; i < wv.NumField(); i++ {
+			name := strings.Split(wv.Type().Field(i).Tag.Get("yaml"), ",")[0]
+			if name == "indicators" {
+				continue
+			}
+			if w, g := yamlText(wv.Field(i).Interface()), yamlText(gv.Field(i).Interface()); w != g {
+				t.Errorf("%s: %s: want %s got %s", h.File, name, w, g)
+			}
+		}
+		for _, d := range indicatorDiffs(h.Target.Indicators, got.Indicators) {
+			t.Errorf("%s: %s", h.File, d)
+		}
+	}
+}
+
+// firstDeptTarget converts a national file and returns its first
+// department target.
+func firstDeptTarget(t *testing.T, file string) (schema.DepartmentTarget, bool) {
+	t.Helper()
+	doc, err := Convert([]string{filepath.Join(nationalDir, file)}, Options{})
+	if err != nil {
+		t.Errorf("%s: %v", file, err)
+		return schema.DepartmentTarget{}, false
+	}
+	if len(doc.DepartmentTargets) == 0 {
+		t.Errorf("%s: no department targets", file)
+		return schema.DepartmentTarget{}, false
+	}
+	return doc.DepartmentTargets[0], true
 }

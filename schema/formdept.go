@@ -106,10 +106,16 @@ func DepartmentTargets(ld *layout.Document) []DepartmentTarget {
 					dt.Unit = Str(u[1])
 				}
 				continue
-			case expectGoal:
-				dt.Goals, expectGoal = Str(strings.Join(texts, "")), false
+			case expectGoal && dt.Goals == nil:
+				dt.Goals = Str(strings.Join(texts, ""))
+				continue
+			case expectGoal && len(texts) == 1 && !textutil.IsAmount(texts[0]):
+				// The goals paragraph read as one row per printed line
+				// (Chongqing's 当年整体绩效目标 over five lines).
+				dt.Goals = Str(*dt.Goals + texts[0])
 				continue
 			}
+			expectGoal = false
 			if u := fundsUnit.FindStringSubmatch(lead); u != nil {
 				dt.Unit = Str(u[1])
 			}

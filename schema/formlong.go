@@ -374,6 +374,11 @@ func longForms(rows []FormRow) ([]PerformanceForm, []Warning) {
 // levels not printed on the row are filled down from the previous indicator.
 func gridIndicator(cells map[string]string, prev []Indicator) (Indicator, bool) {
 	ind := Indicator{Level1: cells["level1"], Level2: cells["level2"], Level3: cells["level3"]}
+	if ind.Level1 == "" && ind.Level2 == "" {
+		if l1, l2, l3, ok := splitLevels(ind.Level3); ok {
+			ind.Level1, ind.Level2, ind.Level3 = l1, l2, l3
+		}
+	}
 	value := cells["value"]
 	if ind.Level3 == "" && value == "" {
 		return ind, false

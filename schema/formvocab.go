@@ -224,3 +224,31 @@ var deptTargetTitles = []string{"部门整体支出绩效目标", "部门整体�
 
 // deptGoalLabels label the goals of a department-level table.
 var deptGoalLabels = []string{"整体绩效目标", "年度总体目标", "年度绩效目标", "总体目标", "绩效目标"}
+
+// Indicator level names, for a name cell that prints the levels run into
+// the indicator (Beijing's 部门整体支出绩效目标表: 产出指标数量指标气象监测
+// 预报服务人员): the first level, then the second.
+var (
+	indicatorLevel1Names = []string{"产出指标", "效益指标", "满意度指标", "成本指标"}
+	indicatorLevel2Names = []string{"数量指标", "质量指标", "时效指标", "成本指标",
+		"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+		"服务对象满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
+)
+
+// splitLevels cuts the level names off the front of an indicator name
+// that runs them in: ("产出指标", "数量指标", "气象监测预报服务人员"), or ok
+// false where the name starts with no first-level name or nothing is left.
+func splitLevels(name string) (l1, l2, l3 string, ok bool) {
+	for _, a := range indicatorLevel1Names {
+		rest, found := strings.CutPrefix(name, a)
+		if !found {
+			continue
+		}
+		for _, b := range indicatorLevel2Names {
+			if r, ok := strings.CutPrefix(rest, b); ok && r != "" {
+				return a, b, r, true
+			}
+		}
+	}
+	return "", "", "", false
+}

@@ -81,3 +81,22 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+func TestSplitLevels(t *testing.T) {
+	for _, tt := range []struct {
+		name, l1, l2, l3 string
+		ok               bool
+	}{
+		{"产出指标数量指标气象监测预报服务人员", "产出指标", "数量指标", "气象监测预报服务人员", true},
+		{"满意度指标服务对象满意度指标全市市民对气象服务满意度", "满意度指标", "服务对象满意度指标", "全市市民对气象服务满意度", true},
+		{"效益指标社会效益指标提供预报预警业务及防灾减灾服务", "效益指标", "社会效益指标", "提供预报预警业务及防灾减灾服务", true},
+		{"产出指标数量指标", "", "", "", false}, // nothing left: a level row, not an indicator
+		{"数量指标完成数", "", "", "", false},  // no first level in front
+		{"续建大中型水库", "", "", "", false},
+	} {
+		l1, l2, l3, ok := splitLevels(tt.name)
+		if l1 != tt.l1 || l2 != tt.l2 || l3 != tt.l3 || ok != tt.ok {
+			t.Errorf("splitLevels(%q) = %q %q %q %v, want %q %q %q %v", tt.name, l1, l2, l3, ok, tt.l1, tt.l2, tt.l3, tt.ok)
+		}
+	}
+}
