@@ -27,6 +27,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
@@ -52,8 +53,9 @@ type Options struct {
 	Workers int      // parallel conversions; 0 means runtime.NumCPU()
 	Force   bool     // convert everything, ignoring earlier results
 
-	Timeout  time.Duration // per file; 0 means DefaultTimeout, <0 none
-	MaxPages int           // PDFs with more pages are not converted; 0 means DefaultMaxPages, <0 none
+	Timeout  time.Duration   // per file; 0 means DefaultTimeout, <0 none
+	MaxPages int             // PDFs with more pages are not converted; 0 means DefaultMaxPages, <0 none
+	Pages    extract.PageSet // the pages of each PDF to read (--pages); the zero set is every page
 
 	Shard, Shards int // only inputs with hash(rel path) mod Shards == Shard; Shards 0 means all
 

@@ -20,7 +20,7 @@ import (
 // when ctx was cancelled before the input was done.
 func process(ctx context.Context, o *Options, in Input, prev map[string]Record) (rec Record, resumed, ok bool) {
 	start := time.Now()
-	rec = Record{Path: in.Path, Output: in.Output}
+	rec = Record{Path: in.Path, Output: in.Output, PageSelection: o.pageSelection()}
 	defer func() {
 		if !resumed {
 			rec.Seconds = seconds(time.Since(start))
@@ -68,8 +68,8 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 // hashes to sum still holds: the same content, and either a failure that
 // would happen again or an output newer than the input.
 func (o *Options) resumable(p Record, sum string, in Input) bool {
-	if p.SHA256 != sum {
-		return false
+	if p.SHA256 != sum || p.PageSelection != o.pageSelection() {
+		return false // other bytes, or other pages read
 	}
 	if p.Status == StatusError {
 		switch p.Code {
@@ -84,6 +84,14 @@ func (o *Options) resumable(p Record, sum string, in Input) bool {
 	}
 	ost, err := os.Stat(filepath.Join(o.Out, filepath.FromSlash(in.Output)))
 	return err == nil && !ost.ModTime().Before(ist.ModTime())
+}
+
+// pageSelection is the --pages list a record names: "" for every page.
+func (o *Options) pageSelection() string {
+	if o.Pages.All() {
+		return ""
+	}
+	return o.Pages.String()
 }
 
 // run converts f under the timeout and the page limit (the pipeline
@@ -104,7 +112,7 @@ func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, e
 	}
 	ch := make(chan result, 1) // buffered: an abandoned conversion can still finish
 	go func() {
-		doc, err := o.convert(ctx, f, pipeline.Options{Workers: 1, MaxPages: max(o.MaxPages, 0)}) // the pool runs files in parallel
+		doc, err := o.convert(ctx, f, pipeline.Options{Workers: 1, MaxPages: max(o.MaxPages, 0), Pages: o.Pages}) // the pool runs files in parallel
 		ch <- result{doc, err}
 	}()
 	select {

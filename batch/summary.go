@@ -51,6 +51,10 @@ type Record struct {
 	Pages        int     `json:"pages"`
 	Seconds      float64 `json:"seconds"`
 	Resumed      bool    `json:"resumed,omitempty"` // taken over from an earlier run
+	// PageSelection is the --pages list the document was converted with
+	// (as the option reads back, "1,3-5,10-end"); absent for every page.
+	// A rerun with another list converts the input again.
+	PageSelection string `json:"page_selection,omitempty"`
 }
 
 // line is a Record as summary.jsonl holds it: with the raw bytes of Path

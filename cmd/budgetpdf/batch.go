@@ -80,6 +80,7 @@ func parseBatch(args []string) (batch.Options, error) {
 	fl.str(&o.Format, "format", "f")
 	fl.positive(&o.Workers, "j", "jobs")
 	fl.positive(&o.MaxPages, "max-pages")
+	fl.pages(&o.Pages)
 	fl.value(func(v string) (err error) {
 		o.Timeout, err = time.ParseDuration(v)
 		if err != nil || o.Timeout <= 0 {

@@ -536,3 +536,57 @@ func sampleHeap() (*atomic.Uint64, func()) {
 	}()
 	return &peak, func() { close(done); <-finished }
 }
+
+// TestBatchPages: batch --pages reads the chosen pages of each PDF, in
+// process and isolated (the child gets the list), records the list in the
+// summary, resumes a rerun with the same list and converts again with
+// another one.
+func TestBatchPages(t *testing.T) {
+	matches, _ := filepath.Glob(filepath.Join(nationalDir, "004_重庆", "宣传部_*.pdf"))
+	if len(matches) == 0 {
+		t.Skipf("no Chongqing 宣传部 file in %s", nationalDir)
+	}
+	in := t.TempDir()
+	data, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, in, "a.pdf", data)
+	for _, isolate := range []bool{false, true} {
+		out := t.TempDir()
+		args := []string{"batch", in, "--out", out, "--pages", "8,15,23"}
+		if isolate {
+			args = append(args, "--isolate")
+		}
+		code, stdout, stderr := cliChild(t, args...)
+		if code != 0 || !strings.Contains(stdout, "1 inputs: 1 converted") {
+			t.Fatalf("%v: exit %d, %s%s", args, code, stdout, stderr)
+		}
+		doc, err := batch.ReadDocument(filepath.Join(out, "a.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Source.PagesRead != "8,15,23" || len(doc.Tables) != 3 {
+			t.Errorf("isolate %v: pages_read %q, %d tables; want 8,15,23 and its 3 tables", isolate, doc.Source.PagesRead, len(doc.Tables))
+		}
+		recs, err := batch.ReadSummary(filepath.Join(out, batch.SummaryName))
+		if err != nil || len(recs) != 1 || recs[0].PageSelection != "8,15,23" {
+			t.Fatalf("isolate %v: summary %+v, %v; want page_selection 8,15,23", isolate, recs, err)
+		}
+		if _, stdout, _ := cliChild(t, args...); !strings.Contains(stdout, "0 converted") || !strings.Contains(stdout, "1 resumed") {
+			t.Errorf("rerun with the same list: %s", stdout)
+		}
+		if _, stdout, _ := cliChild(t, "batch", in, "--out", out); !strings.Contains(stdout, "1 converted") {
+			t.Errorf("rerun without --pages: %s", stdout)
+		}
+		if doc, err := batch.ReadDocument(filepath.Join(out, "a.json")); err != nil || doc.Source.PagesRead != "" {
+			t.Errorf("rerun without --pages: pages_read %q, %v", doc.Source.PagesRead, err)
+		}
+	}
+	for _, list := range []string{"5-3", "", "0"} {
+		code, stdout, stderr := cliChild(t, "batch", in, "--out", t.TempDir(), "--pages", list)
+		if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "usage: usage") {
+			t.Errorf("--pages %q: exit %d, %q %q; want one usage line", list, code, stdout, stderr)
+		}
+	}
+}
