@@ -27,6 +27,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/pipeline"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
@@ -52,8 +53,14 @@ type Options struct {
 	Workers int      // parallel conversions; 0 means runtime.NumCPU()
 	Force   bool     // convert everything, ignoring earlier results
 
-	Timeout  time.Duration // per file; 0 means DefaultTimeout, <0 none
-	MaxPages int           // PDFs with more pages are not converted; 0 means DefaultMaxPages, <0 none
+	// KeepDuplicates converts every input; otherwise an input with the
+	// bytes (sha256) of an earlier one in the run is not converted but
+	// recorded with status duplicate and the earlier one's path.
+	KeepDuplicates bool
+
+	Timeout  time.Duration   // per file; 0 means DefaultTimeout, <0 none
+	MaxPages int             // PDFs with more pages are not converted; 0 means DefaultMaxPages, <0 none
+	Pages    extract.PageSet // the pages of each PDF to read (--pages); the zero set is every page
 
 	Shard, Shards int // only inputs with hash(rel path) mod Shards == Shard; Shards 0 means all
 
@@ -82,10 +89,11 @@ type Options struct {
 
 // Result is what a run did.
 type Result struct {
-	Records   []Record // one per input of this shard, in input order
-	Converted int      // inputs converted (or attempted) in this run
-	Resumed   int      // inputs skipped because an earlier result still holds
-	Failed    int      // records with status error
+	Records    []Record // one per input of this shard, in input order
+	Converted  int      // inputs converted (or attempted) in this run
+	Resumed    int      // inputs skipped because an earlier result still holds
+	Duplicates int      // inputs with the bytes of an earlier input of the run, not converted
+	Failed     int      // records with status error
 }
 
 // Run converts the inputs and writes the outputs, the summary and the
@@ -125,6 +133,28 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	defer journal.Close()
 
+	// Identical inputs are converted once: the hashes first (each file
+	// streamed, never held), then the later copies are records.
+	var sums []string
+	dupOf := make([]int, len(inputs))
+	for i := range dupOf {
+		dupOf[i] = -1
+	}
+	if !opts.KeepDuplicates {
+		sums = hashInputs(ctx, inputs, opts.Workers)
+		first := map[string]int{}
+		for i, s := range sums {
+			if s == "" {
+				continue // unreadable: process records it
+			}
+			if j, ok := first[s]; ok {
+				dupOf[i] = j
+			} else {
+				first[s] = i
+			}
+		}
+	}
+
 	res := &Result{Records: make([]Record, len(inputs))}
 	prog := newProgress(opts, len(inputs))
 	var mu sync.Mutex // guards journal writes, res counters and prog
@@ -133,9 +163,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		res.Records[i] = rec
-		if resumed {
+		switch {
+		case rec.Status == StatusDuplicate:
+			res.Duplicates++ // found again by every run: no journal line
+		case resumed:
 			res.Resumed++
-		} else {
+		default:
 			res.Converted++
 			if err := appendRecord(journal, rec); err != nil && werr == nil {
 				werr = err
@@ -151,7 +184,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				rec, resumed, ok := process(ctx, &opts, inputs[i], prev)
+				if j := dupOf[i]; j >= 0 {
+					finish(i, duplicate(&opts, inputs[i], sums[i], inputs[j]), false)
+					continue
+				}
+				sum := ""
+				if sums != nil {
+					sum = sums[i]
+				}
+				rec, resumed, ok := process(ctx, &opts, inputs[i], sum, prev)
 				if !ok {
 					continue // cancelled mid-file: no record, the rerun redoes it
 				}

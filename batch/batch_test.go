@@ -205,11 +205,11 @@ func TestAnalytics(t *testing.T) {
 	// no 分.
 	csvWant := map[string][]string{
 		"inputs": {
-			"path,sha256,output,status,code,message,pages",
-			a + "," + A + ",a.json,ok,,,3",
-			b + "," + B + ",b.json,warning,,,3",
-			c + "," + C + ",,error,not_pdf,not_pdf: fake failure,",
-			d + "," + A + ",d.json,ok,,,3",
+			"path,sha256,output,status,code,message,pages,duplicate_of",
+			a + "," + A + ",a.json,ok,,,3,",
+			b + "," + B + ",b.json,warning,,,3,",
+			c + "," + C + ",,error,not_pdf,not_pdf: fake failure,,",
+			d + "," + A + ",,duplicate,,,," + a, // a's bytes: not converted
 		},
 		"documents": {
 			"sha256,path,output,status,title,department,year,kind,region,pages,producer,creator,parts,tables,projects,forms,indicators,failed_checks,warnings",
@@ -277,7 +277,7 @@ func TestAnalytics(t *testing.T) {
 			"财政局|2023|17500000|integer\n教育局|2024|17500000|integer\n"},
 		{`SELECT i.status, ifnull(i.code, '-'), ifnull(d.department, '-'), ifnull(d.year, 0), ifnull(d.failed_checks, 0)
 		  FROM inputs i LEFT JOIN documents d ON d.sha256 = i.sha256 ORDER BY i.path`,
-			"ok|-|财政局|2023|0\nwarning|-|教育局|2024|1\nerror|not_pdf|-|0|0\nok|-|财政局|2023|0\n"},
+			"ok|-|财政局|2023|0\nwarning|-|教育局|2024|1\nerror|not_pdf|-|0|0\nduplicate|-|财政局|2023|0\n"},
 		{`SELECT name, carryover, typeof(total), total, typeof(total_fen), total_fen FROM projects WHERE sha256 = '` + A + `'`,
 			"专线年租金|0|text|0.80|integer|800000\n"},
 		{`SELECT count(*), count(level3_full), count(op), typeof(max(number)) FROM indicators`, "4|0|2|real\n"},
@@ -603,7 +603,7 @@ func TestProgress(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := buf.String()
-		if !strings.Contains(s, "2/2 files, 1 failed, 0 resumed") || strings.Contains(s, "\r") != terminal {
+		if !strings.Contains(s, "2/2 files, 1 failed, 0 duplicates, 0 resumed") || strings.Contains(s, "\r") != terminal {
 			t.Errorf("terminal %v: progress %q", terminal, s)
 		}
 	}

@@ -6,9 +6,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/budgetpdf/budgetpdf/extract"
@@ -16,11 +19,13 @@ import (
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
-// process converts one input, or takes its earlier result over. ok is false
-// when ctx was cancelled before the input was done.
-func process(ctx context.Context, o *Options, in Input, prev map[string]Record) (rec Record, resumed, ok bool) {
+// process converts one input, or takes its earlier result over. sum, when
+// not empty, is the input's sha256 as the run hashed it (an earlier result
+// that still holds is then taken without reading the file again). ok is
+// false when ctx was cancelled before the input was done.
+func process(ctx context.Context, o *Options, in Input, sum string, prev map[string]Record) (rec Record, resumed, ok bool) {
 	start := time.Now()
-	rec = Record{Path: in.Path, Output: in.Output}
+	rec = Record{Path: in.Path, Output: in.Output, PageSelection: o.pageSelection()}
 	defer func() {
 		if !resumed {
 			rec.Seconds = seconds(time.Since(start))
@@ -29,13 +34,16 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 	if ctx.Err() != nil {
 		return rec, false, false
 	}
+	if p, found := prev[in.Output]; found && sum != "" && o.resumable(p, sum, in) {
+		p.Path, p.Resumed = in.Path, true // p.Seconds stays the earlier run's
+		return p, true, true
+	}
 	data, err := os.ReadFile(in.Path)
 	if err != nil {
 		return failed(rec, CodeUnreadable, err), false, true
 	}
-	sum := sha256.Sum256(data)
-	rec.SHA256 = hex.EncodeToString(sum[:])
-	if p, found := prev[in.Output]; found && o.resumable(p, rec.SHA256, in) {
+	rec.SHA256 = hashOf(data)
+	if p, found := prev[in.Output]; found && rec.SHA256 != sum && o.resumable(p, rec.SHA256, in) { // not hashed before, or changed since
 		p.Path, p.Resumed = in.Path, true // p.Seconds stays the earlier run's
 		return p, true, true
 	}
@@ -68,8 +76,8 @@ func process(ctx context.Context, o *Options, in Input, prev map[string]Record) 
 // hashes to sum still holds: the same content, and either a failure that
 // would happen again or an output newer than the input.
 func (o *Options) resumable(p Record, sum string, in Input) bool {
-	if p.SHA256 != sum {
-		return false
+	if p.SHA256 != sum || p.PageSelection != o.pageSelection() || p.Status == StatusDuplicate {
+		return false // other bytes, other pages read, or never converted
 	}
 	if p.Status == StatusError {
 		switch p.Code {
@@ -84,6 +92,14 @@ func (o *Options) resumable(p Record, sum string, in Input) bool {
 	}
 	ost, err := os.Stat(filepath.Join(o.Out, filepath.FromSlash(in.Output)))
 	return err == nil && !ost.ModTime().Before(ist.ModTime())
+}
+
+// pageSelection is the --pages list a record names: "" for every page.
+func (o *Options) pageSelection() string {
+	if o.Pages.All() {
+		return ""
+	}
+	return o.Pages.String()
 }
 
 // run converts f under the timeout and the page limit (the pipeline
@@ -104,7 +120,7 @@ func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, e
 	}
 	ch := make(chan result, 1) // buffered: an abandoned conversion can still finish
 	go func() {
-		doc, err := o.convert(ctx, f, pipeline.Options{Workers: 1, MaxPages: max(o.MaxPages, 0)}) // the pool runs files in parallel
+		doc, err := o.convert(ctx, f, pipeline.Options{Workers: 1, MaxPages: max(o.MaxPages, 0), Pages: o.Pages}) // the pool runs files in parallel
 		ch <- result{doc, err}
 	}()
 	select {
@@ -133,6 +149,57 @@ func (o *Options) run(ctx context.Context, f pipeline.File) (*schema.Document, e
 		}
 		return nil, ctx.Err()
 	}
+}
+
+// duplicate is the record of an input whose bytes (sha256 sum) are those
+// of orig, an earlier input of the run: not converted, nothing written.
+func duplicate(o *Options, in Input, sum string, orig Input) Record {
+	return Record{Path: in.Path, Output: in.Output, SHA256: sum, Status: StatusDuplicate,
+		DuplicateOf: orig.Path, PageSelection: o.pageSelection()}
+}
+
+// hashOf is the hex sha256 of data.
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// hashInputs hashes the inputs' files on workers goroutines, streaming
+// each; an input that cannot be read (or is not reached before ctx ends)
+// has "".
+func hashInputs(ctx context.Context, inputs []Input, workers int) []string {
+	sums := make([]string, len(inputs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(inputs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(inputs) || ctx.Err() != nil {
+					return
+				}
+				sums[i], _ = hashFile(inputs[i].Path)
+			}
+		}()
+	}
+	wg.Wait()
+	return sums
+}
+
+// hashFile is the hex sha256 of the file at path.
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // failed makes rec an error record.

@@ -14,7 +14,7 @@ type progress struct {
 	terminal             bool
 	every                time.Duration
 	total, ndone, failed int
-	resumed              int
+	resumed, duplicates  int
 	start, last          time.Time
 }
 
@@ -34,6 +34,9 @@ func (p *progress) done(rec Record) {
 	}
 	if rec.Resumed {
 		p.resumed++
+	}
+	if rec.Status == StatusDuplicate {
+		p.duplicates++
 	}
 	switch {
 	case p.terminal:
@@ -56,7 +59,7 @@ func (p *progress) end() {
 	fmt.Fprintln(p.w, p.line(false))
 }
 
-// line renders "[#####     ] 12/40 files, 1 failed, 3 resumed, 2.5 files/s,
+// line renders "[#####     ] 12/40 files, 1 failed, 0 duplicates, 3 resumed, 2.5 files/s,
 // about 11s left".
 func (p *progress) line(bar bool) string {
 	var b strings.Builder
@@ -69,7 +72,7 @@ func (p *progress) line(bar bool) string {
 		}
 		b.WriteString("[" + strings.Repeat("#", n) + strings.Repeat(" ", width-n) + "] ")
 	}
-	fmt.Fprintf(&b, "%d/%d files, %d failed, %d resumed", p.ndone, p.total, p.failed, p.resumed)
+	fmt.Fprintf(&b, "%d/%d files, %d failed, %d duplicates, %d resumed", p.ndone, p.total, p.failed, p.duplicates, p.resumed)
 	if s := time.Since(p.start).Seconds(); s > 0 && p.ndone > 0 {
 		rate := float64(p.ndone) / s
 		fmt.Fprintf(&b, ", %.1f files/s", rate)

@@ -15,7 +15,7 @@ import (
 
 // DBVersion is the schema version of the analytics database, in PRAGMA
 // user_version. A database of another version is rebuilt, not updated.
-const DBVersion = 2
+const DBVersion = 3
 
 // stampsTable records, per document, the output file it was loaded from
 // (its size and modification time), so that a rerun loads only documents
@@ -153,7 +153,7 @@ func distinctDocuments(out string, recs []Record) ([]docEntry, error) {
 	var docs []docEntry
 	seen := map[string]bool{}
 	for _, r := range recs {
-		if r.Status == StatusError || r.SHA256 == "" || seen[r.SHA256] {
+		if r.Status == StatusError || r.Status == StatusDuplicate || r.SHA256 == "" || seen[r.SHA256] {
 			continue
 		}
 		seen[r.SHA256] = true

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -74,7 +75,7 @@ func TestSQLiteUpdate(t *testing.T) {
 	if got := run(opts); !strings.Contains(got, ": 2 documents loaded in") {
 		t.Errorf("rerun on an old schema version:\n%s", got)
 	}
-	if got := query(t, openTest(t, opts.SQLite), "PRAGMA user_version"); got != "2\n" {
+	if got := query(t, openTest(t, opts.SQLite), "PRAGMA user_version"); got != fmt.Sprintf("%d\n", DBVersion) {
 		t.Errorf("user_version after the rebuild: %s", got)
 	}
 }

@@ -23,6 +23,9 @@ const (
 	StatusOK      = "ok"      // converted, no warning and no failed check
 	StatusWarning = "warning" // converted with warnings or failed checks
 	StatusError   = "error"   // not converted; Code says why
+	// StatusDuplicate: the bytes (sha256) of an earlier input of the run,
+	// named by DuplicateOf; not converted, nothing written.
+	StatusDuplicate = "duplicate"
 )
 
 // Codes of failures batch finds itself (the others are the pipeline's, pipeline.Code).
@@ -51,6 +54,12 @@ type Record struct {
 	Pages        int     `json:"pages"`
 	Seconds      float64 `json:"seconds"`
 	Resumed      bool    `json:"resumed,omitempty"` // taken over from an earlier run
+	// PageSelection is the --pages list the document was converted with
+	// (as the option reads back, "1,3-5,10-end"); absent for every page.
+	// A rerun with another list converts the input again.
+	PageSelection string `json:"page_selection,omitempty"`
+	// DuplicateOf is the path of the input a duplicate has the bytes of.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // line is a Record as summary.jsonl holds it: with the raw bytes of Path

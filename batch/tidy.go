@@ -124,7 +124,7 @@ func fundColumns() []string {
 // arrays of the document do. Documents are keyed by the sha256 of their
 // input; identical inputs make one document.
 var (
-	Inputs = sheet("inputs", "path", "sha256", "output", "status", "code", "message", "pages:int").
+	Inputs = sheet("inputs", "path", "sha256", "output", "status", "code", "message", "pages:int", "duplicate_of").
 		keyed(nil, "path").indexed("sha256")
 	Documents = sheet("documents", "sha256", "path", "output", "status", "title", "department", "year:int",
 		"kind", "region", "pages:int", "producer", "creator", "parts:int",
@@ -179,12 +179,12 @@ type emitFunc func(*row) error
 // flattenInput emits the inputs row of one summary record.
 func flattenInput(rec Record, emit emitFunc) error {
 	output := rec.Output
-	if rec.Status == StatusError {
+	if rec.Status == StatusError || rec.Status == StatusDuplicate {
 		output = "" // not written
 	}
 	return emit(Inputs.row().set("path", rec.Path).set("sha256", nilIfEmpty(rec.SHA256)).set("output", nilIfEmpty(output)).
 		set("status", rec.Status).set("code", nilIfEmpty(rec.Code)).set("message", nilIfEmpty(rec.Message)).
-		set("pages", nilIfZero(rec.Pages)))
+		set("pages", nilIfZero(rec.Pages)).set("duplicate_of", nilIfEmpty(rec.DuplicateOf)))
 }
 
 // flattenDocument emits the rows of every sheet but inputs for one

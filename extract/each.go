@@ -25,35 +25,56 @@ import (
 // differently (a page error, a font that fails to load, the document-wide
 // limits) is read again serially.
 func ReadEach[T any](ctx context.Context, d *Doc, workers int, work func(*Page) T) ([]*Page, []T, error) {
+	return ReadPages(ctx, d, nil, workers, work)
+}
+
+// ReadPages is ReadEach over the pages numbered in nums (ascending, each
+// within the document; nil: every page): the other pages are never read.
+// The errors are those of the pages read, and the document's notes (the
+// warnings of opening it) go to the first of them.
+func ReadPages[T any](ctx context.Context, d *Doc, nums []int, workers int, work func(*Page) T) ([]*Page, []T, error) {
 	n := d.NumPages()
 	if n <= 0 {
 		return nil, nil, fmt.Errorf("%w: no pages", ErrCorrupt)
 	}
+	if nums == nil {
+		nums = make([]int, n)
+		for i := range nums {
+			nums[i] = i + 1
+		}
+	}
+	if len(nums) == 0 {
+		return nil, nil, errors.New("no page to read")
+	}
+	for _, i := range nums {
+		if i < 1 || i > n {
+			return nil, nil, fmt.Errorf("page %d of a document of %d pages", i, n)
+		}
+	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, n/minPagesPerWorker)
+	workers = min(workers, len(nums)/minPagesPerWorker)
 	if workers > 1 && d.src != nil {
-		pages, results, err, ok := readParallel(ctx, d, workers, work)
+		pages, results, err, ok := readParallel(ctx, d, nums, workers, work)
 		if ok {
 			return pages, results, err
 		}
 	}
-	return readSerial(ctx, d, work)
+	return readSerial(ctx, d, nums, work)
 }
 
 // minPagesPerWorker: a document shorter than this per worker is read
 // serially (opening a copy costs about what a page does).
 const minPagesPerWorker = 4
 
-// readSerial reads the pages one after the other on d.
-func readSerial[T any](ctx context.Context, d *Doc, work func(*Page) T) ([]*Page, []T, error) {
-	n := d.NumPages()
-	pages := make([]*Page, 0, n)
-	results := make([]T, 0, n)
+// readSerial reads the pages nums one after the other on d.
+func readSerial[T any](ctx context.Context, d *Doc, nums []int, work func(*Page) T) ([]*Page, []T, error) {
+	pages := make([]*Page, 0, len(nums))
+	results := make([]T, 0, len(nums))
 	var firstErr error
 	failed, glyphs := 0, 0
-	for i := 1; i <= n; i++ {
+	for k, i := range nums {
 		if err := ctx.Err(); err != nil {
 			return pages, results, fmt.Errorf("page %d: %w", i, err)
 		}
@@ -68,7 +89,7 @@ func readSerial[T any](ctx context.Context, d *Doc, work func(*Page) T) ([]*Page
 			failed++
 			p = errorPage(i, err)
 		}
-		if i == 1 {
+		if k == 0 {
 			p.Warnings = append(d.notes, p.Warnings...)
 		}
 		glyphs += len(p.Glyphs)
@@ -132,10 +153,10 @@ type parallelPage[T any] struct {
 	result T
 }
 
-// readParallel reads the pages on workers copies of d. ok is false when
-// the read must be redone serially.
-func readParallel[T any](ctx context.Context, d *Doc, workers int, work func(*Page) T) (pages []*Page, results []T, err error, ok bool) {
-	n := d.NumPages()
+// readParallel reads the pages nums on workers copies of d. ok is false
+// when the read must be redone serially.
+func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, work func(*Page) T) (pages []*Page, results []T, err error, ok bool) {
+	n := len(nums)
 	docs := make([]*Doc, workers)
 	for i := range docs {
 		c, err := d.clone()
@@ -159,17 +180,18 @@ func readParallel[T any](ctx context.Context, d *Doc, workers int, work func(*Pa
 				}
 			}()
 			for {
-				i := int(next.Add(1))
-				if i > n || ctx.Err() != nil {
+				k := int(next.Add(1)) - 1
+				if k >= n || ctx.Err() != nil {
 					return
 				}
-				o := &out[i-1]
+				i := nums[k]
+				o := &out[k]
 				p, err := doc.safePage(ctx, i)
 				if err != nil {
 					o.err, p = err, errorPage(i, err)
 				}
 				o.glyphs = len(p.Glyphs)
-				if i == 1 {
+				if k == 0 {
 					p.Warnings = append(d.notes, p.Warnings...)
 				}
 				o.page = p

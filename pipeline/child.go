@@ -29,6 +29,7 @@ type childRequest struct {
 	SHA256   string `json:"sha256"`
 	Password string `json:"password,omitempty"`
 	MaxPages int    `json:"max_pages,omitempty"`
+	Pages    string `json:"pages,omitempty"` // Options.Pages as a list; "" for all
 }
 
 // childResult is the one JSON record a child writes to its stdout: the
@@ -53,10 +54,14 @@ func ServeChild(stdin io.Reader, stdout io.Writer) int {
 	if err == nil {
 		data, err = io.ReadAll(r)
 	}
+	var pages extract.PageSet
+	if err == nil && req.Pages != "" {
+		pages, err = extract.ParsePageSet(req.Pages)
+	}
 	var res childResult
 	if err != nil {
 		res.Failure = fail(req.Path, fmt.Errorf("%w: isolate: reading the request: %v", ErrInternal, err)).(*Failure)
-	} else if doc, err := ConvertFiles([]File{{Path: req.Path, Data: data, SHA256: req.SHA256}}, Options{Password: req.Password, Workers: 1, MaxPages: req.MaxPages}); err != nil { // batch runs children in parallel
+	} else if doc, err := ConvertFiles([]File{{Path: req.Path, Data: data, SHA256: req.SHA256}}, Options{Password: req.Password, Workers: 1, MaxPages: req.MaxPages, Pages: pages}); err != nil { // batch runs children in parallel
 		res.Failure = fail(req.Path, err).(*Failure)
 	} else {
 		var buf bytes.Buffer
@@ -87,7 +92,7 @@ func ConvertInChild(ctx context.Context, f File, opts Options) (*schema.Document
 	if err != nil {
 		return nil, fail(f.Path, fmt.Errorf("%w: isolate: %v", ErrInternal, err))
 	}
-	req, err := json.Marshal(childRequest{Path: f.Path, SHA256: f.sum(), Password: opts.Password, MaxPages: opts.MaxPages})
+	req, err := json.Marshal(childRequest{Path: f.Path, SHA256: f.sum(), Password: opts.Password, MaxPages: opts.MaxPages, Pages: pageList(opts.Pages)})
 	if err != nil {
 		return nil, fail(f.Path, fmt.Errorf("%w: isolate: %v", ErrInternal, err))
 	}
@@ -160,4 +165,12 @@ func (w *headWriter) first() string {
 		}
 	}
 	return ""
+}
+
+// pageList is ps as a child request carries it: "" for every page.
+func pageList(ps extract.PageSet) string {
+	if ps.All() {
+		return ""
+	}
+	return ps.String()
 }

@@ -39,6 +39,12 @@ type Options struct {
 	// page is read: an error matching ErrTooManyPages (code
 	// too_many_pages), whose *Failure carries the count.
 	MaxPages int
+	// Pages, unless it is every page (the zero PageSet), are the pages of
+	// a PDF to read; the others are never read, and source.pages_read
+	// lists those read. A text dump is one page. A choice that names no
+	// page of the document is a usage error. Only one file at a time: a
+	// merge with a choice of pages is a usage error.
+	Pages extract.PageSet
 
 	keepPages bool            // keep the extractor's pages, glyphs and all (review draws them)
 	ctx       context.Context // ConvertFilesContext's; the page loop stops when it ends
@@ -164,6 +170,9 @@ func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Inp
 	}
 	return guard(files, func() (*schema.Document, *Input, error) {
 		if len(files) > 1 {
+			if !opts.Pages.All() {
+				return nil, nil, Usagef("--pages reads one file, not the %d files of a merge", len(files))
+			}
 			doc, err := merge(files, opts)
 			return doc, nil, err
 		}
@@ -218,6 +227,9 @@ func readFile(f File, opts Options) (*Input, error) {
 	in := &Input{Source: schema.Source{File: filepath.Base(f.Path), SHA256: f.sum()}}
 	var err error
 	if isTextDump(f.Path, f.Data) {
+		if _, err := choosePages(opts.Pages, 1); err != nil {
+			return nil, err
+		}
 		if in.Layout, err = layout.FromText(bytes.NewReader(f.Data)); err != nil {
 			return nil, err
 		}
@@ -232,7 +244,14 @@ func readFile(f File, opts Options) (*Input, error) {
 		// Each page is laid out as soon as it is read and, unless review
 		// wants them, its glyphs and rulings are let go: memory follows
 		// the largest page, not the document.
-		pages, laid, err := extract.ReadEach(opts.context(), doc, opts.Workers, func(p *extract.Page) *layout.PageLayout {
+		nums, err := choosePages(opts.Pages, doc.NumPages())
+		if err != nil {
+			return nil, err
+		}
+		if nums != nil {
+			in.Source.PagesRead = extract.Ranges(nums)
+		}
+		pages, laid, err := extract.ReadPages(opts.context(), doc, nums, opts.Workers, func(p *extract.Page) *layout.PageLayout {
 			pl := layout.LayoutPage(p)
 			if !opts.keepPages {
 				p.Glyphs, p.Segments = nil, nil
@@ -257,6 +276,19 @@ func readFile(f File, opts Options) (*Input, error) {
 		in.Warnings = append(in.Warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
 	}
 	return in, nil
+}
+
+// choosePages is the pages of ps in a document of n pages: nil for every
+// page, a usage error when ps names none.
+func choosePages(ps extract.PageSet, n int) ([]int, error) {
+	nums := ps.Pages(n)
+	if len(nums) == n {
+		return nil, nil
+	}
+	if len(nums) == 0 {
+		return nil, Usagef("--pages %s names no page of a document of %d pages", ps, n)
+	}
+	return nums, nil
 }
 
 // build runs schema and checks on a laid-out document.

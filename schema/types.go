@@ -31,6 +31,9 @@ type Source struct {
 	Producer  string `json:"producer" yaml:"producer"`
 	Creator   string `json:"creator" yaml:"creator"`
 	Encrypted bool   `json:"encrypted" yaml:"encrypted"`
+	// PagesRead lists the pages read when not every page was (extract
+	// --pages): ascending, as ranges ("1,3-5,10-31"); absent when all were.
+	PagesRead string `json:"pages_read,omitempty" yaml:"pages_read,omitempty"`
 	// Parts lists the input files of a document published as several PDFs
 	// (a narrative and its tables), in order; absent for one file.
 	Parts []Part `json:"parts,omitempty" yaml:"parts,omitempty"`

@@ -196,7 +196,7 @@ func TestAnalystQueries(t *testing.T) {
 	work := t.TempDir()
 	out, dbPath, book := filepath.Join(work, "out"), filepath.Join(work, "nat.sqlite"), filepath.Join(work, "nat.xlsx")
 	code, stdout, stderr := cliChild(t, "batch", nationalDir, "--out", out, "--sqlite", dbPath, "--xlsx", book)
-	if code != 0 || !strings.Contains(stdout, fmt.Sprintf("%d inputs: %d converted, 0 failed, 0 resumed", len(files), len(files))) {
+	if code != 0 || !strings.Contains(stdout, fmt.Sprintf("%d inputs: %d converted, 0 failed, 0 duplicates, 0 resumed", len(files), len(files))) {
 		t.Fatalf("batch: exit %d\n%s%s", code, stdout, stderr)
 	}
 	for _, phase := range []string{"batch: sqlite " + dbPath + ": ", "batch: xlsx " + book + ": "} {
@@ -475,7 +475,7 @@ func TestAnalystQueries(t *testing.T) {
 	code, stdout, stderr = cliChild(t, "batch", nationalDir, "--out", out, "--sqlite", dbPath)
 	docs := outputs
 	elapsed := time.Since(start)
-	if code != 0 || !strings.Contains(stdout, fmt.Sprintf("0 converted, 0 failed, %d resumed", len(files))) ||
+	if code != 0 || !strings.Contains(stdout, fmt.Sprintf("0 converted, 0 failed, 0 duplicates, %d resumed", len(files))) ||
 		!strings.Contains(stderr, fmt.Sprintf(": 0 documents loaded, %d unchanged, 0 removed", len(docs))) {
 		t.Errorf("no-op rerun: exit %d\n%s%s", code, stdout, stderr)
 	}

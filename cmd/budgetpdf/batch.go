@@ -53,23 +53,26 @@ func runBatch(args []string, stdout, stderr io.Writer) int {
 }
 
 // summaryCounts words a run's result so that the parts add up to the
-// inputs: "27 inputs: 23 converted, 4 failed, 0 resumed". Converted are
-// the inputs converted by this run, failed those that failed (in this run
-// or, not retried, in an earlier one), resumed those whose earlier
-// document still holds.
+// inputs: "27 inputs: 21 converted, 4 failed, 2 duplicates, 0 resumed".
+// Converted are the inputs converted by this run, failed those that
+// failed (in this run or, not retried, in an earlier one), duplicates
+// those with the bytes of an earlier input (not converted), resumed those
+// whose earlier document still holds.
 func summaryCounts(res *batch.Result) string {
-	var converted, failed, resumed int
+	var converted, failed, duplicates, resumed int
 	for _, r := range res.Records {
 		switch {
 		case r.Status == batch.StatusError:
 			failed++
+		case r.Status == batch.StatusDuplicate:
+			duplicates++
 		case r.Resumed:
 			resumed++
 		default:
 			converted++
 		}
 	}
-	return fmt.Sprintf("%d inputs: %d converted, %d failed, %d resumed", len(res.Records), converted, failed, resumed)
+	return fmt.Sprintf("%d inputs: %d converted, %d failed, %d duplicates, %d resumed", len(res.Records), converted, failed, duplicates, resumed)
 }
 
 // parseBatch reads the flags of batch.
@@ -80,6 +83,7 @@ func parseBatch(args []string) (batch.Options, error) {
 	fl.str(&o.Format, "format", "f")
 	fl.positive(&o.Workers, "j", "jobs")
 	fl.positive(&o.MaxPages, "max-pages")
+	fl.pages(&o.Pages)
 	fl.value(func(v string) (err error) {
 		o.Timeout, err = time.ParseDuration(v)
 		if err != nil || o.Timeout <= 0 {
@@ -96,6 +100,7 @@ func parseBatch(args []string) (batch.Options, error) {
 		return err
 	}, "shard")
 	fl.boolean(&o.Force, "force")
+	fl.boolean(&o.KeepDuplicates, "keep-duplicates")
 	fl.boolean(&o.Isolate, "isolate")
 	var err error
 	if o.Inputs, err = fl.parse(args); err != nil {

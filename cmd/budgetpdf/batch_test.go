@@ -83,7 +83,7 @@ func TestBatch(t *testing.T) {
 	work := t.TempDir()
 	out, csvDir, db := filepath.Join(work, "out"), filepath.Join(work, "csv"), filepath.Join(work, "all.db")
 	code, stdout, stderr := runCLI("batch", in, "--out", out, "--csv", csvDir, "--sqlite", db, "-j", "2")
-	if code != 1 || !strings.Contains(stdout, "6 inputs: 2 converted, 4 failed, 0 resumed") {
+	if code != 1 || !strings.Contains(stdout, "6 inputs: 2 converted, 4 failed, 0 duplicates, 0 resumed") {
 		t.Fatalf("exit %d, want 1 (some failed)\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 
@@ -203,7 +203,7 @@ func TestBatch(t *testing.T) {
 	// A second run converts nothing and leaves every output as it was.
 	before := batchOutputs(t, out)
 	code, stdout, _ = runCLI("batch", in, "--out", out, "--csv", csvDir, "--sqlite", db)
-	if code != 1 || !strings.Contains(stdout, "6 inputs: 0 converted, 4 failed, 2 resumed") {
+	if code != 1 || !strings.Contains(stdout, "6 inputs: 0 converted, 4 failed, 0 duplicates, 2 resumed") {
 		t.Errorf("second run: exit %d, %s", code, stdout)
 	}
 	if after := batchOutputs(t, out); !reflect.DeepEqual(after, before) {
@@ -263,7 +263,7 @@ func TestBatchRestart(t *testing.T) {
 	// The inputs done before the cancel are taken over: failures (the
 	// four broken files come first) stay failed, a good one is resumed.
 	goodResumed := max(0, resumed-4)
-	if code != 1 || !strings.Contains(stdout, fmt.Sprintf("6 inputs: %d converted, 4 failed, %d resumed", 2-goodResumed, goodResumed)) {
+	if code != 1 || !strings.Contains(stdout, fmt.Sprintf("6 inputs: %d converted, 4 failed, 0 duplicates, %d resumed", 2-goodResumed, goodResumed)) {
 		t.Errorf("restart: exit %d, %s", code, stdout)
 	}
 	if recs, err := batch.ReadSummary(filepath.Join(out, batch.SummaryName)); err == nil {
@@ -317,7 +317,7 @@ func TestBatchRestart(t *testing.T) {
 
 	// A deleted output is redone, the same bytes again.
 	os.Remove(filepath.Join(out, "good", "luliang-2023-calc.json"))
-	if code, stdout, _ := runCLI("batch", in, "--out", out); code != 1 || !strings.Contains(stdout, "1 converted, 4 failed, 1 resumed") {
+	if code, stdout, _ := runCLI("batch", in, "--out", out); code != 1 || !strings.Contains(stdout, "1 converted, 4 failed, 0 duplicates, 1 resumed") {
 		t.Errorf("after deleting an output: exit %d, %s", code, stdout)
 	}
 	if got := batchOutputs(t, out); !reflect.DeepEqual(got, want) {
@@ -535,4 +535,139 @@ func sampleHeap() (*atomic.Uint64, func()) {
 		}
 	}()
 	return &peak, func() { close(done); <-finished }
+}
+
+// TestBatchPages: batch --pages reads the chosen pages of each PDF, in
+// process and isolated (the child gets the list), records the list in the
+// summary, resumes a rerun with the same list and converts again with
+// another one.
+func TestBatchPages(t *testing.T) {
+	matches, _ := filepath.Glob(filepath.Join(nationalDir, "004_重庆", "宣传部_*.pdf"))
+	if len(matches) == 0 {
+		t.Skipf("no Chongqing 宣传部 file in %s", nationalDir)
+	}
+	in := t.TempDir()
+	data, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, in, "a.pdf", data)
+	for _, isolate := range []bool{false, true} {
+		out := t.TempDir()
+		args := []string{"batch", in, "--out", out, "--pages", "8,15,23"}
+		if isolate {
+			args = append(args, "--isolate")
+		}
+		code, stdout, stderr := cliChild(t, args...)
+		if code != 0 || !strings.Contains(stdout, "1 inputs: 1 converted") {
+			t.Fatalf("%v: exit %d, %s%s", args, code, stdout, stderr)
+		}
+		doc, err := batch.ReadDocument(filepath.Join(out, "a.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Source.PagesRead != "8,15,23" || len(doc.Tables) != 3 {
+			t.Errorf("isolate %v: pages_read %q, %d tables; want 8,15,23 and its 3 tables", isolate, doc.Source.PagesRead, len(doc.Tables))
+		}
+		recs, err := batch.ReadSummary(filepath.Join(out, batch.SummaryName))
+		if err != nil || len(recs) != 1 || recs[0].PageSelection != "8,15,23" {
+			t.Fatalf("isolate %v: summary %+v, %v; want page_selection 8,15,23", isolate, recs, err)
+		}
+		if _, stdout, _ := cliChild(t, args...); !strings.Contains(stdout, "0 converted") || !strings.Contains(stdout, "1 resumed") {
+			t.Errorf("rerun with the same list: %s", stdout)
+		}
+		if _, stdout, _ := cliChild(t, "batch", in, "--out", out); !strings.Contains(stdout, "1 converted") {
+			t.Errorf("rerun without --pages: %s", stdout)
+		}
+		if doc, err := batch.ReadDocument(filepath.Join(out, "a.json")); err != nil || doc.Source.PagesRead != "" {
+			t.Errorf("rerun without --pages: pages_read %q, %v", doc.Source.PagesRead, err)
+		}
+	}
+	for _, list := range []string{"5-3", "", "0"} {
+		code, stdout, stderr := cliChild(t, "batch", in, "--out", t.TempDir(), "--pages", list)
+		if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "usage: usage") {
+			t.Errorf("--pages %q: exit %d, %q %q; want one usage line", list, code, stdout, stderr)
+		}
+	}
+}
+
+// TestBatchDuplicates: a real Chongqing PDF copied three times and another
+// file are two conversions and two duplicates of the first copy, loaded as
+// two documents; a rerun converts nothing; --keep-duplicates converts all
+// four (the database, keyed by sha256, still holds two documents and four
+// inputs).
+func TestBatchDuplicates(t *testing.T) {
+	a, _ := filepath.Glob(filepath.Join(nationalDir, "004_重庆", "宣传部_*.pdf"))
+	b, _ := filepath.Glob(filepath.Join(nationalDir, "004_重庆", "规划和自然资源局_*.pdf"))
+	if len(a) == 0 || len(b) == 0 {
+		t.Skipf("no Chongqing files in %s", nationalDir)
+	}
+	in := t.TempDir()
+	read := func(p string) []byte {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	same, other := read(a[0]), read(b[0])
+	os.MkdirAll(filepath.Join(in, "z"), 0o755)
+	first := write(t, in, "a.pdf", same)
+	write(t, in, "b.pdf", other)
+	write(t, in, "c.pdf", same)
+	write(t, filepath.Join(in, "z"), "d.pdf", same)
+
+	check := func(out, db string, keep bool, wantLine string, wantOutputs, wantInputs, wantDupRows int) {
+		t.Helper()
+		args := []string{"batch", in, "--out", out, "--sqlite", db}
+		if keep {
+			args = append(args, "--keep-duplicates")
+		}
+		code, stdout, stderr := runCLI(args...)
+		if code != 0 || !strings.Contains(stdout, wantLine) {
+			t.Fatalf("%v: exit %d, %q %s; want %q", args[3:], code, stdout, stderr, wantLine)
+		}
+		if got := len(batchOutputs(t, out)); got != wantOutputs {
+			t.Errorf("%v: %d documents written, want %d", args[3:], got, wantOutputs)
+		}
+		recs, err := batch.ReadSummary(filepath.Join(out, batch.SummaryName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dups []string
+		for _, r := range recs {
+			if r.Status == batch.StatusDuplicate {
+				if r.DuplicateOf != first || r.SHA256 != recs[0].SHA256 {
+					t.Errorf("%s: duplicate of %q (sha256 %s), want %q", r.Path, r.DuplicateOf, r.SHA256, first)
+				}
+				dups = append(dups, filepath.Base(r.Path))
+			}
+		}
+		wantDups := []string{"c.pdf", "d.pdf"}
+		if keep {
+			wantDups = nil
+		}
+		if !reflect.DeepEqual(dups, wantDups) {
+			t.Errorf("%v: duplicates %v, want %v", args[3:], dups, wantDups)
+		}
+		sqlDB, err := sql.Open("sqlite", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sqlDB.Close()
+		got := batchQuery(t, sqlDB, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM inputs),
+			(SELECT count(*) FROM inputs WHERE status = 'duplicate' AND duplicate_of IS NOT NULL AND output IS NULL),
+			(SELECT count(DISTINCT sha256) FROM tables)`)
+		if want := fmt.Sprintf("2|%d|%d|2\n", wantInputs, wantDupRows); got != want {
+			t.Errorf("%v: documents|inputs|duplicate inputs|documents with tables %q, want %q", args[3:], got, want)
+		}
+	}
+	out, db := t.TempDir(), filepath.Join(t.TempDir(), "b.db")
+	check(out, db, false, "4 inputs: 2 converted, 0 failed, 2 duplicates, 0 resumed", 2, 4, 2)
+	check(out, db, false, "4 inputs: 0 converted, 0 failed, 2 duplicates, 2 resumed", 2, 4, 2)
+	// Kept: the duplicates are converted now, the first two resumed.
+	check(out, db, true, "4 inputs: 2 converted, 0 failed, 0 duplicates, 2 resumed", 4, 4, 0)
+	out2, db2 := t.TempDir(), filepath.Join(t.TempDir(), "b.db")
+	check(out2, db2, true, "4 inputs: 4 converted, 0 failed, 0 duplicates, 0 resumed", 4, 4, 0)
+	check(out2, db2, false, "4 inputs: 0 converted, 0 failed, 2 duplicates, 2 resumed", 4, 4, 2)
 }

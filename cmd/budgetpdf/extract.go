@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/pipeline"
 )
 
@@ -22,8 +23,12 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 // files), converts and writes the document.
 func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writer) int {
 	var out, password, format string
+	var pages extract.PageSet
 	workers := 0 // GOMAXPROCS
 	fl := newFlags(name)
+	if minFiles == 1 {
+		fl.pages(&pages) // of one file: a merge of several refuses it
+	}
 	fl.positive(&workers, "j", "jobs")
 	fl.str(&out, "o", "out")
 	fl.str(&format, "format", "f")
@@ -39,7 +44,7 @@ func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	doc, err := pipeline.Convert(files, pipeline.Options{Password: password, Workers: workers})
+	doc, err := pipeline.Convert(files, pipeline.Options{Password: password, Workers: workers, Pages: pages})
 	if err != nil {
 		return fail(stderr, "", err)
 	}

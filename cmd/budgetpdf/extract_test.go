@@ -2,10 +2,17 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
+	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/schema"
 )
 
 func TestMergeUsage(t *testing.T) {
@@ -113,4 +120,100 @@ func TestExtractStdin(t *testing.T) {
 			t.Errorf("empty stdin: exit %d, stderr %q; want 3, not_pdf naming stdin", code, stderr.String())
 		}
 	})
+}
+
+// TestExtractPages converts a real Chongqing disclosure whole and with
+// --pages: the tables that come out are exactly those of the full run that
+// lie on the chosen pages, figure for figure; source.pages_read lists the
+// pages; --pages all (and 1-end) writes the full run's bytes; a bad list is
+// one usage line.
+func TestExtractPages(t *testing.T) {
+	matches, _ := filepath.Glob(filepath.Join(nationalDir, "004_重庆", "宣传部_*.pdf"))
+	if len(matches) == 0 {
+		t.Skipf("no Chongqing 宣传部 file in %s", nationalDir)
+	}
+	file := matches[0]
+	extractDoc := func(args ...string) ([]byte, *schema.Document) {
+		t.Helper()
+		var out, errs bytes.Buffer
+		if code := run(append([]string{"extract", file}, args...), &out, &errs); code != 0 {
+			t.Fatalf("extract %v: exit %d: %s", args, code, errs.String())
+		}
+		var doc schema.Document
+		if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes(), &doc
+	}
+	fullBytes, full := extractDoc()
+	if full.Source.PagesRead != "" {
+		t.Errorf("full run: pages_read %q, want none", full.Source.PagesRead)
+	}
+	for _, list := range []string{"all", "1-end", "ALL"} {
+		if b, _ := extractDoc("--pages", list); !bytes.Equal(b, fullBytes) {
+			t.Errorf("--pages %s differs from the full run", list)
+		}
+	}
+	for _, list := range []string{"8,15,23", "8-11,15,23-end", "end"} {
+		ps, err := extract.ParsePageSet(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chosen := map[int]bool{}
+		for _, p := range ps.Pages(full.Source.Pages) {
+			chosen[p] = true
+		}
+		var want []schema.Table
+		for _, tb := range full.Tables {
+			all := len(tb.Pages) > 0
+			for _, p := range tb.Pages {
+				all = all && chosen[p]
+			}
+			if all {
+				want = append(want, tb)
+			}
+		}
+		if len(want) == 0 {
+			t.Fatalf("--pages %s: no table of the full run lies on those pages", list)
+		}
+		_, doc := extractDoc("--pages", list)
+		if got, w := doc.Source.PagesRead, extract.Ranges(ps.Pages(full.Source.Pages)); got != w {
+			t.Errorf("--pages %s: pages_read %q, want %q", list, got, w)
+		}
+		if doc.Source.Pages != full.Source.Pages || doc.Source.SHA256 != full.Source.SHA256 {
+			t.Errorf("--pages %s: source %+v, full run's %+v", list, doc.Source, full.Source)
+		}
+		var kinds []string
+		for _, tb := range doc.Tables {
+			kinds = append(kinds, fmt.Sprintf("%s%v", tb.Kind, tb.Pages))
+			for _, p := range tb.Pages {
+				if !chosen[p] {
+					t.Errorf("--pages %s: table %s on page %d, not chosen", list, tb.Kind, p)
+				}
+			}
+		}
+		if !reflect.DeepEqual(doc.Tables, want) {
+			var wk []string
+			for _, tb := range want {
+				wk = append(wk, fmt.Sprintf("%s%v", tb.Kind, tb.Pages))
+			}
+			t.Errorf("--pages %s: tables %v, want the full run's %v with the same figures", list, kinds, wk)
+		}
+	}
+	for _, c := range []struct{ args []string }{
+		{[]string{"extract", file, "--pages", "5-3"}},
+		{[]string{"extract", file, "--pages", "0"}},
+		{[]string{"extract", file, "--pages", ""}},
+		{[]string{"extract", file, "--pages", "x"}},
+		{[]string{"extract", file, "--pages", "40-end"}}, // past the 24 pages
+		{[]string{"extract", file, file, "--pages", "1"}},
+		{[]string{"extract", file, "--pages"}},
+	} {
+		var out, errs bytes.Buffer
+		code := run(c.args, &out, &errs)
+		msg := errs.String()
+		if code != 2 || out.Len() != 0 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "usage: ") || strings.Contains(msg, "usage: usage") {
+			t.Errorf("%v: exit %d, stderr %q; want one usage line (exit 2)", c.args[2:], code, msg)
+		}
+	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"strconv"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/extract"
 )
 
 // flagSet reads one command's arguments: a flag by any of its names with
@@ -42,6 +44,18 @@ func (f *flagSet) positive(p *int, names ...string) {
 		*p = n
 		return nil
 	}, names...)
+}
+
+// pages declares --pages LIST (extract.ParsePageSet), stored in p.
+func (f *flagSet) pages(p *extract.PageSet) {
+	f.value(func(v string) error {
+		ps, err := extract.ParsePageSet(v)
+		if err != nil {
+			return usageErrorf("%s: --pages: %v", f.cmd, err)
+		}
+		*p = ps
+		return nil
+	}, "pages", "p")
 }
 
 // boolean declares a flag without a value that sets p.

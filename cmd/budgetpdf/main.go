@@ -33,14 +33,14 @@ var formats = pipeline.FormatNames()
 // conversions first, then the tools to look into one. A new command is a
 // line here.
 var commands = []command{
-	{"extract", "FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N]",
-		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML; several files of one disclosure are merged; FILE - reads standard input; -j: pages read at once (default: all cores, same output)", runExtract},
+	{"extract", "FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N] [--pages LIST]",
+		"convert a disclosure (PDF or text dump) to the output contract's JSON or YAML; several files of one disclosure are merged; FILE - reads standard input; -j: pages read at once (default: all cores, same output); --pages 1,3-5,10-end (or all): read only those pages of one FILE, the others not at all (source.pages_read lists them)", runExtract},
 	{"merge", "FILE FILE... [-o OUT] [--format " + formats + "] [--password P] [-j N]",
 		"convert a disclosure published as several files (a narrative PDF and its tables PDF) into one document (as extract FILE FILE...)", runMerge},
 	{"check", "FILE... [--password P] [-v]",
 		"convert each disclosure and report its reconciliation checks: one line per failure, a summary line; exit 1 when a check fails", runCheck},
-	{"batch", "INPUT... --out DIR [--format " + formats + "] [-j N] [--force] [--timeout 60s] [--max-pages N] [--csv DIR] [--csv-bom] [--sqlite FILE] [--xlsx FILE] [--shard i/n] [--isolate]",
-		"convert files and folders in parallel: one document per input, OUT/summary.jsonl, resume, CSV, SQLite and xlsx; exit 1 when some failed", runBatch},
+	{"batch", "INPUT... --out DIR [--format " + formats + "] [-j N] [--force] [--keep-duplicates] [--timeout 60s] [--max-pages N] [--pages LIST] [--csv DIR] [--csv-bom] [--sqlite FILE] [--xlsx FILE] [--shard i/n] [--isolate]",
+		"convert files and folders in parallel: one document per input, OUT/summary.jsonl, resume, CSV, SQLite and xlsx; identical inputs (same sha256) are converted once, the others recorded as duplicates (--keep-duplicates converts all); --pages LIST as extract's; exit 1 when some failed", runBatch},
 	{"db", dbArgs,
 		"merge the SQLite databases of batch shards (--shard i/n --sqlite) into OUT (created, or added to); a document already there (same sha256) is a duplicate", runDB},
 	{"review", "FILE... -o DIR [--pages LIST] [--dpi N] [--password P]",
