@@ -77,7 +77,9 @@ func BenchmarkCorpus(b *testing.B) {
 		name string
 		cmd  func(f string) *exec.Cmd
 	}{
-		{"ours", func(f string) *exec.Cmd { return exec.Command(bin, "extract", f, "--format", "json", "-o", out+".json") }},
+		{"ours", func(f string) *exec.Cmd {
+			return exec.Command(bin, "extract", f, "--format", "json", "-o", out+".json")
+		}},
 		{"mutool", func(f string) *exec.Cmd {
 			return exec.Command("mutool", "draw", "-q", "-F", "txt", "-o", out+".txt", f)
 		}},
