@@ -516,3 +516,38 @@ func TestNewReaderBytes(t *testing.T) {
 		t.Errorf("2,048 bytes over a 1,024-byte limit: %v, want ErrCorrupt", err)
 	}
 }
+
+// TestFontEviction: a Doc that may keep only one or two fonts decoded
+// (letting go of the least recently used and decoding it again when asked)
+// reads every page of the real corpus glyph for glyph as one that keeps
+// them all, warnings included.
+func TestFontEviction(t *testing.T) {
+	for _, path := range corpusPDFs(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			want, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			for _, cap := range []int{1, 2} {
+				got, err := Open(path, Options{})
+				if err != nil {
+					t.Fatalf("Open: %v", err)
+				}
+				got.fontCap = cap
+				for n := 1; n <= want.NumPages(); n++ {
+					wp, werr := want.Page(n)
+					gp, gerr := got.Page(n)
+					if (werr == nil) != (gerr == nil) {
+						t.Fatalf("cap %d, page %d: errors %v and %v", cap, n, werr, gerr)
+					}
+					if werr == nil && (!reflect.DeepEqual(wp.Glyphs, gp.Glyphs) || !reflect.DeepEqual(wp.Warnings, gp.Warnings)) {
+						t.Fatalf("cap %d, page %d differs from the uncapped Doc's", cap, n)
+					}
+				}
+				if len(got.used) > cap {
+					t.Errorf("cap %d: %d fonts kept", cap, len(got.used))
+				}
+			}
+		})
+	}
+}
