@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/budgetpdf/budgetpdf/textutil"
@@ -21,6 +22,10 @@ func projectKey(s string) string {
 // project rows fails with both figures, for a reader to judge.
 func forms(doc *schema.Document) []schema.Check {
 	var out []schema.Check
+	keys := make([]string, len(doc.Projects)) // projectKey of each project, once
+	for i, p := range doc.Projects {
+		keys[i] = projectKey(p.Name)
+	}
 	for _, f := range doc.PerformanceForms {
 		pages := f.Pages
 		annual := f.Funds.Annual.Total
@@ -34,8 +39,8 @@ func forms(doc *schema.Document) []schema.Check {
 		var unit *string
 		var scale int32
 		var rows []figure
-		for _, p := range doc.Projects {
-			if p.Carryover || projectKey(p.Name) != key {
+		for i, p := range doc.Projects {
+			if p.Carryover || keys[i] != key {
 				continue
 			}
 			sum = sum.Add(amount(p.Total))
@@ -50,8 +55,8 @@ func forms(doc *schema.Document) []schema.Check {
 		alias := ""
 		if n == 0 {
 			var near []schema.Project
-			for _, p := range doc.Projects {
-				if !p.Carryover && editDistance(projectKey(p.Name), key) == 1 {
+			for i, p := range doc.Projects {
+				if !p.Carryover && oneEdit(keys[i], key) {
 					near = append(near, p)
 				}
 			}
@@ -115,24 +120,34 @@ func itoa(n int) string {
 	return decimal.NewFromInt(int64(n)).String()
 }
 
-// editDistance is the Levenshtein distance between two strings, by rune.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+// oneEdit reports whether a and b are at Levenshtein distance exactly 1, by
+// rune: one rune replaced, inserted or deleted. It allocates nothing.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
 	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na < nb {
+		a, b, na, nb = b, a, nb, na
+	}
+	if na-nb > 1 {
+		return false
+	}
+	// The common prefix, then the rest must match after skipping one rune
+	// of a (deletion) or one of each (replacement).
+	i := 0
+	for i < len(a) && i < len(b) {
+		ra, sa := utf8.DecodeRuneInString(a[i:])
+		rb, _ := utf8.DecodeRuneInString(b[i:])
+		if ra != rb {
+			break
 		}
-		prev, cur = cur, prev
+		i += sa
 	}
-	return prev[len(rb)]
+	_, sa := utf8.DecodeRuneInString(a[i:])
+	if na == nb {
+		_, sb := utf8.DecodeRuneInString(b[i:])
+		return a[i+sa:] == b[i+sb:]
+	}
+	return a[i+sa:] == b[i:]
 }

@@ -479,6 +479,54 @@ func TestRunRecoversAndOrders(t *testing.T) {
 	}
 }
 
+// editDistance is the Levenshtein distance between two strings, by rune:
+// the textbook dynamic programme, the reference oneEdit is held to.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// TestOneEdit: oneEdit is editDistance == 1 on every pair drawn from
+// project-like names and their one- and two-rune edits.
+func TestOneEdit(t *testing.T) {
+	base := []string{"", "费", "国安办公设备购置费", "国安办办公设备购置费", "专线年租金", "专线年租费",
+		"工作运行经费", "工作运行经费(机关)", "abc", "ab", "ba", "aab", "abab", "办办公", "办公公"}
+	words := append([]string(nil), base...)
+	for _, w := range base {
+		r := []rune(w)
+		for i := 0; i <= len(r); i++ {
+			words = append(words, string(r[:i])+"x"+string(r[i:])) // insertion
+			if i < len(r) {
+				words = append(words, string(r[:i])+string(r[i+1:]))     // deletion
+				words = append(words, string(r[:i])+"费"+string(r[i+1:])) // replacement
+			}
+		}
+	}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := oneEdit(a, b), editDistance(a, b) == 1; got != want {
+				t.Errorf("oneEdit(%q, %q) = %v, editDistance %d", a, b, got, editDistance(a, b))
+			}
+		}
+	}
+}
+
 func TestEditDistance(t *testing.T) {
 	tests := []struct {
 		a, b string

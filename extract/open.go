@@ -60,6 +60,16 @@ func NewReader(r io.ReaderAt, size int64, opts Options) (*Doc, error) {
 	return openBytes(data, opts)
 }
 
+// NewReaderBytes is NewReader over bytes already in memory, without copying
+// them: the Doc reads data (its copies for parallel pages share it) and
+// never writes it, and data must not change while the Doc is in use.
+func NewReaderBytes(data []byte, opts Options) (*Doc, error) {
+	if lim := opts.Limits.withDefaults(); int64(len(data)) > lim.FileBytes {
+		return nil, fmt.Errorf("%w: %d bytes, more than the %d-byte limit (Limits.FileBytes)", ErrCorrupt, len(data), lim.FileBytes)
+	}
+	return openBytes(data, opts)
+}
+
 // openBytes is the stage boundary: a panic below it becomes ErrCorrupt.
 func openBytes(data []byte, opts Options) (doc *Doc, err error) {
 	defer func() {

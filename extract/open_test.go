@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -474,5 +475,79 @@ func TestPageFonts(t *testing.T) {
 		for f := range want {
 			t.Errorf("%s: missing font %+v", tt.file, f)
 		}
+	}
+}
+
+// TestNewReaderBytes: the in-memory reader gives the pages Open gives, glyph
+// for glyph, over the real corpus, reads every page without writing into
+// the caller's bytes, and holds to Limits.FileBytes.
+func TestNewReaderBytes(t *testing.T) {
+	for _, path := range corpusPDFs(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			orig := bytes.Clone(data)
+			want, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			got, err := NewReaderBytes(data, Options{})
+			if err != nil {
+				t.Fatalf("NewReaderBytes: %v", err)
+			}
+			if got.NumPages() != want.NumPages() {
+				t.Fatalf("%d pages, Open gives %d", got.NumPages(), want.NumPages())
+			}
+			for n := 1; n <= want.NumPages(); n++ {
+				wp, werr := want.Page(n)
+				gp, gerr := got.Page(n)
+				if (werr == nil) != (gerr == nil) || (werr == nil && !reflect.DeepEqual(wp.Glyphs, gp.Glyphs)) {
+					t.Fatalf("page %d differs from Open's (errors %v, %v)", n, werr, gerr)
+				}
+			}
+			if !bytes.Equal(data, orig) {
+				t.Error("reading the pages wrote into the input bytes")
+			}
+		})
+	}
+	if _, err := NewReaderBytes(make([]byte, 2048), Options{Limits: Limits{FileBytes: 1024}}); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("2,048 bytes over a 1,024-byte limit: %v, want ErrCorrupt", err)
+	}
+}
+
+// TestFontEviction: a Doc that may keep only one or two fonts decoded
+// (letting go of the least recently used and decoding it again when asked)
+// reads every page of the real corpus glyph for glyph as one that keeps
+// them all, warnings included.
+func TestFontEviction(t *testing.T) {
+	for _, path := range corpusPDFs(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			want, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			for _, cap := range []int{1, 2} {
+				got, err := Open(path, Options{})
+				if err != nil {
+					t.Fatalf("Open: %v", err)
+				}
+				got.fontCap = cap
+				for n := 1; n <= want.NumPages(); n++ {
+					wp, werr := want.Page(n)
+					gp, gerr := got.Page(n)
+					if (werr == nil) != (gerr == nil) {
+						t.Fatalf("cap %d, page %d: errors %v and %v", cap, n, werr, gerr)
+					}
+					if werr == nil && (!reflect.DeepEqual(wp.Glyphs, gp.Glyphs) || !reflect.DeepEqual(wp.Warnings, gp.Warnings)) {
+						t.Fatalf("cap %d, page %d differs from the uncapped Doc's", cap, n)
+					}
+				}
+				if len(got.used) > cap {
+					t.Errorf("cap %d: %d fonts kept", cap, len(got.used))
+				}
+			}
+		})
 	}
 }

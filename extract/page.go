@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 )
@@ -15,6 +16,9 @@ type Doc struct {
 	info    Info
 	pages   []pageRef
 	fonts   map[fontKey]*font
+	used    map[fontKey]int // when each font of fonts was last asked for (ticks)
+	tick    int
+	fontCap int   // maxFonts; tests set less
 	treeErr error // why the page tree could not be read completely
 	lim     Limits
 	notes   []Warning // about the whole file (Page 0), given with page 1's
@@ -44,7 +48,7 @@ type fontKey struct {
 
 // newDoc wraps an opened reader. It walks the page tree once.
 func newDoc(r *pdf.Reader, info Info, lim Limits) *Doc {
-	d := &Doc{r: r, info: info, fonts: map[fontKey]*font{}, lim: lim}
+	d := &Doc{r: r, info: info, fonts: map[fontKey]*font{}, used: map[fontKey]int{}, fontCap: maxFonts, lim: lim}
 	func() {
 		defer func() {
 			if e := recover(); e != nil {
@@ -254,7 +258,11 @@ func (d *Doc) font(fonts pdf.Value, name string, w *walker) (f *font) {
 	if pid, pgen := objID(fonts); pid == id && pgen == gen {
 		key.name = name // a direct dictionary: its container's id is not enough
 	}
+	d.tick++
 	if f, ok := d.fonts[key]; ok {
+		if _, ok := d.used[key]; ok {
+			d.used[key] = d.tick
+		}
 		return f
 	}
 	defer func() {
@@ -266,6 +274,33 @@ func (d *Doc) font(fonts pdf.Value, name string, w *walker) (f *font) {
 		}
 	}()
 	f = loadFont(v)
+	d.evictFonts()
 	d.fonts[key] = f
+	d.used[key] = d.tick
 	return f
+}
+
+// maxFonts bounds the fonts a Doc keeps decoded. A document of many
+// documents joined together (each with fonts of its own) would otherwise
+// keep every font it ever used; past the bound, the half of the loaded fonts
+// asked for least recently is let go and decoded again if a later page asks
+// for it. loadFont reads only the font's dictionary, so a font decoded again
+// decodes every code as before. Fonts that failed to load are never let go:
+// their warning is given once per document.
+const maxFonts = 256
+
+// evictFonts makes room for one more font when fontCap are loaded.
+func (d *Doc) evictFonts() {
+	if len(d.used) < d.fontCap {
+		return
+	}
+	keys := make([]fontKey, 0, len(d.used))
+	for k := range d.used {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return d.used[keys[i]] < d.used[keys[j]] })
+	for _, k := range keys[:max(1, len(keys)/2)] {
+		delete(d.fonts, k)
+		delete(d.used, k)
+	}
 }

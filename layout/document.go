@@ -46,9 +46,17 @@ type PageLayout struct {
 	err       error
 }
 
-// DropRecord lets go of the words and lines the page's record keeps (for
-// inspect and review), when nothing will draw the page.
-func (pl *PageLayout) DropRecord() { pl.rec.Words, pl.rec.Lines = nil, nil }
+// DropRecord lets go of what the page's record keeps only to be drawn (for
+// inspect and review) when nothing will draw the page: its words, its
+// lines, and its grids' cells and column boundaries (a copy of every table
+// cell's text and box). The grids themselves stay, so Join still names the
+// table each became.
+func (pl *PageLayout) DropRecord() {
+	pl.rec.Words, pl.rec.Lines = nil, nil
+	for i := range pl.rec.Grids {
+		pl.rec.Grids[i].Cells, pl.rec.Grids[i].ColX = nil, nil
+	}
+}
 
 // LayoutPage lays out one page with the package's tolerances.
 func LayoutPage(p *extract.Page) *PageLayout { return defaults.LayoutPage(p) }

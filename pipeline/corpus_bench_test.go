@@ -70,15 +70,20 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 		pages += n
 	}
+	// Every tool writes to a file in the temporary folder, never to
+	// os.DevNull: mutool run as root replaces /dev/null with a regular file.
+	out := filepath.Join(b.TempDir(), "out")
 	tools := []struct {
 		name string
 		cmd  func(f string) *exec.Cmd
 	}{
-		{"ours", func(f string) *exec.Cmd { return exec.Command(bin, "extract", f, "--format", "json", "-o", os.DevNull) }},
-		{"mutool", func(f string) *exec.Cmd {
-			return exec.Command("mutool", "draw", "-q", "-F", "txt", "-o", os.DevNull, f)
+		{"ours", func(f string) *exec.Cmd {
+			return exec.Command(bin, "extract", f, "--format", "json", "-o", out+".json")
 		}},
-		{"pdftotext", func(f string) *exec.Cmd { return exec.Command("pdftotext", "-layout", f, os.DevNull) }},
+		{"mutool", func(f string) *exec.Cmd {
+			return exec.Command("mutool", "draw", "-q", "-F", "txt", "-o", out+".txt", f)
+		}},
+		{"pdftotext", func(f string) *exec.Cmd { return exec.Command("pdftotext", "-layout", f, out+".layout.txt") }},
 	}
 	have := map[string]bool{"ours": true}
 	for _, t := range tools[1:] {

@@ -47,6 +47,7 @@ type Options struct {
 	Pages extract.PageSet
 
 	keepPages bool            // keep the extractor's pages, glyphs and all (review draws them)
+	release   bool            // the files' bytes belong to the conversion: let go of them once laid out
 	ctx       context.Context // ConvertFilesContext's; the page loop stops when it ends
 }
 
@@ -133,6 +134,7 @@ func Convert(paths []string, opts Options) (*schema.Document, error) {
 		}
 		files[i] = f
 	}
+	opts.release = true // the files' bytes are ours
 	return ConvertFiles(files, opts)
 }
 
@@ -184,6 +186,9 @@ func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Inp
 		if !keepPages {
 			in.Pages = nil
 		}
+		if opts.release {
+			files[0].Data = nil // laid out: a long document's bytes are not kept through schema and checks
+		}
 		return build(in.Layout, in.Source, in.Warnings), in, nil
 	})
 }
@@ -234,7 +239,7 @@ func readFile(f File, opts Options) (*Input, error) {
 			return nil, err
 		}
 	} else {
-		doc, err := extract.NewReader(bytes.NewReader(f.Data), int64(len(f.Data)), opts.extract())
+		doc, err := extract.NewReaderBytes(f.Data, opts.extract())
 		if err != nil {
 			return nil, err
 		}
