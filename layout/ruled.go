@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/budgetpdf/budgetpdf/textutil"
 	"sort"
 
 	"github.com/budgetpdf/budgetpdf/extract"
@@ -347,15 +348,45 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []ex
 		if data < 2 {
 			continue
 		}
-		for i := 1; i < len(lines); i++ {
+		// A data line is a row of its own only where it prints data in a
+		// column the data line before it prints data in too: stacked rows
+		// share their columns, while the lines of one row whose cells wrap
+		// do not (深圳's 项目支出总表: 435,216.1 | 7 in the 总计 cell, the
+		// other amounts on the line between, centred in their cells).
+		prev := -1
+		for i := range lines {
 			if !lineHasData(lines[i]) {
 				continue
 			}
-			y := (lines[i-1].Box.Y1 + lines[i].Box.Y0) / 2
-			out = append(out, rule{y, box.X0, box.X1})
+			if prev >= 0 && i > 0 && sharesDataColumn(lines[prev], lines[i]) {
+				y := (lines[i-1].Box.Y1 + lines[i].Box.Y0) / 2
+				out = append(out, rule{y, box.X0, box.X1})
+			}
+			prev = i
 		}
 	}
 	return out
+}
+
+// sharesDataColumn reports whether an amount or code of line b lies under
+// one of line a (their boxes overlap across).
+func sharesDataColumn(a, b Line) bool {
+	for _, wa := range a.Words {
+		if !isDataWord(wa.Text) {
+			continue
+		}
+		for _, wb := range b.Words {
+			if isDataWord(wb.Text) && wb.Box.X0 < wa.Box.X1 && wa.Box.X0 < wb.Box.X1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDataWord(t string) bool {
+	t = textutil.Squeeze(t)
+	return textutil.IsSubjectCode(t) || textutil.IsAmountShape(t) && !yearRe.MatchString(t)
 }
 
 // ruledAt reports whether the horizontal rules at y pass over x. Where no

@@ -52,3 +52,39 @@ func TestRowBreaksSkipMergedCells(t *testing.T) {
 		{"", "", "质量指标", "95", "%"},
 	})
 }
+
+// TestRowBreaksWrappedCells: a ruled row whose name and 总计 cells wrap onto
+// a second line while the other amounts print once, centred between (深圳
+// 人社局 项目支出总表 p151: 深圳市人力资源和社会保 / 障局, 435,216.1 / 7,
+// 401,100.54 on the line between) is one row: its data lines print in no
+// column in common. Two rows stacked in one ruled row (a spreadsheet that
+// draws only column lines) print in the same columns and are split.
+func TestRowBreaksWrappedCells(t *testing.T) {
+	xs := []float64{50, 170, 230, 300}
+	grid := func(body []extract.Glyph) *Table {
+		var segs []extract.Segment
+		for _, x := range xs {
+			segs = append(segs, vline(x, 100, 160))
+		}
+		segs = append(segs, hline(100, 50, 300), hline(120, 50, 300), hline(160, 50, 300))
+		head := cat(text("支出项目类别", 55, 105, 10), text("总计", 175, 105, 10), text("一般公共", 235, 105, 10))
+		p := page(1, cat(text("项目支出总表", 120, 60, 14), head, body), segs)
+		ts := FindTables(p, Lines(Words(p)))
+		if len(ts) != 1 {
+			t.Fatalf("%d tables", len(ts))
+		}
+		return &ts[0]
+	}
+	wrapped := grid(cat(
+		text("深圳市人力资源和社会保", 52, 124, 10), right("435,216.1", 228, 124, 10),
+		right("401,100.54", 298, 136, 10),
+		text("障局", 52, 148, 10), text("7", 175, 148, 10),
+	))
+	sameRows(t, cellTexts(wrapped, wrapped.Rows), [][]string{{"深圳市人力资源和社会保障局", "435,216.17", "401,100.54"}})
+
+	stacked := grid(cat(
+		text("促进就业管理", 52, 124, 10), right("7.10", 228, 124, 10), right("7.10", 298, 124, 10),
+		text("技工教育管理", 52, 142, 10), right("335.48", 228, 142, 10), right("335.48", 298, 142, 10),
+	))
+	sameRows(t, cellTexts(stacked, stacked.Rows), [][]string{{"促进就业管理", "7.10", "7.10"}, {"技工教育管理", "335.48", "335.48"}})
+}
