@@ -122,10 +122,15 @@ func compare(a ref, bs ...ref) schema.Check {
 		}
 	}
 	msg := fmt.Sprintf("%s %s != %s (%s)", a.what, showFig(a.fig, bs[0].fig), strings.Join(parts, " nor "), pageNote(pages))
-	if b := bs[0]; len(bs) == 1 && a.addends > 0 && sameUnit(a.fig.unit, b.fig.unit) {
+	for _, b := range bs {
+		// One side a sum of printed figures: within their rounding.
+		n := max(a.addends, b.addends)
+		if n == 0 || min(a.addends, b.addends) > 0 || !sameUnit(a.fig.unit, b.fig.unit) {
+			continue
+		}
 		scale := max(a.fig.scale, b.fig.scale)
-		if st, diff := sumStatus(b.fig.v, a.fig.v, a.addends, scale); st == schema.StatusWarn {
-			return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusWarn, pages, "%s", roundingNote(msg, diff, scale, a.addends))
+		if st, diff := sumStatus(b.fig.v, a.fig.v, n, scale); st == schema.StatusWarn {
+			return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusWarn, pages, "%s", roundingNote(msg, diff, scale, n))
 		}
 	}
 	return newCheck(RuleCrossTable, tableKind(a.table), schema.StatusFail, pages, "%s", msg)

@@ -65,6 +65,17 @@ func againstTable(m *mention, rs []ref) schema.Check {
 		seen = append(seen, figure)
 	}
 	pages = unionPages([]int{m.page}, pages)
+	// A sum of N printed figures may miss the narrative's printed total by
+	// their rounding, in the narrative's own unit and decimals.
+	for _, r := range rs {
+		if r.addends == 0 || !sameUnit(r.fig.unit, &m.unit) {
+			continue
+		}
+		if st, diff := sumStatus(m.v, r.fig.v, r.addends, m.scale); st == schema.StatusWarn {
+			return newCheck(RuleNarrative, tableKind(r.table), schema.StatusWarn, pages, "%s", roundingNote(fmt.Sprintf("narrative (page %d) %s %s%s != %s (%s)",
+				m.page, m.label, m.printed, m.unit, strings.Join(seen, " nor "), pageNote(pages)), diff, m.scale, r.addends))
+		}
+	}
 	if col, ok := blankRef(rs[0]); ok && len(rs) == 1 && !m.v.IsZero() {
 		return newCheck(RuleNarrative, tableKind(rs[0].table), schema.StatusSkipped, pages, "narrative (page %d) %s %s%s vs %s: column %s of %s is blank throughout, not compared (%s)",
 			m.page, m.label, m.printed, m.unit, strings.Join(seen, " nor "), col, rs[0].table.Kind, pageNote(pages))

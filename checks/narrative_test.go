@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+	"github.com/shopspring/decimal"
 )
 
 func TestParseNarrative(t *testing.T) {
@@ -180,5 +181,26 @@ func TestNarrativeLabelsWholeCharacters(t *testing.T) {
 		if l := ms[0].label; !utf8.ValidString(l) || !strings.HasSuffix(l, "算支出预算") {
 			t.Errorf("lead %q: label %q", lead, l)
 		}
+	}
+}
+
+// TestNarrativeSumRounding: a narrative total against a sum of N printed
+// projects (深圳 人社局 p38: 涉及预算资金 435,216.17万元 against 57 projects
+// adding to 435,216.18) is a rounding warning within N/2 cents of the
+// narrative's unit, a failure beyond.
+func TestNarrativeSumRounding(t *testing.T) {
+	sum := ref{&schema.Table{Kind: schema.TableProjectExpenditure, Pages: []int{151}}, "project_expenditure Σ 57 projects total",
+		figure{decimal.RequireFromString("435216.18"), schema.Str("万元"), 2}, 57}
+	for _, tt := range []struct{ printed, status string }{{"435216.17", "warn"}, {"435216.18", "pass"}, {"435215.00", "fail"}} {
+		m := &mention{page: 38, label: "涉及预算资金", printed: tt.printed, unit: "万元", v: decimal.RequireFromString(tt.printed), scale: 2}
+		if c := againstTable(m, []ref{sum}); c.Status != tt.status {
+			t.Errorf("%s: %s %s, want %s", tt.printed, c.Status, c.Message, tt.status)
+		}
+	}
+	// A printed figure (no addends) gets no rounding allowance.
+	printed := sum
+	printed.addends = 0
+	if c := againstTable(&mention{page: 38, label: "涉及预算资金", printed: "435216.17", unit: "万元", v: decimal.RequireFromString("435216.17"), scale: 2}, []ref{printed}); c.Status != schema.StatusFail {
+		t.Errorf("printed figure 0.01 off: %s, want fail", c.Status)
 	}
 }

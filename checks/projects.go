@@ -13,16 +13,25 @@ import (
 // or carried over (上年结转): the rows of the printed table when there is
 // one, else doc.Projects.
 func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
-	return projectSumOf(doc, carryover, false)
+	return projectSumOf(doc, carryover, nil)
 }
 
 // groupedProjectSum is projectSum without the group rows (see
 // projectLeaves); ok only where the list has some.
 func groupedProjectSum(doc *schema.Document, carryover bool) (ref, bool) {
-	return projectSumOf(doc, carryover, true)
+	return projectSumOf(doc, carryover, projectLeaves)
 }
 
-func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
+// nestedProjectSum is projectSum without nested group rows (see
+// projectLeavesNested); ok only where the list has some.
+func nestedProjectSum(doc *schema.Document, carryover bool) (ref, bool) {
+	return projectSumOf(doc, carryover, projectLeavesNested)
+}
+
+// projectSumOf sums the project list, without the group rows grouping
+// finds where it is not nil.
+func projectSumOf(doc *schema.Document, carryover bool, grouping func([]schema.Row) ([]schema.Row, int)) (ref, bool) {
+	grouped := grouping != nil
 	kind := schema.TableProjectExpenditure
 	if carryover {
 		kind = schema.TableProjectExpenditureCarryover
@@ -42,7 +51,7 @@ func projectSumOf(doc *schema.Document, carryover, grouped bool) (ref, bool) {
 		}
 		leaves, groups := rows, 0
 		if grouped {
-			if leaves, groups = projectLeaves(rows); groups == 0 {
+			if leaves, groups = grouping(rows); groups == 0 {
 				return ref{}, false
 			}
 		}
@@ -111,6 +120,55 @@ func projectLeaves(rows []schema.Row) (leaves []schema.Row, groups int) {
 	return leaves, groups
 }
 
+// projectLeavesNested drops the group rows of a project list: a row (a unit's,
+// Shenzhen's 深圳市民政局（本级）) whose total is the sum of the two or more
+// items after it is their group, and only the rows in no group's place are
+// projects. Groups nest (a department's line over its units' lines over
+// their projects): the list is read from the end, so a unit's group is
+// formed before the department's line adds up the units. A group row may
+// round its items' sum by half a unit of its last printed place per item;
+// a unit with a single project is its group when the two names differ.
+// Where no row adds up that way, every row is a project. A project that
+// happens to equal the sum of the two after it makes a false group, which
+// the forward reading of projectLeaves does not; the checks try that first.
+func projectLeavesNested(rows []schema.Row) (leaves []schema.Row, groups int) {
+	isGroup := make([]bool, len(rows))
+	var items []int // the items after the row being read, the nearest last
+	half := decimal.New(5, -1)
+	for i := len(rows) - 1; i >= 0; i-- {
+		total := amount(rows[i].Get(schema.KeyTotal))
+		if total.IsPositive() {
+			unit := decimal.New(1, total.Exponent())
+			tol := func(n int) decimal.Decimal {
+				return decimal.Max(unit, unit.Mul(decimal.NewFromInt(int64(n))).Mul(half))
+			}
+			sum, n := decimal.Zero, 0
+			for n < len(items) {
+				sum = sum.Add(amount(rows[items[len(items)-1-n]].Get(schema.KeyTotal)))
+				n++
+				if sum.Add(tol(n)).GreaterThanOrEqual(total) {
+					break
+				}
+			}
+			// A unit with one project prints the same figure twice, under
+			// two names; a row printed twice (same name) is no group.
+			single := n == 1 && sum.Equal(total) && anyLabel(rows[items[len(items)-1]]) != anyLabel(rows[i])
+			if (n >= 2 || single) && sum.Sub(total).Abs().LessThanOrEqual(tol(n)) {
+				items = items[:len(items)-n]
+				isGroup[i] = true
+				groups++
+			}
+		}
+		items = append(items, i)
+	}
+	for i, r := range rows {
+		if !isGroup[i] {
+			leaves = append(leaves, r)
+		}
+	}
+	return leaves, groups
+}
+
 // projectTotal compares the project list with 项目支出 of 支出总表 (or of
 // the 一般公共预算支出表 when there is no 支出总表): this year's projects, or
 // this year's and the carried-over ones together where 项目支出 includes
@@ -129,9 +187,11 @@ func projectTotal(doc *schema.Document, es *schema.Table) []schema.Check {
 			"%s %s: no 项目支出 total to compare with", p.what, show(p.fig.v, p.fig.scale))}
 	}
 	c := compare(p, e)
-	if g, ok := groupedProjectSum(doc, false); ok && c.Status == schema.StatusFail {
-		if alt := compare(g, e); alt.Status != schema.StatusFail {
-			c = alt
+	for _, sum := range []func(*schema.Document, bool) (ref, bool){groupedProjectSum, nestedProjectSum} {
+		if g, ok := sum(doc, false); ok && c.Status == schema.StatusFail {
+			if alt := compare(g, e); alt.Status != schema.StatusFail {
+				c = alt
+			}
 		}
 	}
 	if c.Status == schema.StatusFail {

@@ -110,3 +110,30 @@ func TestProjectSumRounding(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectGroupRowsNested: 深圳 人社局's 项目支出总表 (p151) prints the
+// department's line over its units' lines over their projects, and a unit
+// with one project prints its figure twice (深圳市劳动人事争议仲裁院 2,149.05
+// over 劳动关系管理 2,149.05). Guangzhou's 水务局 has a project equal to the
+// two after it (70.00 = 30.00 + 40.00), which must not be taken for a group.
+func TestProjectGroupRowsNested(t *testing.T) {
+	keys := []string{"item", "total"}
+	nested := tbl(schema.TableProjectExpenditure, keys,
+		[]string{"合计", "100.00"}, []string{"部门", "100.00"},
+		[]string{"单位甲", "60.00"}, []string{"项目一", "25.00"}, []string{"项目二", "35.00"},
+		[]string{"单位乙", "30.00"}, []string{"劳动关系管理", "30.00"},
+		[]string{"单位丙", "10.00"}, []string{"项目三", "4.00"}, []string{"项目四", "6.00"})
+	expect(t, "nested", rowTotals(&nested), "pass 合计 = Σ 5 rows under 4 group rows")
+	expect(t, "nested, 项目二 36.00", rowTotals(ptr(set(nested, 4, "total", "36.00"))), "fail 合计 = Σ 9 rows")
+	expect(t, "nested, 劳动关系管理 31.00", rowTotals(ptr(set(nested, 6, "total", "31.00"))), "fail 合计 = Σ 9 rows")
+	// A row printed twice under one name is no group of one.
+	twice := tbl(schema.TableProjectExpenditure, keys,
+		[]string{"合计", "30.00"}, []string{"项目一", "10.00"}, []string{"项目一", "10.00"}, []string{"项目二", "20.00"})
+	expect(t, "row printed twice", rowTotals(&twice), "fail 合计 = Σ 3 rows")
+
+	coincidence := tbl(schema.TableProjectExpenditure, keys,
+		[]string{"合计", "260.00"},
+		[]string{"单位甲", "160.00"}, []string{"项目一", "20.00"}, []string{"项目二", "70.00"}, []string{"项目三", "30.00"}, []string{"项目四", "40.00"},
+		[]string{"单位乙", "100.00"}, []string{"项目五", "60.00"}, []string{"项目六", "40.00"})
+	expect(t, "a project equal to the two after it", rowTotals(&coincidence), "pass 合计 = Σ 6 rows under 2 group rows")
+}

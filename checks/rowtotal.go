@@ -326,10 +326,12 @@ func (v *view) down(side string) []schema.Check {
 		// 预算表) add up to the rows under them: the total is the sum of
 		// the rest. A corrupted group row or project breaks its group, so
 		// the sum still fails.
-		if leaves, groups := projectLeaves(items); groups > 0 {
-			alt := v.sumCheck(side, fmt.Sprintf("%s = Σ %d rows under %d group rows", name, len(leaves), groups), total, leaves)
-			if alt.Status != schema.StatusFail {
-				c = alt
+		for _, grouping := range []func([]schema.Row) ([]schema.Row, int){projectLeaves, projectLeavesNested} {
+			if leaves, groups := grouping(items); groups > 0 && c.Status == schema.StatusFail {
+				alt := v.sumCheck(side, fmt.Sprintf("%s = Σ %d rows under %d group rows", name, len(leaves), groups), total, leaves)
+				if alt.Status != schema.StatusFail {
+					c = alt
+				}
 			}
 		}
 	}

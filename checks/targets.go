@@ -196,6 +196,7 @@ var targets = []target{
 	{regexp.MustCompile(`^本年预算安排$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+schema.KeyCurrentYear)},
 	{regexp.MustCompile(`^涉及(一般公共预算)?(当年)?(拨款|预算资金)$`), either(one(func(doc *schema.Document) (ref, bool) { return projectSum(doc, false) }),
 		one(func(doc *schema.Document) (ref, bool) { return groupedProjectSum(doc, false) }),
+		one(func(doc *schema.Document) (ref, bool) { return nestedProjectSum(doc, false) }),
 		total(schema.TableExpenditureSummary, schema.KeyProject))},
 	{regexp.MustCompile(`^.+支出$`), subjectRow},
 }
