@@ -127,7 +127,8 @@ func projectLeaves(rows []schema.Row) (leaves []schema.Row, groups int) {
 // their projects): the list is read from the end, so a unit's group is
 // formed before the department's line adds up the units. A group row may
 // round its items' sum by half a unit of its last printed place per item;
-// a unit with a single project is its group when the two names differ.
+// a unit with a single project is its group when the two names differ and
+// the project is no group itself.
 // Where no row adds up that way, every row is a project. A project that
 // happens to equal the sum of the two after it makes a false group, which
 // the forward reading of projectLeaves does not; the checks try that first.
@@ -152,7 +153,7 @@ func projectLeavesNested(rows []schema.Row) (leaves []schema.Row, groups int) {
 			}
 			// A unit with one project prints the same figure twice, under
 			// two names; a row printed twice (same name) is no group.
-			single := n == 1 && sum.Equal(total) && anyLabel(rows[items[len(items)-1]]) != anyLabel(rows[i])
+			single := n == 1 && sum.Equal(total) && !isGroup[items[len(items)-1]] && anyLabel(rows[items[len(items)-1]]) != anyLabel(rows[i])
 			if (n >= 2 || single) && sum.Sub(total).Abs().LessThanOrEqual(tol(n)) {
 				items = items[:len(items)-n]
 				isGroup[i] = true

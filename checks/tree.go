@@ -276,20 +276,35 @@ func (v *view) tree(side string) []schema.Check {
 			for len(sub) > 2 && sameFigures(sub[0].row, sub[1].row, keys) {
 				sub = sub[1:]
 			}
-			breakdown := len(sub) > 1
-			for _, k := range keys {
-				if breakdown {
-					st, _ := sumStatus(amount(sub[0].row.Get(k)), sumOf(sub[1:], k), printedOf(sub[1:], k), scale)
-					breakdown = st != schema.StatusFail
+			// The breakdown may hold group rows of its own (西安 政务服务's
+			// 政府采购: 全额 over the unit's line over its purchases): its
+			// parts are then the rows under them.
+			adds := func(parts []coded) bool {
+				ok := len(parts) > 0
+				for _, k := range keys {
+					if ok {
+						st, _ := sumStatus(amount(sub[0].row.Get(k)), sumOf(parts, k), printedOf(parts, k), scale)
+						ok = st != schema.StatusFail
+					}
+				}
+				return ok
+			}
+			var parts []coded
+			if len(sub) > 1 {
+				for _, cand := range [][]coded{sub[1:], codedLeaves(sub[1:], projectLeaves), codedLeaves(sub[1:], projectLeavesNested)} {
+					if adds(cand) {
+						parts = cand
+						break
+					}
 				}
 			}
-			if breakdown {
+			if parts != nil {
 				runs = append(runs, b.rows[i])
 				for _, k := range keys {
 					n++
-					differ(amount(sub[0].row.Get(k)), sumOf(sub[1:], k), printedOf(sub[1:], k),
+					differ(amount(sub[0].row.Get(k)), sumOf(parts, k), printedOf(parts, k),
 						"%s: %s%s = %s but Σ its %d rows under the same code = %s", k, unit, sub[0].code,
-						show(amount(sub[0].row.Get(k)), scale), len(sub)-1, show(sumOf(sub[1:], k), scale))
+						show(amount(sub[0].row.Get(k)), scale), len(parts), show(sumOf(parts, k), scale))
 				}
 			} else {
 				runs = append(runs, b.rows[i:j]...)
@@ -460,6 +475,28 @@ func (v *view) tree(side string) []schema.Check {
 }
 
 // sameFigures reports two rows printing the same amounts in every column.
+// codedLeaves is rows without the group rows grouping finds, or nil when
+// it finds none.
+func codedLeaves(rows []coded, grouping func([]schema.Row) ([]schema.Row, int)) []coded {
+	plain := make([]schema.Row, len(rows))
+	for i, c := range rows {
+		plain[i] = c.row
+	}
+	leaves, groups := grouping(plain)
+	if groups == 0 {
+		return nil
+	}
+	var out []coded
+	j := 0
+	for _, c := range rows {
+		if j < len(leaves) && &leaves[j][0] == &c.row[0] {
+			out = append(out, c)
+			j++
+		}
+	}
+	return out
+}
+
 func sameFigures(a, b schema.Row, keys []string) bool {
 	for _, k := range keys {
 		if !amount(a.Get(k)).Equal(amount(b.Get(k))) {

@@ -32,3 +32,28 @@ func TestUnitCodeTree(t *testing.T) {
 		expect(t, tt.name, subjectTree(&tt.t), tt.want...)
 	}
 }
+
+// TestBreakdownWithGroupRows: rows printing one code one after another break
+// the subject down; in 西安's 政府采购预算表 the breakdown holds group rows of
+// its own (a fund's line over each unit's line over its purchases), so the
+// subject adds up the purchases only. A planted corruption still fails.
+func TestBreakdownWithGroupRows(t *testing.T) {
+	keys := []string{"subject_code", "item", "total"}
+	tb := tbl(schema.TableGovernmentProcurement, keys,
+		[]string{"", "合计", "600.00"},
+		[]string{"2010301", "全额", "500.00"},
+		[]string{"2010301", "单位甲", "300.00"}, []string{"2010301", "体检服务", "100.00"}, []string{"2010301", "新闻服务", "200.00"},
+		[]string{"2010301", "单位乙", "200.00"}, []string{"2010301", "印刷服务", "200.00"},
+		[]string{"2010306", "全额", "100.00"})
+	if got := subjectTree(&tb); len(got) == 0 || got[0].Status == schema.StatusFail {
+		t.Errorf("as printed: %v", got)
+	}
+	bad := set(tb, 4, "total", "210.00") // 新闻服务 200 → 210
+	failed := false
+	for _, c := range subjectTree(&bad) {
+		failed = failed || c.Status == schema.StatusFail
+	}
+	if !failed {
+		t.Errorf("新闻服务 210.00: no failing check")
+	}
+}
