@@ -195,7 +195,21 @@ func TestSubjectTreeBlocks(t *testing.T) {
 			[]string{"2011301", "全额", "250.00"}, []string{"2011301", "某局", "250.00"},
 			[]string{"2011301", "物业服务", "130.00"}, []string{"2011301", "维修", "120.00"},
 			[]string{"2011302", "全额", "50.00"}, []string{"2011302", "展览", "50.00"}), 3, "total", "131.00"),
-			[]string{"fail total: 合计 = 300.00 but Σ7-digit rows = 801.00"}},
+			// 全额 repeats 某局's figures (a group of one, dropped); 某局 no
+			// longer adds up its purchases: 250 + 131 + 120 + 50.
+			[]string{"fail total: 合计 = 300.00 but Σ7-digit rows = 551.00"}},
+		// 216 99 99 in 西安 商务: no row of the subject's own, two funds each
+		// over its unit over its purchase.
+		{"forest", tbl(schema.TableGovernmentProcurement, []string{"subject_code", "item", "total"},
+			[]string{"", "合计", "440.00"},
+			[]string{"2169999", "全额", "150.00"}, []string{"2169999", "西安市商务局", "150.00"}, []string{"2169999", "展览服务", "150.00"},
+			[]string{"2169999", "差额", "290.00"}, []string{"2169999", "西安跨境电子商务服务中心", "290.00"}, []string{"2169999", "外贸大楼正常运营项目", "290.00"}),
+			[]string{"pass"}},
+		{"forest digit", set(tbl(schema.TableGovernmentProcurement, []string{"subject_code", "item", "total"},
+			[]string{"", "合计", "440.00"},
+			[]string{"2169999", "全额", "150.00"}, []string{"2169999", "西安市商务局", "150.00"}, []string{"2169999", "展览服务", "150.00"},
+			[]string{"2169999", "差额", "290.00"}, []string{"2169999", "西安跨境电子商务服务中心", "290.00"}, []string{"2169999", "外贸大楼正常运营项目", "290.00"}), 6, "total", "291.00"),
+			[]string{"fail total: 合计 = 440.00"}},
 		// the second unit's rows now count under the first.
 		{"units dropped unit", drop(units(), 5), []string{"fail total: 某局（本级） = 60.00 but Σ its 3-digit rows = 100.00",
 			"fail basic: 某局（本级）", "fail project: 某局（本级）", "fail total: 某局 = 100.00 but Σ 1 units = 60.00", "fail basic: 某局", "fail project: 某局"}},

@@ -306,6 +306,12 @@ func (v *view) tree(side string) []schema.Check {
 						"%s: %s%s = %s but Σ its %d rows under the same code = %s", k, unit, sub[0].code,
 						show(amount(sub[0].row.Get(k)), scale), len(parts), show(sumOf(parts, k), scale))
 				}
+			} else if leaves := runForest(b.rows[i:j], keys); leaves != nil {
+				// No row of the run is the subject's own: the run is a forest
+				// of groups (西安 商务's 政府采购: 216 99 99 全额 over its unit
+				// over its purchase, then 差额 likewise), each adding up;
+				// the subject's figure is the sum of their purchases.
+				runs = append(runs, leaves...)
 			} else {
 				runs = append(runs, b.rows[i:j]...)
 			}
@@ -475,6 +481,30 @@ func (v *view) tree(side string) []schema.Check {
 }
 
 // sameFigures reports two rows printing the same amounts in every column.
+// runForest is the purchases of a run of rows under one code that is a
+// forest of groups with no row of the subject's own, or nil: a row whose
+// figures are the next row's under another name is a group of one (a
+// fund's line over its one unit's line over its one purchase), and rows
+// adding up the rows after them are groups (see projectLeaves).
+func runForest(rows []coded, keys []string) []coded {
+	var rest []coded
+	for i, c := range rows {
+		if i+1 < len(rows) && sameFigures(c.row, rows[i+1].row, keys) && anyLabel(c.row) != anyLabel(rows[i+1].row) {
+			continue
+		}
+		rest = append(rest, c)
+	}
+	if len(rest) < len(rows) {
+		for _, grouping := range []func([]schema.Row) ([]schema.Row, int){projectLeaves, projectLeavesNested} {
+			if leaves := codedLeaves(rest, grouping); leaves != nil {
+				return leaves
+			}
+		}
+		return rest
+	}
+	return nil
+}
+
 // codedLeaves is rows without the group rows grouping finds, or nil when
 // it finds none.
 func codedLeaves(rows []coded, grouping func([]schema.Row) ([]schema.Row, int)) []coded {

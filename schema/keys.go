@@ -96,9 +96,12 @@ const (
 	KeyProcurementCategory Key = "procurement_category"
 	KeyProcurementItem     Key = "procurement_item"
 	KeyProcurementMethod   Key = "procurement_method"
+	KeyProcurementTime     Key = "procurement_time"
 	KeyProgramName         Key = "program_name"
 	KeyLineNumber          Key = "line_number"
 	KeySerialNumber        Key = "serial_number"
+	// KeyQuantity is a purchase's 数量: a count of things, never money.
+	KeyQuantity Key = "quantity"
 	// KeyInferred is true on a row whose subject code was not printed but
 	// given by the catalogue.
 	KeyInferred Key = "subject_code_inferred"
@@ -178,9 +181,11 @@ var Keys = []KeyInfo{
 	{KeyProcurementCategory, RoleText, "采购品目"},
 	{KeyProcurementItem, RoleText, "采购物品"},
 	{KeyProcurementMethod, RoleText, "采购组织形式"},
+	{KeyProcurementTime, RoleText, "实施采购时间 (a month, never money)"},
 	{KeyProgramName, RoleText, "专项名称"},
 	{KeyLineNumber, RoleNumber, "行次, 栏次"},
 	{KeySerialNumber, RoleNumber, "序号"},
+	{KeyQuantity, RoleNumber, "数量 (政府采购预算表: a count, never money)"},
 	{KeyInferred, RoleFlag, "(subject code given by the catalogue)"},
 }
 
@@ -201,7 +206,7 @@ var columnSynonyms = []struct {
 	{"机关运行经费", KeyAgencyOperating},
 	{"机动经费", KeyReserveFund},
 	// 政府采购预算表.
-	{"采购品目", KeyProcurementCategory}, {"采购物品", KeyProcurementItem}, {"采购组织形", KeyProcurementMethod},
+	{"采购品目", KeyProcurementCategory}, {"采购物品", KeyProcurementItem}, {"采购组织形", KeyProcurementMethod}, {"采购时间", KeyProcurementTime},
 	{"专项名称", KeyProgramName},
 	// Income sources and expenditure uses of 收入(决算)总表 / 支出(决算)总表.
 	{"财政拨款收入", KeyFiscalAppropriation}, {"上级补助收入", KeySuperiorSubsidy},
@@ -222,7 +227,7 @@ var columnSynonyms = []struct {
 	{"上年结转", KeyCarryover}, {"结转", KeyCarryover},
 	{"当年预算安排", KeyCurrentYear}, {"当年", KeyCurrentYear}, {"本年预算安排", KeyCurrentYear},
 	// Line and column numbers are never amounts.
-	{"行次", KeyLineNumber}, {"栏次", KeyLineNumber}, {"序号", KeySerialNumber},
+	{"行次", KeyLineNumber}, {"栏次", KeyLineNumber}, {"序号", KeySerialNumber}, {"数量", KeyQuantity},
 	// 人员支出 / 日常公用支出 under 基本支出 (Yantai), 专项业务经费 (Xi'an's 项目支出).
 	{"人员支出", KeyPersonnel}, {"公用支出", KeyPublic}, {"专项业务经费", KeyProject},
 	// The three name columns of Beijing's 支出总表 and economic table.
