@@ -254,3 +254,34 @@ func TestUnitFactor(t *testing.T) {
 		}
 	}
 }
+
+// TestSumRefsRounding: a figure against the sum of three figures printed
+// in another table (广州 交通运输局: 财政拨款收支总表 本年收入合计 632,065.70
+// against 收入总表's 一般公共预算 + 政府性基金 + 国有资本经营, 632,065.69) is a
+// rounding warning within 1.5 cents, a failure beyond; one figure gets no
+// allowance.
+func TestSumRefsRounding(t *testing.T) {
+	tb := &schema.Table{Kind: schema.TableIncomeSummary, Unit: schema.Str("万元"), Pages: []int{9}}
+	fig := func(v string) ref {
+		return ref{tb, "income_summary 合计 x", figure{decimal.RequireFromString(v), schema.Str("万元"), 2}, 0}
+	}
+	printed := ref{&schema.Table{Kind: schema.TableFiscalAppropriationSummary, Unit: schema.Str("万元"), Pages: []int{13}},
+		"fiscal_appropriation_summary 本年收入合计", figure{decimal.RequireFromString("632065.70"), schema.Str("万元"), 2}, 0}
+	for _, tt := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"400000.23", "232065.46", "0.00"}, schema.StatusWarn}, // 632065.69
+		{[]string{"400000.23", "232065.47", "0.00"}, schema.StatusPass},
+		{[]string{"400000.23", "232065.40", "0.00"}, schema.StatusFail}, // 6 cents
+		{[]string{"632065.69"}, schema.StatusFail},                      // one figure
+	} {
+		var rs []ref
+		for _, p := range tt.parts {
+			rs = append(rs, fig(p))
+		}
+		if c := compare(printed, sumRefs(rs...)); c.Status != tt.want {
+			t.Errorf("%v: %s %s, want %s", tt.parts, c.Status, c.Message, tt.want)
+		}
+	}
+}

@@ -79,20 +79,24 @@ func grandTotal(t *schema.Table, side, name, key string) (ref, bool) {
 func sumRefs(rs ...ref) ref {
 	var out ref
 	var names []string
+	first := 0
 	for _, r := range rs {
 		if r.table == nil {
 			continue
 		}
 		if out.table == nil {
-			out = r
-			names = append(names, r.what)
-			continue
+			out, first = r, r.addends
+		} else {
+			out.fig.v = out.fig.v.Add(r.fig.v)
+			out.fig.scale = max(out.fig.scale, r.fig.scale)
 		}
-		out.fig.v = out.fig.v.Add(r.fig.v)
-		if r.fig.scale > out.fig.scale {
-			out.fig.scale = r.fig.scale
-		}
+		// figures rounded apart: a sum may miss a printed total by
+		// their rounding (see compare)
+		out.addends += max(r.addends, 1)
 		names = append(names, r.what)
+	}
+	if len(names) == 1 {
+		out.addends = first // one figure: as it was
 	}
 	out.what = strings.Join(names, " + ")
 	return out
