@@ -219,6 +219,22 @@ func repairPDF(data []byte, password string, lim Limits) (out []byte, info Info,
 		}
 		return nil, Info{}, err
 	}
+	// A trailer or xref stream may claim a /Size far past the objects the
+	// file holds; pdfcpu's writer loops over every number up to it
+	// (100,000,004: a minute for a 695-byte file). The size is cut to the
+	// highest object found, which the blanking above keeps within bounds.
+	if ctx.XRefTable != nil && ctx.Size != nil {
+		highest := 0
+		for nr := range ctx.Table {
+			highest = max(highest, nr)
+		}
+		if limit := repairObjects(lim, len(data)); int64(highest) >= limit {
+			return nil, Info{}, fmt.Errorf("repair: object %d: more objects than %d (Limits.Objects, or 1/8 of the file's bytes)", highest, limit)
+		}
+		if *ctx.Size > highest+1 {
+			*ctx.Size = highest + 1
+		}
+	}
 	if err := ctx.EnsurePageCount(); err != nil {
 		return nil, Info{}, fmt.Errorf("page tree: %w", err)
 	}

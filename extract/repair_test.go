@@ -2,8 +2,11 @@ package extract
 
 import (
 	"bytes"
+	"errors"
+	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestBlankObjects(t *testing.T) {
@@ -27,5 +30,24 @@ func TestBlankObjects(t *testing.T) {
 		if !bytes.Equal(in, []byte(tt.in)) {
 			t.Errorf("input changed: %q", in)
 		}
+	}
+}
+
+// TestRepairHugeSize: a 695-byte file (found by FuzzPipeline) whose damaged
+// tail makes pdfcpu's repair see object 100,000,000 and a /Size past it.
+// pdfcpu's writer looped over every number (62 s); the repair now stops
+// at once, and the file is corrupt.
+func TestRepairHugeSize(t *testing.T) {
+	data, err := os.ReadFile("testdata/repair_size_1e8.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = NewReaderBytes(data, Options{})
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("took %v, want under 5 s", took)
+	}
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "more objects than") {
+		t.Errorf("err = %v, want corrupt: more objects than …", err)
 	}
 }
