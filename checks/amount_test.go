@@ -285,3 +285,35 @@ func TestSumRefsRounding(t *testing.T) {
 		}
 	}
 }
+
+// TestGrandTotalBreakdown: 西安 卫健's 财政拨款收入支出决算总表 (p153) prints
+// 年初结转和结余 58,926.37 over its breakdown 一般公共预算财政拨款 95.39 and
+// 政府性基金预算财政拨款 58,830.98, unnumbered: 总计 = 本年收入合计 + the row,
+// not + the row and its breakdown. A planted digit still fails.
+func TestGrandTotalBreakdown(t *testing.T) {
+	var rows [][]string
+	for _, l := range strings.Split(`一、一般公共预算财政拨款|296030.91|一、一般公共服务支出|864099.38
+二、政府性基金预算财政拨款|509220.65||
+本年收入合计|805251.56|本年支出合计|864099.38
+年初结转和结余|58926.37|年末结转和结余|78.55
+一般公共预算财政拨款|95.39||
+政府性基金预算财政拨款|58830.98||
+总计|864177.93|总计|864177.93`, "\n") {
+		rows = append(rows, strings.Split(l, "|"))
+	}
+	tb := tbl(schema.TableFiscalAppropriationSummary, []string{"income_item", "income_amount", "expenditure_item", "expenditure_total"}, rows...)
+	status := func(tb schema.Table) string {
+		for _, c := range twoSided(newView(&tb)) {
+			if strings.Contains(c.Message, "总计 = 本年收入合计") {
+				return c.Status
+			}
+		}
+		return "none"
+	}
+	if got := status(tb); got != schema.StatusPass {
+		t.Errorf("as printed: %s, want pass", got)
+	}
+	if got := status(set(tb, 5, "income_amount", "58831.98")); got != schema.StatusFail {
+		t.Errorf("政府性基金 58831.98: %s, want fail", got)
+	}
+}

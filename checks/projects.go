@@ -97,15 +97,20 @@ func projectSumOf(doc *schema.Document, carryover bool, grouping func([]schema.R
 // or more rows after it is their group, and only those rows are projects.
 // Where no row adds up that way, every row is a project.
 func projectLeaves(rows []schema.Row) (leaves []schema.Row, groups int) {
+	return leavesBy(rows, schema.KeyTotal)
+}
+
+// leavesBy is projectLeaves on the figures of column key.
+func leavesBy(rows []schema.Row, key string) (leaves []schema.Row, groups int) {
 	for i := 0; i < len(rows); i++ {
-		total := amount(rows[i].Get(schema.KeyTotal))
+		total := amount(rows[i].Get(key))
 		if total.IsPositive() {
 			// A group row rounds the sum of its rows: each of n addends
 			// may carry half a unit of the last printed place.
 			unit := decimal.New(1, total.Exponent())
 			sum, j := decimal.Zero, i+1
 			for ; j < len(rows) && sum.Add(unit.Mul(decimal.NewFromInt(int64(j-i)).Div(decimal.NewFromInt(2)))).LessThan(total); j++ {
-				sum = sum.Add(amount(rows[j].Get(schema.KeyTotal)))
+				sum = sum.Add(amount(rows[j].Get(key)))
 			}
 			tol := decimal.Max(unit, unit.Mul(decimal.NewFromInt(int64(j-i-1))).Div(decimal.NewFromInt(2)))
 			if sum.Sub(total).Abs().LessThanOrEqual(tol) && j-i > 2 {
