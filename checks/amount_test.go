@@ -200,12 +200,12 @@ func TestProjectLeaves(t *testing.T) {
 		[]string{"深圳市民政局（本级）", "22701.77"}, []string{"安全生产和应急管理专项经费", "21.96"},
 		[]string{"福利彩票公益金项目", "19336.15"}, []string{"民政综合业务管理", "1618.85"}, []string{"社工服务项目", "628.10"},
 		[]string{"社会组织管理", "569.04"}, []string{"预算准备金", "345.00"}, []string{"政务信息化项目（软件开发服务）", "182.67"})
-	leaves, groups := projectLeaves(pl.Rows)
+	leaves, groups := withoutGroups(pl.Rows, groupsForward)
 	if len(leaves) != 7 || groups != 1 {
 		t.Errorf("%d leaves, %d groups; want 7, 1", len(leaves), groups)
 	}
 	flat := pl.Rows[1:]
-	if leaves, groups := projectLeaves(flat); len(leaves) != 7 || groups != 0 {
+	if leaves, groups := withoutGroups(flat, groupsForward); len(leaves) != 7 || groups != 0 {
 		t.Errorf("flat list: %d leaves, %d groups", len(leaves), groups)
 	}
 }

@@ -17,21 +17,21 @@ func projectSum(doc *schema.Document, carryover bool) (ref, bool) {
 }
 
 // groupedProjectSum is projectSum without the group rows (see
-// projectLeaves); ok only where the list has some.
+// groupsForward); ok only where the list has some.
 func groupedProjectSum(doc *schema.Document, carryover bool) (ref, bool) {
-	return projectSumOf(doc, carryover, projectLeaves)
+	return projectSumOf(doc, carryover, groupsForward)
 }
 
 // nestedProjectSum is projectSum without nested group rows (see
-// projectLeavesNested); ok only where the list has some.
+// groupsNested); ok only where the list has some.
 func nestedProjectSum(doc *schema.Document, carryover bool) (ref, bool) {
-	return projectSumOf(doc, carryover, projectLeavesNested)
+	return projectSumOf(doc, carryover, groupsNested)
 }
 
-// projectSumOf sums the project list, without the group rows grouping
-// finds where it is not nil.
-func projectSumOf(doc *schema.Document, carryover bool, grouping func([]schema.Row) ([]schema.Row, int)) (ref, bool) {
-	grouped := grouping != nil
+// projectSumOf sums the project list, without the group rows g finds
+// where g is not nil.
+func projectSumOf(doc *schema.Document, carryover bool, g grouping) (ref, bool) {
+	grouped := g != nil
 	kind := schema.TableProjectExpenditure
 	if carryover {
 		kind = schema.TableProjectExpenditureCarryover
@@ -51,7 +51,7 @@ func projectSumOf(doc *schema.Document, carryover bool, grouping func([]schema.R
 		}
 		leaves, groups := rows, 0
 		if grouped {
-			if leaves, groups = grouping(rows); groups == 0 {
+			if leaves, groups = withoutGroups(rows, g); groups == 0 {
 				return ref{}, false
 			}
 		}
@@ -92,74 +92,91 @@ func projectSumOf(doc *schema.Document, carryover bool, grouping func([]schema.R
 	return ref{&t, fmt.Sprintf("%s Σ %d projects total", kind, n), figure{sum, t.Unit, scale}, n}, true
 }
 
-// projectLeaves drops the group rows of a project list: a row (a unit's,
-// Shenzhen's 深圳市民政局（本级）) whose total is exactly the sum of the two
-// or more rows after it is their group, and only those rows are projects.
-// Where no row adds up that way, every row is a project.
-func projectLeaves(rows []schema.Row) (leaves []schema.Row, groups int) {
-	return leavesBy(rows, schema.KeyTotal)
-}
+// A grouping reads which rows of a list are group rows (a unit's line over
+// its projects, see groupsForward and groupsNested): a mask, true at each
+// group row, with the number of groups.
+type grouping func(rows []schema.Row) (isGroup []bool, groups int)
 
-// leavesBy is projectLeaves on the figures of column key.
-func leavesBy(rows []schema.Row, key string) (leaves []schema.Row, groups int) {
-	for i := 0; i < len(rows); i++ {
-		total := amount(rows[i].Get(key))
-		if total.IsPositive() {
-			// A group row rounds the sum of its rows: each of n addends
-			// may carry half a unit of the last printed place.
-			unit := decimal.New(1, total.Exponent())
-			sum, j := decimal.Zero, i+1
-			for ; j < len(rows) && sum.Add(unit.Mul(decimal.NewFromInt(int64(j-i)).Div(decimal.NewFromInt(2)))).LessThan(total); j++ {
-				sum = sum.Add(amount(rows[j].Get(key)))
-			}
-			tol := decimal.Max(unit, unit.Mul(decimal.NewFromInt(int64(j-i-1))).Div(decimal.NewFromInt(2)))
-			if sum.Sub(total).Abs().LessThanOrEqual(tol) && j-i > 2 {
-				leaves = append(leaves, rows[i+1:j]...)
-				groups++
-				i = j - 1
-				continue
-			}
+// groupings are the readings the checks try, the forward one first.
+var groupings = []grouping{groupsForward, groupsNested}
+
+// withoutGroups is rows without the group rows g finds, and how many.
+func withoutGroups(rows []schema.Row, g grouping) (leaves []schema.Row, groups int) {
+	isGroup, groups := g(rows)
+	for i, r := range rows {
+		if !isGroup[i] {
+			leaves = append(leaves, r)
 		}
-		leaves = append(leaves, rows[i])
 	}
 	return leaves, groups
 }
 
-// projectLeavesNested drops the group rows of a project list: a row (a unit's,
+// groupTol is how far a group row of printed unit may miss the sum of its
+// n rows: half a unit of its last printed place per row, at least one unit.
+func groupTol(unit decimal.Decimal, n int) decimal.Decimal {
+	return decimal.Max(unit, unit.Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(2)))
+}
+
+// groupsForward reads a project list from the top: a row (a unit's,
 // Shenzhen's 深圳市民政局（本级）) whose total is the sum of the two or more
-// items after it is their group, and only the rows in no group's place are
-// projects. Groups nest (a department's line over its units' lines over
-// their projects): the list is read from the end, so a unit's group is
-// formed before the department's line adds up the units. A group row may
-// round its items' sum by half a unit of its last printed place per item;
-// a unit with a single project is its group when the two names differ and
-// the project is no group itself.
-// Where no row adds up that way, every row is a project. A project that
-// happens to equal the sum of the two after it makes a false group, which
-// the forward reading of projectLeaves does not; the checks try that first.
-func projectLeavesNested(rows []schema.Row) (leaves []schema.Row, groups int) {
-	isGroup := make([]bool, len(rows))
+// rows after it, within groupTol, is their group.
+func groupsForward(rows []schema.Row) ([]bool, int) {
+	return groupsForwardBy(rows, schema.KeyTotal)
+}
+
+// groupsForwardBy is groupsForward on the figures of column key.
+func groupsForwardBy(rows []schema.Row, key string) ([]bool, int) {
+	isGroup, groups := make([]bool, len(rows)), 0
+	for i := 0; i < len(rows); i++ {
+		total := amount(rows[i].Get(key))
+		if !total.IsPositive() {
+			continue
+		}
+		unit := decimal.New(1, total.Exponent())
+		sum, j := decimal.Zero, i+1
+		for ; j < len(rows) && sum.Add(groupTol(unit, j-i)).LessThan(total); j++ {
+			sum = sum.Add(amount(rows[j].Get(key)))
+		}
+		if j-i > 2 && sum.Sub(total).Abs().LessThanOrEqual(groupTol(unit, j-i-1)) {
+			isGroup[i] = true
+			groups++
+			i = j - 1
+		}
+	}
+	return isGroup, groups
+}
+
+// groupsNested reads a project list from the end, so that groups nest (a
+// department's line over its units' lines over their projects): a unit's
+// group is formed before the department's line adds up the units. A row
+// is a group when its total is the sum of the two or more items after it
+// within groupTol, or of one item under another name that is no group
+// itself (a unit with a single project). A project that happens to equal
+// the sum of the two after it makes a false group, which the forward
+// reading does not; the checks try that first.
+func groupsNested(rows []schema.Row) ([]bool, int) {
+	isGroup, groups := make([]bool, len(rows)), 0
 	var items []int // the items after the row being read, the nearest last
-	half := decimal.New(5, -1)
 	for i := len(rows) - 1; i >= 0; i-- {
 		total := amount(rows[i].Get(schema.KeyTotal))
 		if total.IsPositive() {
 			unit := decimal.New(1, total.Exponent())
-			tol := func(n int) decimal.Decimal {
-				return decimal.Max(unit, unit.Mul(decimal.NewFromInt(int64(n))).Mul(half))
-			}
 			sum, n := decimal.Zero, 0
 			for n < len(items) {
 				sum = sum.Add(amount(rows[items[len(items)-1-n]].Get(schema.KeyTotal)))
 				n++
-				if sum.Add(tol(n)).GreaterThanOrEqual(total) {
+				if sum.Add(groupTol(unit, n)).GreaterThanOrEqual(total) {
 					break
 				}
 			}
 			// A unit with one project prints the same figure twice, under
 			// two names; a row printed twice (same name) is no group.
-			single := n == 1 && sum.Equal(total) && !isGroup[items[len(items)-1]] && anyLabel(rows[items[len(items)-1]]) != anyLabel(rows[i])
-			if (n >= 2 || single) && sum.Sub(total).Abs().LessThanOrEqual(tol(n)) {
+			next := 0
+			if n > 0 {
+				next = items[len(items)-1]
+			}
+			single := n == 1 && sum.Equal(total) && !isGroup[next] && anyLabel(rows[next]) != anyLabel(rows[i])
+			if (n >= 2 || single) && sum.Sub(total).Abs().LessThanOrEqual(groupTol(unit, n)) {
 				items = items[:len(items)-n]
 				isGroup[i] = true
 				groups++
@@ -167,12 +184,7 @@ func projectLeavesNested(rows []schema.Row) (leaves []schema.Row, groups int) {
 		}
 		items = append(items, i)
 	}
-	for i, r := range rows {
-		if !isGroup[i] {
-			leaves = append(leaves, r)
-		}
-	}
-	return leaves, groups
+	return isGroup, groups
 }
 
 // projectTotal compares the project list with 项目支出 of 支出总表 (or of

@@ -326,8 +326,8 @@ func (v *view) down(side string) []schema.Check {
 		// 预算表) add up to the rows under them: the total is the sum of
 		// the rest. A corrupted group row or project breaks its group, so
 		// the sum still fails.
-		for _, grouping := range []func([]schema.Row) ([]schema.Row, int){projectLeaves, projectLeavesNested} {
-			if leaves, groups := grouping(items); groups > 0 && c.Status == schema.StatusFail {
+		for _, g := range groupings {
+			if leaves, groups := withoutGroups(items, g); groups > 0 && c.Status == schema.StatusFail {
 				alt := v.sumCheck(side, fmt.Sprintf("%s = Σ %d rows under %d group rows", name, len(leaves), groups), total, leaves)
 				if alt.Status != schema.StatusFail {
 					c = alt

@@ -291,7 +291,11 @@ func (v *view) tree(side string) []schema.Check {
 			}
 			var parts []coded
 			if len(sub) > 1 {
-				for _, cand := range [][]coded{sub[1:], codedLeaves(sub[1:], projectLeaves), codedLeaves(sub[1:], projectLeavesNested)} {
+				cands := [][]coded{sub[1:]}
+				for _, g := range groupings {
+					cands = append(cands, codedLeaves(sub[1:], g))
+				}
+				for _, cand := range cands {
 					if adds(cand) {
 						parts = cand
 						break
@@ -485,7 +489,7 @@ func (v *view) tree(side string) []schema.Check {
 // forest of groups with no row of the subject's own, or nil: a row whose
 // figures are the next row's under another name is a group of one (a
 // fund's line over its one unit's line over its one purchase), and rows
-// adding up the rows after them are groups (see projectLeaves).
+// adding up the rows after them are groups (see groupings).
 func runForest(rows []coded, keys []string) []coded {
 	var rest []coded
 	for i, c := range rows {
@@ -495,8 +499,8 @@ func runForest(rows []coded, keys []string) []coded {
 		rest = append(rest, c)
 	}
 	if len(rest) < len(rows) {
-		for _, grouping := range []func([]schema.Row) ([]schema.Row, int){projectLeaves, projectLeavesNested} {
-			if leaves := codedLeaves(rest, grouping); leaves != nil {
+		for _, g := range groupings {
+			if leaves := codedLeaves(rest, g); leaves != nil {
 				return leaves
 			}
 		}
@@ -505,23 +509,21 @@ func runForest(rows []coded, keys []string) []coded {
 	return nil
 }
 
-// codedLeaves is rows without the group rows grouping finds, or nil when
-// it finds none.
-func codedLeaves(rows []coded, grouping func([]schema.Row) ([]schema.Row, int)) []coded {
+// codedLeaves is rows without the group rows g finds, or nil when it
+// finds none.
+func codedLeaves(rows []coded, g grouping) []coded {
 	plain := make([]schema.Row, len(rows))
 	for i, c := range rows {
 		plain[i] = c.row
 	}
-	leaves, groups := grouping(plain)
+	isGroup, groups := g(plain)
 	if groups == 0 {
 		return nil
 	}
 	var out []coded
-	j := 0
-	for _, c := range rows {
-		if j < len(leaves) && &leaves[j][0] == &c.row[0] {
+	for i, c := range rows {
+		if !isGroup[i] {
 			out = append(out, c)
-			j++
 		}
 	}
 	return out

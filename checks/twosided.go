@@ -184,7 +184,8 @@ func (v *view) sideSums(side string) []schema.Check {
 	// A 年初结转和结余 row over its unnumbered breakdown (西安 卫健's 财政拨款
 	// 收入支出决算总表: 58,926.37 over 95.39 and 58,830.98): the breakdown
 	// counts, not the row too.
-	if leaves, groups := leavesBy(all, v.sideAmount(side)); c.Status == schema.StatusFail && groups > 0 {
+	byAmount := func(rs []schema.Row) ([]bool, int) { return groupsForwardBy(rs, v.sideAmount(side)) }
+	if leaves, groups := withoutGroups(all, byAmount); c.Status == schema.StatusFail && groups > 0 {
 		if alt := v.printedSumCheck(side, what, rows[grand], append([]schema.Row{rows[year]}, leaves...)); alt.Status != schema.StatusFail {
 			c = alt
 		}
