@@ -3,14 +3,12 @@ package layout
 import (
 	"strings"
 
-	"github.com/budgetpdf/budgetpdf/extract"
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
-// gcell is a cell while its grid is being built, with its glyphs.
+// gcell is a cell while its grid is being built.
 type gcell struct {
 	Cell
-	glyphs  []extract.Glyph
 	textBox Box // where the text is printed, when known
 }
 

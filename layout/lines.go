@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -14,22 +15,34 @@ func Lines(words []Word) []Line { return defaults.Lines(words) }
 
 // Lines is the package's Lines with the tolerances ps.
 func (ps *Params) Lines(words []Word) []Line {
-	ws := append([]Word(nil), words...)
+	return ps.ownLines(slices.Clone(words))
+}
+
+// ownLines is Lines on words the caller gives up: they are sorted and
+// merged in place, and each line's Words is a piece of ws.
+func (ps *Params) ownLines(ws []Word) []Line {
 	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Box.CY() < ws[j].Box.CY() })
-	var groups [][]Word
+	// A line is a run of ws: each word joins the line before it or starts one.
+	var ends []int
 	var top, bot float64
-	for _, w := range ws {
-		n := len(groups)
-		if n > 0 && ps.sameBand(top, bot, w.Box.Y0, w.Box.Y1) {
-			groups[n-1] = append(groups[n-1], w)
+	for i, w := range ws {
+		if i > 0 && ps.sameBand(top, bot, w.Box.Y0, w.Box.Y1) {
 			top, bot = min(top, w.Box.Y0), max(bot, w.Box.Y1)
 			continue
 		}
-		groups = append(groups, []Word{w})
+		if i > 0 {
+			ends = append(ends, i)
+		}
 		top, bot = w.Box.Y0, w.Box.Y1
 	}
-	lines := make([]Line, 0, len(groups))
-	for _, g := range groups {
+	if len(ws) > 0 {
+		ends = append(ends, len(ws))
+	}
+	lines := make([]Line, 0, len(ends))
+	start := 0
+	for _, end := range ends {
+		g := ws[start:end:end]
+		start = end
 		sort.SliceStable(g, func(i, j int) bool { return g[i].Box.X0 < g[j].Box.X0 })
 		g = ps.mergeLetterSpaced(g)
 		lines = append(lines, ps.newLine(g))
@@ -80,7 +93,7 @@ func (ps *Params) needSpace(a, w Word) bool {
 // mergeLetterSpaced joins runs of single CJK characters printed with equal
 // wide gaps (合   计, 项   目) into one word.
 func (ps *Params) mergeLetterSpaced(ws []Word) []Word {
-	out := ws[:0:0]
+	out := ws[:0] // written behind the reading: in place
 	for i := 0; i < len(ws); {
 		j := i + 1
 		if single(ws[i]) {

@@ -1,10 +1,11 @@
 package layout
 
 import (
-	"github.com/budgetpdf/budgetpdf/textutil"
+	"slices"
 	"sort"
 
 	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // rule is one snapped ruling line: horizontal (at y = pos, from lo to hi in
@@ -187,11 +188,17 @@ func (ps *Params) covered(rs []rule, pos, lo, hi float64) bool {
 // without rules between them are split at their text lines.
 func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 	xs := ps.positions(g.vs, g.box.X0, g.box.X1)
-	var inside []extract.Glyph
-	for _, gl := range glyphs {
-		cx, cy := (gl.X0+gl.X1)/2, (gl.Y0+gl.Y1)/2
-		if g.box.Contains(cx, cy) {
-			inside = append(inside, gl)
+	in := func(gl *extract.Glyph) bool { return g.box.Contains((gl.X0+gl.X1)/2, (gl.Y0+gl.Y1)/2) }
+	n := 0
+	for i := range glyphs {
+		if in(&glyphs[i]) {
+			n++
+		}
+	}
+	inside := make([]extract.Glyph, 0, n)
+	for i := range glyphs {
+		if in(&glyphs[i]) {
+			inside = append(inside, glyphs[i])
 		}
 	}
 	hs := append([]rule(nil), g.hs...)
@@ -267,29 +274,48 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 			}})
 		}
 	}
-	for _, gl := range inside {
-		cx, cy := (gl.X0+gl.X1)/2, (gl.Y0+gl.Y1)/2
-		c := sort.SearchFloat64s(xs, cx) - 1
-		r := sort.SearchFloat64s(ys, cy) - 1
+	// Each glyph goes to its cell: a counting sort of inside by cell, in
+	// print order within a cell, so the cells' glyphs are pieces of one
+	// buffer.
+	cellOf := make([]int32, len(inside))
+	starts := make([]int, len(gr.cells)+1)
+	for i := range inside {
+		gl := &inside[i]
+		c := sort.SearchFloat64s(xs, (gl.X0+gl.X1)/2) - 1
+		r := sort.SearchFloat64s(ys, (gl.Y0+gl.Y1)/2) - 1
+		cellOf[i] = -1
 		if r < 0 || c < 0 || r >= nr || c >= nc {
 			continue
 		}
 		if k := owner[id(r, c)]; k >= 0 {
-			gr.cells[k].glyphs = append(gr.cells[k].glyphs, gl)
+			cellOf[i] = int32(k)
+			starts[k+1]++
 		}
 	}
-	for i := range gr.cells {
-		gr.cells[i].Text = ps.cellText(gr.cells[i].glyphs)
+	for k := range gr.cells {
+		starts[k+1] += starts[k]
+	}
+	byCell := make([]extract.Glyph, starts[len(gr.cells)])
+	next := slices.Clone(starts[:len(gr.cells)])
+	for i, k := range cellOf {
+		if k >= 0 {
+			byCell[next[k]] = inside[i]
+			next[k]++
+		}
+	}
+	for k := range gr.cells {
+		gr.cells[k].Text = ps.cellText(byCell[starts[k]:starts[k+1]:starts[k+1]])
 	}
 	return gr
 }
 
-// cellText is the text of the glyphs of one cell: its lines joined.
+// cellText is the text of the glyphs of one cell: its lines joined. The
+// glyphs are sorted and adjusted in place.
 func (ps *Params) cellText(glyphs []extract.Glyph) string {
 	if len(glyphs) == 0 {
 		return ""
 	}
-	lines := ps.Lines(ps.wordsOf(glyphs))
+	lines := ps.ownLines(ps.ownWordsOf(glyphs))
 	texts := make([]string, len(lines))
 	for i, l := range lines {
 		texts[i] = l.Text
@@ -316,9 +342,10 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []ex
 	}
 	sort.Float64s(heights)
 	lineH := heights[len(heights)/2]
-	byY := append([]extract.Glyph(nil), glyphs...)
+	byY := slices.Clone(glyphs)
 	sort.Slice(byY, func(i, j int) bool { return byY[i].Y0+byY[i].Y1 < byY[j].Y0+byY[j].Y1 })
 	var out []rule
+	var row []extract.Glyph // one buffer for every row's glyphs
 	for r := 0; r+1 < len(ys); r++ {
 		if ys[r+1]-ys[r] < ps.StackedRows*lineH {
 			continue
@@ -328,14 +355,14 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []ex
 		if hi-lo < 2 || byY[hi-1].Y0-byY[lo].Y0 < lineH {
 			continue // one line of text
 		}
-		var row []extract.Glyph
+		row = row[:0]
 		for _, g := range byY[lo:hi] {
 			cx := (g.X0 + g.X1) / 2
 			if ps.ruledAt(hs, ys[r], cx) && ps.ruledAt(hs, ys[r+1], cx) {
 				row = append(row, g)
 			}
 		}
-		lines := ps.Lines(ps.wordsOf(row))
+		lines := ps.ownLines(ps.ownWordsOf(row))
 		if len(lines) < 2 {
 			continue
 		}

@@ -24,19 +24,23 @@ func (ps *Params) Words(p *extract.Page) []Word {
 
 // wordsOf groups glyphs into words.
 func (ps *Params) wordsOf(glyphs []extract.Glyph) []Word {
+	return ps.ownWordsOf(slices.Clone(glyphs))
+}
+
+// ownWordsOf is wordsOf on glyphs the caller gives up: they are sorted and
+// adjusted in place.
+func (ps *Params) ownWordsOf(gs []extract.Glyph) []Word {
 	var words []Word
-	for _, band := range ps.glyphBands(glyphs) {
+	for _, band := range ps.glyphBands(gs) {
 		words = ps.appendBandWords(words, band)
 	}
 	return words
 }
 
-// glyphBands sorts glyphs into bands of vertically overlapping glyphs, top to
-// bottom, each band sorted left to right. The bands share one sorted copy
-// of the glyphs.
-func (ps *Params) glyphBands(glyphs []extract.Glyph) [][]extract.Glyph {
-	gs := make([]extract.Glyph, len(glyphs))
-	copy(gs, glyphs)
+// glyphBands sorts glyphs, in place, into bands of vertically overlapping
+// glyphs, top to bottom, each band sorted left to right; the bands are
+// pieces of gs.
+func (ps *Params) glyphBands(gs []extract.Glyph) [][]extract.Glyph {
 	for i := range gs {
 		g := &gs[i]
 		if g.X1 < g.X0 {

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
@@ -418,7 +416,7 @@ func (p *formParser) contact(texts []string) {
 			continue
 		}
 		// A value printed inside the label cell ("经办人:栗志伟").
-		if _, after, ok := strings.Cut(norm.NFKC.String(texts[i]), ":"); ok && strings.TrimSpace(after) != "" {
+		if _, after, ok := strings.Cut(textutil.NFKC(texts[i]), ":"); ok && strings.TrimSpace(after) != "" {
 			*dst = Str(strings.TrimSpace(after))
 		} else if i+1 < len(texts) && !isContactLabel(texts[i+1]) {
 			*dst = Str(texts[i+1])

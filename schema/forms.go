@@ -3,7 +3,7 @@ package schema
 import (
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // FormCell is one printed cell of the performance-form section: its text,
@@ -33,7 +33,7 @@ type FormRow struct {
 }
 
 func squeezeLabel(s string) string {
-	s = norm.NFKC.String(s)
+	s = textutil.NFKC(s)
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case ' ', ':', '：', '\t':

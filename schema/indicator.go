@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // ParseRange splits an indicator value into comparison, number, upper end
@@ -16,7 +16,7 @@ import (
 // brackets ("(平方米)") loses them; 以上 / 以下 after the figure read as
 // >= / <=.
 func ParseRange(v string) (op, number, upper, unit *string) {
-	s := strings.ReplaceAll(norm.NFKC.String(strings.TrimSpace(v)), " ", "")
+	s := strings.ReplaceAll(textutil.NFKC(strings.TrimSpace(v)), " ", "")
 	o := ""
 	for _, p := range valueOps {
 		if strings.HasPrefix(s, p.prefix) {
@@ -123,7 +123,7 @@ func printedSuffix(printed, unit string) string {
 			continue
 		}
 		suf := printed[i:]
-		if strings.ReplaceAll(norm.NFKC.String(suf), " ", "") == unit {
+		if strings.ReplaceAll(textutil.NFKC(suf), " ", "") == unit {
 			return suf
 		}
 	}

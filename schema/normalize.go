@@ -3,8 +3,6 @@ package schema
 import (
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
@@ -16,7 +14,7 @@ var cellBreaks = strings.NewReplacer("\r\n", "", "\n", "", "\r", "", "\u00a0", "
 // cell removed, leading and trailing spaces trimmed. Spaces between two CJK
 // characters are letter-spacing and go; other inner spaces are kept.
 func CleanText(s string) string {
-	s = norm.NFC.String(s)
+	s = textutil.NFC(s)
 	if strings.ContainsAny(s, "\r\n\u00a0\u3000\ufffd") { // Replace copies even when nothing matches
 		s = cellBreaks.Replace(s)
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/unicode/norm"
 )
 
 // amountShape is a printed figure as the layout sees it: digits with an
@@ -71,18 +70,6 @@ func amountText(s string) (t string, neg, blank, ok bool) {
 		s = strings.ReplaceAll(s, ",", "")
 	}
 	return s, neg, false, true
-}
-
-// NFKC is norm.NFKC.String(s), returning s itself when it is ASCII (which
-// compatibility normalization never changes) without running the
-// normalizer.
-func NFKC(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return norm.NFKC.String(s)
-		}
-	}
-	return s
 }
 
 // validAmount accepts digits with optional well-placed thousands separators
