@@ -24,6 +24,7 @@ type Doc struct {
 	notes   []Warning // about the whole file (Page 0), given with page 1's
 	glyphs  int       // glyphs kept so far (Limits.DocumentGlyphs)
 	content []byte    // the last page's decoded content, its buffer reused
+	last    int       // glyphs of the last page read: the next page's Glyphs start with room for them
 
 	src      []byte // the bytes r reads (after any repair), for clones
 	password string // the password r was opened with
@@ -164,6 +165,9 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	if ref.rotate == 90 || ref.rotate == 270 {
 		p.Width, p.Height = p.Height, p.Width
 	}
+	// Pages of one document print about as much as each other: room for
+	// the last page's glyphs saves growing the slice glyph by glyph.
+	p.Glyphs = make([]Glyph, 0, min(d.last+d.last/8, d.lim.PageGlyphs))
 	w := newWalker(d, p, baseMatrix(box, ref.rotate), ref.res)
 	w.ctx = ctx
 	data, rerr := pageContent(d.content[:0], ref.v.Key("Contents"))
@@ -185,6 +189,7 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 		w.run(data)
 	}()
 	w.finish()
+	d.last = len(p.Glyphs)
 	if w.unreadable != nil {
 		return nil, fmt.Errorf("page %d: %w", n, w.unreadable)
 	}

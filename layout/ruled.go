@@ -195,15 +195,15 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 			n++
 		}
 	}
-	inside := make([]extract.Glyph, 0, n)
+	inside := make([]int32, 0, n) // indexes into glyphs
 	for i := range glyphs {
 		if in(&glyphs[i]) {
-			inside = append(inside, glyphs[i])
+			inside = append(inside, int32(i))
 		}
 	}
 	hs := append([]rule(nil), g.hs...)
 	ys := ps.positions(hs, g.box.Y0, g.box.Y1)
-	hs = append(hs, ps.unruledRowBreaks(hs, ys, g.box, inside)...)
+	hs = append(hs, ps.unruledRowBreaks(hs, ys, g.box, glyphs, inside)...)
 	ys = ps.positions(hs, g.box.Y0, g.box.Y1)
 	nr, nc := len(ys)-1, len(xs)-1
 	if nr < 1 || nc < 1 {
@@ -279,8 +279,8 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 	// buffer.
 	cellOf := make([]int32, len(inside))
 	starts := make([]int, len(gr.cells)+1)
-	for i := range inside {
-		gl := &inside[i]
+	for i, gi := range inside {
+		gl := &glyphs[gi]
 		c := sort.SearchFloat64s(xs, (gl.X0+gl.X1)/2) - 1
 		r := sort.SearchFloat64s(ys, (gl.Y0+gl.Y1)/2) - 1
 		cellOf[i] = -1
@@ -299,7 +299,7 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 	next := slices.Clone(starts[:len(gr.cells)])
 	for i, k := range cellOf {
 		if k >= 0 {
-			byCell[next[k]] = inside[i]
+			byCell[next[k]] = glyphs[inside[i]]
 			next[k]++
 		}
 	}
@@ -330,36 +330,39 @@ func (ps *Params) cellText(glyphs []extract.Glyph) string {
 // name) stay with the line above. Only the text between the parts of the
 // row's top and bottom rules that lie over each other counts: text of
 // merged cells the rules do not cross (a project's name and amount printed
-// at the middle of its indicator rows) is not a row of its own.
-func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, glyphs []extract.Glyph) []rule {
-	if len(glyphs) == 0 {
+// at the middle of its indicator rows) is not a row of its own. The grid's
+// glyphs are those of page that inside indexes.
+func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, page []extract.Glyph, inside []int32) []rule {
+	if len(inside) == 0 {
 		return nil
 	}
 	// Only a row at least two text lines high can hold two rows.
-	heights := make([]float64, len(glyphs))
-	for i, g := range glyphs {
-		heights[i] = g.Y1 - g.Y0
+	heights := make([]float64, len(inside))
+	for i, gi := range inside {
+		heights[i] = page[gi].Y1 - page[gi].Y0
 	}
 	sort.Float64s(heights)
 	lineH := heights[len(heights)/2]
-	byY := slices.Clone(glyphs)
-	sort.Slice(byY, func(i, j int) bool { return byY[i].Y0+byY[i].Y1 < byY[j].Y0+byY[j].Y1 })
+	byY := slices.Clone(inside) // indexes into page, by the glyphs' middles
+	mid2 := func(i int) float64 { return page[byY[i]].Y0 + page[byY[i]].Y1 }
+	sort.Slice(byY, func(i, j int) bool { return mid2(i) < mid2(j) })
 	var out []rule
 	var row []extract.Glyph // one buffer for every row's glyphs
 	for r := 0; r+1 < len(ys); r++ {
 		if ys[r+1]-ys[r] < ps.StackedRows*lineH {
 			continue
 		}
-		lo := sort.Search(len(byY), func(i int) bool { return (byY[i].Y0+byY[i].Y1)/2 > ys[r] })
-		hi := sort.Search(len(byY), func(i int) bool { return (byY[i].Y0+byY[i].Y1)/2 >= ys[r+1] })
-		if hi-lo < 2 || byY[hi-1].Y0-byY[lo].Y0 < lineH {
+		lo := sort.Search(len(byY), func(i int) bool { return mid2(i)/2 > ys[r] })
+		hi := sort.Search(len(byY), func(i int) bool { return mid2(i)/2 >= ys[r+1] })
+		if hi-lo < 2 || page[byY[hi-1]].Y0-page[byY[lo]].Y0 < lineH {
 			continue // one line of text
 		}
 		row = row[:0]
-		for _, g := range byY[lo:hi] {
+		for _, gi := range byY[lo:hi] {
+			g := &page[gi]
 			cx := (g.X0 + g.X1) / 2
 			if ps.ruledAt(hs, ys[r], cx) && ps.ruledAt(hs, ys[r+1], cx) {
-				row = append(row, g)
+				row = append(row, *g)
 			}
 		}
 		lines := ps.ownLines(ps.ownWordsOf(row))
