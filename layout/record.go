@@ -85,13 +85,28 @@ func PageLines(p *extract.Page) []Line {
 
 // fontSize is the most common size of the glyphs, to half a point.
 func fontSize(glyphs []extract.Glyph) float64 {
-	sizes := map[float64]int{}
-	best := 0.0
+	// A page prints a handful of sizes: counts in a short list, not a map.
+	type count struct {
+		size float64
+		n    int
+	}
+	var buf [16]count
+	sizes := buf[:0]
+	add := func(s float64) int {
+		for i := range sizes {
+			if sizes[i].size == s {
+				sizes[i].n++
+				return sizes[i].n
+			}
+		}
+		sizes = append(sizes, count{s, 1})
+		return 1
+	}
+	best, bestN := 0.0, 0
 	for _, g := range glyphs {
 		s := float64(int(g.Size*2+0.5)) / 2
-		sizes[s]++
-		if sizes[s] > sizes[best] {
-			best = s
+		if n := add(s); n > bestN || s == best {
+			best, bestN = s, n
 		}
 	}
 	return best

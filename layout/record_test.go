@@ -160,3 +160,30 @@ func TestRecordFailedPage(t *testing.T) {
 		t.Errorf("record of the good page: %+v", r)
 	}
 }
+
+// TestFontSize: the most common size to half a point; on a tie the size
+// that reached the count first.
+func TestFontSize(t *testing.T) {
+	sized := func(sizes ...float64) []extract.Glyph {
+		gs := make([]extract.Glyph, len(sizes))
+		for i, s := range sizes {
+			gs[i].Size = s
+		}
+		return gs
+	}
+	for _, tt := range []struct {
+		glyphs []extract.Glyph
+		want   float64
+	}{
+		{nil, 0},
+		{sized(10.5), 10.5},
+		{sized(9, 12, 12, 9.1, 9.2), 9}, // 9, 9.1 → 9, 9.2 → 9 (to half a point): three 9s
+		{sized(12, 9, 9, 12), 9},        // a tie: 9 reached two first
+		{sized(0, 0, 10), 0},            // unknown sizes count as 0
+		{sized(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 18), 18}, // more sizes than the list's first room
+	} {
+		if got := fontSize(tt.glyphs); got != tt.want {
+			t.Errorf("fontSize(%v) = %v, want %v", tt.glyphs, got, tt.want)
+		}
+	}
+}
