@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/textutil"
@@ -321,9 +322,25 @@ func (g *grid) table(m meta, ruled bool, box Box, page int) Table {
 	if page > 0 {
 		t.Pages = []int{page}
 	}
-	rows := make([][]Cell, g.nrows)
+	// The rows are pieces of one slice of the cells, in their order.
+	starts := make([]int, g.nrows+1)
 	for _, c := range g.cells {
-		rows[c.Row] = append(rows[c.Row], c.Cell)
+		starts[c.Row+1]++
+	}
+	for r := range g.nrows {
+		starts[r+1] += starts[r]
+	}
+	all := make([]Cell, len(g.cells))
+	next := slices.Clone(starts[:g.nrows])
+	for _, c := range g.cells {
+		all[next[c.Row]] = c.Cell
+		next[c.Row]++
+	}
+	rows := make([][]Cell, g.nrows)
+	for r := range rows {
+		if starts[r] < starts[r+1] {
+			rows[r] = all[starts[r]:starts[r+1]:starts[r+1]]
+		}
 	}
 	t.Header, t.Rows = rows[:h:h], rows[h:]
 	t.colX = g.colX

@@ -129,16 +129,17 @@ func (ps *Params) sameBand(top, bot, t, b float64) bool {
 
 // appendBandWords splits one band of glyphs (sorted by X) into words.
 func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
-	var cur *Word
+	var cur Word
+	open := false // cur holds a word
 	var b strings.Builder
 	var last extract.Glyph
 	space := false
 	inGap := 0.0 // the widest gap between the current word's glyphs
 	flush := func() {
-		if cur != nil {
+		if open {
 			cur.Text = b.String()
-			words = append(words, *cur)
-			cur = nil
+			words = append(words, cur)
+			open = false
 			b.Reset()
 		}
 	}
@@ -149,7 +150,7 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 			continue
 		}
 		size := ps.glyphSize(g)
-		if cur != nil {
+		if open {
 			gap := g.X0 - last.X1
 			if g.Text == last.Text && abs(g.X0-last.X0) < ps.DuplicateGlyph*size && abs(g.Y0-last.Y0) < ps.DuplicateGlyph*size {
 				continue // the same glyph drawn twice (fake bold, shadow)
@@ -160,9 +161,9 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 				inGap = max(inGap, gap)
 			}
 		}
-		if cur == nil {
+		if !open {
 			inGap = 0
-			cur = &Word{Box: Box{g.X0, g.Y0, g.X1, g.Y1}, Size: size, spaceBefore: space}
+			cur, open = Word{Box: Box{g.X0, g.Y0, g.X1, g.Y1}, Size: size, spaceBefore: space}, true
 		} else {
 			cur.Box = cur.Box.Union(Box{g.X0, g.Y0, g.X1, g.Y1})
 			cur.Size = max(cur.Size, size)
