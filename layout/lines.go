@@ -23,7 +23,8 @@ func (ps *Params) Lines(words []Word) []Line {
 func (ps *Params) ownLines(ws []Word) []Line {
 	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Box.CY() < ws[j].Box.CY() })
 	// A line is a run of ws: each word joins the line before it or starts one.
-	var ends []int
+	var room [16]int
+	ends := room[:0]
 	var top, bot float64
 	for i, w := range ws {
 		if i > 0 && ps.sameBand(top, bot, w.Box.Y0, w.Box.Y1) {
@@ -64,6 +65,9 @@ func (ps *Params) newLine(ws []Word) Line {
 // (unless they stand a column gap apart), none inside an amount, one space
 // elsewhere where there is a visible gap.
 func (ps *Params) joinWords(ws []Word) string {
+	if len(ws) == 1 {
+		return ws[0].Text
+	}
 	var b strings.Builder
 	for i, w := range ws {
 		if i > 0 && ps.needSpace(ws[i-1], w) {
@@ -143,6 +147,9 @@ func (ps *Params) evenGaps(ws []Word) bool {
 // joinLines joins the lines of one wrapped cell: no break, no space between
 // CJK, one space between non-CJK pieces.
 func joinLines(texts []string) string {
+	if len(texts) == 1 {
+		return strings.TrimSpace(texts[0])
+	}
 	var b strings.Builder
 	for _, t := range texts {
 		t = strings.TrimSpace(t)

@@ -132,7 +132,7 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 	var cur Word
 	open := false // cur holds a word
 	var b strings.Builder
-	var last extract.Glyph
+	var last *extract.Glyph
 	space := false
 	inGap := 0.0 // the widest gap between the current word's glyphs
 	flush := func() {
@@ -143,13 +143,14 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 			b.Reset()
 		}
 	}
-	for _, g := range band {
+	for i := range band {
+		g := &band[i]
 		if strings.TrimFunc(g.Text, unicode.IsSpace) == "" {
 			flush()
 			space = true
 			continue
 		}
-		size := ps.glyphSize(g)
+		size := ps.glyphSize(*g)
 		if open {
 			gap := g.X0 - last.X1
 			if g.Text == last.Text && abs(g.X0-last.X0) < ps.DuplicateGlyph*size && abs(g.Y0-last.Y0) < ps.DuplicateGlyph*size {
@@ -164,6 +165,7 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 		if !open {
 			inGap = 0
 			cur, open = Word{Box: Box{g.X0, g.Y0, g.X1, g.Y1}, Size: size, spaceBefore: space}, true
+			b.Grow(wordRoom(band[i:]))
 		} else {
 			cur.Box = cur.Box.Union(Box{g.X0, g.Y0, g.X1, g.Y1})
 			cur.Size = max(cur.Size, size)
@@ -174,6 +176,20 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 	}
 	flush()
 	return words
+}
+
+// wordRoom is the bytes to reserve for a word starting at band[0]: the
+// text of the glyphs up to the next white space, at most 8 of them, so that
+// most words are built in one allocation.
+func wordRoom(band []extract.Glyph) int {
+	n := 0
+	for i := 0; i < len(band) && i < 8; i++ {
+		if band[i].Text == " " {
+			break
+		}
+		n += len(band[i].Text)
+	}
+	return n
 }
 
 // glyphSize is the glyph's font size, or its height when the size is unknown.
