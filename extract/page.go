@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/budgetpdf/budgetpdf/extract/internal/pdf"
 )
@@ -167,7 +168,7 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	}
 	// Pages of one document print about as much as each other: room for
 	// the last page's glyphs saves growing the slice glyph by glyph.
-	p.Glyphs = make([]Glyph, 0, min(d.last+d.last/8, d.lim.PageGlyphs))
+	p.Glyphs = newGlyphs(min(d.last+d.last/8, d.lim.PageGlyphs))
 	w := newWalker(d, p, baseMatrix(box, ref.rotate), ref.res)
 	w.ctx = ctx
 	data, rerr := pageContent(d.content[:0], ref.v.Key("Contents"))
@@ -308,4 +309,30 @@ func (d *Doc) evictFonts() {
 		delete(d.fonts, k)
 		delete(d.used, k)
 	}
+}
+
+// glyphPool holds the glyph slices of released pages (Page.Release) for
+// the next pages to fill: a long document's pages reuse a few buffers
+// instead of each allocating its own.
+var glyphPool sync.Pool // of *[]Glyph
+
+// newGlyphs is an empty glyph slice with room for n: a released page's
+// when it is large enough.
+func newGlyphs(n int) []Glyph {
+	if b, ok := glyphPool.Get().(*[]Glyph); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]Glyph, 0, n)
+}
+
+// Release lets go of the page's glyphs and segments once they have been
+// laid out, giving the glyph slice back for the next page to reuse. Call
+// it only when nothing holds p.Glyphs or a piece of it; both are nil after.
+func (p *Page) Release() {
+	if cap(p.Glyphs) > 0 {
+		clear(p.Glyphs) // hold no strings of this page (past len: cleared at an earlier release, or never used)
+		gs := p.Glyphs[:0]
+		glyphPool.Put(&gs)
+	}
+	p.Glyphs, p.Segments = nil, nil
 }

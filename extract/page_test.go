@@ -5,6 +5,8 @@ import (
 	"compress/zlib"
 	"fmt"
 	"math"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -571,6 +573,58 @@ func TestBufferReuse(t *testing.T) {
 		}
 		if got.String() != texts[n-1] {
 			t.Errorf("page %d: text %q, want %q (warnings %v)", n, got.String(), texts[n-1], p.Warnings)
+		}
+	}
+}
+
+// TestReleaseReuse reads a real document twice: once keeping every page,
+// once releasing each page's glyphs (Page.Release) before the next is read,
+// so that the later pages fill slices the earlier ones gave back. Every
+// page's glyphs must come out the same, with nothing of an earlier page
+// left in them.
+func TestReleaseReuse(t *testing.T) {
+	data, err := os.ReadFile("../../shared/corpus/real/js-rdbgt-2018.pdf")
+	if err != nil {
+		t.Skip("no real corpus:", err)
+	}
+	open := func() *Doc {
+		d, err := NewReaderBytes(data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	kept := open()
+	n := kept.NumPages()
+	if n < 3 {
+		t.Fatalf("%d pages; want a document of several", n)
+	}
+	want := make([][]Glyph, n)
+	for i := range n {
+		p, err := kept.Page(i + 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = p.Glyphs
+	}
+	released := open()
+	for _, i := range []int{n - 1, 0, 1, n - 1, 2} { // large and small pages in turn
+		p, err := released.Page(i + 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(p.Glyphs, want[i]) {
+			t.Fatalf("page %d: %d glyphs after a release, want %d (or different ones)", i+1, len(p.Glyphs), len(want[i]))
+		}
+		for _, g := range p.Glyphs[len(p.Glyphs):cap(p.Glyphs)] {
+			if g != (Glyph{}) {
+				t.Errorf("page %d: the reused slice holds an earlier page's glyph past its end: %+v", i+1, g)
+				break
+			}
+		}
+		p.Release()
+		if p.Glyphs != nil || p.Segments != nil {
+			t.Fatalf("page %d: Release left glyphs or segments", i+1)
 		}
 	}
 }

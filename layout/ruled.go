@@ -295,7 +295,9 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 	for k := range gr.cells {
 		starts[k+1] += starts[k]
 	}
-	byCell := make([]extract.Glyph, starts[len(gr.cells)])
+	buf := scratchGlyphs(starts[len(gr.cells)])
+	defer buf.release()
+	byCell := buf.gs
 	next := slices.Clone(starts[:len(gr.cells)])
 	for i, k := range cellOf {
 		if k >= 0 {
@@ -347,7 +349,8 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, page []extr
 	mid2 := func(i int) float64 { return page[byY[i]].Y0 + page[byY[i]].Y1 }
 	sort.Slice(byY, func(i, j int) bool { return mid2(i) < mid2(j) })
 	var out []rule
-	var row []extract.Glyph // one buffer for every row's glyphs
+	buf := scratchGlyphs(len(inside)) // every row's glyphs in turn
+	defer buf.release()
 	for r := 0; r+1 < len(ys); r++ {
 		if ys[r+1]-ys[r] < ps.StackedRows*lineH {
 			continue
@@ -357,7 +360,7 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, page []extr
 		if hi-lo < 2 || page[byY[hi-1]].Y0-page[byY[lo]].Y0 < lineH {
 			continue // one line of text
 		}
-		row = row[:0]
+		row := buf.gs[:0]
 		for _, gi := range byY[lo:hi] {
 			g := &page[gi]
 			cx := (g.X0 + g.X1) / 2

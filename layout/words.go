@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,7 +25,36 @@ func (ps *Params) Words(p *extract.Page) []Word {
 
 // wordsOf groups glyphs into words.
 func (ps *Params) wordsOf(glyphs []extract.Glyph) []Word {
-	return ps.ownWordsOf(slices.Clone(glyphs))
+	buf := scratchGlyphs(len(glyphs))
+	defer buf.release()
+	copy(buf.gs, glyphs)
+	return ps.ownWordsOf(buf.gs)
+}
+
+// glyphBuf is a scratch copy of glyphs for one step of a page's layout
+// (sorting them into words, sharing them out among cells): buffers are
+// reused across pages through a pool, so a page's glyphs are not copied
+// into fresh memory at every step. Nothing a step returns may point into
+// gs (words and cells keep strings and boxes only).
+type glyphBuf struct{ gs []extract.Glyph }
+
+var glyphPool = sync.Pool{New: func() any { return new(glyphBuf) }}
+
+// scratchGlyphs is a buffer of n glyphs from the pool.
+func scratchGlyphs(n int) *glyphBuf {
+	b := glyphPool.Get().(*glyphBuf)
+	if cap(b.gs) < n {
+		b.gs = make([]extract.Glyph, n)
+	}
+	b.gs = b.gs[:n]
+	return b
+}
+
+// release gives the buffer back, cleared so it holds no page's strings.
+func (b *glyphBuf) release() {
+	clear(b.gs)
+	b.gs = b.gs[:0]
+	glyphPool.Put(b)
 }
 
 // ownWordsOf is wordsOf on glyphs the caller gives up: they are sorted and

@@ -259,7 +259,7 @@ func readFile(f File, opts Options) (*Input, error) {
 		pages, laid, err := extract.ReadPages(opts.context(), doc, nums, opts.Workers, func(p *extract.Page) *layout.PageLayout {
 			pl := layout.LayoutPage(p)
 			if !opts.keepPages {
-				p.Glyphs, p.Segments = nil, nil
+				p.Release() // laid out: nothing holds its glyphs
 				pl.DropRecord()
 			}
 			return pl
