@@ -235,13 +235,17 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 	}
 	// Each group becomes the cell over its bounding rectangle.
 	type span struct{ r0, c0, r1, c1 int }
-	spans := map[int]*span{}
+	spans := make([]span, nr*nc) // by root; r0 < 0 until the root is seen
+	for i := range spans {
+		spans[i].r0 = -1
+	}
+	groups := 0
 	for r := 0; r < nr; r++ {
 		for c := 0; c < nc; c++ {
-			root := find(id(r, c))
-			s, ok := spans[root]
-			if !ok {
-				spans[root] = &span{r, c, r, c}
+			s := &spans[find(id(r, c))]
+			if s.r0 < 0 {
+				*s = span{r, c, r, c}
+				groups++
 				continue
 			}
 			s.r0, s.c0 = min(s.r0, r), min(s.c0, c)
@@ -252,10 +256,10 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 	for i := range owner {
 		owner[i] = -1
 	}
-	gr := &grid{nrows: nr, ncols: nc, colX: xs}
+	gr := &grid{nrows: nr, ncols: nc, colX: xs, cells: make([]gcell, 0, groups)}
 	for r := 0; r < nr; r++ {
 		for c := 0; c < nc; c++ {
-			s := spans[find(id(r, c))]
+			s := &spans[find(id(r, c))]
 			if s.r0 != r || s.c0 != c || owner[id(r, c)] >= 0 {
 				continue
 			}

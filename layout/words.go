@@ -60,9 +60,15 @@ func (b *glyphBuf) release() {
 // ownWordsOf is wordsOf on glyphs the caller gives up: they are sorted and
 // adjusted in place.
 func (ps *Params) ownWordsOf(gs []extract.Glyph) []Word {
-	var words []Word
+	if len(gs) == 0 {
+		return nil
+	}
+	words := make([]Word, 0, len(gs)/4+1) // a word of four glyphs on average
 	for _, band := range ps.glyphBands(gs) {
 		words = ps.appendBandWords(words, band)
+	}
+	if len(words) == 0 {
+		return nil // white space only: no words, as before
 	}
 	return words
 }
