@@ -63,6 +63,7 @@ func Run(doc *schema.Document, narrative []Text) []schema.Check {
 	if doc == nil {
 		return nil
 	}
+	defer cacheViews(doc)()
 	out := []schema.Check{} // never null in the encoded document
 	guard := func(name string, f func() []schema.Check) {
 		defer func() {

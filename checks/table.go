@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/budgetpdf/budgetpdf/textutil"
@@ -24,6 +25,54 @@ type view struct {
 }
 
 func newView(t *schema.Table) *view {
+	views.Lock()
+	v, mine := views.m[t]
+	views.Unlock()
+	if v != nil {
+		return v
+	}
+	v = makeView(t)
+	if mine {
+		views.Lock()
+		if _, still := views.m[t]; still {
+			views.m[t] = v
+		}
+		views.Unlock()
+	}
+	return v
+}
+
+// views caches the view of each table of the documents being checked, for
+// the length of their Run: the cross-table and narrative rules ask for the
+// same tables' views again and again (深圳's 262-page 人社 spent a seventh
+// of its time rebuilding them). Run registers its document's tables and
+// lets them go when it returns, and only registered tables are cached, so
+// a table a rule makes up, or a table at an address reused after its
+// document is gone, never gets a stale view. Rules do not change tables.
+var views = struct {
+	sync.Mutex
+	m map[*schema.Table]*view // registered tables; nil until first asked for
+}{m: map[*schema.Table]*view{}}
+
+// cacheViews registers the tables of doc in views and returns the function
+// that lets them go.
+func cacheViews(doc *schema.Document) (release func()) {
+	views.Lock()
+	defer views.Unlock()
+	for i := range doc.Tables {
+		views.m[&doc.Tables[i]] = nil
+	}
+	return func() {
+		views.Lock()
+		defer views.Unlock()
+		for i := range doc.Tables {
+			delete(views.m, &doc.Tables[i])
+		}
+	}
+}
+
+// makeView sorts a table's columns into text and amount columns.
+func makeView(t *schema.Table) *view {
 	v := &view{t: t, amount: map[string]bool{}, labels: map[string]string{}}
 	seen := map[string]bool{}
 	add := func(k string) {
