@@ -51,38 +51,48 @@ func gridRole(text string) string {
 // 绩效目标), or the indicator columns of a table whose title names its one
 // project.
 func isTargetTableHeader(r FormRow) bool {
-	return isLongTableHeader(r) || isGoalOnlyHeader(r) || (titleProject(r.Title) != "" && indicatorColumns(r) >= 2)
+	h := headerRoles(r) // each cell's role read once for the three readings
+	return h.long() || h.goalOnly() || (h.indicators >= 2 && titleProject(r.Title) != "")
 }
 
-// isGoalOnlyHeader reports whether a row heads a goal-only table: a project
-// column and a goals column, no indicator columns.
-func isGoalOnlyHeader(r FormRow) bool {
-	project, goals := false, false
+// rowRoles is what a row's cells say as column headers (gridRole).
+type rowRoles struct {
+	project, goals bool
+	indicators     int // indicator header cells, a packed cell counting two
+}
+
+// headerRoles reads the roles of a row's cells.
+func headerRoles(r FormRow) rowRoles {
+	var h rowRoles
 	for _, c := range r.Cells {
 		switch gridRole(c.Text) {
 		case "project":
-			project = true
+			h.project = true
 		case "goals", "period_goals":
-			goals = true
+			h.goals = true
+		case "level1", "level2", "level3", "value":
+			h.indicators++
+		case "packed":
+			h.indicators += 2
 		}
 	}
-	return project && goals && indicatorColumns(r) == 0
+	return h
 }
+
+// long: a project column and indicator columns (isLongTableHeader).
+func (h rowRoles) long() bool { return h.project && h.indicators >= 2 }
+
+// goalOnly: a project column and a goals column, no indicator columns
+// (isGoalOnlyHeader).
+func (h rowRoles) goalOnly() bool { return h.project && h.goals && h.indicators == 0 }
+
+// isGoalOnlyHeader reports whether a row heads a goal-only table: a project
+// column and a goals column, no indicator columns.
+func isGoalOnlyHeader(r FormRow) bool { return headerRoles(r).goalOnly() }
 
 // indicatorColumns counts a row's indicator header cells (a packed cell
 // counting two).
-func indicatorColumns(r FormRow) int {
-	n := 0
-	for _, c := range r.Cells {
-		switch gridRole(c.Text) {
-		case "level1", "level2", "level3", "value":
-			n++
-		case "packed":
-			n += 2
-		}
-	}
-	return n
-}
+func indicatorColumns(r FormRow) int { return headerRoles(r).indicators }
 
 // titleProject returns the project a table's title names (projectTitleEnds),
 // or "".
@@ -109,20 +119,7 @@ var yearPrefix = regexp.MustCompile(`^\d{4}年度?`)
 
 // isLongTableHeader reports whether a row is the column header of a long
 // table: a project column and indicator columns on the same row.
-func isLongTableHeader(r FormRow) bool {
-	project, ind := false, 0
-	for _, c := range r.Cells {
-		switch gridRole(c.Text) {
-		case "project":
-			project = true
-		case "level1", "level2", "level3", "value":
-			ind++
-		case "packed":
-			ind += 2
-		}
-	}
-	return project && ind >= 2
-}
+func isLongTableHeader(r FormRow) bool { return headerRoles(r).long() }
 
 // isFlatGridHeader reports whether a row heads a flat indicator grid: a
 // 指标名称 column and a 指标值 column, no 一级/二级指标.

@@ -24,6 +24,9 @@ var inertRanges = [...][2]rune{
 
 // inert reports whether r is in inertRanges.
 func inert(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF { // the common case first: an ideograph
+		return true
+	}
 	for _, rg := range inertRanges {
 		if r < rg[0] {
 			return false
