@@ -217,6 +217,15 @@ func (f *font) loadType0(v pdf.Value) {
 func parseW(w pdf.Value) *cidTable[float64] {
 	t := &cidTable[float64]{}
 	n := w.Len()
+	singles := 0 // the map is made at its size, not grown code by code
+	for i := 0; i < n; i++ {
+		if v := w.Index(i); v.Kind() == pdf.Array {
+			singles += v.Len()
+		}
+	}
+	if singles > 0 {
+		t.single = make(map[uint32]cidEntry[float64], singles)
+	}
 	for i := 0; i < n; {
 		first := w.Index(i)
 		if first.Kind() != pdf.Integer && first.Kind() != pdf.Real {
