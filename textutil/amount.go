@@ -1,7 +1,6 @@
 package textutil
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -10,7 +9,7 @@ import (
 
 // amountShape is a printed figure as the layout sees it: digits with an
 // optional sign, thousands separators, decimals or a percent sign.
-var amountShape = regexp.MustCompile(`^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
+var amountShape = NewRegexp(`^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
 
 // IsAmountShape reports whether s (squeezed) looks like a printed figure:
 // the layout's test for a numeric cell, percentages included.
