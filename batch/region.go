@@ -1,8 +1,9 @@
 package batch
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // provinces are the province-level divisions, full name as printed. A
@@ -22,10 +23,10 @@ var provinceSuffixes = []string{"维吾尔自治区", "壮族自治区", "回族
 var (
 	// regionNoise is what may print before the place name: a year, a
 	// party prefix, a "部门名称：" label.
-	regionNoise = regexp.MustCompile(`^(?:[^：:]{0,8}[：:])?\s*(?:[0-9]{4}年度?)?(?:中国共产党|中共)?`)
+	regionNoise = textutil.NewRegexp(`^(?:[^：:]{0,8}[：:])?\s*(?:[0-9]{4}年度?)?(?:中国共产党|中共)?`)
 	// cityLevel and countyLevel are the next levels below a province.
-	cityLevel   = regexp.MustCompile(`^[\p{Han}]{2,4}?(?:自治州|地区|盟|市)`)
-	countyLevel = regexp.MustCompile(`^[\p{Han}]{2,4}?(?:自治县|新区|区|县|旗)`)
+	cityLevel   = textutil.NewRegexp(`^[\p{Han}]{2,4}?(?:自治州|地区|盟|市)`)
+	countyLevel = textutil.NewRegexp(`^[\p{Han}]{2,4}?(?:自治县|新区|区|县|旗)`)
 )
 
 // region is the place a document names itself under, as printed at the

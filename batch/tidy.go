@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/shopspring/decimal"
@@ -18,7 +19,9 @@ type Sheet struct {
 	Key     []string   // primary key
 	Parent  *Sheet     // the rows belong to a row of Parent (foreign key on Parent's key, cascading deletes)
 	Indexes [][]string // further indexes
-	pos     map[string]int
+
+	posOnce sync.Once
+	pos     map[string]int // column index by name, made on first use (the sheets are package variables: no work at init)
 }
 
 // Column is one column of a sheet. Printed amounts are TEXT holding the
@@ -33,9 +36,8 @@ type Column struct {
 // "name:bool" and "name:fen" (a printed amount: name TEXT and name_fen
 // INTEGER).
 func sheet(name string, names ...string) *Sheet {
-	sh := &Sheet{Name: name, pos: map[string]int{}}
+	sh := &Sheet{Name: name, Columns: make([]Column, 0, len(names)+strings.Count(strings.Join(names, " "), ":fen"))}
 	add := func(n, typ string) {
-		sh.pos[n] = len(sh.Columns)
 		sh.Columns = append(sh.Columns, Column{n, typ})
 	}
 	for _, n := range names {
@@ -55,6 +57,18 @@ func sheet(name string, names ...string) *Sheet {
 		}
 	}
 	return sh
+}
+
+// column is the index of the column named name.
+func (sh *Sheet) column(name string) (int, bool) {
+	sh.posOnce.Do(func() {
+		sh.pos = make(map[string]int, len(sh.Columns))
+		for i, c := range sh.Columns {
+			sh.pos[c.Name] = i
+		}
+	})
+	i, ok := sh.pos[name]
+	return i, ok
 }
 
 func (sh *Sheet) keyed(parent *Sheet, key ...string) *Sheet {
@@ -78,7 +92,7 @@ func (sh *Sheet) row() *row { return &row{sh, make([]any, len(sh.Columns))} }
 // set puts v (nil, string, *string, int, int64, float64 or bool) under
 // column name; a *string is nil or its text.
 func (r *row) set(name string, v any) *row {
-	i, ok := r.sh.pos[name]
+	i, ok := r.sh.column(name)
 	if !ok {
 		panic(fmt.Sprintf("batch: sheet %s has no column %s", r.sh.Name, name))
 	}

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"database/sql"
 	"fmt"
 	"os"
@@ -9,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetpdf/budgetpdf/pipeline"
 )
@@ -81,20 +81,20 @@ func WriteWorkbook(dbPath, path string, ph *phase) error {
 	for _, k := range kinds {
 		sheets = append(sheets, struct{ name, query string }{k, fmt.Sprintf("SELECT * FROM %s ORDER BY sha256, table_index, row", quote(widePrefix+k))})
 	}
-	f := excelize.NewFile()
-	defer f.Close()
+	var buf bytes.Buffer
+	wb, err := newWorkbook(&buf)
+	if err != nil {
+		return err
+	}
 	names := map[string]bool{}
 	ph.start(len(sheets))
-	first := true
 	for _, s := range sheets {
-		if err := writeSheet(f, db, s.name, s.query, names, first); err != nil {
+		if err := writeSheet(wb, db, s.name, s.query, names); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
-		first = false
 		ph.step()
 	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
+	if err := wb.close(); err != nil {
 		return err
 	}
 	if err := pipeline.WriteFileAtomic(path, buf.Bytes()); err != nil {
@@ -114,13 +114,13 @@ func sheetName(name string, names map[string]bool) string {
 		return r
 	}, name)
 	base := []rune(name)
-	if len(base) > excelize.MaxSheetNameLength {
-		base = base[:excelize.MaxSheetNameLength]
+	if len(base) > xlsxMaxSheetName {
+		base = base[:xlsxMaxSheetName]
 	}
 	out := string(base)
 	for n := 2; names[strings.ToLower(out)]; n++ {
 		suffix := "~" + strconv.Itoa(n)
-		out = string(base[:min(len(base), excelize.MaxSheetNameLength-len(suffix))]) + suffix
+		out = string(base[:min(len(base), xlsxMaxSheetName-len(suffix))]) + suffix
 	}
 	names[strings.ToLower(out)] = true
 	return out
@@ -133,7 +133,7 @@ type xlsxColumn struct {
 	fen    bool
 }
 
-func writeSheet(f *excelize.File, db *sql.DB, name, query string, names map[string]bool, first bool) error {
+func writeSheet(wb *workbook, db *sql.DB, name, query string, names map[string]bool) error {
 	rows, err := db.Query(query)
 	if err != nil {
 		return err
@@ -162,33 +162,7 @@ func writeSheet(f *excelize.File, db *sql.DB, name, query string, names map[stri
 			header = append(header, cols[i].header)
 		}
 	}
-	var sw *excelize.StreamWriter
-	line := 0
-	open := func() error {
-		if sw != nil {
-			if err := sw.Flush(); err != nil {
-				return err
-			}
-		}
-		sn := sheetName(name, names)
-		if first && sw == nil {
-			if err := f.SetSheetName("Sheet1", sn); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(sn); err != nil {
-			return err
-		}
-		var err error
-		if sw, err = f.NewStreamWriter(sn); err != nil {
-			return err
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		line = 1
-		return sw.SetRow("A1", header)
-	}
-	if err := open(); err != nil {
+	if err := wb.newSheet(sheetName(name, names), header); err != nil {
 		return err
 	}
 	vals := make([]any, len(colNames))
@@ -200,8 +174,8 @@ func writeSheet(f *excelize.File, db *sql.DB, name, query string, names map[stri
 		if err := rows.Scan(ptrs...); err != nil {
 			return err
 		}
-		if line >= excelize.TotalRows {
-			if err := open(); err != nil {
+		if wb.full() {
+			if err := wb.newSheet(sheetName(name, names), header); err != nil {
 				return err
 			}
 		}
@@ -212,16 +186,11 @@ func writeSheet(f *excelize.File, db *sql.DB, name, query string, names map[stri
 			}
 			out = append(out, xlsxValue(v, cols[i].fen))
 		}
-		line++
-		cell, _ := excelize.CoordinatesToCellName(1, line)
-		if err := sw.SetRow(cell, out); err != nil {
+		if err := wb.row(out); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return sw.Flush()
+	return rows.Err()
 }
 
 // xlsxValue is a database value as a cell value: 分 become 元 (an exact

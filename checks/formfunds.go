@@ -1,11 +1,12 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Rules of the performance forms.
@@ -64,7 +65,7 @@ func formFunds(doc *schema.Document) []schema.Check {
 }
 
 // formCountRe is the narrative's count of projects with targets.
-var formCountRe = regexp.MustCompile(`编报绩效目标的(?:[0-9]{4}年度?)?项目(?:共)?\s*([0-9]+)\s*个[，,]\s*涉及(?:项目)?预算(?:资金|金额)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元|亿元)`)
+var formCountRe = textutil.NewRegexp(`编报绩效目标的(?:[0-9]{4}年度?)?项目(?:共)?\s*([0-9]+)\s*个[，,]\s*涉及(?:项目)?预算(?:资金|金额)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元|亿元)`)
 
 // formCount compares the number of forms, and their annual funds, with the
 // narrative's sentence. A document whose forms are not printed in it (no

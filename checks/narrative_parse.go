@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -47,14 +46,14 @@ type change struct {
 }
 
 var (
-	amountRe = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?)(万元|亿元|元)`)
-	shareRe  = regexp.MustCompile(`^[，,]?占([^0-9，,。；;]{0,10}?)([0-9]+(?:\.[0-9]+)?)%`)
-	changeRe = regexp.MustCompile(`(增加|减少|增长|下降|上升|降低)了?$`)
+	amountRe = textutil.NewRegexp(`([0-9][0-9,]*(?:\.[0-9]+)?)(万元|亿元|元)`)
+	shareRe  = textutil.NewRegexp(`^[，,]?占([^0-9，,。；;]{0,10}?)([0-9]+(?:\.[0-9]+)?)%`)
+	changeRe = textutil.NewRegexp(`(增加|减少|增长|下降|上升|降低)了?$`)
 	// lastYear says a change is against last year ("比上年", "较2022年",
 	// "与上年相比，收、支总计各增加").
-	lastYear = regexp.MustCompile(`比|较|上年|同比`)
-	pctRe    = regexp.MustCompile(`^[，,]?(增加|减少|增长|下降|上升|降低)了?([0-9]+(?:\.[0-9]+)?)%`)
-	yearRe   = regexp.MustCompile(`^[0-9]{4}年度?`)
+	lastYear = textutil.NewRegexp(`比|较|上年|同比`)
+	pctRe    = textutil.NewRegexp(`^[，,]?(增加|减少|增长|下降|上升|降低)了?([0-9]+(?:\.[0-9]+)?)%`)
+	yearRe   = textutil.NewRegexp(`^[0-9]{4}年度?`)
 )
 
 // delimiters end a label on the left.
@@ -94,10 +93,10 @@ func cleanLabel(s string) string {
 }
 
 // pageNumber matches a page's number line: "— 10 —", "-3-", "第3页".
-var pageNumber = regexp.MustCompile(`^([-—–－]*[0-9]+[-—–－]*|第[0-9]+页(共[0-9]+页)?)$`)
+var pageNumber = textutil.NewRegexp(`^([-—–－]*[0-9]+[-—–－]*|第[0-9]+页(共[0-9]+页)?)$`)
 
 // heading matches the start of a numbered heading or list item.
-var heading = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十]+部分|[0-9]+[、．]|[0-9]+\.[^0-9])`)
+var heading = textutil.NewRegexp(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十]+部分|[0-9]+[、．]|[0-9]+\.[^0-9])`)
 
 // stream joins the narrative texts into one string: lines wrapped inside a
 // sentence join up again, and a heading or a text after a full stop starts

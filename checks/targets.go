@@ -1,10 +1,11 @@
 package checks
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // A finder returns the table figures a narrative label may stand for; the
@@ -13,7 +14,7 @@ type finder func(doc *schema.Document, label string) []ref
 
 // target says where the table figure for a narrative label is printed.
 type target struct {
-	re   *regexp.Regexp
+	re   *textutil.Regexp
 	find finder
 }
 
@@ -156,47 +157,47 @@ var selectionWords = []string{"评价"}
 // over, the narrative may state a figure with or without them, so those
 // labels accept either table figure.
 var targets = []target{
-	{regexp.MustCompile(`机关运行经费`), total(schema.TableAgencyOperating, schema.KeyTotal)},
-	{regexp.MustCompile(`三公.?经费`), threePublicRow(tpTotal)},
-	{regexp.MustCompile(`^因公出国[(（]境[)）]费$`), threePublicRow(tpAbroad)},
-	{regexp.MustCompile(`^公务接待费$`), threePublicRow(tpReception)},
-	{regexp.MustCompile(`^公务用车购置及运行费$`), threePublicRow(tpCar)},
-	{regexp.MustCompile(`^公务用车购置费$`), threePublicRow(tpCarBuy)},
-	{regexp.MustCompile(`^公务用车运行维护费$`), threePublicRow(tpCarRun)},
-	{regexp.MustCompile(`^一般公共预算基本支出$`), total(schema.TableGeneralPublicBudgetExpenditure, schema.KeyBasic)},
+	{textutil.NewRegexp(`机关运行经费`), total(schema.TableAgencyOperating, schema.KeyTotal)},
+	{textutil.NewRegexp(`三公.?经费`), threePublicRow(tpTotal)},
+	{textutil.NewRegexp(`^因公出国[(（]境[)）]费$`), threePublicRow(tpAbroad)},
+	{textutil.NewRegexp(`^公务接待费$`), threePublicRow(tpReception)},
+	{textutil.NewRegexp(`^公务用车购置及运行费$`), threePublicRow(tpCar)},
+	{textutil.NewRegexp(`^公务用车购置费$`), threePublicRow(tpCarBuy)},
+	{textutil.NewRegexp(`^公务用车运行维护费$`), threePublicRow(tpCarRun)},
+	{textutil.NewRegexp(`^一般公共预算基本支出$`), total(schema.TableGeneralPublicBudgetExpenditure, schema.KeyBasic)},
 	// 基本支出 / 项目支出 unqualified: the department's (支出总表), or, in the
 	// paragraph on the 一般公共预算 (Chongqing: 一般公共预算支出…其中：基本支出),
 	// the 一般公共预算支出表's.
-	{regexp.MustCompile(`^基本支出$`), either(total(schema.TableExpenditureSummary, schema.KeyBasic), total(schema.TableGeneralPublicBudgetExpenditure, schema.KeyBasic))},
-	{regexp.MustCompile(`^项目支出$`), either(total(schema.TableExpenditureSummary, schema.KeyProject), total(schema.TableGeneralPublicBudgetExpenditure, schema.KeyProject))},
-	{regexp.MustCompile(`^人员经费$`), economicTotal(schema.KeyPersonnel)},
-	{regexp.MustCompile(`^公用经费$`), economicTotal(schema.KeyPublic)},
-	{regexp.MustCompile(`^一般公共预算当年拨款$`), total(schema.TableGeneralPublicBudgetExpenditure, schema.KeyTotal)},
-	{regexp.MustCompile(`^一般公共预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, schema.KeyGeneralPublicBudget),
+	{textutil.NewRegexp(`^基本支出$`), either(total(schema.TableExpenditureSummary, schema.KeyBasic), total(schema.TableGeneralPublicBudgetExpenditure, schema.KeyBasic))},
+	{textutil.NewRegexp(`^项目支出$`), either(total(schema.TableExpenditureSummary, schema.KeyProject), total(schema.TableGeneralPublicBudgetExpenditure, schema.KeyProject))},
+	{textutil.NewRegexp(`^人员经费$`), economicTotal(schema.KeyPersonnel)},
+	{textutil.NewRegexp(`^公用经费$`), economicTotal(schema.KeyPublic)},
+	{textutil.NewRegexp(`^一般公共预算当年拨款$`), total(schema.TableGeneralPublicBudgetExpenditure, schema.KeyTotal)},
+	{textutil.NewRegexp(`^一般公共预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, schema.KeyGeneralPublicBudget),
 		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+schema.KeyGeneralPublicBudget))},
-	{regexp.MustCompile(`^政府性基金预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, schema.KeyGovernmentFund),
+	{textutil.NewRegexp(`^政府性基金预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, schema.KeyGovernmentFund),
 		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+schema.KeyGovernmentFund))},
-	{regexp.MustCompile(`^国有资本经营预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, schema.KeyStateCapital),
+	{textutil.NewRegexp(`^国有资本经营预算(拨款)?(收入)?$`), either(total(schema.TableIncomeSummary, schema.KeyStateCapital),
 		row(schema.TableFiscalAppropriationSummary, sideExpenditure, true, "支出总计", sideExpenditure+schema.KeyStateCapital))},
-	{regexp.MustCompile(`^财政专户管理资金(收入)?$`), total(schema.TableIncomeSummary, schema.KeyFiscalSpecialAccount)},
-	{regexp.MustCompile(`^单位资金(收入)?$`), total(schema.TableIncomeSummary, schema.KeyUnitFunds)},
-	{regexp.MustCompile(`^(本年)?(部门)?(预算)?收入总计$`), row(schema.TableIncomeExpenditureSummary, sideIncome, true, "收入总计", "")},
-	{regexp.MustCompile(`^(本年)?(部门)?(预算)?支出总计$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, true, "支出总计", "")},
-	{regexp.MustCompile(`^本年收入$`), row(schema.TableIncomeExpenditureSummary, sideIncome, false, "本年收入合计", "")},
-	{regexp.MustCompile(`^(部门)?(预算收入|收入预算)$`), either(total(schema.TableIncomeSummary, schema.KeyTotal),
+	{textutil.NewRegexp(`^财政专户管理资金(收入)?$`), total(schema.TableIncomeSummary, schema.KeyFiscalSpecialAccount)},
+	{textutil.NewRegexp(`^单位资金(收入)?$`), total(schema.TableIncomeSummary, schema.KeyUnitFunds)},
+	{textutil.NewRegexp(`^(本年)?(部门)?(预算)?收入总计$`), row(schema.TableIncomeExpenditureSummary, sideIncome, true, "收入总计", "")},
+	{textutil.NewRegexp(`^(本年)?(部门)?(预算)?支出总计$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, true, "支出总计", "")},
+	{textutil.NewRegexp(`^本年收入$`), row(schema.TableIncomeExpenditureSummary, sideIncome, false, "本年收入合计", "")},
+	{textutil.NewRegexp(`^(部门)?(预算收入|收入预算)$`), either(total(schema.TableIncomeSummary, schema.KeyTotal),
 		row(schema.TableIncomeExpenditureSummary, sideIncome, true, "收入总计", ""))},
-	{regexp.MustCompile(`^(部门)?(支出预算|预算支出)$`), either(total(schema.TableExpenditureSummary, schema.KeyTotal),
+	{textutil.NewRegexp(`^(部门)?(支出预算|预算支出)$`), either(total(schema.TableExpenditureSummary, schema.KeyTotal),
 		row(schema.TableIncomeExpenditureSummary, sideExpenditure, true, "支出总计", ""))},
-	{regexp.MustCompile(`^财政拨款收支总预算$`), row(schema.TableFiscalAppropriationSummary, sideIncome, true, "收入总计", "")},
-	{regexp.MustCompile(`^当年拨款收入$`), row(schema.TableFiscalAppropriationSummary, sideIncome, false, "本年收入合计", "")},
-	{regexp.MustCompile(`^上年结转(收入)?$`), either(total(schema.TableIncomeSummary, schema.KeyCarryover),
+	{textutil.NewRegexp(`^财政拨款收支总预算$`), row(schema.TableFiscalAppropriationSummary, sideIncome, true, "收入总计", "")},
+	{textutil.NewRegexp(`^当年拨款收入$`), row(schema.TableFiscalAppropriationSummary, sideIncome, false, "本年收入合计", "")},
+	{textutil.NewRegexp(`^上年结转(收入)?$`), either(total(schema.TableIncomeSummary, schema.KeyCarryover),
 		between(schema.TableIncomeExpenditureSummary, sideIncome, "上年结转"),
 		between(schema.TableFiscalAppropriationSummary, sideIncome, "上年财政拨款结转"),
 		row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+schema.KeyCarryover))},
-	{regexp.MustCompile(`^本年预算安排$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+schema.KeyCurrentYear)},
-	{regexp.MustCompile(`^涉及(一般公共预算)?(当年)?(拨款|预算资金)$`), either(one(func(doc *schema.Document) (ref, bool) { return projectSum(doc, false) }),
+	{textutil.NewRegexp(`^本年预算安排$`), row(schema.TableIncomeExpenditureSummary, sideExpenditure, false, "本年支出合计", sideExpenditure+schema.KeyCurrentYear)},
+	{textutil.NewRegexp(`^涉及(一般公共预算)?(当年)?(拨款|预算资金)$`), either(one(func(doc *schema.Document) (ref, bool) { return projectSum(doc, false) }),
 		one(func(doc *schema.Document) (ref, bool) { return groupedProjectSum(doc, false) }),
 		one(func(doc *schema.Document) (ref, bool) { return nestedProjectSum(doc, false) }),
 		total(schema.TableExpenditureSummary, schema.KeyProject))},
-	{regexp.MustCompile(`^.+支出$`), subjectRow},
+	{textutil.NewRegexp(`^.+支出$`), subjectRow},
 }

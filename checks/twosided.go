@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
@@ -12,10 +11,10 @@ import (
 
 // yearHeading is this year's total printed as the heading of its items
 // (Chongqing: 一、本年收入 above (一)一般公共预算资金 …).
-var yearHeading = regexp.MustCompile(`^(一、)?本年(收入|支出)$`)
+var yearHeading = textutil.NewRegexp(`^(一、)?本年(收入|支出)$`)
 
 // numbered matches the "一、" / "（一）" a listed item starts with.
-var numbered = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
+var numbered = textutil.NewRegexp(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
 
 // twoSided checks the income and expenditure sides of a two-sided table:
 // 本年收入合计 = Σ the items above it, 收入总计 = 本年收入合计 + the rows
@@ -96,10 +95,10 @@ func level(l string) int {
 	return 0
 }
 
-var levels = []*regexp.Regexp{
-	regexp.MustCompile(`^[（(][0-9]+[)）]`),
-	regexp.MustCompile(`^[0-9]+[.、．]`),
-	regexp.MustCompile(`^[（(][一二三四五六七八九十]+[)）]`),
+var levels = []*textutil.Regexp{
+	textutil.NewRegexp(`^[（(][0-9]+[)）]`),
+	textutil.NewRegexp(`^[0-9]+[.、．]`),
+	textutil.NewRegexp(`^[（(][一二三四五六七八九十]+[)）]`),
 }
 
 func (v *view) sideSums(side string) []schema.Check {

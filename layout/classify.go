@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -24,14 +23,14 @@ func isNumPart(r rune) bool {
 }
 
 var (
-	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
-	labelRe    = regexp.MustCompile(`^(预算公开表|决算公开表|公开表)\s*[0-9一二三四五六七八九十-]+$|^(预算|决算)?公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十-]+$`)
-	deptRe     = regexp.MustCompile(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位|部门)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
-	unitRe     = regexp.MustCompile(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
-	noteRe     = regexp.MustCompile(`^注\s*[：:0-9１-９]`)
-	partRe     = regexp.MustCompile(`^第[一二三四五六七八九十0-9]+(部分|章|节)`)
-	yearLineRe = regexp.MustCompile(`^[（(]?\d{4}年度?[）)]?$`)
-	dotLeader  = regexp.MustCompile(`(\.{3,}|…{2,}|·{3,})\s*\d*$`)
+	yearRe     = textutil.NewRegexp(`^(19|20)\d\d$`)
+	labelRe    = textutil.NewRegexp(`^(预算公开表|决算公开表|公开表)\s*[0-9一二三四五六七八九十-]+$|^(预算|决算)?公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十-]+$`)
+	deptRe     = textutil.NewRegexp(`(?:部门名称|单位名称|编制部门|编制单位|预算部门|填报单位|部门)\s*[：:]\s*(.*?)\s*(?:(?:金额)?单位\s*[：:].*)?$`)
+	unitRe     = textutil.NewRegexp(`(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)`)
+	noteRe     = textutil.NewRegexp(`^注\s*[：:0-9１-９]`)
+	partRe     = textutil.NewRegexp(`^第[一二三四五六七八九十0-9]+(部分|章|节)`)
+	yearLineRe = textutil.NewRegexp(`^[（(]?\d{4}年度?[）)]?$`)
+	dotLeader  = textutil.NewRegexp(`(\.{3,}|…{2,}|·{3,})\s*\d*$`)
 )
 
 // isLabelLine reports whether s is a table label like 预算公开表3, 公开02表

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/textutil"
@@ -14,7 +13,7 @@ import (
 // searched for its title, label, department and unit.
 const maxMetaLines = 6
 
-var tagRe = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+var tagRe = textutil.NewRegexp(`</?[a-zA-Z][^>]*>`)
 
 // FromText reads a text dump of a disclosure (markdown headings, paragraphs,
 // tab-separated table rows, blank lines) into a Document with one page.

@@ -1,13 +1,14 @@
 package review
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/schema"
 	"github.com/shopspring/decimal"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Mark is a failing check or a warning drawn on a page: over the cells it
@@ -22,10 +23,10 @@ type Mark struct {
 }
 
 var (
-	codeToken = regexp.MustCompile(`(?:^|[^\d.,])(\d{7}|\d{5}|\d{3})(?:[^\d.,]|$)`)
-	numToken  = regexp.MustCompile(`-?\d[\d,]*(?:\.\d+)?`)
-	keyToken  = regexp.MustCompile(`[a-z][a-z0-9_]*`)
-	quoted    = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	codeToken = textutil.NewRegexp(`(?:^|[^\d.,])(\d{7}|\d{5}|\d{3})(?:[^\d.,]|$)`)
+	numToken  = textutil.NewRegexp(`-?\d[\d,]*(?:\.\d+)?`)
+	keyToken  = textutil.NewRegexp(`[a-z][a-z0-9_]*`)
+	quoted    = textutil.NewRegexp(`"(?:[^"\\]|\\.)*"`)
 )
 
 // Marks places every failing or warned check and every warning of doc on

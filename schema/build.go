@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,8 +73,8 @@ func Build(ld *layout.Document) *Document {
 }
 
 var (
-	labelNumber = regexp.MustCompile(`(\d+)`)
-	labelHan    = regexp.MustCompile(`[一二三四五六七八九十]+`)
+	labelNumber = textutil.NewRegexp(`(\d+)`)
+	labelHan    = textutil.NewRegexp(`[一二三四五六七八九十]+`)
 )
 
 // buildTable names one layout table's kind and columns and normalizes its
@@ -338,7 +337,7 @@ type codeGroup struct {
 	cols  []int
 }
 
-var splitCodePart = regexp.MustCompile(`(^|/)(类|款|项)$`)
+var splitCodePart = textutil.NewRegexp(`(^|/)(类|款|项)$`)
 
 func codeGroups(labels []string) []codeGroup {
 	var out []codeGroup
@@ -436,12 +435,12 @@ func Projects(t Table) []Project {
 }
 
 // notDepartment matches cover and contents lines that name no body.
-var notDepartment = regexp.MustCompile(`^(第[一二三四五六七八九十]+部分|目\s*录|[一二三四五六七八九十]+、)|说明|概况|情况|公开$|印制$`)
+var notDepartment = textutil.NewRegexp(`^(第[一二三四五六七八九十]+部分|目\s*录|[一二三四五六七八九十]+、)|说明|概况|情况|公开$|印制$`)
 
 // bodyLine is a cover line holding only the start of a body's name.
-var bodyLine = regexp.MustCompile(`^[^0-9预决算目录：:]{2,16}[委厅局部办会院处室省市区县]$`)
+var bodyLine = textutil.NewRegexp(`^[^0-9预决算目录：:]{2,16}[委厅局部办会院处室省市区县]$`)
 
-var yearRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+var yearRe = textutil.NewRegexp(`((?:19|20)\d\d)\s*年`)
 
 // documentInfo reads department, year, kind and title from the cover (the
 // first page's lines) and the tables.

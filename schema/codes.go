@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -27,17 +26,17 @@ const inferredMinMatches = 3
 
 var (
 	// [205]教育支出, 【205】…, (205)…
-	codeBracketed = regexp.MustCompile(`^[\[【［〔(（]\s*(\d{3}|\d{5}|\d{7})\s*[\]】］〕)）]\s*(\S.*)$`)
+	codeBracketed = textutil.NewRegexp(`^[\[【［〔(（]\s*(\d{3}|\d{5}|\d{7})\s*[\]】］〕)）]\s*(\S.*)$`)
 	// 50101-工资奖金津补贴, 205 教育支出, 2050101．行政运行
-	codeSeparated = regexp.MustCompile(`^(\d{3}|\d{5}|\d{7})(?:\s*[-－—–_.．、:：]\s*|\s+)(\S.*)$`)
+	codeSeparated = textutil.NewRegexp(`^(\d{3}|\d{5}|\d{7})(?:\s*[-－—–_.．、:：]\s*|\s+)(\S.*)$`)
 	// a name: starts with a Han character or an opening bracket, no amount.
-	nameStart = regexp.MustCompile(`^[\p{Han}（(“"]`)
+	nameStart = textutil.NewRegexp(`^[\p{Han}（(“"]`)
 	// list numbering before a name: 一、 1. (一) （1）
-	listNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])`)
+	listNumber = textutil.NewRegexp(`^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）])`)
 	// a count's unit after a number (100 万元, 205 人), not a name.
-	unitWord = regexp.MustCompile(`^(?:万元|亿元|元|年|月|日|个|名|人次|人|次|辆|台|套|件|户|项)(?:$|[^\p{Han}])`)
+	unitWord = textutil.NewRegexp(`^(?:万元|亿元|元|年|月|日|个|名|人次|人|次|辆|台|套|件|户|项)(?:$|[^\p{Han}])`)
 	// a 6-digit code is a budget unit's (125001), never a subject's.
-	unitCode = regexp.MustCompile(`^\d{6}$`)
+	unitCode = textutil.NewRegexp(`^\d{6}$`)
 )
 
 // SplitCodeName splits a subject code printed at the start of a name
@@ -200,7 +199,7 @@ func dropCell(r Row, key string) Row {
 
 // unitCodeLabel is the heading of a column of budget-unit codes (单位编码,
 // 部门代码, 预算单位代码), not subject codes.
-var unitCodeLabel = regexp.MustCompile(`(?:单位|部门)(?:编码|代码)`)
+var unitCodeLabel = textutil.NewRegexp(`(?:单位|部门)(?:编码|代码)`)
 
 // splitNames moves codes printed inside a name column into the code column
 // (added when absent), where most named rows of the column print one.
@@ -457,7 +456,7 @@ func inferCodes(t *Table, year int) {
 }
 
 // unitSuffix matches the name of a budget unit (a body, not a subject).
-var unitSuffix = regexp.MustCompile(`(?:本级[)）]?|[局委厅办院所站队馆校园会部处室社团司庭台场宫库]|中心|[(（][^)）]*[)）])$`)
+var unitSuffix = textutil.NewRegexp(`(?:本级[)）]?|[局委厅办院所站队馆校园会部处室社团司庭台场宫库]|中心|[(（][^)）]*[)）])$`)
 
 // markUnits finds the unit blocks of a multi-unit table (汇总表: a row per
 // budget unit, each followed by that unit's subject rows; Shenzhen and

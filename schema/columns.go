@@ -2,10 +2,11 @@ package schema
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // isSubtotal reports whether header parts end in a 小计 / 合计 under one of
@@ -32,10 +33,10 @@ func subtotalKey(parts []string) (string, bool) {
 	return "", false
 }
 
-var yearWord = regexp.MustCompile(`^\d{4}年(度)?`)
+var yearWord = textutil.NewRegexp(`^\d{4}年(度)?`)
 
 // priorYear matches a top heading naming the previous year without a number.
-var priorYear = regexp.MustCompile(`^上年(预算数?|数|执行数)?$`)
+var priorYear = textutil.NewRegexp(`^上年(预算数?|数|执行数)?$`)
 
 // priorYearColumns marks the columns whose top heading is a year earlier
 // than another top heading's (or 上年 beside 当年).
@@ -237,7 +238,7 @@ func hasSides(split [][]string) bool {
 
 // swallowedTotal matches a header label that took in the 合计 row below it
 // (an empty final-account table prints 合计 level with its last header row).
-var swallowedTotal = regexp.MustCompile(`((?:编码|代码|名称)[^/]*)/(?:合计|总计)$`)
+var swallowedTotal = textutil.NewRegexp(`((?:编码|代码|名称)[^/]*)/(?:合计|总计)$`)
 
 // headerLabel drops a total row's label from a code or name column's header.
 func headerLabel(label string) string {

@@ -1,8 +1,9 @@
 package schema
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Form families: the printed layouts a performance form is read from. Every
@@ -115,7 +116,7 @@ func titleProject(title string) string {
 }
 
 // yearPrefix is the year a title starts with (2026年, 2026年度).
-var yearPrefix = regexp.MustCompile(`^\d{4}年度?`)
+var yearPrefix = textutil.NewRegexp(`^\d{4}年度?`)
 
 // isLongTableHeader reports whether a row is the column header of a long
 // table: a project column and indicator columns on the same row.

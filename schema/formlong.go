@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -93,7 +92,7 @@ func headerOnly(r FormRow) bool {
 
 // projectCode is a project code printed before the name: ten or more ASCII
 // letters and digits, then "-".
-var projectCode = regexp.MustCompile(`^([0-9A-Za-z]{10,})[-－—]\s*(.+)$`)
+var projectCode = textutil.NewRegexp(`^([0-9A-Za-z]{10,})[-－—]\s*(.+)$`)
 
 // startsWithCode reports whether a project cell's text starts a new code.
 func startsWithCode(s string) bool {

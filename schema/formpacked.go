@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/textutil"
@@ -20,10 +19,10 @@ var packedFolder = strings.NewReplacer("；", ";", "，", ",", "：", ":", "－"
 var (
 	// packedItem starts one indicator: its 一级指标 code and name, then the
 	// 二级指标 code.
-	packedItem = regexp.MustCompile(`(\d)\s*-\s*([^;,。\d]{2,8}?指标)\s*[;,]\s*(\d{2})\s*-\s*`)
+	packedItem = textutil.NewRegexp(`(\d)\s*-\s*([^;,。\d]{2,8}?指标)\s*[;,]\s*(\d{2})\s*-\s*`)
 	// packedNumbering is the item number left at the end of the text before
 	// the next item ("。2、", ";3.").
-	packedNumbering = regexp.MustCompile(`[;,。]?\s*\d+\s*[、.]\s*$`)
+	packedNumbering = textutil.NewRegexp(`[;,。]?\s*\d+\s*[、.]\s*$`)
 )
 
 // parsePacked splits a packed indicator cell into indicators.

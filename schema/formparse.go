@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -295,7 +294,7 @@ func leftmost(r FormRow) bool {
 	return false
 }
 
-var fundsUnit = regexp.MustCompile(`[（(]\s*(万元|元)\s*[)）]`)
+var fundsUnit = textutil.NewRegexp(`[（(]\s*(万元|元)\s*[)）]`)
 
 func isFundsRow(texts []string) bool {
 	for _, t := range texts {
@@ -400,7 +399,7 @@ func (p *formParser) singleScope() bool {
 	return values == 1
 }
 
-var digitsOnly = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$`)
+var digitsOnly = textutil.NewRegexp(`^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$`)
 
 func (p *formParser) contact(texts []string) {
 	for i := 0; i < len(texts); i++ {

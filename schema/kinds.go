@@ -1,13 +1,14 @@
 package schema
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // The kinds and their wordings are data in registry.go; this file applies them.
 
-var titleNoise = regexp.MustCompile(`^(?:[0-9０-９]+[.．、]\s*|[一二三四五六七八九十]+、\s*|公开\s*\d+\s*表\s*|预算公开表\s*\d+\s*)|(?:\s|…|\.{2,}).*$`)
+var titleNoise = textutil.NewRegexp(`^(?:[0-9０-９]+[.．、]\s*|[一二三四五六七八九十]+、\s*|公开\s*\d+\s*表\s*|预算公开表\s*\d+\s*)|(?:\s|…|\.{2,}).*$`)
 
 // cleanTitle is a title without its numbering, the dots of a table of
 // contents and spaces.

@@ -1,20 +1,56 @@
 package textutil
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
-// amountShape is a printed figure as the layout sees it: digits with an
-// optional sign, thousands separators, decimals or a percent sign.
-var amountShape = regexp.MustCompile(`^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
-
 // IsAmountShape reports whether s (squeezed) looks like a printed figure:
-// the layout's test for a numeric cell, percentages included.
+// the layout's test for a numeric cell, percentages included. The shape is
+// ^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$ (ASCII digits), scanned by hand:
+// it runs for every cell of every table.
 func IsAmountShape(s string) bool {
-	return s != "" && amountShape.MatchString(s)
+	if strings.HasPrefix(s, "-") {
+		s = s[1:]
+	} else if strings.HasPrefix(s, "−") {
+		s = s[len("−"):]
+	}
+	i := digitRun(s)
+	if i == 0 {
+		return false
+	}
+	if i < len(s) && s[i] == ',' {
+		if i > 3 {
+			return false
+		}
+		for i < len(s) && s[i] == ',' {
+			if digitRun(s[i+1:]) < 3 {
+				return false
+			}
+			i += 4
+		}
+	}
+	if i < len(s) && s[i] == '.' {
+		n := digitRun(s[i+1:])
+		if n == 0 {
+			return false
+		}
+		i += 1 + n
+	}
+	if i < len(s) && s[i] == '%' {
+		i++
+	}
+	return i == len(s)
+}
+
+// digitRun is the number of ASCII digits s begins with.
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // Amount normalizes a printed amount to the contract's string: the exact

@@ -1,6 +1,7 @@
 package textutil
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -55,6 +56,38 @@ func TestIsAmountShape(t *testing.T) {
 		if got := IsAmountShape(s); got != want {
 			t.Errorf("IsAmountShape(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestIsAmountShapeExhaustive holds the scanner to the regular expression
+// it replaces on every string of up to 6 characters over digits, the
+// separators, signs and a letter (299,593 strings).
+func TestIsAmountShapeExhaustive(t *testing.T) {
+	re := regexp.MustCompile(`^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
+	alphabet := []string{"0", "1", ",", ".", "%", "-", "−", "a"}
+	n, bad := 0, 0
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		n++
+		if got, want := IsAmountShape(s), re.MatchString(s); got != want && bad < 10 {
+			bad++
+			t.Errorf("IsAmountShape(%q) = %v, the expression says %v", s, got, want)
+		}
+		if depth == 6 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, depth+1)
+		}
+	}
+	walk("", 0)
+	for _, s := range []string{"1,234,567.89%", "12,345,678", "1234,567", "1,234,5678", "−1,000.5", "--1", "1.2.3", "123,45"} {
+		if got, want := IsAmountShape(s), re.MatchString(s); got != want {
+			t.Errorf("IsAmountShape(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+	if n != 299593 {
+		t.Errorf("walked %d strings", n)
 	}
 }
 
