@@ -321,7 +321,8 @@ func (ps *Params) cellText(glyphs []extract.Glyph) string {
 	if len(glyphs) == 0 {
 		return ""
 	}
-	lines := ps.ownLines(ps.ownWordsOf(glyphs))
+	lines, release := ps.tempLines(glyphs)
+	defer release()
 	texts := make([]string, len(lines))
 	for i, l := range lines {
 		texts[i] = l.Text
@@ -372,35 +373,43 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, page []extr
 				row = append(row, *g)
 			}
 		}
-		lines := ps.ownLines(ps.ownWordsOf(row))
-		if len(lines) < 2 {
+		lines, release := ps.tempLines(row)
+		out = stackedBreaks(out, lines, box)
+		release()
+	}
+	return out
+}
+
+// stackedBreaks appends to out the breaks between the data rows stacked in
+// one grid row, given its text lines (unruledRowBreaks).
+func stackedBreaks(out []rule, lines []Line, box Box) []rule {
+	if len(lines) < 2 {
+		return out
+	}
+	data := 0
+	for _, l := range lines {
+		if lineHasData(l) {
+			data++
+		}
+	}
+	if data < 2 {
+		return out
+	}
+	// A data line is a row of its own only where it prints data in a
+	// column the data line before it prints data in too: stacked rows
+	// share their columns, while the lines of one row whose cells wrap
+	// do not (深圳's 项目支出总表: 435,216.1 | 7 in the 总计 cell, the
+	// other amounts on the line between, centred in their cells).
+	prev := -1
+	for i := range lines {
+		if !lineHasData(lines[i]) {
 			continue
 		}
-		data := 0
-		for _, l := range lines {
-			if lineHasData(l) {
-				data++
-			}
+		if prev >= 0 && i > 0 && sharesDataColumn(lines[prev], lines[i]) {
+			y := (lines[i-1].Box.Y1 + lines[i].Box.Y0) / 2
+			out = append(out, rule{y, box.X0, box.X1})
 		}
-		if data < 2 {
-			continue
-		}
-		// A data line is a row of its own only where it prints data in a
-		// column the data line before it prints data in too: stacked rows
-		// share their columns, while the lines of one row whose cells wrap
-		// do not (深圳's 项目支出总表: 435,216.1 | 7 in the 总计 cell, the
-		// other amounts on the line between, centred in their cells).
-		prev := -1
-		for i := range lines {
-			if !lineHasData(lines[i]) {
-				continue
-			}
-			if prev >= 0 && i > 0 && sharesDataColumn(lines[prev], lines[i]) {
-				y := (lines[i-1].Box.Y1 + lines[i].Box.Y0) / 2
-				out = append(out, rule{y, box.X0, box.X1})
-			}
-			prev = i
-		}
+		prev = i
 	}
 	return out
 }

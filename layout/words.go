@@ -63,15 +63,39 @@ func (ps *Params) ownWordsOf(gs []extract.Glyph) []Word {
 	if len(gs) == 0 {
 		return nil
 	}
-	words := make([]Word, 0, len(gs)/4+1) // a word of four glyphs on average
-	for _, band := range ps.glyphBands(gs) {
-		words = ps.appendBandWords(words, band)
-	}
+	words := ps.appendWordsOf(make([]Word, 0, len(gs)/4+1), gs) // a word of four glyphs on average
 	if len(words) == 0 {
 		return nil // white space only: no words, as before
 	}
 	return words
 }
+
+// appendWordsOf appends the words of gs (given up, as to ownWordsOf) to
+// words.
+func (ps *Params) appendWordsOf(words []Word, gs []extract.Glyph) []Word {
+	for _, band := range ps.glyphBands(gs) {
+		words = ps.appendBandWords(words, band)
+	}
+	return words
+}
+
+// tempLines is the lines of gs (given up, as to ownWordsOf) for a step that
+// keeps only their texts and boxes: their words live in a buffer from a
+// pool, valid until release is called.
+func (ps *Params) tempLines(gs []extract.Glyph) (lines []Line, release func()) {
+	b := wordPool.Get().(*wordBuf)
+	b.ws = ps.appendWordsOf(b.ws[:0], gs)
+	return ps.ownLines(b.ws), func() {
+		clear(b.ws)
+		b.ws = b.ws[:0]
+		wordPool.Put(b)
+	}
+}
+
+// wordBuf is a reusable slice of words (tempLines).
+type wordBuf struct{ ws []Word }
+
+var wordPool = sync.Pool{New: func() any { return new(wordBuf) }}
 
 // glyphBands sorts glyphs, in place, into bands of vertically overlapping
 // glyphs, top to bottom, each band sorted left to right; the bands are
