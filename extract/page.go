@@ -169,6 +169,9 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	// Pages of one document print about as much as each other: room for
 	// the last page's glyphs saves growing the slice glyph by glyph.
 	p.Glyphs = newGlyphs(min(d.last+d.last/8, d.lim.PageGlyphs))
+	if b, ok := segmentPool.Get().(*[]Segment); ok {
+		p.Segments = (*b)[:0]
+	}
 	w := newWalker(d, p, baseMatrix(box, ref.rotate), ref.res)
 	w.ctx = ctx
 	data, rerr := pageContent(d.content[:0], ref.v.Key("Contents"))
@@ -311,10 +314,13 @@ func (d *Doc) evictFonts() {
 	}
 }
 
-// glyphPool holds the glyph slices of released pages (Page.Release) for
-// the next pages to fill: a long document's pages reuse a few buffers
-// instead of each allocating its own.
-var glyphPool sync.Pool // of *[]Glyph
+// glyphPool and segmentPool hold the glyph and segment slices of released
+// pages (Page.Release) for the next pages to fill: a long document's pages
+// reuse a few buffers instead of each allocating its own.
+var (
+	glyphPool   sync.Pool // of *[]Glyph
+	segmentPool sync.Pool // of *[]Segment
+)
 
 // newGlyphs is an empty glyph slice with room for n: a released page's
 // when it is large enough.
@@ -333,6 +339,10 @@ func (p *Page) Release() {
 		clear(p.Glyphs) // hold no strings of this page (past len: cleared at an earlier release, or never used)
 		gs := p.Glyphs[:0]
 		glyphPool.Put(&gs)
+	}
+	if cap(p.Segments) > 0 {
+		ss := p.Segments[:0] // segments hold no pointers: nothing to clear
+		segmentPool.Put(&ss)
 	}
 	p.Glyphs, p.Segments = nil, nil
 }

@@ -578,10 +578,10 @@ func TestBufferReuse(t *testing.T) {
 }
 
 // TestReleaseReuse reads a real document twice: once keeping every page,
-// once releasing each page's glyphs (Page.Release) before the next is read,
-// so that the later pages fill slices the earlier ones gave back. Every
-// page's glyphs must come out the same, with nothing of an earlier page
-// left in them.
+// once releasing each page's glyphs and segments (Page.Release) before the
+// next is read, so that the later pages fill slices the earlier ones gave
+// back. Every page's glyphs and segments must come out the same, with
+// nothing of an earlier page left in them.
 func TestReleaseReuse(t *testing.T) {
 	data, err := os.ReadFile("../../shared/corpus/real/js-rdbgt-2018.pdf")
 	if err != nil {
@@ -600,12 +600,13 @@ func TestReleaseReuse(t *testing.T) {
 		t.Fatalf("%d pages; want a document of several", n)
 	}
 	want := make([][]Glyph, n)
+	wantSegs := make([][]Segment, n)
 	for i := range n {
 		p, err := kept.Page(i + 1)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want[i] = p.Glyphs
+		want[i], wantSegs[i] = p.Glyphs, p.Segments
 	}
 	released := open()
 	for _, i := range []int{n - 1, 0, 1, n - 1, 2} { // large and small pages in turn
@@ -615,6 +616,9 @@ func TestReleaseReuse(t *testing.T) {
 		}
 		if !slices.Equal(p.Glyphs, want[i]) {
 			t.Fatalf("page %d: %d glyphs after a release, want %d (or different ones)", i+1, len(p.Glyphs), len(want[i]))
+		}
+		if !slices.Equal(p.Segments, wantSegs[i]) {
+			t.Fatalf("page %d: %d segments after a release, want %d (or different ones)", i+1, len(p.Segments), len(wantSegs[i]))
 		}
 		for _, g := range p.Glyphs[len(p.Glyphs):cap(p.Glyphs)] {
 			if g != (Glyph{}) {
