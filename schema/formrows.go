@@ -38,21 +38,36 @@ func FormRows(ld *layout.Document) []FormRow {
 
 // tableFormRows returns one layout table's rows as form rows.
 func tableFormRows(t *layout.Table, ti, from int) []FormRow {
-	var rows []FormRow
-	{
-		for _, lr := range append(append([][]layout.Cell{}, t.Header...), t.Rows...) {
+	n := 0 // the rows' cells are pieces of one slice
+	for _, lr := range t.Header {
+		n += len(lr)
+	}
+	for _, lr := range t.Rows {
+		n += len(lr)
+	}
+	cells := make([]FormCell, 0, n)
+	rows := make([]FormRow, 0, len(t.Header)+len(t.Rows))
+	for _, part := range [][][]layout.Cell{t.Header, t.Rows} {
+		for _, lr := range part {
 			r := FormRow{Block: ti + 1, Table: ti - from + 1, Unit: t.Unit, Title: t.Title}
+			start := len(cells)
 			for _, c := range lr {
 				if r.Page == 0 && c.Page > 0 {
 					r.Page = c.Page
 				}
-				r.Cells = append(r.Cells, FormCell{Text: c.Text, Col: c.Col, X0: c.Box.X0, X1: c.Box.X1, Row: c.Row, RowSpan: c.RowSpan})
+				cells = append(cells, FormCell{Text: c.Text, Col: c.Col, X0: c.Box.X0, X1: c.Box.X1, Row: c.Row, RowSpan: c.RowSpan})
+			}
+			if len(cells) > start {
+				r.Cells = cells[start:len(cells):len(cells)]
 			}
 			if r.Page > 0 {
 				r.Block = r.Page
 			}
 			rows = append(rows, r)
 		}
+	}
+	if len(rows) == 0 {
+		return nil
 	}
 	return rows
 }
