@@ -540,7 +540,7 @@ func (w *walker) form(name string, x pdf.Value) {
 	data, ok := w.formData[key]
 	if !ok {
 		var err error
-		data, err = readStream(x)
+		data, err = x.ReadAppend(w.doc.formBuf())
 		if err != nil {
 			w.warn("page_error", "form XObject %q: %v", name, err)
 		}

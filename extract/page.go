@@ -26,6 +26,7 @@ type Doc struct {
 	glyphs  int       // glyphs kept so far (Limits.DocumentGlyphs)
 	content []byte    // the last page's decoded content, its buffer reused
 	last    int       // glyphs of the last page read: the next page's Glyphs start with room for them
+	forms   [][]byte  // buffers of the last page's decoded form XObjects, for the next page's
 
 	src      []byte // the bytes r reads (after any repair), for clones
 	password string // the password r was opened with
@@ -194,6 +195,11 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	}()
 	w.finish()
 	d.last = len(p.Glyphs)
+	for _, b := range w.formData { // the page's forms are drawn: their buffers go to the next page
+		if cap(b) > 0 && cap(b) <= maxKeptContent && len(d.forms) < maxKeptForms {
+			d.forms = append(d.forms, b[:0])
+		}
+	}
 	if w.unreadable != nil {
 		return nil, fmt.Errorf("page %d: %w", n, w.unreadable)
 	}
@@ -214,6 +220,21 @@ func baseMatrix(b [4]float64, rotate int) matrix {
 	}
 	return matrix{1, 0, 0, -1, -x0, y1}
 }
+
+// formBuf is an empty buffer for a form XObject's decoded content: one the
+// last page's forms used, when there is one.
+func (d *Doc) formBuf() []byte {
+	n := len(d.forms)
+	if n == 0 {
+		return nil
+	}
+	b := d.forms[n-1]
+	d.forms = d.forms[:n-1]
+	return b
+}
+
+// maxKeptForms is how many form buffers a Doc keeps for the next page.
+const maxKeptForms = 16
 
 // maxKeptContent is the largest content buffer kept for the next page.
 const maxKeptContent = 4 << 20

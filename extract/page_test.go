@@ -632,3 +632,43 @@ func TestReleaseReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestFormBuffersReused: the buffers a page's form XObjects were decoded
+// into serve the next page's forms. Page 1 draws a long form, page 2 a
+// short one into the long one's buffer: page 2 shows its own text only.
+func TestFormBuffersReused(t *testing.T) {
+	b := &pdfBuilder{}
+	f2 := simpleFont(b)
+	form := func(text string) int {
+		return b.stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 500 50] /Resources << /Font << /F2 %d 0 R >> >>", f2),
+			"BT /F2 10 Tf 1 0 0 1 5 10 Tm ("+text+") Tj ET")
+	}
+	long, short := form(strings.Repeat("A", 40)), form("B")
+	catalog, pages := b.add(""), b.add("")
+	page := func(fm int) int {
+		c := b.stream("", "/Fm1 Do")
+		return b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 600 100] /Resources << /XObject << /Fm1 %d 0 R >> >> /Contents %d 0 R >>", pages, fm, c))
+	}
+	p1, p2 := page(long), page(short)
+	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count 2 >>", p1, p2))
+	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	d := testDoc(t, b.bytes(catalog))
+	first, err := d.Page(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Glyphs) != 40 || len(d.forms) != 1 {
+		t.Fatalf("page 1: %d glyphs, %d form buffers kept; want 40 and 1", len(first.Glyphs), len(d.forms))
+	}
+	second, err := d.Page(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for _, g := range second.Glyphs {
+		text.WriteString(g.Text)
+	}
+	if text.String() != "B" {
+		t.Errorf("page 2 shows %q, want %q", text.String(), "B")
+	}
+}
