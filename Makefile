@@ -5,8 +5,10 @@ SAMPLE ?= fixtures/pdf/luliang-2023-calc.pdf
 
 .PHONY: build run test bench fixtures deps vet fmt fuzz
 
+# A static binary (no cgo: nothing of ours needs it), as the Dockerfile
+# builds it: without the dynamic loader a process starts ~1 ms sooner.
 build:
-	$(GO) build -o $(BIN) ./cmd/budgetpdf
+	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/budgetpdf
 
 # The main job on the bundled sample: the seed disclosure's JSON.
 run: build

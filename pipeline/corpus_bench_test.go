@@ -55,7 +55,9 @@ func cpuOf(b *testing.B, cmd *exec.Cmd) (time.Duration, int64) {
 func BenchmarkCorpus(b *testing.B) {
 	files := corpusFiles(b)
 	bin := filepath.Join(b.TempDir(), "budgetpdf")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/budgetpdf").CombinedOutput(); err != nil {
+	build := exec.Command("go", "build", "-o", bin, "../cmd/budgetpdf")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // static, as make build and the Dockerfile build it
+	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	pages := 0
