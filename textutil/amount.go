@@ -63,7 +63,13 @@ func Amount(s string) (v *string, ok bool) {
 	if !ok || blank {
 		return nil, ok
 	}
-	d, err := decimal.NewFromString(t)
+	if canonical(t) { // what the round trip below gives, without it
+		if neg {
+			t = "-" + t
+		}
+		return &t, true
+	}
+	d, err := decimalOf(t)
 	if err != nil {
 		return nil, false
 	}
@@ -121,9 +127,13 @@ func validAmount(s string) bool {
 	if !strings.Contains(intPart, ",") {
 		return strings.Trim(intPart, "0123456789") == ""
 	}
-	groups := strings.Split(intPart, ",")
-	for i, g := range groups {
-		if strings.Trim(g, "0123456789") != "" || g == "" || len(g) > 3 || (i > 0 && len(g) != 3) {
+	// Groups of digits between commas: the first of 1 to 3, then of 3.
+	first := strings.IndexByte(intPart, ',')
+	if first == 0 || first > 3 || digitRun(intPart[:first]) != first {
+		return false
+	}
+	for rest := intPart[first:]; rest != ""; rest = rest[4:] {
+		if len(rest) < 4 || rest[0] != ',' || digitRun(rest[1:4]) != 3 {
 			return false
 		}
 	}
@@ -151,7 +161,7 @@ func AmountValue(s *string) (decimal.Decimal, bool) {
 		return decimal.Zero, true
 	}
 	// The decimal of Amount's string: the same digits at the same scale.
-	d, err := decimal.NewFromString(t)
+	d, err := decimalOf(t)
 	if err != nil {
 		return decimal.Zero, false
 	}
@@ -159,6 +169,37 @@ func AmountValue(s *string) (decimal.Decimal, bool) {
 		d = d.Neg()
 	}
 	return d, true
+}
+
+// canonical reports whether the digits t of amountText print as their own
+// decimal at their own scale: an integer part of one digit or without a
+// leading zero (not ".5", "007").
+func canonical(t string) bool {
+	intPart, _, _ := strings.Cut(t, ".")
+	return intPart != "" && (len(intPart) == 1 || intPart[0] != '0')
+}
+
+// decimalOf is decimal.NewFromString(t) for the digits t of amountText
+// (ASCII digits and at most one point), built without parsing through
+// big.Int when they fit an int64: NewFromString's coefficient is the
+// digits without the point and its exponent minus the count after it.
+// TestDecimalOf holds it to NewFromString.
+func decimalOf(t string) (decimal.Decimal, error) {
+	intPart, frac, _ := strings.Cut(t, ".")
+	if n := len(intPart) + len(frac); n == 0 || n > 18 {
+		return decimal.NewFromString(t)
+	}
+	var v int64
+	for _, part := range [2]string{intPart, frac} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return decimal.NewFromString(t)
+			}
+			v = v*10 + int64(c-'0')
+		}
+	}
+	return decimal.New(v, -int32(len(frac))), nil
 }
 
 // AmountValid reports whether AmountValue reads the cell (ok true) without

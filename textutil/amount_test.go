@@ -2,6 +2,7 @@ package textutil
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -136,5 +137,139 @@ func TestNFKC(t *testing.T) {
 		if got := NFKC(tt.in); got != tt.want {
 			t.Errorf("NFKC(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// refAmount and refAmountValue are Amount and AmountValue as they were
+// written first, through decimal.NewFromString every time: the truth the
+// fast paths are held to.
+func refAmount(s string) (*string, bool) {
+	t, neg, blank, ok := amountText(s)
+	if !ok || blank {
+		return nil, ok
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return nil, false
+	}
+	if neg {
+		d = d.Neg()
+	}
+	scale := int32(0)
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		scale = int32(len(t) - i - 1)
+	}
+	out := d.StringFixed(scale)
+	if neg && d.IsZero() {
+		out = "-" + out
+	}
+	return &out, true
+}
+
+func refAmountValue(s string) (decimal.Decimal, bool) {
+	t, neg, blank, ok := amountText(s)
+	if !ok {
+		return decimal.Zero, false
+	}
+	if blank {
+		return decimal.Zero, true
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return decimal.Zero, false
+	}
+	if neg {
+		d = d.Neg()
+	}
+	return d, true
+}
+
+// TestAmountFastPaths: Amount and AmountValue give what the reference gives
+// on every string of up to 6 characters over 0 1 9 . , - ( ) and on long
+// digit runs past an int64; the decimal's coefficient and exponent are the
+// same, not only its value.
+func TestAmountFastPaths(t *testing.T) {
+	alphabet := []string{"0", "1", "9", ".", ",", "-", "(", ")"}
+	inputs := []string{"1,738.50", "(12.00)", "-0.00", "−3", "007.10", ".5", "0", "00", "２４"}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			gen(prefix+c, n-1)
+		}
+	}
+	gen("", 6)
+	for _, n := range []int{17, 18, 19, 25} {
+		digits := strings.Repeat("9", n)
+		inputs = append(inputs, digits, digits[:n-2]+"."+digits[n-2:], "-"+digits, "0."+digits)
+	}
+	for _, in := range inputs {
+		got, gok := Amount(in)
+		want, wok := refAmount(in)
+		if gok != wok || (got == nil) != (want == nil) || (got != nil && *got != *want) {
+			t.Fatalf("Amount(%q) = %v %v, want %v %v", in, deref(got), gok, deref(want), wok)
+		}
+		gv, gok := AmountValue(&in)
+		wv, wok := refAmountValue(in)
+		if gok != wok || gv.Exponent() != wv.Exponent() || gv.Coefficient().Cmp(wv.Coefficient()) != 0 || gv.String() != wv.String() {
+			t.Fatalf("AmountValue(%q) = %v (%v e%d) %v, want %v (%v e%d) %v", in, gv, gv.Coefficient(), gv.Exponent(), gok, wv, wv.Coefficient(), wv.Exponent(), wok)
+		}
+	}
+	if len(inputs) < 299_593 {
+		t.Fatalf("only %d inputs", len(inputs))
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
+}
+
+// refValidAmount is validAmount as first written, with strings.Split.
+func refValidAmount(s string) bool {
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if hasDot && (frac == "" || strings.Trim(frac, "0123456789") != "") {
+		return false
+	}
+	if intPart == "" {
+		return hasDot
+	}
+	if !strings.Contains(intPart, ",") {
+		return strings.Trim(intPart, "0123456789") == ""
+	}
+	groups := strings.Split(intPart, ",")
+	for i, g := range groups {
+		if strings.Trim(g, "0123456789") != "" || g == "" || len(g) > 3 || (i > 0 && len(g) != 3) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestValidAmountScan holds the hand scan of thousands groups to the
+// reference on every string of up to 8 characters over 0 1 , . x.
+func TestValidAmountScan(t *testing.T) {
+	n := 0
+	var gen func(s string, left int)
+	gen = func(s string, left int) {
+		n++
+		if got, want := validAmount(s), refValidAmount(s); got != want {
+			t.Fatalf("validAmount(%q) = %v, want %v", s, got, want)
+		}
+		if left == 0 {
+			return
+		}
+		for _, c := range []string{"0", "1", ",", ".", "x"} {
+			gen(s+c, left-1)
+		}
+	}
+	gen("", 8)
+	if n != 488281 {
+		t.Fatalf("%d strings", n)
 	}
 }
