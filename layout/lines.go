@@ -2,7 +2,6 @@ package layout
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -20,8 +19,24 @@ func (ps *Params) Lines(words []Word) []Line {
 
 // ownLines is Lines on words the caller gives up: they are sorted and
 // merged in place, and each line's Words is a piece of ws.
-func (ps *Params) ownLines(ws []Word) []Line {
-	sort.SliceStable(ws, func(i, j int) bool { return ws[i].Box.CY() < ws[j].Box.CY() })
+func (ps *Params) ownLines(ws []Word) []Line { return ps.appendLines(nil, ws) }
+
+// floatOrder is the three-way form of a < b that sort.SliceStable's less was:
+// slices.SortStableFunc runs the same insertion sort and merge, so the
+// order is the same as that of sort.SliceStable, without its reflection.
+func floatOrder(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case b < a:
+		return 1
+	}
+	return 0
+}
+
+// appendLines appends the lines of ws (given up, as to ownLines) to lines.
+func (ps *Params) appendLines(lines []Line, ws []Word) []Line {
+	slices.SortStableFunc(ws, func(a, b Word) int { return floatOrder(a.Box.CY(), b.Box.CY()) })
 	// A line is a run of ws: each word joins the line before it or starts one.
 	var room [16]int
 	ends := room[:0]
@@ -39,12 +54,14 @@ func (ps *Params) ownLines(ws []Word) []Line {
 	if len(ws) > 0 {
 		ends = append(ends, len(ws))
 	}
-	lines := make([]Line, 0, len(ends))
+	if lines == nil {
+		lines = make([]Line, 0, len(ends))
+	}
 	start := 0
 	for _, end := range ends {
 		g := ws[start:end:end]
 		start = end
-		sort.SliceStable(g, func(i, j int) bool { return g[i].Box.X0 < g[j].Box.X0 })
+		slices.SortStableFunc(g, func(a, b Word) int { return floatOrder(a.Box.X0, b.Box.X0) })
 		g = ps.mergeLetterSpaced(g)
 		lines = append(lines, ps.newLine(g))
 	}

@@ -85,15 +85,20 @@ func (ps *Params) appendWordsOf(words []Word, gs []extract.Glyph) []Word {
 func (ps *Params) tempLines(gs []extract.Glyph) (lines []Line, release func()) {
 	b := wordPool.Get().(*wordBuf)
 	b.ws = ps.appendWordsOf(b.ws[:0], gs)
-	return ps.ownLines(b.ws), func() {
+	b.ls = ps.appendLines(b.ls[:0], b.ws)
+	return b.ls, func() {
 		clear(b.ws)
-		b.ws = b.ws[:0]
+		clear(b.ls)
+		b.ws, b.ls = b.ws[:0], b.ls[:0]
 		wordPool.Put(b)
 	}
 }
 
-// wordBuf is a reusable slice of words (tempLines).
-type wordBuf struct{ ws []Word }
+// wordBuf is a reusable slice of words and one of lines (tempLines).
+type wordBuf struct {
+	ws []Word
+	ls []Line
+}
 
 var wordPool = sync.Pool{New: func() any { return new(wordBuf) }}
 
