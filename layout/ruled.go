@@ -321,8 +321,9 @@ func (ps *Params) cellText(glyphs []extract.Glyph) string {
 	if len(glyphs) == 0 {
 		return ""
 	}
-	lines, release := ps.tempLines(glyphs)
-	defer release()
+	buf := ps.tempLines(glyphs)
+	defer buf.release()
+	lines := buf.ls
 	texts := make([]string, len(lines))
 	for i, l := range lines {
 		texts[i] = l.Text
@@ -373,9 +374,9 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, page []extr
 				row = append(row, *g)
 			}
 		}
-		lines, release := ps.tempLines(row)
-		out = stackedBreaks(out, lines, box)
-		release()
+		lines := ps.tempLines(row)
+		out = stackedBreaks(out, lines.ls, box)
+		lines.release()
 	}
 	return out
 }

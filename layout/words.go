@@ -63,7 +63,7 @@ func (ps *Params) ownWordsOf(gs []extract.Glyph) []Word {
 	if len(gs) == 0 {
 		return nil
 	}
-	words := ps.appendWordsOf(make([]Word, 0, len(gs)/4+1), gs) // a word of four glyphs on average
+	words, _ := ps.appendWordsOf(make([]Word, 0, len(gs)/4+1), nil, gs) // a word of four glyphs on average
 	if len(words) == 0 {
 		return nil // white space only: no words, as before
 	}
@@ -72,40 +72,47 @@ func (ps *Params) ownWordsOf(gs []extract.Glyph) []Word {
 
 // appendWordsOf appends the words of gs (given up, as to ownWordsOf) to
 // words.
-func (ps *Params) appendWordsOf(words []Word, gs []extract.Glyph) []Word {
-	for _, band := range ps.glyphBands(gs) {
+// bands is room for the glyph bands, returned for reuse.
+func (ps *Params) appendWordsOf(words []Word, bands [][]extract.Glyph, gs []extract.Glyph) ([]Word, [][]extract.Glyph) {
+	bands = ps.glyphBands(bands[:0], gs)
+	for _, band := range bands {
 		words = ps.appendBandWords(words, band)
 	}
-	return words
+	return words, bands
 }
 
-// tempLines is the lines of gs (given up, as to ownWordsOf) for a step that
-// keeps only their texts and boxes: their words live in a buffer from a
-// pool, valid until release is called.
-func (ps *Params) tempLines(gs []extract.Glyph) (lines []Line, release func()) {
+// tempLines reads the lines of gs (given up, as to ownWordsOf) for a step
+// that keeps only their texts and boxes: the lines (ls) and their words
+// live in a buffer from a pool, valid until its release.
+func (ps *Params) tempLines(gs []extract.Glyph) *wordBuf {
 	b := wordPool.Get().(*wordBuf)
-	b.ws = ps.appendWordsOf(b.ws[:0], gs)
+	b.ws, b.bands = ps.appendWordsOf(b.ws[:0], b.bands, gs)
 	b.ls = ps.appendLines(b.ls[:0], b.ws)
-	return b.ls, func() {
-		clear(b.ws)
-		clear(b.ls)
-		b.ws, b.ls = b.ws[:0], b.ls[:0]
-		wordPool.Put(b)
-	}
+	return b
+}
+
+// release gives the buffer back to the pool, cleared.
+func (b *wordBuf) release() {
+	clear(b.ws)
+	clear(b.ls)
+	clear(b.bands)
+	b.ws, b.ls, b.bands = b.ws[:0], b.ls[:0], b.bands[:0]
+	wordPool.Put(b)
 }
 
 // wordBuf is a reusable slice of words and one of lines (tempLines).
 type wordBuf struct {
-	ws []Word
-	ls []Line
+	ws    []Word
+	ls    []Line
+	bands [][]extract.Glyph
 }
 
 var wordPool = sync.Pool{New: func() any { return new(wordBuf) }}
 
 // glyphBands sorts glyphs, in place, into bands of vertically overlapping
 // glyphs, top to bottom, each band sorted left to right; the bands are
-// pieces of gs.
-func (ps *Params) glyphBands(gs []extract.Glyph) [][]extract.Glyph {
+// pieces of gs, appended to bands.
+func (ps *Params) glyphBands(bands [][]extract.Glyph, gs []extract.Glyph) [][]extract.Glyph {
 	for i := range gs {
 		g := &gs[i]
 		if g.X1 < g.X0 {
@@ -118,7 +125,6 @@ func (ps *Params) glyphBands(gs []extract.Glyph) [][]extract.Glyph {
 	slices.SortStableFunc(gs, func(a, b extract.Glyph) int {
 		return cmp.Compare(a.Y0+a.Y1, b.Y0+b.Y1)
 	})
-	var bands [][]extract.Glyph
 	start := 0
 	var top, bot float64
 	sized := false // the band's extent comes from a glyph of plausible height
