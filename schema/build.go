@@ -145,7 +145,8 @@ func buildTable(lt *layout.Table) (Table, []string, []Warning) {
 		row := make(Row, 0, len(groups))
 		blank := true
 		for i, g := range groups {
-			var parts []string
+			var room [4]string
+			parts := room[:0] // the group's texts, on the stack for most groups
 			for k, c := range g.cols {
 				s := CleanText(texts[c])
 				if s == "" {
