@@ -32,7 +32,14 @@ const (
 
 // gridRole returns the role of an indicator-table header cell, or "".
 func gridRole(text string) string {
-	l := squeezeLabel(text)
+	if !maybeGridLabel(text) {
+		return ""
+	}
+	return squeezedRole(squeezeLabel(text))
+}
+
+// squeezedRole is gridRole of a squeezed text.
+func squeezedRole(l string) string {
 	if l == "" || len([]rune(l)) > 14 {
 		return ""
 	}
@@ -45,6 +52,31 @@ func gridRole(text string) string {
 		}
 	}
 	return ""
+}
+
+// maybeGridLabel is false for a text gridRole would give no role without
+// normalizing it: one whose squeezed form (squeezeLabel) runs past 14 runes
+// or holds no ideograph, when every rune of it normalizes rune for rune
+// (textutil.RuneWise): every label of the vocabulary has an ideograph, and
+// NFKC makes none of such text. Other text is left to the full test. Most
+// cells are figures or long names, and gridRole reads every cell of every
+// table.
+func maybeGridLabel(text string) bool {
+	n, ideograph := 0, false
+	for _, r := range text {
+		if !textutil.RuneWise(r) {
+			return true
+		}
+		switch r {
+		case ' ', ':', '：', '\t', '\u3000': // what squeezeLabel drops, after NFKC
+			continue
+		}
+		if n++; n > 14 {
+			return false
+		}
+		ideograph = ideograph || (r >= 0x3400 && r <= 0x9FFF)
+	}
+	return ideograph
 }
 
 // isTargetTableHeader reports whether a row heads a table of targets read

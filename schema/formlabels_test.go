@@ -1,6 +1,9 @@
 package schema
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTitleProject(t *testing.T) {
 	tests := []struct{ title, want string }{
@@ -48,5 +51,53 @@ func TestTargetTableHeaders(t *testing.T) {
 		if got := isGoalOnlyHeader(tt.r); got != tt.goally {
 			t.Errorf("%s: isGoalOnlyHeader = %v, want %v", tt.name, got, tt.goally)
 		}
+	}
+}
+
+// TestMaybeGridLabel: every label of the grid vocabulary has an ideograph
+// and at most 14 runes (what the quick test assumes), and on texts made
+// from the labels (spaced, colon-ended, bracketed, fullwidth, Kangxi ⼀,
+// run into longer text) and from figures and names, the quick test never
+// turns away a text the full reading gives a role.
+func TestMaybeGridLabel(t *testing.T) {
+	labels := []string{}
+	for _, e := range gridColumnLabels {
+		labels = append(labels, e.label)
+	}
+	for l := range gridExactLabels {
+		labels = append(labels, l)
+	}
+	for _, l := range labels {
+		n, ideograph := 0, false
+		for _, r := range l {
+			n++
+			ideograph = ideograph || (r >= 0x4E00 && r <= 0x9FFF)
+		}
+		if !ideograph || n > 14 {
+			t.Errorf("label %q: %d runes, ideograph %v", l, n, ideograph)
+		}
+	}
+	var texts []string
+	for _, l := range labels {
+		spaced := strings.Join(strings.Split(l, ""), " ")
+		texts = append(texts, l, " "+l+" ", l+"：", l+":", "（"+l+"）", "("+l+")", spaced, "\u3000"+l,
+			l+"（万元）", "１"+l, "1."+l, l+strings.Repeat("的", 10), strings.ReplaceAll(l, "一", "⼀"), "ｅ\u0301"+l)
+	}
+	texts = append(texts, "", "1,234.56", "２０２６", "合  计", "项目名称：", strings.Repeat("项", 15), strings.Repeat("项 ", 14), "≥95%", "——")
+	turned := 0
+	for _, s := range texts {
+		full := squeezedRole(squeezeLabel(s))
+		if !maybeGridLabel(s) {
+			turned++
+			if full != "" {
+				t.Errorf("maybeGridLabel(%q) = false, but the full reading gives %q", s, full)
+			}
+		}
+		if got := gridRole(s); got != full {
+			t.Errorf("gridRole(%q) = %q, want %q", s, got, full)
+		}
+	}
+	if turned == 0 {
+		t.Error("the quick test turned nothing away")
 	}
 }

@@ -78,6 +78,15 @@ func NFKC(s string) string {
 	return string(b)
 }
 
+// RuneWise reports whether NFKC maps r to one rune whatever surrounds it:
+// r is inert (kept) or fullwidth ASCII or the ideographic space (mapped to
+// ASCII). Text of such runes normalizes rune for rune, so a caller can
+// judge its normalized form without building it.
+func RuneWise(r rune) bool {
+	_, ok := fullwidth(r)
+	return ok || inert(r)
+}
+
 // fullwidth is the ASCII rune NFKC maps a fullwidth form (U+FF01..U+FF5E)
 // or the ideographic space to; TestFullwidth proves the mapping.
 func fullwidth(r rune) (rune, bool) {
