@@ -70,7 +70,7 @@ func TestReadEachFallback(t *testing.T) {
 	catalog := b.add("")
 	pages := b.add("")
 	var kids []string
-	for i := 0; i < 12; i++ {
+	for i := 0; i < 3*minPagesPerWorker; i++ { // enough pages for three workers
 		c := b.stream("", fmt.Sprintf("BT /F 10 Tf 1 0 0 1 10 50 Tm (A) Tj ET %% %d", i))
 		kids = append(kids, fmt.Sprintf("%d 0 R", b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 200 100] /Resources << /Font << /F %d 0 R >> >> /Contents %d 0 R >>", pages, bad, c))))
 	}
