@@ -290,7 +290,7 @@ func (w *walker) do(l *lexer, op string, a []arg) {
 		}
 	case "Tf":
 		if len(a) >= 2 {
-			w.setFont(a[len(a)-2].name(), numArg(a, len(a)-1))
+			w.setFont(a[len(a)-2], numArg(a, len(a)-1))
 		}
 	case "Td":
 		if a, ok := nums(a, 2); ok {
@@ -382,8 +382,15 @@ func (w *walker) paint(stroke, fill bool) {
 }
 
 // setFont selects a font resource by name.
-func (w *walker) setFont(name string, size float64) {
+func (w *walker) setFont(a arg, size float64) {
 	w.gs.fontSize = size
+	if a.kind == argName {
+		if f, ok := w.res.fonts[string(a.str)]; ok { // no string made for a font met before
+			w.gs.font = f
+			return
+		}
+	}
+	name := a.name()
 	if f, ok := w.res.fonts[name]; ok {
 		w.gs.font = f
 		return
