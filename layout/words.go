@@ -202,16 +202,26 @@ func (ps *Params) sameBand(top, bot, t, b float64) bool {
 func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 	var cur Word
 	open := false // cur holds a word
+	// A word of one glyph keeps the glyph's text (first); the builder
+	// starts at the second glyph.
 	var b strings.Builder
+	first, n := "", 0
+	text := func() string {
+		if n == 1 {
+			return first
+		}
+		return b.String()
+	}
 	var last *extract.Glyph
 	space := false
 	inGap := 0.0 // the widest gap between the current word's glyphs
 	flush := func() {
 		if open {
-			cur.Text = b.String()
+			cur.Text = text()
 			words = append(words, cur)
 			open = false
 			b.Reset()
+			first, n = "", 0
 		}
 	}
 	for i := range band {
@@ -227,7 +237,7 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 			if g.Text == last.Text && abs(g.X0-last.X0) < ps.DuplicateGlyph*size && abs(g.Y0-last.Y0) < ps.DuplicateGlyph*size {
 				continue // the same glyph drawn twice (fake bold, shadow)
 			}
-			if gap > ps.WordGap*max(size, cur.Size) || ps.figureEnds(b.String(), g.Text, gap, inGap, size) {
+			if gap > ps.WordGap*max(size, cur.Size) || ps.figureEnds(text(), g.Text, gap, inGap, size) {
 				flush()
 			} else {
 				inGap = max(inGap, gap)
@@ -236,12 +246,20 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 		if !open {
 			inGap = 0
 			cur, open = Word{Box: Box{g.X0, g.Y0, g.X1, g.Y1}, Size: size, spaceBefore: space}, true
-			b.Grow(wordRoom(band[i:]))
 		} else {
 			cur.Box = cur.Box.Union(Box{g.X0, g.Y0, g.X1, g.Y1})
 			cur.Size = max(cur.Size, size)
 		}
-		b.WriteString(g.Text)
+		switch n++; n {
+		case 1:
+			first = g.Text
+		case 2:
+			b.Grow(len(first) + wordRoom(band[i:]))
+			b.WriteString(first)
+			b.WriteString(g.Text)
+		default:
+			b.WriteString(g.Text)
+		}
 		last = g
 		space = false
 	}
@@ -249,9 +267,9 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 	return words
 }
 
-// wordRoom is the bytes to reserve for a word starting at band[0]: the
-// text of the glyphs up to the next white space, at most 8 of them, so that
-// most words are built in one allocation.
+// wordRoom is the bytes to reserve for the rest of a word from band[0] on:
+// the text of the glyphs up to the next white space, at most 8 of them, so
+// that most words are built in one allocation.
 func wordRoom(band []extract.Glyph) int {
 	n := 0
 	for i := 0; i < len(band) && i < 8; i++ {
