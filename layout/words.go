@@ -122,9 +122,9 @@ func (ps *Params) glyphBands(bands [][]extract.Glyph, gs []extract.Glyph) [][]ex
 			g.Y0, g.Y1 = g.Y1, g.Y0
 		}
 	}
-	slices.SortStableFunc(gs, func(a, b extract.Glyph) int {
-		return cmp.Compare(a.Y0+a.Y1, b.Y0+b.Y1)
-	})
+	sc := sortPool.Get().(*sortScratch)
+	defer sc.release()
+	sc.sort(gs, func(g *extract.Glyph) float64 { return g.Y0 + g.Y1 })
 	start := 0
 	var top, bot float64
 	sized := false // the band's extent comes from a glyph of plausible height
@@ -165,9 +165,54 @@ func (ps *Params) glyphBands(bands [][]extract.Glyph, gs []extract.Glyph) [][]ex
 		}
 	}
 	for _, b := range bands {
-		slices.SortStableFunc(b, func(a, b extract.Glyph) int { return cmp.Compare(a.X0, b.X0) })
+		sc.sort(b, func(g *extract.Glyph) float64 { return g.X0 })
 	}
 	return bands
+}
+
+// sortScratch is room for sorting glyphs by a key: the keys with their
+// indexes, and a copy of the glyphs to move them from.
+type sortScratch struct {
+	keys []glyphKey
+	tmp  []extract.Glyph
+}
+
+type glyphKey struct {
+	k float64
+	i int32
+}
+
+var sortPool = sync.Pool{New: func() any { return new(sortScratch) }}
+
+// sort sorts gs stably by key: what slices.SortStableFunc with cmp.Compare
+// of the keys gives (a stable sort has one result), but the sort moves
+// 16-byte keys and each 72-byte glyph then moves once; glyphs already in
+// order are left as they are.
+func (sc *sortScratch) sort(gs []extract.Glyph, key func(*extract.Glyph) float64) {
+	sc.keys = sc.keys[:0]
+	sorted := true
+	for i := range gs {
+		k := key(&gs[i])
+		if i > 0 && cmp.Less(k, sc.keys[i-1].k) {
+			sorted = false
+		}
+		sc.keys = append(sc.keys, glyphKey{k, int32(i)})
+	}
+	if sorted {
+		return
+	}
+	slices.SortStableFunc(sc.keys, func(a, b glyphKey) int { return cmp.Compare(a.k, b.k) })
+	sc.tmp = append(sc.tmp[:0], gs...)
+	for j, kv := range sc.keys {
+		gs[j] = sc.tmp[kv.i]
+	}
+}
+
+// release gives the scratch back, holding no glyphs.
+func (sc *sortScratch) release() {
+	clear(sc.tmp)
+	sc.tmp, sc.keys = sc.tmp[:0], sc.keys[:0]
+	sortPool.Put(sc)
 }
 
 // tallGlyph reports whether a glyph's box is implausibly tall for its size
