@@ -1,8 +1,11 @@
 package schema
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"reflect"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -51,12 +54,93 @@ func nonNil(d *Document) {
 }
 
 // WriteJSON writes the document as indented JSON, fields in contract order.
+//
+// It writes what json.Encoder (indent "  ", HTML unescaped) writes of d,
+// byte for byte, but a piece at a time: each top-level field, and each
+// element of a top-level list, is encoded on its own and handed to w, so a
+// long document's output is never held whole in memory (twice, by the
+// encoder's compact and indented buffers).
 func WriteJSON(w io.Writer, d *Document) error {
 	nonNil(d)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(d)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf bytes.Buffer
+	// piece writes v encoded as the value at one nesting level (its later
+	// lines start with prefix), without the encoder's closing newline.
+	piece := func(v any, prefix string) error {
+		buf.Reset()
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent(prefix, "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	}
+	dv := reflect.ValueOf(d).Elem()
+	dt := dv.Type()
+	bw.WriteString("{")
+	first := true
+	for i := range dt.NumField() {
+		f := dt.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		v := dv.Field(i)
+		if strings.Contains(","+opts+",", ",omitempty,") && emptyJSON(v) {
+			continue
+		}
+		if !first {
+			bw.WriteString(",")
+		}
+		first = false
+		key, err := json.Marshal(name)
+		if err != nil {
+			return err
+		}
+		bw.WriteString("\n  ")
+		bw.Write(key)
+		bw.WriteString(": ")
+		if v.Kind() != reflect.Slice || v.IsNil() || v.Len() == 0 {
+			if err := piece(v.Addr().Interface(), "  "); err != nil {
+				return err
+			}
+			continue
+		}
+		bw.WriteString("[")
+		for k := range v.Len() {
+			if k > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			if err := piece(v.Index(k).Addr().Interface(), "    "); err != nil {
+				return err
+			}
+		}
+		bw.WriteString("\n  ]")
+	}
+	if !first {
+		bw.WriteString("\n")
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+// emptyJSON is encoding/json's test of an omitempty field.
+func emptyJSON(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
 }
 
 // WriteYAML writes the document as YAML; amounts are quoted strings.
