@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
@@ -56,6 +57,69 @@ func (pl *PageLayout) DropRecord() {
 	for i := range pl.rec.Grids {
 		pl.rec.Grids[i].Cells, pl.rec.Grids[i].ColX = nil, nil
 	}
+}
+
+// Compact keeps of the page's tables and narrative lines only what Join
+// and the stages after it read, in as few allocations as will hold it (a
+// long document keeps every page's tables until the schema stage): the
+// cells of each table in one array, the cell texts of the page in one
+// string, each slice exactly as long as its contents, and the narrative
+// lines without their words (their text and box stay). A page whose lines
+// will be drawn keeps its words: call it only with DropRecord.
+func (pl *PageLayout) Compact() {
+	n, size := 0, 0
+	for _, t := range pl.tables {
+		for _, rows := range [][][]Cell{t.Header, t.Rows} {
+			for _, r := range rows {
+				n += len(r)
+				for _, c := range r {
+					size += len(c.Text)
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, t := range pl.tables {
+		for _, rows := range [][][]Cell{t.Header, t.Rows} {
+			for _, r := range rows {
+				for _, c := range r {
+					b.WriteString(c.Text)
+				}
+			}
+		}
+	}
+	texts, at := b.String(), 0
+	for i := range pl.tables {
+		t := &pl.tables[i]
+		cells := 0
+		for _, r := range t.Header {
+			cells += len(r)
+		}
+		for _, r := range t.Rows {
+			cells += len(r)
+		}
+		all := make([]Cell, 0, cells)
+		rows := make([][]Cell, 0, len(t.Header)+len(t.Rows))
+		for _, r := range append(t.Header[:len(t.Header):len(t.Header)], t.Rows...) {
+			start := len(all)
+			for _, c := range r {
+				c.Text, at = texts[at:at+len(c.Text)], at+len(c.Text)
+				all = append(all, c)
+			}
+			rows = append(rows, all[start:len(all):len(all)])
+		}
+		h := len(t.Header)
+		t.Header, t.Rows = rows[:h:h], rows[h:]
+		t.Pages = slices.Clip(t.Pages)
+		t.colX = slices.Clip(t.colX)
+	}
+	pl.tables = slices.Clip(pl.tables)
+	lines := make([]Line, len(pl.narrative))
+	for i, l := range pl.narrative {
+		lines[i] = Line{Box: l.Box, Text: l.Text}
+	}
+	pl.narrative = lines
 }
 
 // LayoutPage lays out one page with the package's tolerances.
@@ -288,13 +352,21 @@ func (ps *Params) continueWith(t *Table, c Table) {
 	if len(rows) > 0 && len(rows[0]) > 0 {
 		first = rows[0][0].Row
 	}
+	// The rows are copied, renumbered, into one array for the page (one
+	// allocation rather than one per row: most cells of a long document
+	// are in tables continued over pages), each row capped at its length.
+	n := 0
 	for _, row := range rows {
-		out := make([]Cell, len(row))
-		for i, cell := range row {
+		n += len(row)
+	}
+	cells := make([]Cell, 0, n)
+	for _, row := range rows {
+		start := len(cells)
+		for _, cell := range row {
 			cell.Row = base + cell.Row - first
-			out[i] = cell
+			cells = append(cells, cell)
 		}
-		t.Rows = append(t.Rows, out)
+		t.Rows = append(t.Rows, cells[start:len(cells):len(cells)])
 	}
 	t.Pages = append(t.Pages, c.Pages...)
 	if c.Note != "" && t.Note == "" {

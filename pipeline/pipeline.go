@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/checks"
@@ -48,6 +49,7 @@ type Options struct {
 
 	keepPages bool            // keep the extractor's pages, glyphs and all (review draws them)
 	release   bool            // the files' bytes belong to the conversion: let go of them once laid out
+	forget    func()          // lets go of the resident copy of mapped files' bytes (every forgetEvery pages)
 	ctx       context.Context // ConvertFilesContext's; the page loop stops when it ends
 }
 
@@ -127,7 +129,20 @@ func Convert(paths []string, opts Options) (*schema.Document, error) {
 		return nil, Usagef("no input file")
 	}
 	files := make([]File, len(paths))
+	var maps []*mapping
+	defer func() {
+		for _, m := range maps {
+			m.unmap() // once converted: the document holds no byte of them
+		}
+	}()
 	for i, p := range paths {
+		if p != "-" {
+			if m, ok := mapFile(p); ok {
+				maps = append(maps, m)
+				files[i] = File{Path: p, Data: m.data}
+				continue
+			}
+		}
 		f, err := ReadFile(p)
 		if err != nil {
 			return nil, fail(p, err)
@@ -135,6 +150,13 @@ func Convert(paths []string, opts Options) (*schema.Document, error) {
 		files[i] = f
 	}
 	opts.release = true // the files' bytes are ours
+	if len(maps) > 0 {
+		opts.forget = func() {
+			for _, m := range maps {
+				m.forget()
+			}
+		}
+	}
 	return ConvertFiles(files, opts)
 }
 
@@ -183,13 +205,14 @@ func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Inp
 		if err != nil {
 			return nil, nil, fail(files[0].Path, err)
 		}
-		if !keepPages {
-			in.Pages = nil
-		}
 		if opts.release {
 			files[0].Data = nil // laid out: a long document's bytes are not kept through schema and checks
 		}
-		return build(in.Layout, in.Source, in.Warnings), in, nil
+		ld, src, warnings := in.Layout, in.Source, in.Warnings
+		if !keepPages {
+			in = nil // nor the layout through the checks (build lets go of it once it has the narrative)
+		}
+		return build(ld, src, warnings), in, nil
 	})
 }
 
@@ -230,6 +253,16 @@ type Input struct {
 // skips extract.
 func readFile(f File, opts Options) (*Input, error) {
 	in := &Input{Source: schema.Source{File: filepath.Base(f.Path), SHA256: f.sum()}}
+	var read atomic.Int64 // pages laid out
+	forget := func() {}
+	if opts.forget != nil {
+		opts.forget() // hashed: every byte was read
+		forget = func() {
+			if read.Add(1)%forgetEvery == 0 {
+				opts.forget()
+			}
+		}
+	}
 	var err error
 	if isTextDump(f.Path, f.Data) {
 		if _, err := choosePages(opts.Pages, 1); err != nil {
@@ -258,9 +291,11 @@ func readFile(f File, opts Options) (*Input, error) {
 		}
 		pages, laid, err := extract.ReadPages(opts.context(), doc, nums, opts.Workers, func(p *extract.Page) *layout.PageLayout {
 			pl := layout.LayoutPage(p)
+			forget()
 			if !opts.keepPages {
 				p.Release() // laid out: nothing holds its glyphs
 				pl.DropRecord()
+				pl.Compact()
 			}
 			return pl
 		})
@@ -282,6 +317,12 @@ func readFile(f File, opts Options) (*Input, error) {
 	}
 	return in, nil
 }
+
+// forgetEvery is how many pages are laid out between two calls of
+// Options.forget: the pages of a mapped file that stay resident are those
+// read since, and the objects shared by every page (the cross-reference
+// table, fonts) are read back from the page cache that often.
+const forgetEvery = 32
 
 // choosePages is the pages of ps in a document of n pages: nil for every
 // page, a usage error when ps names none.
