@@ -212,7 +212,7 @@ func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Inp
 		if !keepPages {
 			in = nil // nor the layout through the checks (build lets go of it once it has the narrative)
 		}
-		return build(ld, src, warnings), in, nil
+		return build(ld, src, warnings, !keepPages), in, nil
 	})
 }
 
@@ -337,9 +337,16 @@ func choosePages(ps extract.PageSet, n int) ([]int, error) {
 	return nums, nil
 }
 
-// build runs schema and checks on a laid-out document.
-func build(ld *layout.Document, src schema.Source, warnings []schema.Warning) *schema.Document {
-	out := schema.Build(ld)
+// build runs schema and checks on a laid-out document; consume lets the
+// schema stage let go of the layout's table cells as it reads them (when
+// nothing reads ld's tables after).
+func build(ld *layout.Document, src schema.Source, warnings []schema.Warning, consume bool) *schema.Document {
+	var out *schema.Document
+	if consume {
+		out = schema.Consume(ld)
+	} else {
+		out = schema.Build(ld)
+	}
 	out.Source = src
 	out.Warnings = append(warnings, out.Warnings...)
 	out.Checks = checks.Run(out, narrative(ld))

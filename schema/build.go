@@ -16,7 +16,16 @@ import (
 //
 // Build records on ld what it made of each layout table (ld.Readings): the
 // output table, its kind and the key of each printed column.
-func Build(ld *layout.Document) *Document {
+func Build(ld *layout.Document) *Document { return build(ld, false) }
+
+// Consume is Build that lets go of each layout table's rows (Header, Rows)
+// as soon as the table is read, for a caller that reads nothing of ld's
+// tables after but their titles, pages and readings: a long document's
+// layout and its output are then not held whole at once (at 5,000 pages,
+// some 40 and 20 MB). The document is Build's.
+func Consume(ld *layout.Document) *Document { return build(ld, true) }
+
+func build(ld *layout.Document, consume bool) *Document {
 	doc := &Document{
 		SchemaVersion:    SchemaVersion,
 		Tables:           []Table{},
@@ -27,21 +36,23 @@ func Build(ld *layout.Document) *Document {
 		Warnings:         []Warning{},
 	}
 	from, to := formSection(ld)
+	// The performance forms and the department targets read any layout
+	// table, and only read them: they are read before the tables are built,
+	// so that Consume may let go of each table once built, and placed in
+	// the document after, as they always were.
+	forms, formWarns := Forms(FormRows(ld))
+	targets := DepartmentTargets(ld)
+	outside, outsideWarns := OutsideForms(ld)
 	ld.Readings = make([]layout.Reading, len(ld.Tables))
 	for i := range ld.Tables {
 		if i >= from && i < to {
 			ld.Readings[i] = layout.Reading{Output: -1, Form: true}
-			continue
+		} else {
+			buildInto(doc, ld, i)
 		}
-		t, keys, warns := buildTable(&ld.Tables[i])
-		doc.Warnings = append(doc.Warnings, warns...)
-		ld.Readings[i] = layout.Reading{Output: len(doc.Tables), Keys: keys}
-		if n := len(doc.Tables); n > 0 && continues(&doc.Tables[n-1], &t) {
-			join(&doc.Tables[n-1], &t) // a continuation page the layout did not stitch
-			ld.Readings[i].Output = n - 1
-			continue
+		if consume {
+			ld.Tables[i].Header, ld.Tables[i].Rows = nil, nil
 		}
-		doc.Tables = append(doc.Tables, t)
 	}
 	for i := range ld.Readings {
 		if r := &ld.Readings[i]; r.Output >= 0 {
@@ -62,14 +73,26 @@ func Build(ld *layout.Document) *Document {
 			doc.Projects = append(doc.Projects, Projects(t)...)
 		}
 	}
-	pf, warns := Forms(FormRows(ld))
-	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
-	doc.Warnings = append(doc.Warnings, warns...)
-	doc.DepartmentTargets = DepartmentTargets(ld)
-	pf, warns = OutsideForms(ld)
-	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
-	doc.Warnings = append(doc.Warnings, warns...)
+	doc.PerformanceForms = append(doc.PerformanceForms, forms...)
+	doc.Warnings = append(doc.Warnings, formWarns...)
+	doc.DepartmentTargets = targets
+	doc.PerformanceForms = append(doc.PerformanceForms, outside...)
+	doc.Warnings = append(doc.Warnings, outsideWarns...)
 	return doc
+}
+
+// buildInto builds layout table i of ld into doc: a table of its own, or
+// the continuation of doc's last one.
+func buildInto(doc *Document, ld *layout.Document, i int) {
+	t, keys, warns := buildTable(&ld.Tables[i])
+	doc.Warnings = append(doc.Warnings, warns...)
+	ld.Readings[i] = layout.Reading{Output: len(doc.Tables), Keys: keys}
+	if n := len(doc.Tables); n > 0 && continues(&doc.Tables[n-1], &t) {
+		join(&doc.Tables[n-1], &t) // a continuation page the layout did not stitch
+		ld.Readings[i].Output = n - 1
+		return
+	}
+	doc.Tables = append(doc.Tables, t)
 }
 
 var (
