@@ -137,7 +137,8 @@ func Join(pls []*PageLayout) *Document { return defaults.Join(pls) }
 
 // Join is the document of laid-out pages, in page order: a table that runs
 // onto the next page joined into one, stray labels given to the next
-// page's table (see FromPages).
+// page's table (see FromPages). It consumes pls: the document's tables are
+// made of their tables and cells, changed in place.
 func (ps *Params) Join(pls []*PageLayout) *Document {
 	d := &Document{}
 	label := ""
@@ -352,21 +353,15 @@ func (ps *Params) continueWith(t *Table, c Table) {
 	if len(rows) > 0 && len(rows[0]) > 0 {
 		first = rows[0][0].Row
 	}
-	// The rows are copied, renumbered, into one array for the page (one
-	// allocation rather than one per row: most cells of a long document
-	// are in tables continued over pages), each row capped at its length.
-	n := 0
+	// The rows are renumbered where they are and become t's: c is the
+	// page's own table, which Join consumes (most cells of a long document
+	// are in tables continued over pages; copying them doubled them while
+	// the document was joined).
 	for _, row := range rows {
-		n += len(row)
-	}
-	cells := make([]Cell, 0, n)
-	for _, row := range rows {
-		start := len(cells)
-		for _, cell := range row {
-			cell.Row = base + cell.Row - first
-			cells = append(cells, cell)
+		for i := range row {
+			row[i].Row = base + row[i].Row - first
 		}
-		t.Rows = append(t.Rows, cells[start:len(cells):len(cells)])
+		t.Rows = append(t.Rows, row)
 	}
 	t.Pages = append(t.Pages, c.Pages...)
 	if c.Note != "" && t.Note == "" {
