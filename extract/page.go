@@ -346,7 +346,7 @@ func (d *Doc) font(fonts pdf.Value, name string, w *walker) (f *font) {
 // for it. loadFont reads only the font's dictionary, so a font decoded again
 // decodes every code as before. Fonts that failed to load are never let go:
 // their warning is given once per document.
-const maxFonts = 256
+const maxFonts = 64
 
 // evictFonts makes room for one more font when fontCap are loaded.
 func (d *Doc) evictFonts() {
