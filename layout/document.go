@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -45,6 +47,7 @@ type PageLayout struct {
 	tables    []Table
 	narrative []Line
 	err       error
+	packed    *packedCells // the tables' cells, while compacted (Compact)
 }
 
 // DropRecord lets go of what the page's record keeps only to be drawn (for
@@ -60,66 +63,99 @@ func (pl *PageLayout) DropRecord() {
 }
 
 // Compact keeps of the page's tables and narrative lines only what Join
-// and the stages after it read, in as few allocations as will hold it (a
-// long document keeps every page's tables until the schema stage): the
-// cells of each table in one array, the cell texts of the page in one
-// string, each slice exactly as long as its contents, and the narrative
-// lines without their words (their text and box stay). A page whose lines
-// will be drawn keeps its words: call it only with DropRecord.
+// and the stages after it read, packed until Join (a long document keeps
+// every page's tables until the schema stage): the cells of its tables
+// as bytes, which the collector need not scan (unpack makes them cells
+// again, each table's in one array and the page's texts in one string),
+// and the narrative lines without their words (their text and box stay).
+// A page whose lines will be drawn keeps its words: call it only with
+// DropRecord.
 func (pl *PageLayout) Compact() {
-	n, size := 0, 0
-	for _, t := range pl.tables {
-		for _, rows := range [][][]Cell{t.Header, t.Rows} {
-			for _, r := range rows {
-				n += len(r)
-				for _, c := range r {
-					size += len(c.Text)
+	if pl.packed == nil {
+		var cells, texts []byte
+		for i := range pl.tables {
+			t := &pl.tables[i]
+			n := 0
+			for _, rows := range [][][]Cell{t.Header, t.Rows} {
+				for _, r := range rows {
+					n += len(r)
 				}
 			}
-		}
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, t := range pl.tables {
-		for _, rows := range [][][]Cell{t.Header, t.Rows} {
-			for _, r := range rows {
-				for _, c := range r {
-					b.WriteString(c.Text)
+			cells = binary.AppendUvarint(cells, uint64(len(t.Header)))
+			cells = binary.AppendUvarint(cells, uint64(len(t.Rows)))
+			cells = binary.AppendUvarint(cells, uint64(n))
+			for _, rows := range [][][]Cell{t.Header, t.Rows} {
+				for _, r := range rows {
+					cells = binary.AppendUvarint(cells, uint64(len(r)))
+					for _, c := range r {
+						cells = binary.AppendUvarint(cells, uint64(len(c.Text)))
+						texts = append(texts, c.Text...)
+						for _, n := range [...]int{c.Row, c.Col, c.RowSpan, c.ColSpan, c.Page} {
+							cells = binary.AppendVarint(cells, int64(n))
+						}
+						for _, f := range [...]float64{c.Box.X0, c.Box.Y0, c.Box.X1, c.Box.Y1} {
+							cells = binary.LittleEndian.AppendUint64(cells, math.Float64bits(f))
+						}
+					}
 				}
 			}
+			t.Header, t.Rows = nil, nil
+			t.Pages, t.colX = slices.Clip(t.Pages), slices.Clip(t.colX)
 		}
+		pl.packed = &packedCells{cells: slices.Clip(cells), texts: string(texts)}
+		pl.tables = slices.Clip(pl.tables)
 	}
-	texts, at := b.String(), 0
-	for i := range pl.tables {
-		t := &pl.tables[i]
-		cells := 0
-		for _, r := range t.Header {
-			cells += len(r)
-		}
-		for _, r := range t.Rows {
-			cells += len(r)
-		}
-		all := make([]Cell, 0, cells)
-		rows := make([][]Cell, 0, len(t.Header)+len(t.Rows))
-		for _, r := range append(t.Header[:len(t.Header):len(t.Header)], t.Rows...) {
-			start := len(all)
-			for _, c := range r {
-				c.Text, at = texts[at:at+len(c.Text)], at+len(c.Text)
-				all = append(all, c)
-			}
-			rows = append(rows, all[start:len(all):len(all)])
-		}
-		h := len(t.Header)
-		t.Header, t.Rows = rows[:h:h], rows[h:]
-		t.Pages = slices.Clip(t.Pages)
-		t.colX = slices.Clip(t.colX)
-	}
-	pl.tables = slices.Clip(pl.tables)
 	lines := make([]Line, len(pl.narrative))
 	for i, l := range pl.narrative {
 		lines[i] = Line{Box: l.Box, Text: l.Text}
 	}
 	pl.narrative = lines
+}
+
+// packedCells are the cells of a compacted page's tables (Compact).
+type packedCells struct {
+	cells []byte // per table its header row, body row and cell counts, per row its cell count, per cell its text length, numbers and box
+	texts string // the cells' texts, one after the other
+}
+
+// unpack makes the page's packed cells its tables' rows again.
+func (pl *PageLayout) unpack() {
+	p := pl.packed
+	if p == nil {
+		return
+	}
+	pl.packed = nil
+	b, at := p.cells, 0
+	uv := func() int {
+		v, n := binary.Uvarint(b)
+		b = b[n:]
+		return int(v)
+	}
+	for i := range pl.tables {
+		t := &pl.tables[i]
+		h, nb, n := uv(), uv(), uv()
+		all := make([]Cell, 0, n)
+		rows := make([][]Cell, 0, h+nb)
+		for range h + nb {
+			n := uv()
+			start := len(all)
+			for range n {
+				var c Cell
+				l := uv()
+				c.Text, at = p.texts[at:at+l], at+l
+				for _, f := range [...]*int{&c.Row, &c.Col, &c.RowSpan, &c.ColSpan, &c.Page} {
+					v, k := binary.Varint(b)
+					b, *f = b[k:], int(v)
+				}
+				for _, f := range [...]*float64{&c.Box.X0, &c.Box.Y0, &c.Box.X1, &c.Box.Y1} {
+					*f, b = math.Float64frombits(binary.LittleEndian.Uint64(b)), b[8:]
+				}
+				all = append(all, c)
+			}
+			rows = append(rows, all[start:len(all):len(all)])
+		}
+		t.Header, t.Rows = rows[:h:h], rows[h:]
+	}
 }
 
 // LayoutPage lays out one page with the package's tolerances.
@@ -147,6 +183,7 @@ func (ps *Params) Join(pls []*PageLayout) *Document {
 		if pl == nil {
 			continue
 		}
+		pl.unpack()
 		rec, tables, narrative := pl.rec, pl.tables, pl.narrative
 		if pl.err != nil {
 			d.Warnings = append(d.Warnings, Warning{Page: pl.Number, Code: "layout_error", Message: pl.err.Error()})

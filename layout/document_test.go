@@ -90,3 +90,48 @@ func TestCompact(t *testing.T) {
 		})
 	}
 }
+
+// TestPackCells: the packed cells of Compact unpack to the cells packed,
+// whatever their numbers, boxes and texts: empty rows and texts, negative
+// and large numbers, boxes that are not round, tables with no rows.
+func TestPackCells(t *testing.T) {
+	tables := []Table{
+		{Title: "表一", NCols: 3,
+			Header: [][]Cell{{{Text: "项目", Row: 0, Col: 0, RowSpan: 2, ColSpan: 1, Box: Box{1.5, 2.25, 3.125, 1e-9}, Page: 7}}},
+			Rows: [][]Cell{
+				{{Text: "", Row: -1, Col: 1 << 40, RowSpan: 1, ColSpan: 3, Box: Box{-0.1, 0.2, 595.28, 841.89}, Page: 0}, {Text: "一、<收入>", Row: 3, Col: 2}},
+				{},
+				{{Text: "合计", Row: 1<<31 + 5, Col: -7, Box: Box{1.0 / 3, 2.0 / 3, 1, 1}, Page: 1 << 20}},
+			}},
+		{Title: "没有行的表"},
+		{Title: "只有表头", Header: [][]Cell{{{Text: "单位：万元"}}}},
+	}
+	want := make([]Table, len(tables))
+	for i, tb := range tables {
+		want[i] = tb
+		want[i].Header = append([][]Cell{}, tb.Header...)
+		want[i].Rows = append([][]Cell{}, tb.Rows...)
+	}
+	pl := &PageLayout{Number: 7, tables: tables}
+	pl.Compact()
+	for i, tb := range pl.tables {
+		if tb.Header != nil || tb.Rows != nil {
+			t.Errorf("table %d keeps rows while packed", i)
+		}
+	}
+	pl.unpack()
+	for i, tb := range pl.tables {
+		w := want[i]
+		if len(tb.Header) != len(w.Header) || len(tb.Rows) != len(w.Rows) {
+			t.Fatalf("table %d: %d+%d rows, want %d+%d", i, len(tb.Header), len(tb.Rows), len(w.Header), len(w.Rows))
+		}
+		for k, rows := range [][][]Cell{tb.Header, tb.Rows} {
+			wrows := [][][]Cell{w.Header, w.Rows}[k]
+			for r := range rows {
+				if len(rows[r]) != len(wrows[r]) || len(rows[r]) > 0 && !reflect.DeepEqual(rows[r], wrows[r]) {
+					t.Errorf("table %d row %d: %+v, want %+v", i, r, rows[r], wrows[r])
+				}
+			}
+		}
+	}
+}
