@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -33,8 +34,9 @@ import (
 // Options configure a conversion.
 type Options struct {
 	Password string // user or owner password of encrypted files ("" tries the empty one)
-	// Workers extract and lay out the pages of one document at once (0:
-	// GOMAXPROCS, 1: one after the other); the output is the same.
+	// Workers extract and lay out the pages of one document at once, and
+	// then read its tables and run its checks (0: GOMAXPROCS, 1: one after
+	// the other); the output is the same.
 	Workers int
 	// MaxPages, when positive, refuses a PDF with more pages before any
 	// page is read: an error matching ErrTooManyPages (code
@@ -77,6 +79,14 @@ func (o Options) context() context.Context {
 }
 
 func (o Options) extract() extract.Options { return extract.Options{Password: o.Password} }
+
+// workers is Workers, 0 standing for GOMAXPROCS.
+func (o Options) workers() int {
+	if o.Workers <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return o.Workers
+}
 
 // File is one input held in memory: batch reads and hashes a file once and
 // hands its bytes on.
@@ -212,7 +222,7 @@ func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Inp
 		if !keepPages {
 			in = nil // nor the layout through the checks (build lets go of it once it has the narrative)
 		}
-		return build(ld, src, warnings, !keepPages), in, nil
+		return build(ld, src, warnings, !keepPages, opts.workers()), in, nil
 	})
 }
 
@@ -339,17 +349,18 @@ func choosePages(ps extract.PageSet, n int) ([]int, error) {
 
 // build runs schema and checks on a laid-out document; consume lets the
 // schema stage let go of the layout's table cells as it reads them (when
-// nothing reads ld's tables after).
-func build(ld *layout.Document, src schema.Source, warnings []schema.Warning, consume bool) *schema.Document {
+// nothing reads ld's tables after), reading them on up to workers
+// goroutines at once.
+func build(ld *layout.Document, src schema.Source, warnings []schema.Warning, consume bool, workers int) *schema.Document {
 	var out *schema.Document
 	if consume {
-		out = schema.Consume(ld)
+		out = schema.Consume(ld, workers)
 	} else {
 		out = schema.Build(ld)
 	}
 	out.Source = src
 	out.Warnings = append(warnings, out.Warnings...)
-	out.Checks = checks.Run(out, narrative(ld))
+	out.Checks = checks.RunWorkers(out, narrative(ld), workers)
 	if len(out.Tables) == 0 && len(out.PerformanceForms) == 0 {
 		out.Warnings = append(out.Warnings, schema.Warning{Code: "no_tables", Message: "no budget table or performance form was recognized"})
 	}

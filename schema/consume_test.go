@@ -45,7 +45,7 @@ func TestConsume(t *testing.T) {
 				t.Fatal(err)
 			}
 			built, consumed := layout.FromPages(pages), layout.FromPages(pages)
-			want, got := Build(built), Consume(consumed)
+			want, got := Build(built), Consume(consumed, 2)
 			if len(want.PerformanceForms) == 0 || len(want.DepartmentTargets) == 0 {
 				t.Fatalf("%d performance forms, %d department targets: the file no longer tests what is read before the tables", len(want.PerformanceForms), len(want.DepartmentTargets))
 			}
