@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/budgetpdf/budgetpdf/internal/parallel"
 )
 
 // nonNil gives every collection of d a non-nil value, so that empty ones
@@ -60,23 +62,35 @@ func nonNil(d *Document) {
 // element of a top-level list, is encoded on its own and handed to w, so a
 // long document's output is never held whole in memory (twice, by the
 // encoder's compact and indented buffers).
-func WriteJSON(w io.Writer, d *Document) error {
+func WriteJSON(w io.Writer, d *Document) error { return WriteJSONWorkers(w, d, 1) }
+
+// jsonWindow is how many elements of a list WriteJSONWorkers encodes at
+// once per worker before writing them: the memory of a window, not of the
+// output.
+const jsonWindow = 4
+
+// WriteJSONWorkers is WriteJSON with the elements of each top-level list
+// encoded on up to workers goroutines at once, a window of them at a time,
+// and written in order: the same bytes.
+func WriteJSONWorkers(w io.Writer, d *Document, workers int) error {
 	nonNil(d)
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var buf bytes.Buffer
-	// piece writes v encoded as the value at one nesting level (its later
+	// encode is v encoded as the value at one nesting level (its later
 	// lines start with prefix), without the encoder's closing newline.
-	piece := func(v any, prefix string) error {
+	encode := func(buf *bytes.Buffer, v any, prefix string) error {
 		buf.Reset()
-		enc := json.NewEncoder(&buf)
+		enc := json.NewEncoder(buf)
 		enc.SetIndent(prefix, "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(v); err != nil {
 			return err
 		}
-		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		return err
+		buf.Truncate(buf.Len() - 1)
+		return nil
 	}
+	window := jsonWindow * max(workers, 1)
+	bufs := make([]bytes.Buffer, window)
+	errs := make([]error, window)
 	dv := reflect.ValueOf(d).Elem()
 	dt := dv.Type()
 	bw.WriteString("{")
@@ -106,19 +120,27 @@ func WriteJSON(w io.Writer, d *Document) error {
 		bw.Write(key)
 		bw.WriteString(": ")
 		if v.Kind() != reflect.Slice || v.IsNil() || v.Len() == 0 {
-			if err := piece(v.Addr().Interface(), "  "); err != nil {
+			if err := encode(&bufs[0], v.Addr().Interface(), "  "); err != nil {
 				return err
 			}
+			bw.Write(bufs[0].Bytes())
 			continue
 		}
 		bw.WriteString("[")
-		for k := range v.Len() {
-			if k > 0 {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n    ")
-			if err := piece(v.Index(k).Addr().Interface(), "    "); err != nil {
-				return err
+		for at := 0; at < v.Len(); at += window {
+			n := min(window, v.Len()-at)
+			parallel.For(n, workers, func(k int) {
+				errs[k] = encode(&bufs[k], v.Index(at+k).Addr().Interface(), "    ")
+			})
+			for k := range n {
+				if errs[k] != nil {
+					return errs[k]
+				}
+				if at+k > 0 {
+					bw.WriteString(",")
+				}
+				bw.WriteString("\n    ")
+				bw.Write(bufs[k].Bytes())
 			}
 		}
 		bw.WriteString("\n  ]")

@@ -52,6 +52,14 @@ func TestWriteJSONPieces(t *testing.T) {
 		{"full", full},
 		{"no department targets", func() *Document { d := full(); d.DepartmentTargets = nil; return d }},
 		{"empty department targets", func() *Document { d := full(); d.DepartmentTargets = []DepartmentTarget{}; return d }},
+		{"lists longer than a window", func() *Document {
+			d := full()
+			for i := range 40 {
+				d.Tables = append(d.Tables, Table{Kind: "k", Title: "表" + string(rune('A'+i)), Pages: []int{i}})
+				d.Warnings = append(d.Warnings, Warning{Page: i, Code: "c", Message: "第" + string(rune('0'+i%10)) + "页"})
+			}
+			return d
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -62,6 +70,15 @@ func TestWriteJSONPieces(t *testing.T) {
 			}
 			if !bytes.Equal(got.Bytes(), want) {
 				t.Errorf("WriteJSON wrote\n%s\nwant\n%s", got.Bytes(), want)
+			}
+			for _, workers := range []int{0, 2, 3} {
+				got.Reset()
+				if err := WriteJSONWorkers(&got, c.doc(), workers); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want) {
+					t.Errorf("WriteJSONWorkers(%d) wrote\n%s\nwant\n%s", workers, got.Bytes(), want)
+				}
 			}
 		})
 	}
