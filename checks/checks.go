@@ -38,6 +38,7 @@ package checks
 import (
 	"fmt"
 
+	"github.com/budgetpdf/budgetpdf/internal/parallel"
 	"github.com/budgetpdf/budgetpdf/schema"
 )
 
@@ -60,37 +61,55 @@ type Text struct {
 // narrative. It does not modify doc; the caller stores the result in
 // doc.Checks. A panic in a rule is recovered and reported as a skipped check.
 func Run(doc *schema.Document, narrative []Text) []schema.Check {
+	return RunWorkers(doc, narrative, 1)
+}
+
+// RunWorkers is Run with the rules (each table's, each cross-table one)
+// run on up to workers goroutines at once; the results are Run's, in
+// Run's order.
+func RunWorkers(doc *schema.Document, narrative []Text, workers int) []schema.Check {
 	if doc == nil {
 		return nil
 	}
 	defer cacheViews(doc)()
-	out := []schema.Check{} // never null in the encoded document
-	guard := func(name string, f func() []schema.Check) {
-		defer func() {
-			if r := recover(); r != nil {
-				out = append(out, schema.Check{
-					Rule:    name,
-					Status:  schema.StatusSkipped,
-					Message: fmt.Sprintf("internal error, rule stopped: %v", r),
-				})
-			}
-		}()
-		out = append(out, f()...)
+	type rule struct {
+		name string
+		f    func() []schema.Check
 	}
+	var rules []rule
 	for i := range doc.Tables {
 		t := &doc.Tables[i]
 		if t.Kind == schema.TableUnknown || t.Kind == "" {
 			continue // what its columns mean, and so what adds up, is not known
 		}
-		guard(RuleSubjectTree, func() []schema.Check { return subjectTree(t) })
-		guard(RuleRowTotal, func() []schema.Check { return rowTotals(t) })
+		rules = append(rules,
+			rule{RuleSubjectTree, func() []schema.Check { return subjectTree(t) }},
+			rule{RuleRowTotal, func() []schema.Check { return rowTotals(t) }})
 	}
-	guard(RuleRowTotal, func() []schema.Check { return economic(doc) })
-	guard(RuleCrossTable, func() []schema.Check { return crossTable(doc, narrative) })
-	guard(RuleCrossTable, func() []schema.Check { return forms(doc) })
-	guard(RuleFormFunds, func() []schema.Check { return formFunds(doc) })
-	guard(RuleFormCount, func() []schema.Check { return formCount(doc, narrative) })
-	guard(RuleNarrative, func() []schema.Check { return narrativeChecks(doc, narrative) })
+	rules = append(rules,
+		rule{RuleRowTotal, func() []schema.Check { return economic(doc) }},
+		rule{RuleCrossTable, func() []schema.Check { return crossTable(doc, narrative) }},
+		rule{RuleCrossTable, func() []schema.Check { return forms(doc) }},
+		rule{RuleFormFunds, func() []schema.Check { return formFunds(doc) }},
+		rule{RuleFormCount, func() []schema.Check { return formCount(doc, narrative) }},
+		rule{RuleNarrative, func() []schema.Check { return narrativeChecks(doc, narrative) }})
+	results := make([][]schema.Check, len(rules))
+	parallel.For(len(rules), workers, func(i int) {
+		defer func() {
+			if r := recover(); r != nil {
+				results[i] = []schema.Check{{
+					Rule:    rules[i].name,
+					Status:  schema.StatusSkipped,
+					Message: fmt.Sprintf("internal error, rule stopped: %v", r),
+				}}
+			}
+		}()
+		results[i] = rules[i].f()
+	})
+	out := []schema.Check{} // never null in the encoded document
+	for _, r := range results {
+		out = append(out, r...)
+	}
 	return out
 }
 

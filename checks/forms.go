@@ -23,8 +23,10 @@ func projectKey(s string) string {
 func forms(doc *schema.Document) []schema.Check {
 	var out []schema.Check
 	keys := make([]string, len(doc.Projects)) // projectKey of each project, once
+	runes := make([]int, len(doc.Projects))   // and its length in runes
 	for i, p := range doc.Projects {
 		keys[i] = projectKey(p.Name)
+		runes[i] = utf8.RuneCountInString(keys[i])
 	}
 	for _, f := range doc.PerformanceForms {
 		pages := f.Pages
@@ -55,8 +57,11 @@ func forms(doc *schema.Document) []schema.Check {
 		alias := ""
 		if n == 0 {
 			var near []schema.Project
+			kr := utf8.RuneCountInString(key)
 			for i, p := range doc.Projects {
-				if !p.Carryover && oneEdit(keys[i], key) {
+				// Names more than a rune longer or shorter are more than
+				// one edit apart: most of a long document's projects.
+				if !p.Carryover && runes[i]-kr <= 1 && kr-runes[i] <= 1 && oneEdit(keys[i], key) {
 					near = append(near, p)
 				}
 			}

@@ -535,7 +535,8 @@ func (d *Doc) PageFonts(n int) (fonts []FontInfo, err error) {
 			}
 		}
 	}
-	walk(d.pages[n-1].res, 0)
+	_, res := d.pages[n-1].dict(d)
+	walk(res, 0)
 	return fonts, nil
 }
 

@@ -32,10 +32,16 @@ type Doc struct {
 	password string // the password r was opened with
 }
 
-// pageRef is a page dictionary with its inherited attributes resolved.
+// pageRef is a page dictionary with its inherited attributes resolved. A
+// page that is an object of its own is kept by reference and read again
+// when it is extracted (dict): a long document's page tree then holds no
+// page's dictionary, nor the resources written in it.
 type pageRef struct {
-	v      pdf.Value
-	res    pdf.Value
+	v      pdf.Value // the page dictionary, when it is written in its parent's Kids
+	ref    pdf.Ref   // the page's object, when byRef
+	byRef  bool
+	res    pdf.Value // the resources, unless ownRes
+	ownRes bool      // the resources are the page's own: dict's /Resources
 	media  [4]float64
 	crop   [4]float64
 	hasBox bool
@@ -59,7 +65,7 @@ func newDoc(r *pdf.Reader, info Info, lim Limits) *Doc {
 			}
 		}()
 		root := r.Trailer().Key("Root").Key("Pages")
-		d.walkTree(root, 0, pageRef{}, map[uint32]bool{}, 0)
+		d.walkTree(root, pdf.Ref{}, false, 0, pageRef{}, map[uint32]bool{}, 0)
 	}()
 	if d.info.Pages == 0 {
 		d.info.Pages = len(d.pages)
@@ -67,7 +73,7 @@ func newDoc(r *pdf.Reader, info Info, lim Limits) *Doc {
 	return d
 }
 
-func (d *Doc) walkTree(node pdf.Value, parent uint32, inh pageRef, seen map[uint32]bool, depth int) {
+func (d *Doc) walkTree(node pdf.Value, ref pdf.Ref, byRef bool, parent uint32, inh pageRef, seen map[uint32]bool, depth int) {
 	if node.Kind() != pdf.Dict || depth > d.lim.PageTreeDepth {
 		return
 	}
@@ -79,8 +85,9 @@ func (d *Doc) walkTree(node pdf.Value, parent uint32, inh pageRef, seen map[uint
 		}
 		seen[id] = true
 	}
+	own := false
 	if r := node.Key("Resources"); r.Kind() == pdf.Dict {
-		inh.res = r
+		inh.res, own = r, true
 	}
 	if b, ok := boxOf(node.Key("MediaBox")); ok {
 		inh.media, inh.hasBox = b, true
@@ -93,14 +100,35 @@ func (d *Doc) walkTree(node pdf.Value, parent uint32, inh pageRef, seen map[uint
 	}
 	kids := node.Key("Kids")
 	if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
-		inh.v = node
+		if byRef {
+			inh.ref, inh.byRef = ref, true
+			if own {
+				inh.res, inh.ownRes = pdf.Value{}, true
+			}
+		} else {
+			inh.v = node
+		}
 		d.pages = append(d.pages, inh)
 		return
 	}
 	for i := 0; i < kids.Len(); i++ {
 		id, _ := objID(node)
-		d.walkTree(kids.Index(i), id, inh, seen, depth+1)
+		kref, byRef := kids.IndexRef(i)
+		d.walkTree(kids.Index(i), kref, byRef, id, inh, seen, depth+1)
 	}
+}
+
+// dict is the page's dictionary and resources, read again when the page
+// is kept by reference.
+func (ref pageRef) dict(d *Doc) (v, res pdf.Value) {
+	v, res = ref.v, ref.res
+	if ref.byRef {
+		v = d.r.Resolve(ref.ref)
+	}
+	if ref.ownRes {
+		res = v.Key("Resources")
+	}
+	return v, res
 }
 
 func normRotate(f float64) int {
@@ -173,9 +201,10 @@ func (d *Doc) PageContext(ctx context.Context, n int) (p *Page, err error) {
 	if b, ok := segmentPool.Get().(*[]Segment); ok {
 		p.Segments = (*b)[:0]
 	}
-	w := newWalker(d, p, baseMatrix(box, ref.rotate), ref.res)
+	v, res := ref.dict(d)
+	w := newWalker(d, p, baseMatrix(box, ref.rotate), res)
 	w.ctx = ctx
-	data, rerr := pageContent(d.content[:0], ref.v.Key("Contents"))
+	data, rerr := pageContent(d.content[:0], v.Key("Contents"))
 	if cap(data) <= maxKeptContent {
 		d.content = data
 	} else {
@@ -317,7 +346,7 @@ func (d *Doc) font(fonts pdf.Value, name string, w *walker) (f *font) {
 // for it. loadFont reads only the font's dictionary, so a font decoded again
 // decodes every code as before. Fonts that failed to load are never let go:
 // their warning is given once per document.
-const maxFonts = 256
+const maxFonts = 64
 
 // evictFonts makes room for one more font when fontCap are loaded.
 func (d *Doc) evictFonts() {

@@ -672,3 +672,51 @@ func TestFormBuffersReused(t *testing.T) {
 		t.Errorf("page 2 shows %q, want %q", text.String(), "B")
 	}
 }
+
+// TestPageTreeByReference: a page that is an object of its own is kept by
+// reference, its own resources read again from it when it is extracted; a
+// page written in its parent's Kids is kept as it is; either way the page
+// reads its own or its inherited resources.
+func TestPageTreeByReference(t *testing.T) {
+	font := "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"
+	b := &pdfBuilder{}
+	own := b.stream("", "BT /F1 12 Tf 10 10 Td (Own) Tj ET")
+	inherited := b.stream("", "BT /F1 12 Tf 10 10 Td (Inherited) Tj ET")
+	direct := b.stream("", "BT /F1 12 Tf 10 10 Td (Direct) Tj ET")
+	catalog := b.add("")
+	root := b.add("")
+	p1 := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Resources << %s >> /Contents %d 0 R >>", root, font, own))
+	p2 := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Contents %d 0 R >>", root, inherited))
+	b.set(root, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R %d 0 R << /Type /Page /Contents %d 0 R >>] /Count 3 /MediaBox [0 0 200 100] /Resources << %s >> >>", p1, p2, direct, font))
+	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", root))
+	d := testDoc(t, b.bytes(catalog))
+	want := []struct {
+		text          string
+		byRef, ownRes bool
+	}{
+		{"Own", true, true},
+		{"Inherited", true, false},
+		{"Direct", false, false},
+	}
+	if d.NumPages() != len(want) {
+		t.Fatalf("NumPages %d, want %d", d.NumPages(), len(want))
+	}
+	for i, w := range want {
+		ref := d.pages[i]
+		if ref.byRef != w.byRef || ref.ownRes != w.ownRes || ref.byRef != ref.v.IsNull() || ref.ownRes != ref.res.IsNull() {
+			t.Errorf("page %d: by reference %v (dictionary kept %v), own resources %v (kept %v); want %v, %v",
+				i+1, ref.byRef, !ref.v.IsNull(), ref.ownRes, !ref.res.IsNull(), w.byRef, w.ownRes)
+		}
+		p, err := d.Page(i + 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		for _, g := range p.Glyphs {
+			got.WriteString(g.Text)
+		}
+		if got.String() != w.text {
+			t.Errorf("page %d: text %q, want %q", i+1, got.String(), w.text)
+		}
+	}
+}

@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/budgetpdf/budgetpdf/extract"
@@ -44,6 +47,7 @@ type PageLayout struct {
 	tables    []Table
 	narrative []Line
 	err       error
+	packed    *packedCells // the tables' cells, while compacted (Compact)
 }
 
 // DropRecord lets go of what the page's record keeps only to be drawn (for
@@ -55,6 +59,102 @@ func (pl *PageLayout) DropRecord() {
 	pl.rec.Words, pl.rec.Lines = nil, nil
 	for i := range pl.rec.Grids {
 		pl.rec.Grids[i].Cells, pl.rec.Grids[i].ColX = nil, nil
+	}
+}
+
+// Compact keeps of the page's tables and narrative lines only what Join
+// and the stages after it read, packed until Join (a long document keeps
+// every page's tables until the schema stage): the cells of its tables
+// as bytes, which the collector need not scan (unpack makes them cells
+// again, each table's in one array and the page's texts in one string),
+// and the narrative lines without their words (their text and box stay).
+// A page whose lines will be drawn keeps its words: call it only with
+// DropRecord.
+func (pl *PageLayout) Compact() {
+	if pl.packed == nil {
+		var cells, texts []byte
+		for i := range pl.tables {
+			t := &pl.tables[i]
+			n := 0
+			for _, rows := range [][][]Cell{t.Header, t.Rows} {
+				for _, r := range rows {
+					n += len(r)
+				}
+			}
+			cells = binary.AppendUvarint(cells, uint64(len(t.Header)))
+			cells = binary.AppendUvarint(cells, uint64(len(t.Rows)))
+			cells = binary.AppendUvarint(cells, uint64(n))
+			for _, rows := range [][][]Cell{t.Header, t.Rows} {
+				for _, r := range rows {
+					cells = binary.AppendUvarint(cells, uint64(len(r)))
+					for _, c := range r {
+						cells = binary.AppendUvarint(cells, uint64(len(c.Text)))
+						texts = append(texts, c.Text...)
+						for _, n := range [...]int{c.Row, c.Col, c.RowSpan, c.ColSpan, c.Page} {
+							cells = binary.AppendVarint(cells, int64(n))
+						}
+						for _, f := range [...]float64{c.Box.X0, c.Box.Y0, c.Box.X1, c.Box.Y1} {
+							cells = binary.LittleEndian.AppendUint64(cells, math.Float64bits(f))
+						}
+					}
+				}
+			}
+			t.Header, t.Rows = nil, nil
+			t.Pages, t.colX = slices.Clip(t.Pages), slices.Clip(t.colX)
+		}
+		pl.packed = &packedCells{cells: slices.Clip(cells), texts: string(texts)}
+		pl.tables = slices.Clip(pl.tables)
+	}
+	lines := make([]Line, len(pl.narrative))
+	for i, l := range pl.narrative {
+		lines[i] = Line{Box: l.Box, Text: l.Text}
+	}
+	pl.narrative = lines
+}
+
+// packedCells are the cells of a compacted page's tables (Compact).
+type packedCells struct {
+	cells []byte // per table its header row, body row and cell counts, per row its cell count, per cell its text length, numbers and box
+	texts string // the cells' texts, one after the other
+}
+
+// unpack makes the page's packed cells its tables' rows again.
+func (pl *PageLayout) unpack() {
+	p := pl.packed
+	if p == nil {
+		return
+	}
+	pl.packed = nil
+	b, at := p.cells, 0
+	uv := func() int {
+		v, n := binary.Uvarint(b)
+		b = b[n:]
+		return int(v)
+	}
+	for i := range pl.tables {
+		t := &pl.tables[i]
+		h, nb, n := uv(), uv(), uv()
+		all := make([]Cell, 0, n)
+		rows := make([][]Cell, 0, h+nb)
+		for range h + nb {
+			n := uv()
+			start := len(all)
+			for range n {
+				var c Cell
+				l := uv()
+				c.Text, at = p.texts[at:at+l], at+l
+				for _, f := range [...]*int{&c.Row, &c.Col, &c.RowSpan, &c.ColSpan, &c.Page} {
+					v, k := binary.Varint(b)
+					b, *f = b[k:], int(v)
+				}
+				for _, f := range [...]*float64{&c.Box.X0, &c.Box.Y0, &c.Box.X1, &c.Box.Y1} {
+					*f, b = math.Float64frombits(binary.LittleEndian.Uint64(b)), b[8:]
+				}
+				all = append(all, c)
+			}
+			rows = append(rows, all[start:len(all):len(all)])
+		}
+		t.Header, t.Rows = rows[:h:h], rows[h:]
 	}
 }
 
@@ -73,7 +173,8 @@ func Join(pls []*PageLayout) *Document { return defaults.Join(pls) }
 
 // Join is the document of laid-out pages, in page order: a table that runs
 // onto the next page joined into one, stray labels given to the next
-// page's table (see FromPages).
+// page's table (see FromPages). It consumes pls: the document's tables are
+// made of their tables and cells, changed in place.
 func (ps *Params) Join(pls []*PageLayout) *Document {
 	d := &Document{}
 	label := ""
@@ -82,6 +183,7 @@ func (ps *Params) Join(pls []*PageLayout) *Document {
 		if pl == nil {
 			continue
 		}
+		pl.unpack()
 		rec, tables, narrative := pl.rec, pl.tables, pl.narrative
 		if pl.err != nil {
 			d.Warnings = append(d.Warnings, Warning{Page: pl.Number, Code: "layout_error", Message: pl.err.Error()})
@@ -288,13 +390,15 @@ func (ps *Params) continueWith(t *Table, c Table) {
 	if len(rows) > 0 && len(rows[0]) > 0 {
 		first = rows[0][0].Row
 	}
+	// The rows are renumbered where they are and become t's: c is the
+	// page's own table, which Join consumes (most cells of a long document
+	// are in tables continued over pages; copying them doubled them while
+	// the document was joined).
 	for _, row := range rows {
-		out := make([]Cell, len(row))
-		for i, cell := range row {
-			cell.Row = base + cell.Row - first
-			out[i] = cell
+		for i := range row {
+			row[i].Row = base + row[i].Row - first
 		}
-		t.Rows = append(t.Rows, out)
+		t.Rows = append(t.Rows, row)
 	}
 	t.Pages = append(t.Pages, c.Pages...)
 	if c.Note != "" && t.Note == "" {

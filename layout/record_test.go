@@ -54,15 +54,7 @@ func TestTurnBack(t *testing.T) {
 // drawn: the grids found, their cells, the table each became and whether
 // it was joined to one begun earlier.
 func TestRecord(t *testing.T) {
-	pages := []*extract.Page{
-		ruledPage(1, "2023年预算支出总表", true, [][]string{
-			{"合计", "1,738.50", "1,530.68", "207.82"},
-			{"一般公共服务支出", "1,346.54", "1,138.72", "207.82"},
-		}),
-		ruledPage(2, "", true, [][]string{{"社会保障和就业支出", "239.93", "239.93", ""}}),
-		ruledPage(3, "", false, [][]string{{"住房公积金", "152.03", "152.03", ""}}),
-		ruledPage(4, "2023年一般公共预算支出预算表", true, [][]string{{"合计", "1.00", "1.00", ""}}),
-	}
+	pages := continuedPages()
 	d := FromPages(pages)
 	type grid struct {
 		table     int

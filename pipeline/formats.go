@@ -18,12 +18,24 @@ type Format struct {
 	Ext   string // the output file's extension, with its dot
 	Write func(io.Writer, *schema.Document) error
 	Read  func([]byte, *schema.Document) error // reads back what Write wrote
+	// WriteWorkers is Write on up to n goroutines at once (the same
+	// bytes); nil when the format writes on one.
+	WriteWorkers func(w io.Writer, doc *schema.Document, n int) error
+}
+
+// WriteWith writes doc as Write does, on up to workers goroutines where
+// the format can (0: GOMAXPROCS, as Options.Workers).
+func (f Format) WriteWith(w io.Writer, doc *schema.Document, workers int) error {
+	if f.WriteWorkers == nil {
+		return f.Write(w, doc)
+	}
+	return f.WriteWorkers(w, doc, Options{Workers: workers}.workers())
 }
 
 // Formats are the output formats, the default first. A new format is a
 // line here (and its writer in schema/encode.go).
 var Formats = []Format{
-	{Name: "json", Ext: ".json", Write: schema.WriteJSON, Read: func(b []byte, d *schema.Document) error { return json.Unmarshal(b, d) }},
+	{Name: "json", Ext: ".json", Write: schema.WriteJSON, Read: func(b []byte, d *schema.Document) error { return json.Unmarshal(b, d) }, WriteWorkers: schema.WriteJSONWorkers},
 	{Name: "yaml", Ext: ".yaml", Write: schema.WriteYAML, Read: func(b []byte, d *schema.Document) error { return yaml.Unmarshal(b, d) }},
 }
 

@@ -74,6 +74,15 @@ func TestFormatsRoundTrip(t *testing.T) {
 		if !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("%s: Encode differs from schema's writer", f.Name)
 		}
+		for _, workers := range []int{0, 1, 2} {
+			var with bytes.Buffer
+			if err := f.WriteWith(&with, doc, workers); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(with.Bytes(), got) {
+				t.Errorf("%s: WriteWith %d workers differs from Encode", f.Name, workers)
+			}
+		}
 		back, err := f.Decode(got)
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)

@@ -29,7 +29,7 @@ func merge(files []File, opts Options) (*schema.Document, error) {
 		all.Tables = append(all.Tables, in.Layout.Tables...)
 		offset += max(s.Pages, len(in.Layout.Pages))
 	}
-	return build(&all, src, warnings), nil
+	return build(&all, src, warnings, true, opts.workers()), nil
 }
 
 // shiftLayout numbers a layout's pages after offset earlier pages.

@@ -20,7 +20,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/checks"
@@ -32,8 +34,9 @@ import (
 // Options configure a conversion.
 type Options struct {
 	Password string // user or owner password of encrypted files ("" tries the empty one)
-	// Workers extract and lay out the pages of one document at once (0:
-	// GOMAXPROCS, 1: one after the other); the output is the same.
+	// Workers extract and lay out the pages of one document at once, and
+	// then read its tables and run its checks (0: GOMAXPROCS, 1: one after
+	// the other); the output is the same.
 	Workers int
 	// MaxPages, when positive, refuses a PDF with more pages before any
 	// page is read: an error matching ErrTooManyPages (code
@@ -48,6 +51,7 @@ type Options struct {
 
 	keepPages bool            // keep the extractor's pages, glyphs and all (review draws them)
 	release   bool            // the files' bytes belong to the conversion: let go of them once laid out
+	forget    func()          // lets go of the resident copy of mapped files' bytes (every forgetEvery pages)
 	ctx       context.Context // ConvertFilesContext's; the page loop stops when it ends
 }
 
@@ -75,6 +79,14 @@ func (o Options) context() context.Context {
 }
 
 func (o Options) extract() extract.Options { return extract.Options{Password: o.Password} }
+
+// workers is Workers, 0 standing for GOMAXPROCS.
+func (o Options) workers() int {
+	if o.Workers <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return o.Workers
+}
 
 // File is one input held in memory: batch reads and hashes a file once and
 // hands its bytes on.
@@ -127,7 +139,20 @@ func Convert(paths []string, opts Options) (*schema.Document, error) {
 		return nil, Usagef("no input file")
 	}
 	files := make([]File, len(paths))
+	var maps []*mapping
+	defer func() {
+		for _, m := range maps {
+			m.unmap() // once converted: the document holds no byte of them
+		}
+	}()
 	for i, p := range paths {
+		if p != "-" {
+			if m, ok := mapFile(p); ok {
+				maps = append(maps, m)
+				files[i] = File{Path: p, Data: m.data}
+				continue
+			}
+		}
 		f, err := ReadFile(p)
 		if err != nil {
 			return nil, fail(p, err)
@@ -135,6 +160,13 @@ func Convert(paths []string, opts Options) (*schema.Document, error) {
 		files[i] = f
 	}
 	opts.release = true // the files' bytes are ours
+	if len(maps) > 0 {
+		opts.forget = func() {
+			for _, m := range maps {
+				m.forget()
+			}
+		}
+	}
 	return ConvertFiles(files, opts)
 }
 
@@ -183,13 +215,14 @@ func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Inp
 		if err != nil {
 			return nil, nil, fail(files[0].Path, err)
 		}
-		if !keepPages {
-			in.Pages = nil
-		}
 		if opts.release {
 			files[0].Data = nil // laid out: a long document's bytes are not kept through schema and checks
 		}
-		return build(in.Layout, in.Source, in.Warnings), in, nil
+		ld, src, warnings := in.Layout, in.Source, in.Warnings
+		if !keepPages {
+			in = nil // nor the layout through the checks (build lets go of it once it has the narrative)
+		}
+		return build(ld, src, warnings, !keepPages, opts.workers()), in, nil
 	})
 }
 
@@ -230,6 +263,16 @@ type Input struct {
 // skips extract.
 func readFile(f File, opts Options) (*Input, error) {
 	in := &Input{Source: schema.Source{File: filepath.Base(f.Path), SHA256: f.sum()}}
+	var read atomic.Int64 // pages laid out
+	forget := func() {}
+	if opts.forget != nil {
+		opts.forget() // hashed: every byte was read
+		forget = func() {
+			if read.Add(1)%forgetEvery == 0 {
+				opts.forget()
+			}
+		}
+	}
 	var err error
 	if isTextDump(f.Path, f.Data) {
 		if _, err := choosePages(opts.Pages, 1); err != nil {
@@ -258,9 +301,11 @@ func readFile(f File, opts Options) (*Input, error) {
 		}
 		pages, laid, err := extract.ReadPages(opts.context(), doc, nums, opts.Workers, func(p *extract.Page) *layout.PageLayout {
 			pl := layout.LayoutPage(p)
+			forget()
 			if !opts.keepPages {
 				p.Release() // laid out: nothing holds its glyphs
 				pl.DropRecord()
+				pl.Compact()
 			}
 			return pl
 		})
@@ -283,6 +328,12 @@ func readFile(f File, opts Options) (*Input, error) {
 	return in, nil
 }
 
+// forgetEvery is how many pages are laid out between two calls of
+// Options.forget: the pages of a mapped file that stay resident are those
+// read since, and the objects shared by every page (the cross-reference
+// table, fonts) are read back from the page cache that often.
+const forgetEvery = 32
+
 // choosePages is the pages of ps in a document of n pages: nil for every
 // page, a usage error when ps names none.
 func choosePages(ps extract.PageSet, n int) ([]int, error) {
@@ -296,12 +347,20 @@ func choosePages(ps extract.PageSet, n int) ([]int, error) {
 	return nums, nil
 }
 
-// build runs schema and checks on a laid-out document.
-func build(ld *layout.Document, src schema.Source, warnings []schema.Warning) *schema.Document {
-	out := schema.Build(ld)
+// build runs schema and checks on a laid-out document; consume lets the
+// schema stage let go of the layout's table cells as it reads them (when
+// nothing reads ld's tables after), reading them on up to workers
+// goroutines at once.
+func build(ld *layout.Document, src schema.Source, warnings []schema.Warning, consume bool, workers int) *schema.Document {
+	var out *schema.Document
+	if consume {
+		out = schema.Consume(ld, workers)
+	} else {
+		out = schema.Build(ld)
+	}
 	out.Source = src
 	out.Warnings = append(warnings, out.Warnings...)
-	out.Checks = checks.Run(out, narrative(ld))
+	out.Checks = checks.RunWorkers(out, narrative(ld), workers)
 	if len(out.Tables) == 0 && len(out.PerformanceForms) == 0 {
 		out.Warnings = append(out.Warnings, schema.Warning{Code: "no_tables", Message: "no budget table or performance form was recognized"})
 	}

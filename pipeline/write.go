@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"bufio"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -8,6 +10,16 @@ import (
 // WriteFileAtomic writes data to a temporary file beside path and renames
 // it into place, so an interrupted run never leaves half a file.
 func WriteFileAtomic(path string, data []byte) error {
+	return WriteAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteAtomic is WriteFileAtomic of what write writes (buffered): the file
+// appears at path only once write has returned nil, so an output can be
+// written as it is encoded and still never be half a file.
+func WriteAtomic(path string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -15,13 +27,16 @@ func WriteFileAtomic(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	bw := bufio.NewWriterSize(tmp, 64<<10)
 	// CreateTemp makes the file private; an output is an ordinary file.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
+	err = tmp.Chmod(0o644)
+	if err == nil {
+		err = write(bw)
 	}
-	if _, err := tmp.Write(data); err != nil {
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -40,5 +42,39 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(filepath.Join(dir, ".taken.*")); len(m) != 0 {
 		t.Errorf("temporary files left: %v", m)
+	}
+}
+
+// TestWriteAtomicFailing: a write that fails part-way leaves neither the
+// output nor a temporary file, and an older output stays as it was.
+func TestWriteAtomicFailing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.json")
+	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"fails at once", func(io.Writer) error { return errors.New("encode") }},
+		{"fails after writing", func(w io.Writer) error {
+			if _, err := w.Write([]byte("{\"half\": ")); err != nil {
+				return err
+			}
+			return errors.New("encode")
+		}},
+	}
+	for _, c := range cases {
+		if err := WriteAtomic(path, c.write); err == nil {
+			t.Errorf("%s: no error", c.name)
+		}
+		got, _ := os.ReadFile(path)
+		if string(got) != "old\n" {
+			t.Errorf("%s: output %q, want the old one", c.name, got)
+		}
+		if m, _ := filepath.Glob(filepath.Join(dir, ".out.json.*")); len(m) != 0 {
+			t.Errorf("%s: temporary files left: %v", c.name, m)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budgetpdf/budgetpdf/internal/parallel"
 	"github.com/budgetpdf/budgetpdf/layout"
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
@@ -16,7 +17,18 @@ import (
 //
 // Build records on ld what it made of each layout table (ld.Readings): the
 // output table, its kind and the key of each printed column.
-func Build(ld *layout.Document) *Document {
+func Build(ld *layout.Document) *Document { return build(ld, false, 1) }
+
+// Consume is Build that lets go of each layout table's rows (Header, Rows)
+// as soon as the table is read, for a caller that reads nothing of ld's
+// tables after but their titles, pages and readings: a long document's
+// layout and its output are then not held whole at once (at 5,000 pages,
+// some 40 and 20 MB). The tables are read on up to workers goroutines at
+// once (each table on its own: building it, finding a target table in
+// it). The document is Build's.
+func Consume(ld *layout.Document, workers int) *Document { return build(ld, true, workers) }
+
+func build(ld *layout.Document, consume bool, workers int) *Document {
 	doc := &Document{
 		SchemaVersion:    SchemaVersion,
 		Tables:           []Table{},
@@ -27,21 +39,37 @@ func Build(ld *layout.Document) *Document {
 		Warnings:         []Warning{},
 	}
 	from, to := formSection(ld)
+	// The performance forms and the department targets read layout tables
+	// other than their own, and only read them: they are read before the
+	// tables are built, so that Consume may let go of each table once
+	// built (and once a target table outside the forms' section is looked
+	// for in it), and placed in the document after, as they always were.
+	forms, formWarns := Forms(FormRows(ld))
+	targets := DepartmentTargets(ld)
 	ld.Readings = make([]layout.Reading, len(ld.Tables))
+	built := make([]builtTable, len(ld.Tables))
+	parallel.For(len(ld.Tables), workers, func(i int) {
+		if i < from || i >= to {
+			b := &built[i]
+			b.t, b.keys, b.warns = buildTable(&ld.Tables[i])
+			b.forms, b.formWarns = outsideForm(ld, i)
+		}
+		if consume {
+			ld.Tables[i].Header, ld.Tables[i].Rows = nil, nil
+		}
+	})
+	var outside []PerformanceForm
+	var outsideWarns []Warning
+	for _, b := range built {
+		outside, outsideWarns = append(outside, b.forms...), append(outsideWarns, b.formWarns...)
+	}
 	for i := range ld.Tables {
 		if i >= from && i < to {
 			ld.Readings[i] = layout.Reading{Output: -1, Form: true}
-			continue
+		} else {
+			addBuilt(doc, ld, i, &built[i])
 		}
-		t, keys, warns := buildTable(&ld.Tables[i])
-		doc.Warnings = append(doc.Warnings, warns...)
-		ld.Readings[i] = layout.Reading{Output: len(doc.Tables), Keys: keys}
-		if n := len(doc.Tables); n > 0 && continues(&doc.Tables[n-1], &t) {
-			join(&doc.Tables[n-1], &t) // a continuation page the layout did not stitch
-			ld.Readings[i].Output = n - 1
-			continue
-		}
-		doc.Tables = append(doc.Tables, t)
+		built[i] = builtTable{}
 	}
 	for i := range ld.Readings {
 		if r := &ld.Readings[i]; r.Output >= 0 {
@@ -62,14 +90,37 @@ func Build(ld *layout.Document) *Document {
 			doc.Projects = append(doc.Projects, Projects(t)...)
 		}
 	}
-	pf, warns := Forms(FormRows(ld))
-	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
-	doc.Warnings = append(doc.Warnings, warns...)
-	doc.DepartmentTargets = DepartmentTargets(ld)
-	pf, warns = OutsideForms(ld)
-	doc.PerformanceForms = append(doc.PerformanceForms, pf...)
-	doc.Warnings = append(doc.Warnings, warns...)
+	doc.PerformanceForms = append(doc.PerformanceForms, forms...)
+	doc.Warnings = append(doc.Warnings, formWarns...)
+	doc.DepartmentTargets = targets
+	doc.PerformanceForms = append(doc.PerformanceForms, outside...)
+	doc.Warnings = append(doc.Warnings, outsideWarns...)
 	return doc
+}
+
+// builtTable is what one layout table outside the forms' section is
+// read as: buildTable's result, and the target tables found in it
+// (outsideForm).
+type builtTable struct {
+	t         Table
+	keys      []string
+	warns     []Warning
+	forms     []PerformanceForm
+	formWarns []Warning
+}
+
+// addBuilt adds layout table i of ld, built, to doc: a table of its own,
+// or the continuation of doc's last one.
+func addBuilt(doc *Document, ld *layout.Document, i int, b *builtTable) {
+	t, keys := b.t, b.keys
+	doc.Warnings = append(doc.Warnings, b.warns...)
+	ld.Readings[i] = layout.Reading{Output: len(doc.Tables), Keys: keys}
+	if n := len(doc.Tables); n > 0 && continues(&doc.Tables[n-1], &t) {
+		join(&doc.Tables[n-1], &t) // a continuation page the layout did not stitch
+		ld.Readings[i].Output = n - 1
+		return
+	}
+	doc.Tables = append(doc.Tables, t)
 }
 
 var (

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,13 +67,7 @@ var codeTruths = []codeTruth{
 }
 
 func TestCodesOnRealPages(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "national")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("national corpus not present")
-	}
-	if testing.Short() {
-		t.Skip("converts real files")
-	}
+	dir := nationalDir(t)
 	docs := map[string]*Document{}
 	for _, tt := range codeTruths {
 		doc := docs[tt.file]

@@ -99,16 +99,22 @@ func OutsideForms(ld *layout.Document) ([]PerformanceForm, []Warning) {
 		if ti >= from && ti < to {
 			continue
 		}
-		rows := cleanRows(tableFormRows(&ld.Tables[ti], ti, 0))
-		long := false
-		for _, r := range rows {
-			long = long || isTargetTableHeader(r)
-		}
-		if !long {
-			continue
-		}
-		f, w := longForms(rows)
+		f, w := outsideForm(ld, ti)
 		forms, warns = append(forms, f...), append(warns, w...)
 	}
 	return forms, warns
+}
+
+// outsideForm is what OutsideForms finds in layout table ti (outside the
+// forms' section): the forms of a target table, none of another.
+func outsideForm(ld *layout.Document, ti int) ([]PerformanceForm, []Warning) {
+	rows := cleanRows(tableFormRows(&ld.Tables[ti], ti, 0))
+	long := false
+	for _, r := range rows {
+		long = long || isTargetTableHeader(r)
+	}
+	if !long {
+		return nil, nil
+	}
+	return longForms(rows)
 }

@@ -48,13 +48,13 @@ func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return fail(stderr, "", err)
 	}
-	data, err := f.Encode(doc)
-	if err == nil {
-		if out == "" || out == "-" {
-			_, err = stdout.Write(data)
-		} else {
-			err = pipeline.WriteFileAtomic(out, data) // never half a file
-		}
+	// Written as it is encoded: a long document's output is never held
+	// whole in memory.
+	write := func(w io.Writer) error { return f.WriteWith(w, doc, workers) }
+	if out == "" || out == "-" {
+		err = write(stdout)
+	} else {
+		err = pipeline.WriteAtomic(out, write) // never half a file
 	}
 	if err != nil {
 		return fail(stderr, files[0], fmt.Errorf("writing output: %w", err))

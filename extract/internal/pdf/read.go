@@ -95,7 +95,10 @@ type Reader struct {
 }
 
 // maxCachedObjects bounds the object cache; past it the cache starts over.
-const maxCachedObjects = 1 << 16
+// A page reads a few dozen objects, most of them its own, and the shared
+// ones (fonts) are kept decoded by the extractor: a cache of every object
+// of a 5,000-page document (1 << 16) held 7 MB per reader for nothing.
+const maxCachedObjects = 1 << 12
 
 type xref struct {
 	ptr      objptr
@@ -757,6 +760,27 @@ func (v Value) Keys() []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// Ref is an indirect object by number: a caller that keeps many objects
+// (the pages of a long document) keeps their references and reads each
+// again when it needs it (Reader.Resolve), rather than keeping every one
+// parsed.
+type Ref struct{ ptr objptr }
+
+// IndexRef is the reference of element i of the array v when that element
+// is an indirect object.
+func (v Value) IndexRef(i int) (Ref, bool) {
+	x, ok := v.data.(array)
+	if !ok || i < 0 || i >= len(x) {
+		return Ref{}, false
+	}
+	ptr, ok := x[i].(objptr)
+	return Ref{ptr}, ok
+}
+
+// Resolve reads the indirect object ref: the Value that IndexRef's array
+// element resolves to.
+func (r *Reader) Resolve(ref Ref) Value { return r.resolve(objptr{}, ref.ptr) }
 
 // Index returns the i'th element in the array v.
 // If v.Kind() != Array or if i is outside the array bounds,

@@ -1,0 +1,137 @@
+package layout
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+)
+
+// continuedPages are a table that runs over three pages (the second
+// repeats its header, the third goes straight into data) and a second table.
+func continuedPages() []*extract.Page {
+	return []*extract.Page{
+		ruledPage(1, "2023年预算支出总表", true, [][]string{
+			{"合计", "1,738.50", "1,530.68", "207.82"},
+			{"一般公共服务支出", "1,346.54", "1,138.72", "207.82"},
+		}),
+		ruledPage(2, "", true, [][]string{{"社会保障和就业支出", "239.93", "239.93", ""}}),
+		ruledPage(3, "", false, [][]string{{"住房公积金", "152.03", "152.03", ""}}),
+		ruledPage(4, "2023年一般公共预算支出预算表", true, [][]string{{"合计", "1.00", "1.00", ""}}),
+	}
+}
+
+// TestCompact: Join of compacted page layouts (DropRecord, then Compact, as
+// a conversion that draws nothing lays out a page) has the tables and the
+// narrative text and boxes of Join of the page layouts as laid out, and no
+// word of the narrative; every row it keeps holds its own cells (appending
+// to one never writes into the next).
+func TestCompact(t *testing.T) {
+	cases := []struct {
+		name  string
+		pages func() []*extract.Page
+	}{
+		{"one table", func() []*extract.Page {
+			return []*extract.Page{ruledPage(1, "2023年预算支出总表", true, [][]string{{"合计", "2.00", "2.00", ""}})}
+		}},
+		{"a table over three pages and another", continuedPages},
+		{"narrative only", func() []*extract.Page {
+			return []*extract.Page{page(1, cat(text("部门预算公开", 100, 100, 16), text("第一部分 部门概况", 80, 200, 12)), nil)}
+		}},
+	}
+	join := func(pages []*extract.Page, compact bool) *Document {
+		var pls []*PageLayout
+		for _, p := range pages {
+			pl := LayoutPage(p)
+			if compact {
+				pl.DropRecord()
+				pl.Compact()
+			}
+			pls = append(pls, pl)
+		}
+		return Join(pls)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			want, got := join(c.pages(), false), join(c.pages(), true)
+			if len(want.Tables) == 0 && c.name != "narrative only" {
+				t.Fatal("no table laid out")
+			}
+			if !reflect.DeepEqual(got.Tables, want.Tables) {
+				t.Errorf("tables\n%+v\nwant\n%+v", got.Tables, want.Tables)
+			}
+			if len(got.Pages) != len(want.Pages) {
+				t.Fatalf("%d pages, want %d", len(got.Pages), len(want.Pages))
+			}
+			for i, p := range got.Pages {
+				w := want.Pages[i]
+				if len(p.Lines) != len(w.Lines) {
+					t.Fatalf("page %d: %d lines, want %d", p.Number, len(p.Lines), len(w.Lines))
+				}
+				for k, l := range p.Lines {
+					if l.Text != w.Lines[k].Text || l.Box != w.Lines[k].Box || l.Words != nil {
+						t.Errorf("page %d line %d: %q %v with %d words, want %q %v without words", p.Number, k, l.Text, l.Box, len(l.Words), w.Lines[k].Text, w.Lines[k].Box)
+					}
+				}
+			}
+			for _, tb := range got.Tables {
+				rows := append(append([][]Cell{}, tb.Header...), tb.Rows...)
+				for i := 0; i+1 < len(rows); i++ {
+					if len(rows[i+1]) == 0 {
+						continue
+					}
+					next := rows[i+1][0]
+					_ = append(rows[i], Cell{Text: "planted"})
+					if rows[i+1][0] != next {
+						t.Errorf("appending to row %d of %q changed row %d", i, tb.Title, i+1)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestPackCells: the packed cells of Compact unpack to the cells packed,
+// whatever their numbers, boxes and texts: empty rows and texts, negative
+// and large numbers, boxes that are not round, tables with no rows.
+func TestPackCells(t *testing.T) {
+	tables := []Table{
+		{Title: "表一", NCols: 3,
+			Header: [][]Cell{{{Text: "项目", Row: 0, Col: 0, RowSpan: 2, ColSpan: 1, Box: Box{1.5, 2.25, 3.125, 1e-9}, Page: 7}}},
+			Rows: [][]Cell{
+				{{Text: "", Row: -1, Col: 1 << 40, RowSpan: 1, ColSpan: 3, Box: Box{-0.1, 0.2, 595.28, 841.89}, Page: 0}, {Text: "一、<收入>", Row: 3, Col: 2}},
+				{},
+				{{Text: "合计", Row: 1<<31 + 5, Col: -7, Box: Box{1.0 / 3, 2.0 / 3, 1, 1}, Page: 1 << 20}},
+			}},
+		{Title: "没有行的表"},
+		{Title: "只有表头", Header: [][]Cell{{{Text: "单位：万元"}}}},
+	}
+	want := make([]Table, len(tables))
+	for i, tb := range tables {
+		want[i] = tb
+		want[i].Header = append([][]Cell{}, tb.Header...)
+		want[i].Rows = append([][]Cell{}, tb.Rows...)
+	}
+	pl := &PageLayout{Number: 7, tables: tables}
+	pl.Compact()
+	for i, tb := range pl.tables {
+		if tb.Header != nil || tb.Rows != nil {
+			t.Errorf("table %d keeps rows while packed", i)
+		}
+	}
+	pl.unpack()
+	for i, tb := range pl.tables {
+		w := want[i]
+		if len(tb.Header) != len(w.Header) || len(tb.Rows) != len(w.Rows) {
+			t.Fatalf("table %d: %d+%d rows, want %d+%d", i, len(tb.Header), len(tb.Rows), len(w.Header), len(w.Rows))
+		}
+		for k, rows := range [][][]Cell{tb.Header, tb.Rows} {
+			wrows := [][][]Cell{w.Header, w.Rows}[k]
+			for r := range rows {
+				if len(rows[r]) != len(wrows[r]) || len(rows[r]) > 0 && !reflect.DeepEqual(rows[r], wrows[r]) {
+					t.Errorf("table %d row %d: %+v, want %+v", i, r, rows[r], wrows[r])
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package schema
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/layout"
+)
+
+// nationalDir is the national corpus; a test that converts its files is
+// skipped without it and under -short.
+func nationalDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "corpus", "national")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("national corpus not present")
+	}
+	if testing.Short() {
+		t.Skip("converts real files")
+	}
+	return dir
+}
+
+// TestConsume: on national files that print performance forms and a
+// department target table, Consume makes Build's document byte for byte
+// and the same readings, and leaves no cell in the layout's tables.
+func TestConsume(t *testing.T) {
+	dir := nationalDir(t)
+	files := []string{
+		"002_北京/退役军人事务局_附件2：北京市退役军人事务局2026年度部门预算报表.pdf",
+		"004_重庆/规划和自然资源局_重庆市规划和自然资源局.pdf",
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			d, err := extract.Open(filepath.Join(dir, f), extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages, err := d.ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			built, consumed := layout.FromPages(pages), layout.FromPages(pages)
+			want, got := Build(built), Consume(consumed, 2)
+			if len(want.PerformanceForms) == 0 || len(want.DepartmentTargets) == 0 {
+				t.Fatalf("%d performance forms, %d department targets: the file no longer tests what is read before the tables", len(want.PerformanceForms), len(want.DepartmentTargets))
+			}
+			var wb, gb bytes.Buffer
+			if err := WriteJSON(&wb, want); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteJSON(&gb, got); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(gb.Bytes(), wb.Bytes()) {
+				t.Errorf("Consume's document (%d bytes) differs from Build's (%d bytes)", gb.Len(), wb.Len())
+			}
+			if !reflect.DeepEqual(consumed.Readings, built.Readings) {
+				t.Errorf("readings differ:\n%+v\nwant\n%+v", consumed.Readings, built.Readings)
+			}
+			for i, tb := range consumed.Tables {
+				if tb.Header != nil || tb.Rows != nil {
+					t.Errorf("table %d %q keeps %d header and %d body rows", i, tb.Title, len(tb.Header), len(tb.Rows))
+				}
+			}
+		})
+	}
+}

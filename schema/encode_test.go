@@ -1,0 +1,96 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"testing"
+)
+
+// referenceJSON is the document as one json.Encoder call writes it: what
+// WriteJSON wrote before it wrote a piece at a time.
+func referenceJSON(t *testing.T, d *Document) []byte {
+	t.Helper()
+	nonNil(d)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestWriteJSONPieces: WriteJSON writes, byte for byte, what one encoder
+// call writes of the whole document: empty lists, an omitted and a present
+// omitempty list, nested rows (Row's own MarshalJSON), text an HTML-escaping
+// encoder would change, several elements per list.
+func TestWriteJSONPieces(t *testing.T) {
+	n := 3
+	full := func() *Document {
+		return &Document{
+			SchemaVersion: SchemaVersion,
+			Source:        Source{File: "a<b>&c.pdf", SHA256: "00", Pages: 2, Parts: []Part{{File: "x.pdf"}, {File: "y.pdf"}}},
+			Document:      DocumentInfo{Title: "2026年预算", Year: 2026, Kind: "budget"},
+			Tables: []Table{
+				{Kind: "k", Title: "表一", Number: &n, Unit: Str("万元"), Pages: []int{1, 2},
+					Columns: []Column{{Key: "item", Label: "项目"}, {Key: "amount", Label: "金额"}},
+					Rows:    []Row{{{Key: "item", Value: Str("一、<收入>")}, {Key: "amount", Value: nil}}, {{Key: "item", Value: Str("合计")}}}},
+				{Kind: "other", Empty: true},
+			},
+			DepartmentTargets: []DepartmentTarget{{Title: "部门整体支出绩效目标表", Pages: []int{9}}},
+			Checks:            []Check{{Rule: "r", Status: "pass", Message: "a & b"}, {Rule: "s", Status: "fail", Pages: []int{3}}},
+			Warnings:          []Warning{{Page: 1, Code: "c", Message: "m"}},
+		}
+	}
+	cases := []struct {
+		name string
+		doc  func() *Document
+	}{
+		{"zero", func() *Document { return &Document{} }},
+		{"full", full},
+		{"no department targets", func() *Document { d := full(); d.DepartmentTargets = nil; return d }},
+		{"empty department targets", func() *Document { d := full(); d.DepartmentTargets = []DepartmentTarget{}; return d }},
+		{"lists longer than a window", func() *Document {
+			d := full()
+			for i := range 40 {
+				d.Tables = append(d.Tables, Table{Kind: "k", Title: "表" + string(rune('A'+i)), Pages: []int{i}})
+				d.Warnings = append(d.Warnings, Warning{Page: i, Code: "c", Message: "第" + string(rune('0'+i%10)) + "页"})
+			}
+			return d
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			want := referenceJSON(t, c.doc())
+			var got bytes.Buffer
+			if err := WriteJSON(&got, c.doc()); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("WriteJSON wrote\n%s\nwant\n%s", got.Bytes(), want)
+			}
+			for _, workers := range []int{0, 2, 3} {
+				got.Reset()
+				if err := WriteJSONWorkers(&got, c.doc(), workers); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want) {
+					t.Errorf("WriteJSONWorkers(%d) wrote\n%s\nwant\n%s", workers, got.Bytes(), want)
+				}
+			}
+		})
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestWriteJSONError: a writer's error comes back.
+func TestWriteJSONError(t *testing.T) {
+	if err := WriteJSON(failWriter{}, &Document{}); err == nil {
+		t.Error("no error from a failing writer")
+	}
+}
