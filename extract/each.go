@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
@@ -148,6 +149,9 @@ func (d *Doc) clone() (*Doc, error) {
 	return c, nil
 }
 
+// workerPanic is what a worker panicked with, carried to the caller.
+type workerPanic struct{ v any }
+
 // parallelPage is one page read by a worker.
 type parallelPage[T any] struct {
 	page   *Page
@@ -176,9 +180,12 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A fault reading a mapped file's bytes is a panic, as on the
+			// caller's goroutine (pipeline's guard), not a crash.
+			debug.SetPanicOnFault(true)
 			defer func() {
 				if x := recover(); x != nil {
-					panicked.CompareAndSwap(nil, fmt.Sprint(x))
+					panicked.CompareAndSwap(nil, workerPanic{x})
 					next.Store(int64(n)) // the others stop too
 				}
 			}()
@@ -204,7 +211,7 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 	}
 	wg.Wait()
 	if x := panicked.Load(); x != nil {
-		panic(x) // on the caller's goroutine, where its recover is
+		panic(x.(workerPanic).v) // on the caller's goroutine, where its recover is
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, nil, false // the serial read reports it

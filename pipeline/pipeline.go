@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -229,13 +230,20 @@ func convert(files []File, opts Options, keepPages bool) (*schema.Document, *Inp
 // guard is the stage boundary, the one place a panic is recovered: it
 // becomes an internal failure of the files.
 func guard(files []File, run func() (*schema.Document, *Input, error)) (doc *schema.Document, in *Input, err error) {
+	// A mapped file cut short while it is read faults past its new end:
+	// with panic-on-fault that is a panic recovered here, not a crash.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			names := make([]string, len(files))
 			for i, f := range files {
 				names[i] = f.Path
 			}
-			doc, in, err = nil, nil, fail(strings.Join(names, " + "), fmt.Errorf("%w: %v", ErrInternal, r))
+			cause := fmt.Errorf("%w: %v", ErrInternal, r)
+			if _, fault := r.(interface{ Addr() uintptr }); fault {
+				cause = fmt.Errorf("%w: the file changed while it was read (cut short: its bytes past the new end are gone)", extract.ErrCorrupt)
+			}
+			doc, in, err = nil, nil, fail(strings.Join(names, " + "), cause)
 		}
 	}()
 	return run()
