@@ -7,10 +7,10 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
-
-	"github.com/budgetpdf/budgetpdf/internal/parallel"
 )
 
 // nonNil gives every collection of d a non-nil value, so that empty ones
@@ -89,8 +89,7 @@ func WriteJSONWorkers(w io.Writer, d *Document, workers int) error {
 		return nil
 	}
 	window := jsonWindow * max(workers, 1)
-	bufs := make([]bytes.Buffer, window)
-	errs := make([]error, window)
+	bufs := make([]bytes.Buffer, 1)
 	dv := reflect.ValueOf(d).Elem()
 	dt := dv.Type()
 	bw.WriteString("{")
@@ -127,21 +126,17 @@ func WriteJSONWorkers(w io.Writer, d *Document, workers int) error {
 			continue
 		}
 		bw.WriteString("[")
-		for at := 0; at < v.Len(); at += window {
-			n := min(window, v.Len()-at)
-			parallel.For(n, workers, func(k int) {
-				errs[k] = encode(&bufs[k], v.Index(at+k).Addr().Interface(), "    ")
-			})
-			for k := range n {
-				if errs[k] != nil {
-					return errs[k]
-				}
-				if at+k > 0 {
-					bw.WriteString(",")
-				}
-				bw.WriteString("\n    ")
-				bw.Write(bufs[k].Bytes())
+		err = encodeOrdered(v.Len(), workers, window, func(k int, buf *bytes.Buffer) error {
+			return encode(buf, v.Index(k).Addr().Interface(), "    ")
+		}, func(k int, b []byte) {
+			if k > 0 {
+				bw.WriteString(",")
 			}
+			bw.WriteString("\n    ")
+			bw.Write(b)
+		})
+		if err != nil {
+			return err
 		}
 		bw.WriteString("\n  ]")
 	}
@@ -150,6 +145,84 @@ func WriteJSONWorkers(w io.Writer, d *Document, workers int) error {
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
+}
+
+// encodeOrdered encodes the elements 0..n-1 (encode) on up to workers
+// goroutines and hands each one's bytes to write in order, on the caller's
+// goroutine. At most window elements are encoded and not yet written: a
+// worker takes the next element only once one of the window's slots is
+// free, and elements are taken in order, so the one write waits for is
+// always being encoded. Unlike windows read in turn, no worker waits for
+// the slowest element of a window. An error stops the run; a panic in
+// encode is raised again on the caller's goroutine.
+func encodeOrdered(n, workers, window int, encode func(k int, buf *bytes.Buffer) error, write func(k int, b []byte)) error {
+	if workers <= 1 || n <= 1 {
+		var buf bytes.Buffer
+		for k := range n {
+			if err := encode(k, &buf); err != nil {
+				return err
+			}
+			write(k, buf.Bytes())
+		}
+		return nil
+	}
+	type result struct {
+		buf      *bytes.Buffer
+		err      error
+		panicked any
+	}
+	ready := make([]chan result, n)
+	for k := range ready {
+		ready[k] = make(chan result, 1)
+	}
+	slots := make(chan *bytes.Buffer, window) // free buffers: a worker takes one before an element
+	for range window {
+		slots <- new(bytes.Buffer)
+	}
+	var next atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				var buf *bytes.Buffer
+				select {
+				case buf = <-slots:
+				case <-stop:
+					return
+				}
+				k := int(next.Add(1)) - 1
+				if k >= n {
+					return
+				}
+				func() {
+					defer func() {
+						if x := recover(); x != nil {
+							ready[k] <- result{buf: buf, panicked: x}
+						}
+					}()
+					err := encode(k, buf)
+					ready[k] <- result{buf: buf, err: err}
+				}()
+			}
+		}()
+	}
+	defer wg.Wait()
+	defer close(stop)
+	for k := range n {
+		r := <-ready[k]
+		if r.panicked != nil {
+			panic(r.panicked)
+		}
+		if r.err != nil {
+			return r.err
+		}
+		write(k, r.buf.Bytes())
+		slots <- r.buf
+	}
+	return nil
 }
 
 // emptyJSON is encoding/json's test of an omitempty field.
