@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strconv"
 	"testing"
+	"time"
 )
 
 // referenceJSON is the document as one json.Encoder call writes it: what
@@ -93,4 +96,53 @@ func TestWriteJSONError(t *testing.T) {
 	if err := WriteJSON(failWriter{}, &Document{}); err == nil {
 		t.Error("no error from a failing writer")
 	}
+}
+
+// TestEncodeOrdered: elements encoded on several workers are written in
+// order, each once; an encoding error stops the run with that error; a
+// panic in encode is raised again on the caller's goroutine.
+func TestEncodeOrdered(t *testing.T) {
+	encode := func(k int, buf *bytes.Buffer) error {
+		buf.Reset()
+		if k%7 == 0 {
+			time.Sleep(time.Millisecond) // some elements are slow
+		}
+		fmt.Fprintf(buf, "%d", k)
+		return nil
+	}
+	for _, workers := range []int{1, 2, 3, 8} {
+		var got []string
+		err := encodeOrdered(100, workers, 4, encode, func(k int, b []byte) {
+			if string(b) != strconv.Itoa(k) {
+				t.Errorf("%d workers: element %d wrote %q", workers, k, b)
+			}
+			got = append(got, string(b))
+		})
+		if err != nil || len(got) != 100 {
+			t.Fatalf("%d workers: %d elements, %v", workers, len(got), err)
+		}
+	}
+	boom := errors.New("boom")
+	written := 0
+	err := encodeOrdered(100, 3, 4, func(k int, buf *bytes.Buffer) error {
+		if k == 50 {
+			return boom
+		}
+		return encode(k, buf)
+	}, func(int, []byte) { written++ })
+	if !errors.Is(err, boom) || written != 50 {
+		t.Errorf("error at 50: %v after %d written; want boom after 50", err, written)
+	}
+	defer func() {
+		if r := recover(); r != "bad element" {
+			t.Errorf("recovered %v, want the element's panic", r)
+		}
+	}()
+	encodeOrdered(100, 3, 4, func(k int, buf *bytes.Buffer) error {
+		if k == 10 {
+			panic("bad element")
+		}
+		return encode(k, buf)
+	}, func(int, []byte) {})
+	t.Error("no panic")
 }
