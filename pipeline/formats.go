@@ -21,6 +21,18 @@ type Format struct {
 	// WriteWorkers is Write on up to n goroutines at once (the same
 	// bytes); nil when the format writes on one.
 	WriteWorkers func(w io.Writer, doc *schema.Document, n int) error
+	// WriteConsume is WriteWorkers for doc's last use, letting go of what
+	// it has written (the same bytes); nil when the format cannot.
+	WriteConsume func(w io.Writer, doc *schema.Document, n int) error
+}
+
+// WriteLast writes doc as WriteWith does when nothing reads doc after:
+// a format that can lets go of doc's parts as it writes them.
+func (f Format) WriteLast(w io.Writer, doc *schema.Document, workers int) error {
+	if f.WriteConsume == nil {
+		return f.WriteWith(w, doc, workers)
+	}
+	return f.WriteConsume(w, doc, Options{Workers: workers}.workers())
 }
 
 // WriteWith writes doc as Write does, on up to workers goroutines where
@@ -35,7 +47,7 @@ func (f Format) WriteWith(w io.Writer, doc *schema.Document, workers int) error 
 // Formats are the output formats, the default first. A new format is a
 // line here (and its writer in schema/encode.go).
 var Formats = []Format{
-	{Name: "json", Ext: ".json", Write: schema.WriteJSON, Read: func(b []byte, d *schema.Document) error { return json.Unmarshal(b, d) }, WriteWorkers: schema.WriteJSONWorkers},
+	{Name: "json", Ext: ".json", Write: schema.WriteJSON, Read: func(b []byte, d *schema.Document) error { return json.Unmarshal(b, d) }, WriteWorkers: schema.WriteJSONWorkers, WriteConsume: schema.WriteJSONConsume},
 	{Name: "yaml", Ext: ".yaml", Write: schema.WriteYAML, Read: func(b []byte, d *schema.Document) error { return yaml.Unmarshal(b, d) }},
 }
 

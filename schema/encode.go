@@ -73,6 +73,19 @@ const jsonWindow = 4
 // encoded on up to workers goroutines at once, a window of them at a time,
 // and written in order: the same bytes.
 func WriteJSONWorkers(w io.Writer, d *Document, workers int) error {
+	return writeJSON(w, d, workers, false)
+}
+
+// WriteJSONConsume is WriteJSONWorkers for the document's last use: each
+// element of a top-level list is let go (set to its zero value) once it is
+// written, so a long document's memory shrinks as its output grows and
+// the collector, working near the soft memory limit, has less to mark.
+// The bytes are WriteJSON's; d's lists hold zero values after.
+func WriteJSONConsume(w io.Writer, d *Document, workers int) error {
+	return writeJSON(w, d, workers, true)
+}
+
+func writeJSON(w io.Writer, d *Document, workers int, consume bool) error {
 	nonNil(d)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	// encode is v encoded as the value at one nesting level (its later
@@ -134,6 +147,10 @@ func WriteJSONWorkers(w io.Writer, d *Document, workers int) error {
 			}
 			bw.WriteString("\n    ")
 			bw.Write(b)
+			if consume {
+				e := v.Index(k) // written: no worker reads it again
+				e.SetZero()
+			}
 		})
 		if err != nil {
 			return err

@@ -82,6 +82,24 @@ func TestWriteJSONPieces(t *testing.T) {
 				if !bytes.Equal(got.Bytes(), want) {
 					t.Errorf("WriteJSONWorkers(%d) wrote\n%s\nwant\n%s", workers, got.Bytes(), want)
 				}
+				got.Reset()
+				d := c.doc()
+				if err := WriteJSONConsume(&got, d, workers); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want) {
+					t.Errorf("WriteJSONConsume(%d) wrote\n%s\nwant\n%s", workers, got.Bytes(), want)
+				}
+				for i := range d.Tables {
+					if d.Tables[i].Title != "" || d.Tables[i].Rows != nil {
+						t.Errorf("WriteJSONConsume(%d) kept table %d", workers, i)
+					}
+				}
+				for i := range d.Warnings {
+					if d.Warnings[i] != (Warning{}) {
+						t.Errorf("WriteJSONConsume(%d) kept warning %d", workers, i)
+					}
+				}
 			}
 		})
 	}

@@ -50,7 +50,7 @@ func runConvert(name string, minFiles int, args []string, stdout, stderr io.Writ
 	}
 	// Written as it is encoded: a long document's output is never held
 	// whole in memory.
-	write := func(w io.Writer) error { return f.WriteWith(w, doc, workers) }
+	write := func(w io.Writer) error { return f.WriteLast(w, doc, workers) } // doc's last use
 	if out == "" || out == "-" {
 		err = write(stdout)
 	} else {
