@@ -155,6 +155,7 @@ func TestHostileBatch(t *testing.T) {
 			cmd := exec.Command(exe, args...)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			resetPeakRSS() // the child's rusage peak is then its own
 			start := time.Now()
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
