@@ -138,8 +138,9 @@ func BenchmarkCorpus(b *testing.B) {
 		b.ReportMetric(median(ratioPt), "ratio-pdftotext")
 	}
 	b.ReportMetric(startupMillis(b, bin), "startup-ms")
-	allocs, peak := inProcess(b, files)
+	allocs, bytes, peak := inProcess(b, files)
 	b.ReportMetric(allocs/float64(pages), "allocs/page")
+	b.ReportMetric(bytes/float64(pages)/1024, "alloc-KB/page")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
 
@@ -158,9 +159,9 @@ func startupMillis(b *testing.B, bin string) float64 {
 }
 
 // inProcess converts the files once in this process and returns the heap
-// allocations made and the largest live heap seen (sampled every
-// millisecond).
-func inProcess(b *testing.B, files []string) (allocs float64, peak uint64) {
+// allocations made, the bytes they took, and the largest live heap seen
+// (sampled every millisecond).
+func inProcess(b *testing.B, files []string) (allocs, bytes float64, peak uint64) {
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	done := make(chan struct{})
 	peaked := make(chan uint64)
@@ -189,5 +190,5 @@ func inProcess(b *testing.B, files []string) (allocs float64, peak uint64) {
 	}
 	runtime.ReadMemStats(&m1)
 	close(done)
-	return float64(m1.Mallocs - m0.Mallocs), <-peaked
+	return float64(m1.Mallocs - m0.Mallocs), float64(m1.TotalAlloc - m0.TotalAlloc), <-peaked
 }
