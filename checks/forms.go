@@ -24,9 +24,13 @@ func forms(doc *schema.Document) []schema.Check {
 	var out []schema.Check
 	keys := make([]string, len(doc.Projects)) // projectKey of each project, once
 	runes := make([]int, len(doc.Projects))   // and its length in runes
+	byKey := map[string][]int{}               // the projects of each key, in order
+	byRunes := map[int][]int{}                // and of each key length
 	for i, p := range doc.Projects {
 		keys[i] = projectKey(p.Name)
 		runes[i] = utf8.RuneCountInString(keys[i])
+		byKey[keys[i]] = append(byKey[keys[i]], i)
+		byRunes[runes[i]] = append(byRunes[runes[i]], i)
 	}
 	for _, f := range doc.PerformanceForms {
 		pages := f.Pages
@@ -41,8 +45,9 @@ func forms(doc *schema.Document) []schema.Check {
 		var unit *string
 		var scale int32
 		var rows []figure
-		for i, p := range doc.Projects {
-			if p.Carryover || keys[i] != key {
+		for _, i := range byKey[key] { // not every project for every form: a long document has thousands
+			p := doc.Projects[i]
+			if p.Carryover {
 				continue
 			}
 			sum = sum.Add(amount(p.Total))
@@ -58,11 +63,14 @@ func forms(doc *schema.Document) []schema.Check {
 		if n == 0 {
 			var near []schema.Project
 			kr := utf8.RuneCountInString(key)
-			for i, p := range doc.Projects {
-				// Names more than a rune longer or shorter are more than
-				// one edit apart: most of a long document's projects.
-				if !p.Carryover && runes[i]-kr <= 1 && kr-runes[i] <= 1 && oneEdit(keys[i], key) {
-					near = append(near, p)
+			// Names more than a rune longer or shorter are more than one
+			// edit apart (most of a long document's projects): only the
+			// names within a rune of the form's are compared.
+			for r := kr - 1; r <= kr+1; r++ {
+				for _, i := range byRunes[r] {
+					if p := doc.Projects[i]; !p.Carryover && oneEdit(keys[i], key) {
+						near = append(near, p)
+					}
 				}
 			}
 			if len(near) == 1 {
