@@ -1,9 +1,7 @@
 package layout
 
 import (
-	"encoding/binary"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -47,7 +45,7 @@ type PageLayout struct {
 	tables    []Table
 	narrative []Line
 	err       error
-	packed    *packedCells // the tables' cells, while compacted (Compact)
+	compacted bool // Compact: the tables' cells are packed, and stay packed through Join
 }
 
 // DropRecord lets go of what the page's record keeps only to be drawn (for
@@ -63,99 +61,25 @@ func (pl *PageLayout) DropRecord() {
 }
 
 // Compact keeps of the page's tables and narrative lines only what Join
-// and the stages after it read, packed until Join (a long document keeps
-// every page's tables until the schema stage): the cells of its tables
-// as bytes, which the collector need not scan (unpack makes them cells
-// again, each table's in one array and the page's texts in one string),
-// and the narrative lines without their words (their text and box stay).
-// A page whose lines will be drawn keeps its words: call it only with
-// DropRecord.
+// and the stages after it read (a long document keeps every page's tables
+// until the schema stage): the cells of each table packed as bytes, which
+// the collector need not scan (see Table.Unpack), and the narrative lines
+// without their words (their text and box stay). Join of compacted pages
+// keeps the document's tables packed. A page whose lines will be drawn
+// keeps its words: call it only with DropRecord.
 func (pl *PageLayout) Compact() {
-	if pl.packed == nil {
-		var cells, texts []byte
-		for i := range pl.tables {
-			t := &pl.tables[i]
-			n := 0
-			for _, rows := range [][][]Cell{t.Header, t.Rows} {
-				for _, r := range rows {
-					n += len(r)
-				}
-			}
-			cells = binary.AppendUvarint(cells, uint64(len(t.Header)))
-			cells = binary.AppendUvarint(cells, uint64(len(t.Rows)))
-			cells = binary.AppendUvarint(cells, uint64(n))
-			for _, rows := range [][][]Cell{t.Header, t.Rows} {
-				for _, r := range rows {
-					cells = binary.AppendUvarint(cells, uint64(len(r)))
-					for _, c := range r {
-						cells = binary.AppendUvarint(cells, uint64(len(c.Text)))
-						texts = append(texts, c.Text...)
-						for _, n := range [...]int{c.Row, c.Col, c.RowSpan, c.ColSpan, c.Page} {
-							cells = binary.AppendVarint(cells, int64(n))
-						}
-						for _, f := range [...]float64{c.Box.X0, c.Box.Y0, c.Box.X1, c.Box.Y1} {
-							cells = binary.LittleEndian.AppendUint64(cells, math.Float64bits(f))
-						}
-					}
-				}
-			}
-			t.Header, t.Rows = nil, nil
-			t.Pages, t.colX = slices.Clip(t.Pages), slices.Clip(t.colX)
-		}
-		pl.packed = &packedCells{cells: slices.Clip(cells), texts: string(texts)}
-		pl.tables = slices.Clip(pl.tables)
+	for i := range pl.tables {
+		t := &pl.tables[i]
+		t.pack()
+		t.Pages, t.colX = slices.Clip(t.Pages), slices.Clip(t.colX)
 	}
+	pl.tables = slices.Clip(pl.tables)
+	pl.compacted = true
 	lines := make([]Line, len(pl.narrative))
 	for i, l := range pl.narrative {
 		lines[i] = Line{Box: l.Box, Text: l.Text}
 	}
 	pl.narrative = lines
-}
-
-// packedCells are the cells of a compacted page's tables (Compact).
-type packedCells struct {
-	cells []byte // per table its header row, body row and cell counts, per row its cell count, per cell its text length, numbers and box
-	texts string // the cells' texts, one after the other
-}
-
-// unpack makes the page's packed cells its tables' rows again.
-func (pl *PageLayout) unpack() {
-	p := pl.packed
-	if p == nil {
-		return
-	}
-	pl.packed = nil
-	b, at := p.cells, 0
-	uv := func() int {
-		v, n := binary.Uvarint(b)
-		b = b[n:]
-		return int(v)
-	}
-	for i := range pl.tables {
-		t := &pl.tables[i]
-		h, nb, n := uv(), uv(), uv()
-		all := make([]Cell, 0, n)
-		rows := make([][]Cell, 0, h+nb)
-		for range h + nb {
-			n := uv()
-			start := len(all)
-			for range n {
-				var c Cell
-				l := uv()
-				c.Text, at = p.texts[at:at+l], at+l
-				for _, f := range [...]*int{&c.Row, &c.Col, &c.RowSpan, &c.ColSpan, &c.Page} {
-					v, k := binary.Varint(b)
-					b, *f = b[k:], int(v)
-				}
-				for _, f := range [...]*float64{&c.Box.X0, &c.Box.Y0, &c.Box.X1, &c.Box.Y1} {
-					*f, b = math.Float64frombits(binary.LittleEndian.Uint64(b)), b[8:]
-				}
-				all = append(all, c)
-			}
-			rows = append(rows, all[start:len(all):len(all)])
-		}
-		t.Header, t.Rows = rows[:h:h], rows[h:]
-	}
 }
 
 // LayoutPage lays out one page with the package's tolerances.
@@ -174,7 +98,9 @@ func Join(pls []*PageLayout) *Document { return defaults.Join(pls) }
 // Join is the document of laid-out pages, in page order: a table that runs
 // onto the next page joined into one, stray labels given to the next
 // page's table (see FromPages). It consumes pls: the document's tables are
-// made of their tables and cells, changed in place.
+// made of their tables and cells, changed in place. The tables of
+// compacted pages (Compact) stay packed: a table continued over pages is
+// unpacked to be joined and packed again once the next table begins.
 func (ps *Params) Join(pls []*PageLayout) *Document {
 	d := &Document{}
 	label := ""
@@ -183,7 +109,6 @@ func (ps *Params) Join(pls []*PageLayout) *Document {
 		if pl == nil {
 			continue
 		}
-		pl.unpack()
 		rec, tables, narrative := pl.rec, pl.tables, pl.narrative
 		if pl.err != nil {
 			d.Warnings = append(d.Warnings, Warning{Page: pl.Number, Code: "layout_error", Message: pl.err.Error()})
@@ -195,12 +120,28 @@ func (ps *Params) Join(pls []*PageLayout) *Document {
 		w, h := rec.UprightSize()
 		d.Pages = append(d.Pages, PageText{Number: pl.Number, Width: w, Height: h, Lines: narrative})
 		for i, t := range tables {
-			rec.Grids[i].Table, rec.Grids[i].Continues = ps.addTable(d, t, narrative, i == 0 && open)
+			rec.Grids[i].Table, rec.Grids[i].Continues = ps.addTable(d, t, narrative, i == 0 && open, pl.compacted)
 		}
 		d.Record = append(d.Record, rec)
 		open = ps.endsPage(tables, narrative, h)
+		if pl.compacted && len(d.Tables) > 0 && !open {
+			d.Tables[len(d.Tables)-1].pack() // no next page continues it
+		}
+	}
+	if n := len(d.Tables); n > 0 && d.Tables[n-1].packed == nil && lastCompacted(pls) {
+		d.Tables[n-1].pack()
 	}
 	return d
+}
+
+// lastCompacted reports whether the last page of pls was compacted.
+func lastCompacted(pls []*PageLayout) bool {
+	for i := len(pls) - 1; i >= 0; i-- {
+		if pls[i] != nil {
+			return pls[i].compacted
+		}
+	}
+	return false
 }
 
 // endsPage reports whether the page's last table runs to the foot of the
@@ -285,9 +226,12 @@ func (ps *Params) pageLayout(p *extract.Page) (rec PageRecord, tables []Table, n
 // own and no narrative line above it looks like a title, or it repeats the
 // previous table's title (print titles). It returns the index of the table
 // t became (part of), and whether it was joined to one.
-func (ps *Params) addTable(d *Document, t Table, narrative []Line, open bool) (int, bool) {
+func (ps *Params) addTable(d *Document, t Table, narrative []Line, open, compacted bool) (int, bool) {
 	n := len(d.Tables)
 	add := func() (int, bool) {
+		if compacted && n > 0 {
+			d.Tables[n-1].pack() // joined from compacted pages: done with
+		}
 		d.Tables = append(d.Tables, t)
 		return n, false
 	}
@@ -310,6 +254,8 @@ func (ps *Params) addTable(d *Document, t Table, narrative []Line, open bool) (i
 			}
 		}
 	}
+	prev.Unpack()
+	t.Unpack()
 	ps.continueWith(prev, t)
 	return n - 1, true
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"reflect"
 	"testing"
 
@@ -57,6 +58,19 @@ func TestCompact(t *testing.T) {
 			if len(want.Tables) == 0 && c.name != "narrative only" {
 				t.Fatal("no table laid out")
 			}
+			for i := range got.Tables {
+				if tb := &got.Tables[i]; !tb.Packed() || tb.Header != nil || tb.Rows != nil {
+					t.Errorf("table %d %q: packed %v, %d header and %d body rows; want it packed", i, tb.Title, tb.Packed(), len(tb.Header), len(tb.Rows))
+				}
+				if w := want.Tables[i]; w.Packed() {
+					t.Errorf("table %d of pages not compacted is packed", i)
+				}
+				view := got.Tables[i].WithCells()
+				if !got.Tables[i].Packed() || !reflect.DeepEqual(view.Rows, want.Tables[i].Rows) || !reflect.DeepEqual(view.Header, want.Tables[i].Header) {
+					t.Errorf("table %d: WithCells unpacks %+v, want %+v, and leaves the table packed", i, view.Rows, want.Tables[i].Rows)
+				}
+			}
+			got.Unpack()
 			if !reflect.DeepEqual(got.Tables, want.Tables) {
 				t.Errorf("tables\n%+v\nwant\n%+v", got.Tables, want.Tables)
 			}
@@ -93,7 +107,8 @@ func TestCompact(t *testing.T) {
 
 // TestPackCells: the packed cells of Compact unpack to the cells packed,
 // whatever their numbers, boxes and texts: empty rows and texts, negative
-// and large numbers, boxes that are not round, tables with no rows.
+// and large numbers, boxes that are not round, coordinates that differ in
+// the last bit or only in sign (-0), tables with no rows.
 func TestPackCells(t *testing.T) {
 	tables := []Table{
 		{Title: "表一", NCols: 3,
@@ -102,6 +117,7 @@ func TestPackCells(t *testing.T) {
 				{{Text: "", Row: -1, Col: 1 << 40, RowSpan: 1, ColSpan: 3, Box: Box{-0.1, 0.2, 595.28, 841.89}, Page: 0}, {Text: "一、<收入>", Row: 3, Col: 2}},
 				{},
 				{{Text: "合计", Row: 1<<31 + 5, Col: -7, Box: Box{1.0 / 3, 2.0 / 3, 1, 1}, Page: 1 << 20}},
+				{{Text: "末位", Box: Box{math.Nextafter(1.0/3, 1), math.Copysign(0, -1), 0, 1.5}}, {Text: "同框", Box: Box{1.5, 2.25, 3.125, 1e-9}}},
 			}},
 		{Title: "没有行的表"},
 		{Title: "只有表头", Header: [][]Cell{{{Text: "单位：万元"}}}},
@@ -119,7 +135,9 @@ func TestPackCells(t *testing.T) {
 			t.Errorf("table %d keeps rows while packed", i)
 		}
 	}
-	pl.unpack()
+	for i := range pl.tables {
+		pl.tables[i].Unpack()
+	}
 	for i, tb := range pl.tables {
 		w := want[i]
 		if len(tb.Header) != len(w.Header) || len(tb.Rows) != len(w.Rows) {
@@ -130,6 +148,14 @@ func TestPackCells(t *testing.T) {
 			for r := range rows {
 				if len(rows[r]) != len(wrows[r]) || len(rows[r]) > 0 && !reflect.DeepEqual(rows[r], wrows[r]) {
 					t.Errorf("table %d row %d: %+v, want %+v", i, r, rows[r], wrows[r])
+				}
+				for c := range min(len(rows[r]), len(wrows[r])) {
+					g, w := rows[r][c].Box, wrows[r][c].Box
+					for k, f := range [4]float64{g.X0, g.Y0, g.X1, g.Y1} {
+						if wf := [4]float64{w.X0, w.Y0, w.X1, w.Y1}[k]; math.Float64bits(f) != math.Float64bits(wf) {
+							t.Errorf("table %d row %d cell %d: box coordinate %d is %v (bits %x), want %v (bits %x)", i, r, c, k, f, math.Float64bits(f), wf, math.Float64bits(wf))
+						}
+					}
 				}
 			}
 		}

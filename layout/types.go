@@ -100,7 +100,8 @@ type Table struct {
 	Ruled      bool     // true when the grid came from ruling lines
 	Box        Box      // the grid on its first page
 
-	colX []float64 // column boundaries on the last page, for continuations
+	colX   []float64    // column boundaries on the last page, for continuations
+	packed *packedCells // Header and Rows while packed (Compact, Unpack)
 }
 
 // PageText is one page's lines that are not part of any table: the

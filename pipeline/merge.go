@@ -42,6 +42,7 @@ func shiftLayout(ld *layout.Document, offset int) {
 	}
 	for i := range ld.Tables {
 		t := &ld.Tables[i]
+		t.Unpack() // its cells name their pages
 		for j := range t.Pages {
 			t.Pages[j] += offset
 		}

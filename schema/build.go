@@ -44,18 +44,18 @@ func build(ld *layout.Document, consume bool, workers int) *Document {
 	// tables are built, so that Consume may let go of each table once
 	// built (and once a target table outside the forms' section is looked
 	// for in it), and placed in the document after, as they always were.
-	forms, formWarns := Forms(FormRows(ld))
+	forms, formWarns := Forms(formRows(ld, from, to))
 	targets := DepartmentTargets(ld)
 	ld.Readings = make([]layout.Reading, len(ld.Tables))
 	built := make([]builtTable, len(ld.Tables))
 	parallel.For(len(ld.Tables), workers, func(i int) {
 		if i < from || i >= to {
-			b := &built[i]
-			b.t, b.keys, b.warns = buildTable(&ld.Tables[i])
-			b.forms, b.formWarns = outsideForm(ld, i)
+			b, t := &built[i], ld.Tables[i].WithCells()
+			b.t, b.keys, b.warns = buildTable(t)
+			b.forms, b.formWarns = outsideForm(t, i)
 		}
 		if consume {
-			ld.Tables[i].Header, ld.Tables[i].Rows = nil, nil
+			ld.Tables[i].Drop()
 		}
 	})
 	var outside []PerformanceForm

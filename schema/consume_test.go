@@ -45,6 +45,7 @@ func TestConsume(t *testing.T) {
 				t.Fatal(err)
 			}
 			built, consumed := layout.FromPages(pages), layout.FromPages(pages)
+			packed := compacted(pages)
 			want, got := Build(built), Consume(consumed, 2)
 			if len(want.PerformanceForms) == 0 || len(want.DepartmentTargets) == 0 {
 				t.Fatalf("%d performance forms, %d department targets: the file no longer tests what is read before the tables", len(want.PerformanceForms), len(want.DepartmentTargets))
@@ -59,14 +60,51 @@ func TestConsume(t *testing.T) {
 			if !bytes.Equal(gb.Bytes(), wb.Bytes()) {
 				t.Errorf("Consume's document (%d bytes) differs from Build's (%d bytes)", gb.Len(), wb.Len())
 			}
+			// A document joined from compacted pages (as the pipeline lays
+			// out a page) keeps its tables packed; Consume and Build read
+			// them as they read the cells of one that is not.
+			if n := countPacked(packed); n == 0 {
+				t.Fatal("no table of the compacted pages' document is packed")
+			}
+			for name, doc := range map[string]*Document{"Build": Build(packed), "Consume": Consume(compacted(pages), 2)} {
+				var pb bytes.Buffer
+				if err := WriteJSON(&pb, doc); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(pb.Bytes(), wb.Bytes()) {
+					t.Errorf("%s of packed tables: document (%d bytes) differs from Build's (%d bytes)", name, pb.Len(), wb.Len())
+				}
+			}
 			if !reflect.DeepEqual(consumed.Readings, built.Readings) {
 				t.Errorf("readings differ:\n%+v\nwant\n%+v", consumed.Readings, built.Readings)
 			}
 			for i, tb := range consumed.Tables {
-				if tb.Header != nil || tb.Rows != nil {
+				if tb.Header != nil || tb.Rows != nil || tb.Packed() {
 					t.Errorf("table %d %q keeps %d header and %d body rows", i, tb.Title, len(tb.Header), len(tb.Rows))
 				}
 			}
 		})
 	}
+}
+
+// compacted lays pages out as the pipeline does (each page on its own, its
+// record dropped and its cells packed) and joins them.
+func compacted(pages []*extract.Page) *layout.Document {
+	pls := make([]*layout.PageLayout, len(pages))
+	for i, p := range pages {
+		pls[i] = layout.LayoutPage(p)
+		pls[i].DropRecord()
+		pls[i].Compact()
+	}
+	return layout.Join(pls)
+}
+
+func countPacked(ld *layout.Document) int {
+	n := 0
+	for i := range ld.Tables {
+		if ld.Tables[i].Packed() {
+			n++
+		}
+	}
+	return n
 }

@@ -41,14 +41,14 @@ func DepartmentTargets(ld *layout.Document) []DepartmentTarget {
 		// The form goes on over the next page as an untitled table of
 		// its own where the page break changed its columns (Guangzhou's
 		// 部门整体预算绩效目标申报表: its indicator grid on page 2).
-		rows := tableFormRows(t, ti, 0)
+		rows := tableFormRows(t.WithCells(), ti, 0)
 		for tj := ti + 1; tj < len(ld.Tables); tj++ {
 			next := &ld.Tables[tj]
 			last := dt.Pages[len(dt.Pages)-1]
 			if next.Title != "" || len(next.Pages) == 0 || next.Pages[0] != last+1 || isDeptTargetTitle(next.Title) {
 				break
 			}
-			rows = append(rows, tableFormRows(next, tj, 0)...)
+			rows = append(rows, tableFormRows(next.WithCells(), tj, 0)...)
 			dt.Pages = append(dt.Pages, next.Pages...)
 		}
 		var head gridHeader

@@ -13,7 +13,7 @@ import (
 func formSection(ld *layout.Document) (from, to int) {
 	from = len(ld.Tables)
 	for i := range ld.Tables {
-		if isFormTable(&ld.Tables[i]) {
+		if isFormTable(ld.Tables[i].WithCells()) {
 			from = i
 			break
 		}
@@ -29,9 +29,14 @@ func formSection(ld *layout.Document) (from, to int) {
 // for a text dump, each table) is its own block.
 func FormRows(ld *layout.Document) []FormRow {
 	from, to := formSection(ld)
+	return formRows(ld, from, to)
+}
+
+// formRows is FormRows of the section [from, to).
+func formRows(ld *layout.Document, from, to int) []FormRow {
 	var rows []FormRow
 	for ti := from; ti < to; ti++ {
-		rows = append(rows, tableFormRows(&ld.Tables[ti], ti, from)...)
+		rows = append(rows, tableFormRows(ld.Tables[ti].WithCells(), ti, from)...)
 	}
 	return rows
 }
@@ -99,16 +104,17 @@ func OutsideForms(ld *layout.Document) ([]PerformanceForm, []Warning) {
 		if ti >= from && ti < to {
 			continue
 		}
-		f, w := outsideForm(ld, ti)
+		f, w := outsideForm(ld.Tables[ti].WithCells(), ti)
 		forms, warns = append(forms, f...), append(warns, w...)
 	}
 	return forms, warns
 }
 
-// outsideForm is what OutsideForms finds in layout table ti (outside the
-// forms' section): the forms of a target table, none of another.
-func outsideForm(ld *layout.Document, ti int) ([]PerformanceForm, []Warning) {
-	rows := cleanRows(tableFormRows(&ld.Tables[ti], ti, 0))
+// outsideForm is what OutsideForms finds in layout table t, the document's
+// table ti (outside the forms' section): the forms of a target table, none
+// of another.
+func outsideForm(t *layout.Table, ti int) ([]PerformanceForm, []Warning) {
+	rows := cleanRows(tableFormRows(t, ti, 0))
 	long := false
 	for _, r := range rows {
 		long = long || isTargetTableHeader(r)
