@@ -173,7 +173,7 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 		docs[i] = c
 	}
 	out := make([]parallelPage[T], n)
-	var next atomic.Int64
+	next := chunks{n: n, workers: workers}
 	var wg sync.WaitGroup
 	var panicked atomic.Value
 	for _, doc := range docs {
@@ -186,26 +186,31 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 			defer func() {
 				if x := recover(); x != nil {
 					panicked.CompareAndSwap(nil, workerPanic{x})
-					next.Store(int64(n)) // the others stop too
+					next.stop() // the others stop too
 				}
 			}()
 			for {
-				k := int(next.Add(1)) - 1
-				if k >= n || ctx.Err() != nil {
+				from, to := next.take()
+				if from >= to {
 					return
 				}
-				i := nums[k]
-				o := &out[k]
-				p, err := doc.safePage(ctx, i)
-				if err != nil {
-					o.err, p = err, errorPage(i, err)
+				for k := from; k < to; k++ {
+					if ctx.Err() != nil {
+						return
+					}
+					i := nums[k]
+					o := &out[k]
+					p, err := doc.safePage(ctx, i)
+					if err != nil {
+						o.err, p = err, errorPage(i, err)
+					}
+					o.glyphs = len(p.Glyphs)
+					if k == 0 {
+						p.Warnings = append(d.notes, p.Warnings...)
+					}
+					o.page = p
+					o.result = work(p)
 				}
-				o.glyphs = len(p.Glyphs)
-				if k == 0 {
-					p.Warnings = append(d.notes, p.Warnings...)
-				}
-				o.page = p
-				o.result = work(p)
 			}
 		}()
 	}
@@ -237,6 +242,42 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 		return nil, nil, nil, false
 	}
 	return pages, results, readErr(pages, 0, glyphs, nil), true
+}
+
+// chunks deals the pages 0..n-1 out to workers in runs of consecutive
+// pages, long at first and shorter as fewer remain (guided scheduling: a
+// run is what remains over chunkShare times the workers, at least
+// minChunk): a worker reads neighbouring pages, which share fonts and
+// resources its copy of the document has decoded already (pages dealt
+// one at a time had every worker decode every font of a long document:
+// 5,000 pages of 57 files on two workers, +30% CPU), and the last runs
+// are short, so no worker waits long for the other at the end.
+type chunks struct {
+	mu         sync.Mutex
+	next       int
+	n, workers int
+}
+
+const (
+	chunkShare = 4
+	minChunk   = 4
+)
+
+// take is the next run [from, to); from == to when none is left.
+func (c *chunks) take() (from, to int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	from = c.next
+	run := max(minChunk, (c.n-from)/(c.workers*chunkShare))
+	c.next = min(c.n, from+run)
+	return from, c.next
+}
+
+// stop ends the dealing: every later take is empty.
+func (c *chunks) stop() {
+	c.mu.Lock()
+	c.next = c.n
+	c.mu.Unlock()
 }
 
 func hasCode(ws []Warning, code string) bool {

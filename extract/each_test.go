@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -100,5 +102,67 @@ func TestReadEachFallback(t *testing.T) {
 	}
 	if _, _, _, ok := readParallel(context.Background(), d, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 3, func(*Page) int { return 0 }); ok {
 		t.Errorf("readParallel kept pages on which a font failed to load")
+	}
+}
+
+// TestChunks: the runs dealt to workers cover every page once, in order,
+// each run of consecutive pages; runs shrink as pages run out (the first
+// is a share of all, the last at most minChunk); stop ends the dealing;
+// concurrent takers get disjoint runs.
+func TestChunks(t *testing.T) {
+	for _, c := range []struct{ n, workers int }{{1, 2}, {16, 2}, {17, 3}, {262, 2}, {5000, 2}, {5000, 8}} {
+		ch := chunks{n: c.n, workers: c.workers}
+		next, prev := 0, c.n+1
+		var runs []int
+		for {
+			from, to := ch.take()
+			if from >= to {
+				break
+			}
+			if from != next {
+				t.Fatalf("n=%d: run [%d,%d) after page %d", c.n, from, to, next)
+			}
+			if to-from > prev {
+				t.Errorf("n=%d: run of %d after one of %d", c.n, to-from, prev)
+			}
+			runs = append(runs, to-from)
+			next, prev = to, to-from
+		}
+		if next != c.n {
+			t.Errorf("n=%d: runs end at %d", c.n, next)
+		}
+		if first, want := runs[0], max(minChunk, c.n/(c.workers*chunkShare)); first != min(want, c.n) {
+			t.Errorf("n=%d workers=%d: first run %d, want %d", c.n, c.workers, first, min(want, c.n))
+		}
+		if last := runs[len(runs)-1]; last > minChunk {
+			t.Errorf("n=%d: last run %d, more than %d", c.n, last, minChunk)
+		}
+		t.Logf("n=%d workers=%d: %d runs, first %d", c.n, c.workers, len(runs), runs[0])
+	}
+	ch := chunks{n: 100, workers: 2}
+	ch.take()
+	ch.stop()
+	if from, to := ch.take(); from != to {
+		t.Errorf("after stop: run [%d,%d)", from, to)
+	}
+	ch = chunks{n: 10000, workers: 4}
+	seen := make([]atomic.Int32, 10000)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for from, to := ch.take(); from < to; from, to = ch.take() {
+				for k := from; k < to; k++ {
+					seen[k].Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for k := range seen {
+		if n := seen[k].Load(); n != 1 {
+			t.Fatalf("page %d dealt %d times", k, n)
+		}
 	}
 }
