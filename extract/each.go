@@ -164,19 +164,15 @@ type parallelPage[T any] struct {
 // when the read must be redone serially.
 func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, work func(*Page) T) (pages []*Page, results []T, err error, ok bool) {
 	n := len(nums)
+	// Each worker opens its copy of the document (its cross-reference
+	// table, its page tree) on its own goroutine, at the same time.
 	docs := make([]*Doc, workers)
-	for i := range docs {
-		c, err := d.clone()
-		if err != nil {
-			return nil, nil, nil, false
-		}
-		docs[i] = c
-	}
 	out := make([]parallelPage[T], n)
 	next := chunks{n: n, workers: workers}
 	var wg sync.WaitGroup
 	var panicked atomic.Value
-	for _, doc := range docs {
+	var cloneFailed atomic.Bool
+	for w := range docs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -189,6 +185,13 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 					next.stop() // the others stop too
 				}
 			}()
+			doc, err := d.clone()
+			if err != nil {
+				cloneFailed.Store(true)
+				next.stop()
+				return
+			}
+			docs[w] = doc
 			for {
 				from, to := next.take()
 				if from >= to {
@@ -218,8 +221,8 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 	if x := panicked.Load(); x != nil {
 		panic(x.(workerPanic).v) // on the caller's goroutine, where its recover is
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, false // the serial read reports it
+	if err := ctx.Err(); err != nil || cloneFailed.Load() {
+		return nil, nil, nil, false // the serial read reports it, or reads what a copy could not open
 	}
 	// What the copies may have seen differently from one reader.
 	glyphs, decoded := 0, int64(0)
