@@ -2,7 +2,10 @@ package layout
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/budgetpdf/budgetpdf/extract"
@@ -161,3 +164,48 @@ func TestPackCells(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutPageCompact: LayoutPageCompact, which never makes the words
+// and grid cells of a record that will not be drawn, gives the page layout
+// of LayoutPage, DropRecord and Compact, field for field, on made pages
+// and on every page of a fixture and of national files (ruled and unruled
+// tables, forms, turned pages).
+func TestLayoutPageCompact(t *testing.T) {
+	pages := continuedPages()
+	files := []string{"../fixtures/pdf/luliang-2023-calc.pdf"}
+	if !testing.Short() {
+		files = append(files, filepath.Join(nationalCorpus, "002_北京", "退役军人事务局_附件2：北京市退役军人事务局2026年度部门预算报表.pdf"),
+			filepath.Join(nationalCorpus, "004_重庆", "规划和自然资源局_重庆市规划和自然资源局.pdf"))
+	}
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil && strings.HasPrefix(f, nationalCorpus) {
+			t.Skipf("no national corpus: %v", err)
+		}
+		d, err := extract.Open(f, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := d.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, ps...)
+	}
+	tables := 0
+	for _, p := range pages {
+		want := LayoutPage(p)
+		want.DropRecord()
+		want.Compact()
+		got := LayoutPageCompact(p)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("page %d: LayoutPageCompact\n%+v\nwant\n%+v", p.Number, got, want)
+		}
+		tables += len(got.tables)
+	}
+	if len(pages) < 50 || tables < 40 {
+		t.Errorf("%d pages, %d tables: the test no longer reads real files", len(pages), tables)
+	}
+	t.Logf("%d pages, %d tables", len(pages), tables)
+}
+
+const nationalCorpus = "../../shared/corpus/national"

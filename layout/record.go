@@ -65,10 +65,16 @@ func turnBack(b Box, turn int, w, h float64) Box {
 }
 
 // readPage runs the first steps of every page, turning it upright and
-// reading its words and lines into rec; it returns the upright page.
-func (ps *Params) readPage(p *extract.Page, rec *PageRecord) *extract.Page {
+// reading its words and lines into rec; it returns the upright page. A
+// record that will not be drawn (draw false) keeps no words of its own:
+// the lines are made of them.
+func (ps *Params) readPage(p *extract.Page, rec *PageRecord, draw bool) *extract.Page {
 	up, turn := ps.upright(p)
 	rec.Turn = turn
+	if !draw {
+		rec.Lines = ps.ownLines(ps.Words(up))
+		return up
+	}
 	rec.Words = ps.Words(up)
 	rec.Lines = ps.Lines(rec.Words)
 	return up
@@ -79,7 +85,7 @@ func (ps *Params) readPage(p *extract.Page, rec *PageRecord) *extract.Page {
 // first. Tests and tools use it to see what a page says.
 func PageLines(p *extract.Page) []Line {
 	var rec PageRecord
-	defaults.readPage(p, &rec)
+	defaults.readPage(p, &rec, true)
 	return rec.Lines
 }
 

@@ -337,13 +337,13 @@ func readFile(f File, opts Options) (in *Input, err error) {
 			in.Source.PagesRead = extract.Ranges(nums)
 		}
 		pages, laid, err := extract.ReadPages(opts.context(), doc, nums, opts.Workers, func(p *extract.Page) *layout.PageLayout {
-			pl := layout.LayoutPage(p)
-			forget()
-			if !opts.keepPages {
-				p.Release() // laid out: nothing holds its glyphs
-				pl.DropRecord()
-				pl.Compact()
+			if opts.keepPages {
+				forget()
+				return layout.LayoutPage(p)
 			}
+			pl := layout.LayoutPageCompact(p)
+			forget()
+			p.Release() // laid out: nothing holds its glyphs
 			return pl
 		})
 		if err != nil {
