@@ -38,6 +38,8 @@ const expandLimit = 512
 func parseCMap(data []byte) *cmap {
 	m := &cmap{texts: map[uint64]string{}, cids: map[uint64]uint32{}}
 	l := lexer{b: data}
+	l.borrow()
+	defer l.giveBack()
 	for {
 		op, ok := l.next()
 		if !ok {

@@ -138,6 +138,8 @@ func matrixArg(a []arg) (matrix, bool) {
 // run walks one content stream.
 func (w *walker) run(data []byte) {
 	l := lexer{b: data, maxDepth: w.doc.lim.Nesting, maxArgs: w.doc.lim.Operands}
+	l.borrow()
+	defer l.giveBack()
 	defer func() {
 		if l.dropped > 0 {
 			w.warn("page_error", "%d operands past %d in a row, or array elements past it, dropped (Limits.Operands)", l.dropped, w.doc.lim.Operands)

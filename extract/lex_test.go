@@ -94,3 +94,65 @@ func TestParseNum(t *testing.T) {
 		}
 	}
 }
+
+// TestLexBufsLent: a lexer on buffers lent by an earlier one (borrow,
+// giveBack) reads every stream as a lexer of its own does, strings and
+// nested arrays included, and the lent buffers hold nothing of the stream
+// once given back.
+func TestLexBufsLent(t *testing.T) {
+	read := func(l *lexer) string {
+		var ops []string
+		for {
+			op, ok := l.next()
+			if !ok {
+				break
+			}
+			var parts []string
+			for _, a := range l.args {
+				parts = append(parts, fmtArg(a))
+			}
+			ops = append(ops, strings.Join(append(parts, op), " "))
+		}
+		return strings.Join(ops, " | ")
+	}
+	streams := []string{
+		"[<4142> 120 (C\\)D) -3.25 [<43> [(deep) [1 2 3]]]] TJ <44> Tj",
+		strings.Repeat("<0001> <4E00> ", 300) + "endbfchar",
+		"/F1 12 Tf (x) Tj [(a) 5 (b)] TJ",
+		"1 0 0 1 10.5 -20 cm [[[[(four)]]]] 0 d",
+	}
+	for round := range 2 {
+		for _, s := range streams {
+			own := lexer{b: []byte(s)}
+			want := read(&own)
+			l := lexer{b: []byte(s)}
+			l.borrow()
+			got := read(&l)
+			b := l.bufs
+			l.giveBack()
+			if got != want {
+				t.Errorf("round %d: on lent buffers\n%s\nwant\n%s", round, got, want)
+			}
+			if l.bufs != nil || l.args != nil {
+				t.Error("the lexer keeps the buffers it gave back")
+			}
+			for i, a := range b.args[:cap(b.args)] {
+				if a.str != nil || a.arr != nil || a.kind != 0 {
+					t.Fatalf("given back: operand %d still holds %s", i, fmtArg(a))
+				}
+			}
+			for i, a := range b.arrBuf[:cap(b.arrBuf)] {
+				if a.str != nil || a.arr != nil {
+					t.Fatalf("given back: array element %d still holds %s", i, fmtArg(a))
+				}
+			}
+			for d, o := range b.open {
+				for i, a := range o[:cap(o)] {
+					if a.str != nil || a.arr != nil {
+						t.Fatalf("given back: open array %d element %d still holds %s", d, i, fmtArg(a))
+					}
+				}
+			}
+		}
+	}
+}
