@@ -31,6 +31,25 @@ func fmtArg(a arg) string {
 	return "null"
 }
 
+// lexOps reads l to its end: each operator after its operands, printed
+// before the next is read (they live in buffers reused from one operator
+// to the next), the operators parted by " | ".
+func lexOps(l *lexer) string {
+	var ops []string
+	for {
+		op, ok := l.next()
+		if !ok {
+			break
+		}
+		var parts []string
+		for _, a := range l.args {
+			parts = append(parts, fmtArg(a))
+		}
+		ops = append(ops, strings.Join(append(parts, op), " "))
+	}
+	return strings.Join(ops, " | ")
+}
+
 // TestLexer checks operators and operands, each operator's operands
 // printed before the next is read (they live in buffers reused from one
 // operator to the next).
@@ -49,19 +68,7 @@ func TestLexer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l := lexer{b: []byte(tt.in)}
-		var ops []string
-		for {
-			op, ok := l.next()
-			if !ok {
-				break
-			}
-			var parts []string
-			for _, a := range l.args {
-				parts = append(parts, fmtArg(a))
-			}
-			ops = append(ops, strings.Join(append(parts, op), " "))
-		}
-		if got := strings.Join(ops, " | "); got != tt.want {
+		if got := lexOps(&l); got != tt.want {
 			t.Errorf("%q:\n got %s\nwant %s", tt.in, got, tt.want)
 		}
 	}
@@ -100,21 +107,7 @@ func TestParseNum(t *testing.T) {
 // nested arrays included, and the lent buffers hold nothing of the stream
 // once given back.
 func TestLexBufsLent(t *testing.T) {
-	read := func(l *lexer) string {
-		var ops []string
-		for {
-			op, ok := l.next()
-			if !ok {
-				break
-			}
-			var parts []string
-			for _, a := range l.args {
-				parts = append(parts, fmtArg(a))
-			}
-			ops = append(ops, strings.Join(append(parts, op), " "))
-		}
-		return strings.Join(ops, " | ")
-	}
+	read := lexOps
 	streams := []string{
 		"[<4142> 120 (C\\)D) -3.25 [<43> [(deep) [1 2 3]]]] TJ <44> Tj",
 		strings.Repeat("<0001> <4E00> ", 300) + "endbfchar",
