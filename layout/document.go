@@ -88,7 +88,7 @@ func LayoutPage(p *extract.Page) *PageLayout { return defaults.LayoutPage(p) }
 // LayoutPage lays out one page. It only reads p and ps, so pages may be
 // laid out concurrently; FromPages is Join of LayoutPage of each page.
 func (ps *Params) LayoutPage(p *extract.Page) *PageLayout {
-	rec, tables, narrative, err := ps.pageLayout(p, true)
+	rec, tables, narrative, err := ps.pageLayout(p, nil)
 	return &PageLayout{Number: p.Number, rec: rec, tables: tables, narrative: narrative, err: err}
 }
 
@@ -102,10 +102,13 @@ func LayoutPageCompact(p *extract.Page) *PageLayout { return defaults.LayoutPage
 // LayoutPageCompact is the package's LayoutPageCompact with the
 // tolerances ps.
 func (ps *Params) LayoutPageCompact(p *extract.Page) *PageLayout {
-	rec, tables, narrative, err := ps.pageLayout(p, false)
+	words := wordArrays.Get().(*[]Word)
+	rec, tables, narrative, err := ps.pageLayout(p, words)
 	pl := &PageLayout{Number: p.Number, rec: rec, tables: tables, narrative: narrative, err: err}
 	pl.DropRecord()
-	pl.Compact()
+	pl.Compact() // the last reader of the words
+	clear((*words)[:cap(*words)])
+	wordArrays.Put(words)
 	return pl
 }
 
@@ -219,9 +222,10 @@ func isPageNumber(s string) bool {
 // pageLayout runs the page's steps on the page turned upright, recovering
 // a panic as a page without tables. The record holds what each step found;
 // its grids do not yet name the tables of the document they become. A
-// record that will not be drawn (draw false) has no words and grids
-// without cells.
-func (ps *Params) pageLayout(p *extract.Page, draw bool) (rec PageRecord, tables []Table, narrative []Line, err error) {
+// record that will not be drawn (words non-nil: the array to make the
+// page's words in) has no words and grids without cells.
+func (ps *Params) pageLayout(p *extract.Page, words *[]Word) (rec PageRecord, tables []Table, narrative []Line, err error) {
+	draw := words == nil
 	rec = PageRecord{Number: p.Number, Width: p.Width, Height: p.Height, FontSize: fontSize(p.Glyphs)}
 	defer func() {
 		if e := recover(); e != nil {
@@ -229,7 +233,7 @@ func (ps *Params) pageLayout(p *extract.Page, draw bool) (rec PageRecord, tables
 			tables, narrative, err = nil, rec.Lines, fmt.Errorf("layout: page %d: %v", p.Number, e)
 		}
 	}()
-	up := ps.readPage(p, &rec, draw)
+	up := ps.readPage(p, &rec, words)
 	tables, narrative = ps.findTables(up, rec.Lines)
 	rec.Grids = make([]GridDebug, len(tables))
 	for i := range tables {

@@ -66,13 +66,17 @@ func turnBack(b Box, turn int, w, h float64) Box {
 
 // readPage runs the first steps of every page, turning it upright and
 // reading its words and lines into rec; it returns the upright page. A
-// record that will not be drawn (draw false) keeps no words of its own:
-// the lines are made of them.
-func (ps *Params) readPage(p *extract.Page, rec *PageRecord, draw bool) *extract.Page {
+// record that will not be drawn keeps no words of its own: they are made
+// in words' array (non-nil) and the lines are made of them.
+func (ps *Params) readPage(p *extract.Page, rec *PageRecord, words *[]Word) *extract.Page {
 	up, turn := ps.upright(p)
 	rec.Turn = turn
-	if !draw {
-		rec.Lines = ps.ownLines(ps.Words(up))
+	if words != nil {
+		ws := ps.wordsInto(up, *words)
+		if cap(ws) > cap(*words) {
+			*words = ws[:0]
+		}
+		rec.Lines = ps.ownLines(ws)
 		return up
 	}
 	rec.Words = ps.Words(up)
@@ -85,7 +89,7 @@ func (ps *Params) readPage(p *extract.Page, rec *PageRecord, draw bool) *extract
 // first. Tests and tools use it to see what a page says.
 func PageLines(p *extract.Page) []Line {
 	var rec PageRecord
-	defaults.readPage(p, &rec, true)
+	defaults.readPage(p, &rec, nil)
 	return rec.Lines
 }
 

@@ -57,6 +57,27 @@ func (b *glyphBuf) release() {
 	glyphPool.Put(b)
 }
 
+// wordsInto is Words of p made in buf's array where it holds them: the
+// words are the caller's until it gives buf's array up.
+func (ps *Params) wordsInto(p *extract.Page, buf []Word) []Word {
+	if p == nil || len(p.Glyphs) == 0 {
+		return nil
+	}
+	gb := scratchGlyphs(len(p.Glyphs))
+	defer gb.release()
+	copy(gb.gs, p.Glyphs)
+	words, _ := ps.appendWordsOf(buf[:0], nil, gb.gs)
+	if len(words) == 0 {
+		return nil // white space only: no words, as Words
+	}
+	return words
+}
+
+// wordArrays are the arrays of words of pages laid out by
+// LayoutPageCompact, reused from page to page: nothing of such a page
+// keeps a word once it is compacted (5,000 national pages: 60 MB).
+var wordArrays = sync.Pool{New: func() any { return new([]Word) }}
+
 // ownWordsOf is wordsOf on glyphs the caller gives up: they are sorted and
 // adjusted in place.
 func (ps *Params) ownWordsOf(gs []extract.Glyph) []Word {
