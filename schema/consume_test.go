@@ -108,3 +108,50 @@ func countPacked(ld *layout.Document) int {
 	}
 	return n
 }
+
+// TestHasTargetHeader: hasTargetHeader, which reads a layout table's cells
+// as they are, agrees with isTargetTableHeader over the rows tableFormRows
+// and cleanRows make of them, on every table of the first file of each
+// city of the national corpus.
+func TestHasTargetHeader(t *testing.T) {
+	dir := nationalDir(t)
+	cities, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes, no := 0, 0
+	for _, city := range cities {
+		files, _ := filepath.Glob(filepath.Join(city, "*.pdf"))
+		if len(files) == 0 {
+			continue
+		}
+		d, err := extract.Open(files[0], extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := d.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ld := layout.FromPages(pages)
+		for ti := range ld.Tables {
+			tb := &ld.Tables[ti]
+			want := false
+			for _, r := range cleanRows(tableFormRows(tb, ti, 0)) {
+				want = want || isTargetTableHeader(r)
+			}
+			if got := hasTargetHeader(tb); got != want {
+				t.Errorf("%s table %d %q: hasTargetHeader %v, want %v", filepath.Base(files[0]), ti, tb.Title, got, want)
+			}
+			if want {
+				yes++
+			} else {
+				no++
+			}
+		}
+	}
+	if yes == 0 || no == 0 {
+		t.Errorf("%d target tables and %d others: the test no longer sees both", yes, no)
+	}
+	t.Logf("%d target tables, %d others", yes, no)
+}

@@ -3,6 +3,7 @@ package schema
 import (
 	"strings"
 
+	"github.com/budgetpdf/budgetpdf/layout"
 	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
@@ -84,8 +85,32 @@ func maybeGridLabel(text string) bool {
 // 绩效目标), or the indicator columns of a table whose title names its one
 // project.
 func isTargetTableHeader(r FormRow) bool {
-	h := headerRoles(r) // each cell's role read once for the three readings
-	return h.long() || h.goalOnly() || (h.indicators >= 2 && titleProject(r.Title) != "")
+	return headerRoles(r).target(r.Title) // each cell's role read once for the three readings
+}
+
+// target: the roles of a target table's header row (isTargetTableHeader)
+// in a table of the given title.
+func (h rowRoles) target(title string) bool {
+	return h.long() || h.goalOnly() || (h.indicators >= 2 && titleProject(title) != "")
+}
+
+// hasTargetHeader reports whether a row of layout table t, its cells'
+// texts cleaned as cleanRows cleans them, is a target table's header row
+// (isTargetTableHeader of the row as tableFormRows makes it), without
+// making the rows.
+func hasTargetHeader(t *layout.Table) bool {
+	for _, part := range [2][][]layout.Cell{t.Header, t.Rows} {
+		for _, lr := range part {
+			var h rowRoles
+			for _, c := range lr {
+				h.add(CleanText(c.Text))
+			}
+			if h.target(t.Title) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rowRoles is what a row's cells say as column headers (gridRole).
@@ -98,18 +123,23 @@ type rowRoles struct {
 func headerRoles(r FormRow) rowRoles {
 	var h rowRoles
 	for _, c := range r.Cells {
-		switch gridRole(c.Text) {
-		case "project":
-			h.project = true
-		case "goals", "period_goals":
-			h.goals = true
-		case "level1", "level2", "level3", "value":
-			h.indicators++
-		case "packed":
-			h.indicators += 2
-		}
+		h.add(c.Text)
 	}
 	return h
+}
+
+// add counts the role of a cell of the given text.
+func (h *rowRoles) add(text string) {
+	switch gridRole(text) {
+	case "project":
+		h.project = true
+	case "goals", "period_goals":
+		h.goals = true
+	case "level1", "level2", "level3", "value":
+		h.indicators++
+	case "packed":
+		h.indicators += 2
+	}
 }
 
 // long: a project column and indicator columns (isLongTableHeader).

@@ -114,6 +114,9 @@ func OutsideForms(ld *layout.Document) ([]PerformanceForm, []Warning) {
 // table ti (outside the forms' section): the forms of a target table, none
 // of another.
 func outsideForm(t *layout.Table, ti int) ([]PerformanceForm, []Warning) {
+	if !hasTargetHeader(t) {
+		return nil, nil // most tables: their rows are not made
+	}
 	rows := cleanRows(tableFormRows(t, ti, 0))
 	long := false
 	for _, r := range rows {
