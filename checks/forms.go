@@ -68,8 +68,8 @@ func forms(doc *schema.Document) []schema.Check {
 			// names within a rune of the form's are compared.
 			for r := kr - 1; r <= kr+1; r++ {
 				for _, i := range byRunes[r] {
-					if p := doc.Projects[i]; !p.Carryover && oneEdit(keys[i], key) {
-						near = append(near, p)
+					if p := &doc.Projects[i]; !p.Carryover && oneEditRunes(keys[i], key, r, kr) {
+						near = append(near, *p)
 					}
 				}
 			}
@@ -136,10 +136,14 @@ func itoa(n int) string {
 // oneEdit reports whether a and b are at Levenshtein distance exactly 1, by
 // rune: one rune replaced, inserted or deleted. It allocates nothing.
 func oneEdit(a, b string) bool {
+	return oneEditRunes(a, b, utf8.RuneCountInString(a), utf8.RuneCountInString(b))
+}
+
+// oneEditRunes is oneEdit of a and b of na and nb runes.
+func oneEditRunes(a, b string, na, nb int) bool {
 	if a == b {
 		return false
 	}
-	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
 	if na < nb {
 		a, b, na, nb = b, a, nb, na
 	}
