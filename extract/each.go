@@ -253,8 +253,9 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 // minChunk): a worker reads neighbouring pages, which share fonts and
 // resources its copy of the document has decoded already (pages dealt
 // one at a time had every worker decode every font of a long document:
-// 5,000 pages of 57 files on two workers, +30% CPU), and the last runs
-// are short, so no worker waits long for the other at the end.
+// 5,000 pages of 57 files on two workers, page-loop CPU 4.72 → 4.4 s),
+// and the last runs are short, so no worker waits long for the other at
+// the end.
 type chunks struct {
 	mu         sync.Mutex
 	next       int
