@@ -124,7 +124,8 @@ func Join(pls []*PageLayout) *Document { return defaults.Join(pls) }
 func (ps *Params) Join(pls []*PageLayout) *Document {
 	d := &Document{}
 	label := ""
-	open := false // the last table so far may continue on the next page
+	open := false      // the last table so far may continue on the next page
+	compacted := false // the last page was compacted
 	for _, pl := range pls {
 		if pl == nil {
 			continue
@@ -144,24 +145,12 @@ func (ps *Params) Join(pls []*PageLayout) *Document {
 		}
 		d.Record = append(d.Record, rec)
 		open = ps.endsPage(tables, narrative, h)
-		if pl.compacted && len(d.Tables) > 0 && !open {
-			d.Tables[len(d.Tables)-1].pack() // no next page continues it
-		}
+		compacted = pl.compacted
 	}
-	if n := len(d.Tables); n > 0 && d.Tables[n-1].packed == nil && lastCompacted(pls) {
-		d.Tables[n-1].pack()
+	if n := len(d.Tables); n > 0 && compacted {
+		d.Tables[n-1].pack() // the last table, when continued (addTable packs the others)
 	}
 	return d
-}
-
-// lastCompacted reports whether the last page of pls was compacted.
-func lastCompacted(pls []*PageLayout) bool {
-	for i := len(pls) - 1; i >= 0; i-- {
-		if pls[i] != nil {
-			return pls[i].compacted
-		}
-	}
-	return false
 }
 
 // endsPage reports whether the page's last table runs to the foot of the

@@ -72,7 +72,7 @@ func (ps *Params) readPage(p *extract.Page, rec *PageRecord, words *[]Word) *ext
 	up, turn := ps.upright(p)
 	rec.Turn = turn
 	if words != nil {
-		ws := ps.wordsInto(up, *words)
+		ws := ps.wordsInto(up.Glyphs, *words)
 		if cap(ws) > cap(*words) {
 			*words = ws[:0]
 		}

@@ -199,12 +199,12 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 		}
 	}
 	inside := grow(sc.inside, n)[:0] // indexes into glyphs
-	defer func() { sc.inside = inside }()
 	for i := range glyphs {
 		if in(&glyphs[i]) {
 			inside = append(inside, int32(i))
 		}
 	}
+	sc.inside = inside
 	hs := append([]rule(nil), g.hs...)
 	ys := ps.positions(hs, g.box.Y0, g.box.Y1)
 	hs = append(hs, ps.unruledRowBreaks(hs, ys, g.box, glyphs, inside)...)
@@ -239,7 +239,6 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 		}
 	}
 	// Each group becomes the cell over its bounding rectangle.
-	type span = gridSpan
 	spans := grow(sc.spans, nr*nc) // by root; r0 < 0 until the root is seen
 	sc.spans = spans
 	for i := range spans {
@@ -250,7 +249,7 @@ func (ps *Params) cellsOf(g ruledGrid, glyphs []extract.Glyph, page int) *grid {
 		for c := 0; c < nc; c++ {
 			s := &spans[find(id(r, c))]
 			if s.r0 < 0 {
-				*s = span{r, c, r, c}
+				*s = gridSpan{r, c, r, c}
 				groups++
 				continue
 			}

@@ -24,11 +24,16 @@ func (ps *Params) Words(p *extract.Page) []Word {
 }
 
 // wordsOf groups glyphs into words.
-func (ps *Params) wordsOf(glyphs []extract.Glyph) []Word {
-	buf := scratchGlyphs(len(glyphs))
-	defer buf.release()
-	copy(buf.gs, glyphs)
-	return ps.ownWordsOf(buf.gs)
+func (ps *Params) wordsOf(glyphs []extract.Glyph) []Word { return ps.wordsInto(glyphs, nil) }
+
+// wordsInto is wordsOf made in buf's array where it holds them (a new
+// array when buf is nil): the words are the caller's until it gives the
+// array up.
+func (ps *Params) wordsInto(glyphs []extract.Glyph, buf []Word) []Word {
+	gb := scratchGlyphs(len(glyphs))
+	defer gb.release()
+	copy(gb.gs, glyphs)
+	return ps.ownWordsInto(gb.gs, buf)
 }
 
 // glyphBuf is a scratch copy of glyphs for one step of a page's layout
@@ -57,22 +62,6 @@ func (b *glyphBuf) release() {
 	glyphPool.Put(b)
 }
 
-// wordsInto is Words of p made in buf's array where it holds them: the
-// words are the caller's until it gives buf's array up.
-func (ps *Params) wordsInto(p *extract.Page, buf []Word) []Word {
-	if p == nil || len(p.Glyphs) == 0 {
-		return nil
-	}
-	gb := scratchGlyphs(len(p.Glyphs))
-	defer gb.release()
-	copy(gb.gs, p.Glyphs)
-	words, _ := ps.appendWordsOf(buf[:0], nil, gb.gs)
-	if len(words) == 0 {
-		return nil // white space only: no words, as Words
-	}
-	return words
-}
-
 // wordArrays are the arrays of words of pages laid out by
 // LayoutPageCompact, reused from page to page: nothing of such a page
 // keeps a word once it is compacted (5,000 national pages: 60 MB).
@@ -80,11 +69,17 @@ var wordArrays = sync.Pool{New: func() any { return new([]Word) }}
 
 // ownWordsOf is wordsOf on glyphs the caller gives up: they are sorted and
 // adjusted in place.
-func (ps *Params) ownWordsOf(gs []extract.Glyph) []Word {
+func (ps *Params) ownWordsOf(gs []extract.Glyph) []Word { return ps.ownWordsInto(gs, nil) }
+
+// ownWordsInto is ownWordsOf made in buf's array (see wordsInto).
+func (ps *Params) ownWordsInto(gs []extract.Glyph, buf []Word) []Word {
 	if len(gs) == 0 {
 		return nil
 	}
-	words, _ := ps.appendWordsOf(make([]Word, 0, len(gs)/4+1), nil, gs) // a word of four glyphs on average
+	if buf == nil {
+		buf = make([]Word, 0, len(gs)/4+1) // a word of four glyphs on average
+	}
+	words, _ := ps.appendWordsOf(buf[:0], nil, gs)
 	if len(words) == 0 {
 		return nil // white space only: no words, as before
 	}
