@@ -135,16 +135,21 @@ func readErr(pages []*Page, failed, glyphs int, firstErr error) error {
 	return nil
 }
 
-// clone opens a second reader on the document's bytes.
+// clone opens a second reader on the document's bytes. It shares d's page
+// tree, read once (a 5,000-page document's tree took nine tenths of a
+// copy's opening), each page's values read through the copy's reader.
 func (d *Doc) clone() (*Doc, error) {
 	r, err := openReader(d.src, d.password, d.lim)
 	if err != nil {
 		return nil, err
 	}
-	c := newDoc(r, d.info, d.lim)
-	if c.NumPages() != d.NumPages() {
-		return nil, errors.New("the copy has another page count")
+	c := emptyDoc(r, d.info, d.lim)
+	c.pages = make([]pageRef, len(d.pages))
+	for i, p := range d.pages {
+		p.v, p.res = p.v.In(r), p.res.In(r)
+		c.pages[i] = p
 	}
+	c.treeErr = d.treeErr
 	c.src, c.password = d.src, d.password
 	return c, nil
 }

@@ -57,7 +57,7 @@ type fontKey struct {
 
 // newDoc wraps an opened reader. It walks the page tree once.
 func newDoc(r *pdf.Reader, info Info, lim Limits) *Doc {
-	d := &Doc{r: r, info: info, fonts: map[fontKey]*font{}, used: map[fontKey]int{}, fontCap: maxFonts, lim: lim}
+	d := emptyDoc(r, info, lim)
 	func() {
 		defer func() {
 			if e := recover(); e != nil {
@@ -71,6 +71,11 @@ func newDoc(r *pdf.Reader, info Info, lim Limits) *Doc {
 		d.info.Pages = len(d.pages)
 	}
 	return d
+}
+
+// emptyDoc is a Doc on r without its page tree.
+func emptyDoc(r *pdf.Reader, info Info, lim Limits) *Doc {
+	return &Doc{r: r, info: info, fonts: map[fontKey]*font{}, used: map[fontKey]int{}, fontCap: maxFonts, lim: lim}
 }
 
 func (d *Doc) walkTree(node pdf.Value, ref pdf.Ref, byRef bool, parent uint32, inh pageRef, seen map[uint32]bool, depth int) {

@@ -527,6 +527,17 @@ type Value struct {
 	data interface{}
 }
 
+// In is v read through r, another Reader of the same bytes: what v refers
+// to is resolved by r from then on (a copy of a document for another
+// goroutine shares the values its original has parsed, which are never
+// changed once parsed, instead of parsing them again).
+func (v Value) In(r *Reader) Value {
+	if v.r != nil {
+		v.r = r
+	}
+	return v
+}
+
 // IsNull reports whether the value is a null. It is equivalent to Kind() == Null.
 func (v Value) IsNull() bool {
 	return v.data == nil
