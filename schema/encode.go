@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 )
@@ -64,10 +63,13 @@ func nonNil(d *Document) {
 // encoder's compact and indented buffers).
 func WriteJSON(w io.Writer, d *Document) error { return WriteJSONWorkers(w, d, 1) }
 
-// jsonWindow is how many elements of a list WriteJSONWorkers encodes at
-// once per worker before writing them: the memory of a window, not of the
-// output.
-const jsonWindow = 4
+// jsonAhead bounds how far WriteJSONWorkers encodes ahead of what it has
+// written: at most jsonAheadBytes of encoded bytes per worker, and at most
+// jsonAheadElements elements per worker however small (see encodeOrdered).
+const (
+	jsonAheadBytes    = 1 << 20
+	jsonAheadElements = 64
+)
 
 // WriteJSONWorkers is WriteJSON with the elements of each top-level list
 // encoded on up to workers goroutines at once, a window of them at a time,
@@ -92,16 +94,18 @@ func writeJSON(w io.Writer, d *Document, workers int, consume bool) error {
 	// lines start with prefix), without the encoder's closing newline.
 	encode := func(buf *bytes.Buffer, v any, prefix string) error {
 		buf.Reset()
-		enc := json.NewEncoder(buf)
-		enc.SetIndent(prefix, "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
+		e := encoders.Get().(*pieceEncoder)
+		defer encoders.Put(e)
+		e.to.buf = buf
+		defer func() { e.to.buf = nil }()
+		e.enc.SetIndent(prefix, "  ")
+		if err := e.enc.Encode(v); err != nil {
 			return err
 		}
 		buf.Truncate(buf.Len() - 1)
 		return nil
 	}
-	window := jsonWindow * max(workers, 1)
+	ahead := aheadLimit{elements: jsonAheadElements * max(workers, 1), bytes: jsonAheadBytes * max(workers, 1)}
 	bufs := make([]bytes.Buffer, 1)
 	dv := reflect.ValueOf(d).Elem()
 	dt := dv.Type()
@@ -139,7 +143,7 @@ func writeJSON(w io.Writer, d *Document, workers int, consume bool) error {
 			continue
 		}
 		bw.WriteString("[")
-		err = encodeOrdered(v.Len(), workers, window, func(k int, buf *bytes.Buffer) error {
+		err = encodeOrdered(v.Len(), workers, ahead, func(k int, buf *bytes.Buffer) error {
 			return encode(buf, v.Index(k).Addr().Interface(), "    ")
 		}, func(k int, b []byte) {
 			if k > 0 {
@@ -164,15 +168,46 @@ func writeJSON(w io.Writer, d *Document, workers int, consume bool) error {
 	return bw.Flush()
 }
 
+// aheadLimit bounds the elements encodeOrdered has encoded, or is
+// encoding, and not yet written: no more than elements of them, and once
+// their encoded bytes reach bytes, no more than one per worker.
+type aheadLimit struct{ elements, bytes int }
+
+// keepBuffer is the largest buffer encodeOrdered reuses: a longer one (a
+// table of a thousand rows) is let go once written.
+const keepBuffer = 256 << 10
+
+// pieceEncoder is a json.Encoder (indented, HTML unescaped) kept for
+// piece after piece of one output: an Encoder reuses its indentation buffer
+// from one value to the next, where a new Encoder per value allocated it
+// again and grew it to the value's length (about a third of the bytes the
+// JSON write allocated). to is the buffer of the piece being encoded.
+type pieceEncoder struct {
+	to  forward
+	enc *json.Encoder
+}
+
+// forward writes to buf.
+type forward struct{ buf *bytes.Buffer }
+
+func (f *forward) Write(p []byte) (int, error) { return f.buf.Write(p) }
+
+var encoders = sync.Pool{New: func() any {
+	e := new(pieceEncoder)
+	e.enc = json.NewEncoder(&e.to)
+	e.enc.SetEscapeHTML(false)
+	return e
+}}
+
 // encodeOrdered encodes the elements 0..n-1 (encode) on up to workers
 // goroutines and hands each one's bytes to write in order, on the caller's
-// goroutine. At most window elements are encoded and not yet written: a
-// worker takes the next element only once one of the window's slots is
-// free, and elements are taken in order, so the one write waits for is
-// always being encoded. Unlike windows read in turn, no worker waits for
-// the slowest element of a window. An error stops the run; a panic in
+// goroutine. Elements are taken in order, so the one write waits for is
+// always being encoded; the others encode ahead of it within limit (by
+// bytes as well as by count, so a long element does not hold up the
+// workers behind it while small ones are there to encode, and a run of
+// long ones is not all held at once). An error stops the run; a panic in
 // encode is raised again on the caller's goroutine.
-func encodeOrdered(n, workers, window int, encode func(k int, buf *bytes.Buffer) error, write func(k int, b []byte)) error {
+func encodeOrdered(n, workers int, limit aheadLimit, encode func(k int, buf *bytes.Buffer) error, write func(k int, b []byte)) error {
 	if workers <= 1 || n <= 1 {
 		var buf bytes.Buffer
 		for k := range n {
@@ -187,57 +222,96 @@ func encodeOrdered(n, workers, window int, encode func(k int, buf *bytes.Buffer)
 		buf      *bytes.Buffer
 		err      error
 		panicked any
+		ok       bool
 	}
-	ready := make([]chan result, n)
-	for k := range ready {
-		ready[k] = make(chan result, 1)
+	workers = min(workers, n)
+	slots := max(limit.elements, workers) // ring of results: element k is in slot k % slots
+	var (
+		mu      sync.Mutex
+		changed = sync.NewCond(&mu)
+		ring    = make([]result, slots)
+		free    []*bytes.Buffer
+		next    int  // the next element a worker takes
+		written int  // elements written
+		pending int  // bytes of the elements encoded and not yet written
+		stopped bool // the writer returned
+	)
+	// may reports whether element next may be taken now (mu held).
+	may := func() bool {
+		ahead := next - written
+		return ahead < workers || ahead < slots && pending < limit.bytes
 	}
-	slots := make(chan *bytes.Buffer, window) // free buffers: a worker takes one before an element
-	for range window {
-		slots <- new(bytes.Buffer)
-	}
-	var next atomic.Int64
-	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	for range min(workers, n) {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
+				mu.Lock()
+				for !stopped && next < n && !may() {
+					changed.Wait()
+				}
+				if stopped || next >= n {
+					mu.Unlock()
+					return
+				}
+				k := next
+				next++
 				var buf *bytes.Buffer
-				select {
-				case buf = <-slots:
-				case <-stop:
-					return
+				if len(free) > 0 {
+					buf, free = free[len(free)-1], free[:len(free)-1]
+				} else {
+					buf = new(bytes.Buffer)
 				}
-				k := int(next.Add(1)) - 1
-				if k >= n {
-					return
-				}
+				mu.Unlock()
+				r := result{buf: buf, ok: true}
 				func() {
 					defer func() {
 						if x := recover(); x != nil {
-							ready[k] <- result{buf: buf, panicked: x}
+							r.panicked = x
 						}
 					}()
-					err := encode(k, buf)
-					ready[k] <- result{buf: buf, err: err}
+					r.err = encode(k, buf)
 				}()
+				mu.Lock()
+				ring[k%slots] = r
+				pending += buf.Len()
+				changed.Broadcast()
+				mu.Unlock()
 			}
 		}()
 	}
 	defer wg.Wait()
-	defer close(stop)
+	defer func() {
+		mu.Lock()
+		stopped = true
+		changed.Broadcast()
+		mu.Unlock()
+	}()
 	for k := range n {
-		r := <-ready[k]
+		mu.Lock()
+		for !ring[k%slots].ok {
+			changed.Wait()
+		}
+		r := ring[k%slots]
+		ring[k%slots] = result{}
+		mu.Unlock()
 		if r.panicked != nil {
 			panic(r.panicked)
 		}
 		if r.err != nil {
 			return r.err
 		}
+		size := r.buf.Len()
 		write(k, r.buf.Bytes())
-		slots <- r.buf
+		mu.Lock()
+		pending -= size
+		written++
+		if r.buf.Cap() <= keepBuffer {
+			free = append(free, r.buf)
+		}
+		changed.Broadcast()
+		mu.Unlock()
 	}
 	return nil
 }

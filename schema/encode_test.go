@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 )
@@ -130,7 +131,7 @@ func TestEncodeOrdered(t *testing.T) {
 	}
 	for _, workers := range []int{1, 2, 3, 8} {
 		var got []string
-		err := encodeOrdered(100, workers, 4, encode, func(k int, b []byte) {
+		err := encodeOrdered(100, workers, aheadLimit{4, 8}, encode, func(k int, b []byte) {
 			if string(b) != strconv.Itoa(k) {
 				t.Errorf("%d workers: element %d wrote %q", workers, k, b)
 			}
@@ -142,7 +143,7 @@ func TestEncodeOrdered(t *testing.T) {
 	}
 	boom := errors.New("boom")
 	written := 0
-	err := encodeOrdered(100, 3, 4, func(k int, buf *bytes.Buffer) error {
+	err := encodeOrdered(100, 3, aheadLimit{4, 8}, func(k int, buf *bytes.Buffer) error {
 		if k == 50 {
 			return boom
 		}
@@ -156,11 +157,56 @@ func TestEncodeOrdered(t *testing.T) {
 			t.Errorf("recovered %v, want the element's panic", r)
 		}
 	}()
-	encodeOrdered(100, 3, 4, func(k int, buf *bytes.Buffer) error {
+	encodeOrdered(100, 3, aheadLimit{4, 8}, func(k int, buf *bytes.Buffer) error {
 		if k == 10 {
 			panic("bad element")
 		}
 		return encode(k, buf)
 	}, func(int, []byte) {})
 	t.Error("no panic")
+}
+
+// TestEncodeOrderedAhead: encodeOrdered never has more elements taken and
+// not yet written than its limit allows: limit.elements of small ones, and
+// of long ones (each longer than the byte limit's share) no more than the
+// workers encoding plus those the byte limit admits.
+func TestEncodeOrderedAhead(t *testing.T) {
+	for _, c := range []struct {
+		name          string
+		size, workers int
+		limit         aheadLimit
+		want          int // most elements ahead
+	}{
+		{"small elements, by count", 10, 3, aheadLimit{elements: 6, bytes: 1 << 20}, 6},
+		{"long elements, by bytes", 100, 3, aheadLimit{elements: 50, bytes: 150}, 3 + 2},
+		{"long elements, two workers", 1000, 2, aheadLimit{elements: 50, bytes: 1500}, 2 + 2},
+	} {
+		var mu sync.Mutex
+		taken, written, most := 0, 0, 0
+		err := encodeOrdered(200, c.workers, c.limit, func(k int, buf *bytes.Buffer) error {
+			mu.Lock()
+			taken++
+			most = max(most, taken-written)
+			mu.Unlock()
+			if k%5 == 0 {
+				time.Sleep(200 * time.Microsecond) // a slow one holds the writer up
+			}
+			buf.Reset()
+			buf.Write(bytes.Repeat([]byte{'x'}, c.size))
+			return nil
+		}, func(k int, b []byte) {
+			mu.Lock()
+			written++
+			mu.Unlock()
+		})
+		if err != nil || written != 200 {
+			t.Fatalf("%s: %d written, %v", c.name, written, err)
+		}
+		if most > c.want {
+			t.Errorf("%s: %d elements ahead of the writer, want at most %d", c.name, most, c.want)
+		}
+		if most < 2 {
+			t.Errorf("%s: the workers never ran ahead (%d)", c.name, most)
+		}
+	}
 }
