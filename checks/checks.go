@@ -37,6 +37,7 @@ package checks
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/budgetpdf/budgetpdf/internal/parallel"
 	"github.com/budgetpdf/budgetpdf/schema"
@@ -72,29 +73,46 @@ func RunWorkers(doc *schema.Document, narrative []Text, workers int) []schema.Ch
 		return nil
 	}
 	defer cacheViews(doc)()
+	// A rule's weight orders the start of the rules, heaviest first (the
+	// results stay in the rules' order): a table's rules weigh its rows,
+	// the document's rules (which read every table, form or line) more
+	// than any table, the narrative's most. Started in the listed order,
+	// the document's rules ran last, each on one worker while the others
+	// had nothing left: on the 5,000-page join, 0.5 s of rules in the
+	// last 0.3 s of the checks.
 	type rule struct {
-		name string
-		f    func() []schema.Check
+		name   string
+		f      func() []schema.Check
+		weight int
 	}
 	var rules []rule
+	rows := 0
 	for i := range doc.Tables {
 		t := &doc.Tables[i]
 		if t.Kind == schema.TableUnknown || t.Kind == "" {
 			continue // what its columns mean, and so what adds up, is not known
 		}
+		rows += len(t.Rows)
 		rules = append(rules,
-			rule{RuleSubjectTree, func() []schema.Check { return subjectTree(t) }},
-			rule{RuleRowTotal, func() []schema.Check { return rowTotals(t) }})
+			rule{RuleSubjectTree, func() []schema.Check { return subjectTree(t) }, len(t.Rows)},
+			rule{RuleRowTotal, func() []schema.Check { return rowTotals(t) }, len(t.Rows)})
 	}
+	whole := rows + 1 // a document rule outweighs any table's
 	rules = append(rules,
-		rule{RuleRowTotal, func() []schema.Check { return economic(doc) }},
-		rule{RuleCrossTable, func() []schema.Check { return crossTable(doc, narrative) }},
-		rule{RuleCrossTable, func() []schema.Check { return forms(doc) }},
-		rule{RuleFormFunds, func() []schema.Check { return formFunds(doc) }},
-		rule{RuleFormCount, func() []schema.Check { return formCount(doc, narrative) }},
-		rule{RuleNarrative, func() []schema.Check { return narrativeChecks(doc, narrative) }})
+		rule{RuleRowTotal, func() []schema.Check { return economic(doc) }, whole},
+		rule{RuleCrossTable, func() []schema.Check { return crossTable(doc, narrative) }, whole + 1},
+		rule{RuleCrossTable, func() []schema.Check { return forms(doc) }, whole + 1},
+		rule{RuleFormFunds, func() []schema.Check { return formFunds(doc) }, whole},
+		rule{RuleFormCount, func() []schema.Check { return formCount(doc, narrative) }, whole + 1},
+		rule{RuleNarrative, func() []schema.Check { return narrativeChecks(doc, narrative) }, whole + 2})
+	order := make([]int, len(rules))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rules[order[a]].weight > rules[order[b]].weight })
 	results := make([][]schema.Check, len(rules))
-	parallel.For(len(rules), workers, func(i int) {
+	parallel.For(len(rules), workers, func(k int) {
+		i := order[k]
 		defer func() {
 			if r := recover(); r != nil {
 				results[i] = []schema.Check{{
