@@ -131,11 +131,20 @@ func TestPackCells(t *testing.T) {
 		want[i].Header = append([][]Cell{}, tb.Header...)
 		want[i].Rows = append([][]Cell{}, tb.Rows...)
 	}
+	cells := []int{6, 0, 1} // counted by hand
+	for i := range tables {
+		if n := tables[i].Cells(); n != cells[i] {
+			t.Errorf("table %d: %d cells before packing, want %d", i, n, cells[i])
+		}
+	}
 	pl := &PageLayout{Number: 7, tables: tables}
 	pl.Compact()
 	for i, tb := range pl.tables {
 		if tb.Header != nil || tb.Rows != nil {
 			t.Errorf("table %d keeps rows while packed", i)
+		}
+		if n := tb.Cells(); n != cells[i] {
+			t.Errorf("table %d: %d cells packed, want %d", i, n, cells[i])
 		}
 	}
 	for i := range pl.tables {

@@ -111,6 +111,21 @@ func (t *Table) Unpack() {
 	t.Header, t.Rows = rows[:p.header:p.header], rows[p.header:]
 }
 
+// Cells counts the table's cells, header and body, packed or not: what
+// reading the table costs, without unpacking it.
+func (t *Table) Cells() int {
+	if t.packed != nil {
+		return t.packed.n
+	}
+	n := 0
+	for _, rows := range [2][][]Cell{t.Header, t.Rows} {
+		for _, r := range rows {
+			n += len(r)
+		}
+	}
+	return n
+}
+
 // Packed reports whether the table's cells are packed (see Unpack).
 func (t *Table) Packed() bool { return t.packed != nil }
 

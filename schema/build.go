@@ -2,6 +2,7 @@ package schema
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -48,7 +49,18 @@ func build(ld *layout.Document, consume bool, workers int) *Document {
 	targets := DepartmentTargets(ld)
 	ld.Readings = make([]layout.Reading, len(ld.Tables))
 	built := make([]builtTable, len(ld.Tables))
-	parallel.For(len(ld.Tables), workers, func(i int) {
+	// The longest tables are read first (the results stay in the tables'
+	// order): begun in print order, a long table near the end held one
+	// worker after the others were done.
+	order, cells := make([]int, len(ld.Tables)), make([]int, len(ld.Tables))
+	for i := range order {
+		order[i], cells[i] = i, ld.Tables[i].Cells()
+	}
+	if workers > 1 {
+		sort.SliceStable(order, func(a, b int) bool { return cells[order[a]] > cells[order[b]] })
+	}
+	parallel.For(len(ld.Tables), workers, func(k int) {
+		i := order[k]
 		if i < from || i >= to {
 			b, t := &built[i], ld.Tables[i].WithCells()
 			b.t, b.keys, b.warns = buildTable(t)
