@@ -34,6 +34,24 @@ func ReadEach[T any](ctx context.Context, d *Doc, workers int, work func(*Page) 
 // The errors are those of the pages read, and the document's notes (the
 // warnings of opening it) go to the first of them.
 func ReadPages[T any](ctx context.Context, d *Doc, nums []int, workers int, work func(*Page) T) ([]*Page, []T, error) {
+	return ReadPagesTake(ctx, d, nums, workers, work, nil)
+}
+
+// A Taker is handed the pages ReadPagesTake reads and work's results, in
+// page order, on the caller's goroutine, as soon as a page and every page
+// before it are read, so that the caller folds them into its own result
+// while later pages are still being read (the layout's join of pages).
+// Pages read on workers are sometimes read again one after the other (see
+// ReadEach): Restart is then called, and Take sees every page again from
+// the first.
+type Taker[T any] interface {
+	Take(p *Page, result T)
+	Restart()
+}
+
+// ReadPagesTake is ReadPages handing each page and its result to take (nil:
+// none) as they are read; see Taker.
+func ReadPagesTake[T any](ctx context.Context, d *Doc, nums []int, workers int, work func(*Page) T, take Taker[T]) ([]*Page, []T, error) {
 	n := d.NumPages()
 	if n <= 0 {
 		return nil, nil, fmt.Errorf("%w: no pages", ErrCorrupt)
@@ -57,12 +75,15 @@ func ReadPages[T any](ctx context.Context, d *Doc, nums []int, workers int, work
 	}
 	workers = min(workers, len(nums)/minPagesPerWorker)
 	if workers > 1 && d.src != nil {
-		pages, results, err, ok := readParallel(ctx, d, nums, workers, work)
+		pages, results, err, ok := readParallel(ctx, d, nums, workers, work, take)
 		if ok {
 			return pages, results, err
 		}
+		if take != nil {
+			take.Restart()
+		}
 	}
-	return readSerial(ctx, d, nums, work)
+	return readSerial(ctx, d, nums, work, take)
 }
 
 // minPagesPerWorker: a document shorter than this per worker is read with
@@ -73,7 +94,7 @@ func ReadPages[T any](ctx context.Context, d *Doc, nums []int, workers int, work
 const minPagesPerWorker = 16
 
 // readSerial reads the pages nums one after the other on d.
-func readSerial[T any](ctx context.Context, d *Doc, nums []int, work func(*Page) T) ([]*Page, []T, error) {
+func readSerial[T any](ctx context.Context, d *Doc, nums []int, work func(*Page) T, take Taker[T]) ([]*Page, []T, error) {
 	pages := make([]*Page, 0, len(nums))
 	results := make([]T, 0, len(nums))
 	var firstErr error
@@ -97,8 +118,12 @@ func readSerial[T any](ctx context.Context, d *Doc, nums []int, work func(*Page)
 			p.Warnings = append(d.notes, p.Warnings...)
 		}
 		glyphs += len(p.Glyphs)
-		results = append(results, work(p))
+		r := work(p)
+		results = append(results, r)
 		pages = append(pages, p)
+		if take != nil {
+			take.Take(p, r)
+		}
 	}
 	return pages, results, readErr(pages, failed, glyphs, firstErr)
 }
@@ -165,15 +190,17 @@ type parallelPage[T any] struct {
 	result T
 }
 
-// readParallel reads the pages nums on workers copies of d. ok is false
-// when the read must be redone serially.
-func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, work func(*Page) T) (pages []*Page, results []T, err error, ok bool) {
+// readParallel reads the pages nums on workers copies of d, handing them
+// to take (when not nil) in order as they are read. ok is false when the
+// read must be redone serially.
+func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, work func(*Page) T, take Taker[T]) (pages []*Page, results []T, err error, ok bool) {
 	n := len(nums)
 	// Each worker opens its copy of the document (its cross-reference
 	// table, its page tree) on its own goroutine, at the same time.
 	docs := make([]*Doc, workers)
 	out := make([]parallelPage[T], n)
 	next := chunks{n: n, workers: workers}
+	read := newReadOrder(n)
 	var wg sync.WaitGroup
 	var panicked atomic.Value
 	var cloneFailed atomic.Bool
@@ -218,9 +245,25 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 					}
 					o.page = p
 					o.result = work(p)
+					if take != nil {
+						read.done(k)
+					}
 				}
 			}
 		}()
+	}
+	if take != nil {
+		defer next.stop() // should take panic, the workers stop too
+		go func() {
+			wg.Wait()
+			read.end() // a page not read by now never will be
+		}()
+		for k := range n {
+			if !read.wait(k) {
+				break
+			}
+			take.Take(out[k].page, out[k].result)
+		}
 	}
 	wg.Wait()
 	if x := panicked.Load(); x != nil {
@@ -250,6 +293,48 @@ func readParallel[T any](ctx context.Context, d *Doc, nums []int, workers int, w
 		return nil, nil, nil, false
 	}
 	return pages, results, readErr(pages, 0, glyphs, nil), true
+}
+
+// readOrder tells the caller's goroutine which pages the workers have read
+// (out of order), so that it takes them in order.
+type readOrder struct {
+	mu    sync.Mutex
+	ready sync.Cond
+	read  []bool
+	ended bool // the workers have returned
+}
+
+func newReadOrder(n int) *readOrder {
+	r := &readOrder{read: make([]bool, n)}
+	r.ready.L = &r.mu
+	return r
+}
+
+// done marks page k read (its page and result written).
+func (r *readOrder) done(k int) {
+	r.mu.Lock()
+	r.read[k] = true
+	r.mu.Unlock()
+	r.ready.Broadcast()
+}
+
+// end marks the workers returned.
+func (r *readOrder) end() {
+	r.mu.Lock()
+	r.ended = true
+	r.mu.Unlock()
+	r.ready.Broadcast()
+}
+
+// wait waits until page k is read (true) or the workers have returned
+// without reading it (false).
+func (r *readOrder) wait(k int) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for !r.read[k] && !r.ended {
+		r.ready.Wait()
+	}
+	return r.read[k]
 }
 
 // chunks deals the pages 0..n-1 out to workers in runs of consecutive

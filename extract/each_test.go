@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -100,8 +101,108 @@ func TestReadEachFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, ok := readParallel(context.Background(), d, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 3, func(*Page) int { return 0 }); ok {
+	if _, _, _, ok := readParallel(context.Background(), d, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 3, func(*Page) int { return 0 }, nil); ok {
 		t.Errorf("readParallel kept pages on which a font failed to load")
+	}
+}
+
+// takeLog records what ReadPagesTake hands a Taker.
+type takeLog struct {
+	goroutine uint64 // the goroutine Take must be called on
+	taken     []int  // page numbers, in the order taken
+	results   []int
+	restarts  int
+	elsewhere bool // Take was called on another goroutine
+}
+
+func (l *takeLog) Take(p *Page, r int) {
+	if goroutineID() != l.goroutine {
+		l.elsewhere = true
+	}
+	l.taken, l.results = append(l.taken, p.Number), append(l.results, r)
+}
+
+func (l *takeLog) Restart() { l.taken, l.results, l.restarts = nil, nil, l.restarts+1 }
+
+// goroutineID is the calling goroutine's number, from its stack header.
+func goroutineID() uint64 {
+	var b [64]byte
+	n := runtime.Stack(b[:], false)
+	var id uint64
+	fmt.Sscanf(strings.TrimPrefix(string(b[:n]), "goroutine "), "%d", &id)
+	return id
+}
+
+// TestReadPagesTake: a Taker is handed every page read and work's result
+// for it, in page order, once each, on the caller's goroutine, and the
+// pages and results are ReadPages'; when the pages read on workers are
+// read again serially (a font that fails to load), Restart comes first
+// and the pages are taken again from the first, as the serial read has
+// them.
+func TestReadPagesTake(t *testing.T) {
+	nat, _ := filepath.Glob(filepath.Join(testModuleRoot(t), "..", "shared", "corpus", "national", "*", "*.pdf"))
+	if len(nat) == 0 {
+		t.Skip("no national corpus")
+	}
+	f := "" // the first file long enough for three workers
+	for _, p := range nat {
+		if d, err := Open(p, Options{}); err == nil && d.NumPages() >= 3*minPagesPerWorker {
+			f = p
+			break
+		}
+	}
+	if f == "" {
+		t.Fatal("no national file is long enough for three workers")
+	}
+	for _, workers := range []int{1, 2, 3} {
+		for _, nums := range [][]int{nil, {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47}} {
+			d, err := Open(f, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			log := &takeLog{goroutine: goroutineID()}
+			pages, res, err := ReadPagesTake(context.Background(), d, nums, workers, func(p *Page) int { return len(p.Glyphs) }, log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []int
+			for _, p := range pages {
+				want = append(want, p.Number)
+			}
+			if !reflect.DeepEqual(log.taken, want) || !reflect.DeepEqual(log.results, res) {
+				t.Errorf("%d workers, pages %v: took %v with %v; want %v with %v", workers, nums, log.taken, log.results, want, res)
+			}
+			if log.elsewhere || log.restarts != 0 {
+				t.Errorf("%d workers: Take off the caller's goroutine %v, %d restarts", workers, log.elsewhere, log.restarts)
+			}
+		}
+	}
+	// A font that fails: read again serially.
+	b := &pdfBuilder{}
+	tu := b.stream("/Filter /Bogus", "x")
+	bad := b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Bad /ToUnicode %d 0 R >>", tu))
+	catalog, pagesObj := b.add(""), b.add("")
+	var kids []string
+	for i := 0; i < 3*minPagesPerWorker; i++ {
+		c := b.stream("", fmt.Sprintf("BT /F 10 Tf 1 0 0 1 10 50 Tm (A) Tj ET %% %d", i))
+		kids = append(kids, fmt.Sprintf("%d 0 R", b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 200 100] /Resources << /Font << /F %d 0 R >> >> /Contents %d 0 R >>", pagesObj, bad, c))))
+	}
+	b.set(pagesObj, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
+	b.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesObj))
+	d, err := openBytes(b.bytes(catalog), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &takeLog{goroutine: goroutineID()}
+	pages, _, _ := ReadPagesTake(context.Background(), d, nil, 3, func(p *Page) int { return p.Number }, log)
+	if log.restarts != 1 || len(log.taken) != len(pages) || len(pages) != len(kids) {
+		t.Errorf("a failing font: %d restarts, %d pages taken after, %d read; want 1 restart and all %d", log.restarts, len(log.taken), len(pages), len(kids))
+	}
+	for i, n := range log.taken {
+		if n != i+1 || log.results[i] != i+1 {
+			t.Errorf("after the restart, take %d: page %d, result %d", i, n, log.results[i])
+			break
+		}
 	}
 }
 

@@ -122,34 +122,67 @@ func Join(pls []*PageLayout) *Document { return defaults.Join(pls) }
 // compacted pages (Compact) stay packed: a table continued over pages is
 // unpacked to be joined and packed again once the next table begins.
 func (ps *Params) Join(pls []*PageLayout) *Document {
-	d := &Document{}
-	label := ""
-	open := false      // the last table so far may continue on the next page
-	compacted := false // the last page was compacted
+	j := ps.NewJoiner()
 	for _, pl := range pls {
-		if pl == nil {
-			continue
-		}
-		rec, tables, narrative := pl.rec, pl.tables, pl.narrative
-		if pl.err != nil {
-			d.Warnings = append(d.Warnings, Warning{Page: pl.Number, Code: "layout_error", Message: pl.err.Error()})
-		}
-		if len(tables) > 0 && tables[0].Label == "" && label != "" {
-			tables[0].Label = label
-		}
-		label = strayLabel(tables, narrative)
-		w, h := rec.UprightSize()
-		d.Pages = append(d.Pages, PageText{Number: pl.Number, Width: w, Height: h, Lines: narrative})
-		for i, t := range tables {
-			rec.Grids[i].Table, rec.Grids[i].Continues = ps.addTable(d, t, narrative, i == 0 && open, pl.compacted)
-		}
-		d.Record = append(d.Record, rec)
-		open = ps.endsPage(tables, narrative, h)
-		compacted = pl.compacted
+		j.Add(pl)
 	}
-	if n := len(d.Tables); n > 0 && compacted {
+	return j.Document()
+}
+
+// A Joiner is Join a page at a time: Add each page in page order as it is
+// laid out (the pipeline joins pages while later ones are still being
+// read), then Document. Add consumes the page as Join does: the page keeps
+// only its number after.
+type Joiner struct {
+	ps        *Params
+	d         *Document
+	label     string // the stray label at the foot of the last page
+	open      bool   // the last table so far may continue on the next page
+	compacted bool   // the last page was compacted
+}
+
+// NewJoiner is a Joiner with the default parameters.
+func NewJoiner() *Joiner { return defaults.NewJoiner() }
+
+// NewJoiner is a Joiner with ps's parameters.
+func (ps *Params) NewJoiner() *Joiner { return &Joiner{ps: ps, d: &Document{}} }
+
+// Add joins the next page (nil: none).
+func (j *Joiner) Add(pl *PageLayout) {
+	if pl == nil {
+		return
+	}
+	d := j.d
+	rec, tables, narrative := pl.rec, pl.tables, pl.narrative
+	if pl.err != nil {
+		d.Warnings = append(d.Warnings, Warning{Page: pl.Number, Code: "layout_error", Message: pl.err.Error()})
+	}
+	if len(tables) > 0 && tables[0].Label == "" && j.label != "" {
+		tables[0].Label = j.label
+	}
+	j.label = strayLabel(tables, narrative)
+	w, h := rec.UprightSize()
+	d.Pages = append(d.Pages, PageText{Number: pl.Number, Width: w, Height: h, Lines: narrative})
+	for i, t := range tables {
+		rec.Grids[i].Table, rec.Grids[i].Continues = j.ps.addTable(d, t, narrative, i == 0 && j.open, pl.compacted)
+	}
+	d.Record = append(d.Record, rec)
+	j.open = j.ps.endsPage(tables, narrative, h)
+	j.compacted = pl.compacted
+	// What the document took is its own now; the page lets go of its copy
+	// (of a table joined to the one before, its cells, packed, of which
+	// the document made another table): a page the caller still holds,
+	// in the results of a read not yet finished, holds nothing twice.
+	pl.rec, pl.tables, pl.narrative = PageRecord{}, nil, nil
+}
+
+// Document is the document of the pages added; the Joiner is done.
+func (j *Joiner) Document() *Document {
+	d := j.d
+	if n := len(d.Tables); n > 0 && j.compacted {
 		d.Tables[n-1].pack() // the last table, when continued (addTable packs the others)
 	}
+	j.d = nil
 	return d
 }
 
