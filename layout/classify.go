@@ -33,6 +33,14 @@ var (
 	dotLeader  = textutil.NewRegexp(`(\.{3,}|…{2,}|·{3,})\s*\d*$`)
 )
 
+// isYearLine reports whether s (squeezed) is a year line under a title,
+// （2023年度）. The regexp is asked only of a text it can match: at most
+// 16 bytes ("（" 4 digits "年度" "）") with 年 in it, which every other line
+// of a page is not.
+func isYearLine(s string) bool {
+	return len(s) <= 16 && strings.Contains(s, "年") && yearLineRe.MatchString(s)
+}
+
 // isLabelLine reports whether s is a table label like 预算公开表3, 公开02表
 // or 表一.
 func isLabelLine(s string) bool {
@@ -87,7 +95,7 @@ func isTitleLine(s string) bool {
 	if n < 4 || n > 60 {
 		return false
 	}
-	if isLabelLine(s) || isNoteLine(s) || dotLeader.MatchString(s) || partRe.MatchString(s) {
+	if isLabelLine(s) || isNoteLine(s) || hasDotLeader(s) || strings.HasPrefix(s, "第") && partRe.MatchString(s) {
 		return false
 	}
 	if _, ok := department(s); ok {
@@ -101,6 +109,12 @@ func isTitleLine(s string) bool {
 	}
 	return strings.HasSuffix(s, "表") || strings.HasSuffix(s, "续") || strings.Contains(s, "表（") || strings.Contains(s, "表(") ||
 		strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")
+}
+
+// hasDotLeader reports whether s ends in a table of contents' dot leader
+// (标题……3); dotLeader is tried only on a text with a leader's dot in it.
+func hasDotLeader(s string) bool {
+	return strings.ContainsAny(s, ".…·") && dotLeader.MatchString(s)
 }
 
 // isTotalLabel reports whether s is the label of a total row.
@@ -129,7 +143,7 @@ func isDataRow(texts []string) bool {
 		if textutil.IsSubjectCode(t) {
 			return true
 		}
-		if textutil.IsAmountShape(t) && !yearRe.MatchString(t) {
+		if textutil.IsAmountShape(t) && (len(t) != 4 || !yearRe.MatchString(t)) {
 			return true
 		}
 	}

@@ -1,6 +1,12 @@
 package layout
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
+)
 
 func TestMetaLines(t *testing.T) {
 	tests := []struct {
@@ -64,5 +70,42 @@ func TestIsLabelLine(t *testing.T) {
 		if got := isLabelLine(s); got != want {
 			t.Errorf("isLabelLine(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestRegexpGuards: the tests put before the classifying regexps (a
+// length, a character the pattern needs) never turn a text away that the
+// regexp matches: on every line of the seed disclosure, squeezed or not,
+// and on texts made to sit at the guards' edges.
+func TestRegexpGuards(t *testing.T) {
+	data, err := os.ReadFile("../../shared/seeds/luliang-swbgs-2023-budget.txt")
+	if err != nil {
+		t.Skip("no seed text")
+	}
+	texts := []string{"（2023年度）", "(2023年)", "2023年", "（２０２３年度）", "（2023年度））", "2023", "1999", "20233",
+		"目录……3", "一、部门概况...12", "第二部分 · · · 5", "第一部分部门概况", "第三章", "·2", "…", "表……", "2023年度部门预算表"}
+	for _, l := range strings.Split(string(data), "\n") {
+		texts = append(texts, l, strings.TrimSpace(l), textutil.Squeeze(l))
+	}
+	matched := 0
+	for _, s := range texts {
+		if got, want := isYearLine(s), yearLineRe.MatchString(s); got != want {
+			t.Errorf("isYearLine(%q) = %v, the regexp %v", s, got, want)
+		}
+		if got, want := hasDotLeader(s), dotLeader.MatchString(s); got != want {
+			t.Errorf("hasDotLeader(%q) = %v, the regexp %v", s, got, want)
+		}
+		if got, want := strings.HasPrefix(s, "第") && partRe.MatchString(s), partRe.MatchString(s); got != want {
+			t.Errorf("part heading %q: guarded %v, the regexp %v", s, got, want)
+		}
+		if got, want := len(s) == 4 && yearRe.MatchString(s), yearRe.MatchString(s); got != want {
+			t.Errorf("year %q: guarded %v, the regexp %v", s, got, want)
+		}
+		if yearLineRe.MatchString(s) || dotLeader.MatchString(s) || partRe.MatchString(s) {
+			matched++
+		}
+	}
+	if matched < 8 {
+		t.Errorf("only %d texts match a regexp: the test does not reach the guards' edges", matched)
 	}
 }

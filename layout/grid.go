@@ -154,7 +154,7 @@ func (m *meta) take(s string) bool {
 		return false
 	}
 	ok := false
-	if yearLineRe.MatchString(textutil.Squeeze(s)) {
+	if isYearLine(textutil.Squeeze(s)) {
 		return true // a year under the title: （2023年度）
 	}
 	if isLabelLine(s) {

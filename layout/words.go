@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetpdf/budgetpdf/extract"
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 // Words groups a page's glyphs into words, in reading order: top to bottom,
@@ -287,7 +288,7 @@ func (ps *Params) appendBandWords(words []Word, band []extract.Glyph) []Word {
 	}
 	for i := range band {
 		g := &band[i]
-		if strings.TrimFunc(g.Text, unicode.IsSpace) == "" {
+		if textutil.IsBlank(g.Text) {
 			flush()
 			space = true
 			continue

@@ -7,6 +7,7 @@ package textutil
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // IsCJK reports whether r is written without spaces around it in Chinese
@@ -31,7 +32,7 @@ func IsCJK(r rune) bool {
 
 // Squeeze removes all white space from s.
 func Squeeze(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsSpace) {
+	if !HasSpace(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -40,4 +41,56 @@ func Squeeze(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// spaceLead reports whether a UTF-8 sequence led by b may encode a white
+// space rune (unicode.IsSpace): ASCII spaces, U+0085 and U+00A0 (0xC2),
+// U+1680 (0xE1), U+2000–U+205F (0xE2), U+3000 (0xE3). No other lead byte
+// does, so a text of CJK characters is never decoded. TestSpaceScan holds
+// HasSpace and IsBlank to unicode.IsSpace over every rune.
+func spaceLead(b byte) bool { return b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 }
+
+// asciiSpace is unicode.IsSpace of an ASCII byte.
+func asciiSpace(b byte) bool { return b == ' ' || b >= '\t' && b <= '\r' }
+
+// HasSpace reports whether s holds a white space rune: strings.ContainsFunc(s,
+// unicode.IsSpace), decoding only the runes that may be one.
+func HasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if asciiSpace(b) {
+				return true
+			}
+		} else if spaceLead(b) {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsBlank reports whether s is empty or only white space:
+// strings.TrimFunc(s, unicode.IsSpace) == "", without decoding CJK text.
+func IsBlank(s string) bool {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if !asciiSpace(b) {
+				return false
+			}
+			i++
+			continue
+		}
+		if !spaceLead(b) {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }

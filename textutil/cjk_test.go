@@ -1,6 +1,10 @@
 package textutil
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 // TestIsCJK: the union of what layout (joining words) and schema (dropping
 // letter-spacing) each treated as written without spaces.
@@ -23,5 +27,33 @@ func TestSqueeze(t *testing.T) {
 		if got := Squeeze(in); got != want {
 			t.Errorf("Squeeze(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestSpaceScan: HasSpace and IsBlank are strings.ContainsFunc and
+// strings.TrimFunc(…) == "" with unicode.IsSpace, on every rune alone and
+// between other text, on invalid and cut UTF-8, and on texts of a
+// disclosure.
+func TestSpaceScan(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := HasSpace(s), strings.ContainsFunc(s, unicode.IsSpace); got != want {
+			t.Errorf("HasSpace(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := IsBlank(s), strings.TrimFunc(s, unicode.IsSpace) == ""; got != want {
+			t.Errorf("IsBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		check(s)
+		if unicode.IsSpace(r) || r < 0x80 || r%97 == 0 {
+			check("合" + s + "计")
+			check(s + " ")
+			check(" " + s)
+		}
+	}
+	for _, s := range []string{"", " ", "\u3000\u00a0\u2028", "\xc2", "\xe2\x80", "\xe3\x80", "\xff ", " \x85", "2050803 其他普通教育支出", "（万元）", "\t\n\v\f\r"} {
+		check(s)
 	}
 }
