@@ -52,7 +52,7 @@ func isLabelLine(s string) bool {
 
 // department returns the value of a 部门名称：… line.
 func department(s string) (string, bool) {
-	if !strings.ContainsAny(s, "：:") || !strings.Contains(s, "部门") && !strings.Contains(s, "单位") {
+	if !textutil.ContainsAny(s, "：:") || !strings.Contains(s, "部门") && !strings.Contains(s, "单位") {
 		return "", false
 	}
 	m := deptRe.FindStringSubmatch(s)
@@ -104,7 +104,7 @@ func isTitleLine(s string) bool {
 	if _, ok := unit(s); ok {
 		return false
 	}
-	if strings.ContainsAny(s, "。；;") || strings.Count(s, "，") > 0 {
+	if textutil.ContainsAny(s, "。；;") || strings.Count(s, "，") > 0 {
 		return false
 	}
 	return strings.HasSuffix(s, "表") || strings.HasSuffix(s, "续") || strings.Contains(s, "表（") || strings.Contains(s, "表(") ||
@@ -114,7 +114,7 @@ func isTitleLine(s string) bool {
 // hasDotLeader reports whether s ends in a table of contents' dot leader
 // (标题……3); dotLeader is tried only on a text with a leader's dot in it.
 func hasDotLeader(s string) bool {
-	return strings.ContainsAny(s, ".…·") && dotLeader.MatchString(s)
+	return textutil.ContainsAny(s, ".…·") && dotLeader.MatchString(s)
 }
 
 // isTotalLabel reports whether s is the label of a total row.

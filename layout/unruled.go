@@ -79,7 +79,7 @@ func (ps *Params) findUnruled(lines []Line, page int) []unruled {
 		// A line of three or more pieces is metadata only piece by piece: a
 		// header label may name its unit (项目 | 预算数（单位：万元） | 绩效目标).
 		r.meta = len(cs) >= 3 && metaPieces(cs) || len(cs) < 3 && ps.takeLine(&m, l)
-		r.tabbed = len(cs) >= 2 && !allMeta(cs) && !strings.ContainsAny(l.Text[:len(l.Text)-len(cs[len(cs)-1].Text)], "。，；")
+		r.tabbed = len(cs) >= 2 && !allMeta(cs) && !textutil.ContainsAny(l.Text[:len(l.Text)-len(cs[len(cs)-1].Text)], "。，；")
 		if r.tabbed {
 			texts := make([]string, len(cs))
 			for k, c := range cs {
@@ -154,20 +154,20 @@ func (ps *Params) findUnruled(lines []Line, page int) []unruled {
 // half its widest data line, without sentence punctuation.
 func (ps *Params) wrappedPiece(r uline, left, firstCol, span float64) bool {
 	return len(r.cs) == 1 && (r.l.Box.X0 > firstCol ||
-		r.l.Box.X0 >= left && r.l.Box.Width() < ps.WrapWidth*span && !strings.ContainsAny(r.l.Text, "。，；：:"))
+		r.l.Box.X0 >= left && r.l.Box.Width() < ps.WrapWidth*span && !textutil.ContainsAny(r.l.Text, "。，；：:"))
 }
 
 // proseLike reports whether a cell's text reads as prose, the lines of a
 // text cell wrapped over many lines (a 绩效目标, 项目简介): punctuation or a
 // long run of words.
 func proseLike(s string) bool {
-	return strings.ContainsAny(s, "。，；、") || utf8.RuneCountInString(s) >= 12 && !textutil.IsAmountShape(textutil.Squeeze(s))
+	return textutil.ContainsAny(s, "。，；、") || utf8.RuneCountInString(s) >= 12 && !textutil.IsAmountShape(textutil.Squeeze(s))
 }
 
 // sentencePiece reports whether a line is one piece holding sentence
 // punctuation: a text cell's wrapped line (or narrative).
 func (ps *Params) sentencePiece(l Line) bool {
-	return len(ps.chunks(l)) == 1 && strings.ContainsAny(l.Text, "。，；")
+	return len(ps.chunks(l)) == 1 && textutil.ContainsAny(l.Text, "。，；")
 }
 
 // unruledTable builds the grid of one run of lines: at least two data

@@ -94,3 +94,27 @@ func IsBlank(s string) bool {
 	}
 	return true
 }
+
+// ContainsAny is strings.ContainsAny(s, chars) for a set of characters
+// without U+FFFD: one search of s for each character (a byte search for an
+// ASCII one), where strings.ContainsAny decodes every rune of s and looks
+// it up in chars — slow on CJK text against a set of CJK punctuation.
+// (strings.ContainsAny reads an invalid byte of s as U+FFFD; with no U+FFFD
+// in chars, neither matches it.)
+func ContainsAny(s, chars string) bool {
+	for i := 0; i < len(chars); {
+		if c := chars[i]; c < utf8.RuneSelf {
+			if strings.IndexByte(s, c) >= 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(chars[i:])
+		if strings.Contains(s, chars[i:i+size]) {
+			return true
+		}
+		i += size
+	}
+	return false
+}

@@ -57,3 +57,25 @@ func TestSpaceScan(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestContainsAny: ContainsAny is strings.ContainsAny for sets without
+// U+FFFD, on every rune alone and in CJK text, and on invalid text.
+func TestContainsAny(t *testing.T) {
+	sets := []string{"。，；：:", "：:", ".…·", "()（）", "0123456789Xx-~至—", "", "a"}
+	for r := rune(0); r <= unicode.MaxRune; r += 1 + rune(r>>12) {
+		for _, s := range []string{string(r), "合" + string(r) + "计", "\xff" + string(r)} {
+			for _, set := range sets {
+				if got, want := ContainsAny(s, set), strings.ContainsAny(s, set); got != want {
+					t.Fatalf("ContainsAny(%q, %q) = %v, strings.ContainsAny %v", s, set, got, want)
+				}
+			}
+		}
+	}
+	for _, set := range sets {
+		for _, r := range set {
+			if !ContainsAny("合计"+string(r), set) {
+				t.Errorf("ContainsAny misses %q of %q", r, set)
+			}
+		}
+	}
+}
