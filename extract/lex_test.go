@@ -149,3 +149,29 @@ func TestLexBufsLent(t *testing.T) {
 		}
 	}
 }
+
+// TestLexNumberSlots: a number read into a slot that held a name, a string
+// or an array for the operator before is a number only, with no bytes or
+// elements left over from the slot's last use.
+func TestLexNumberSlots(t *testing.T) {
+	l := lexer{b: []byte("/F1 (ab) [1 (c)] x 3 4 5 Td [2] 7 y")}
+	var got [][]arg
+	for {
+		_, ok := l.next()
+		if !ok {
+			break
+		}
+		got = append(got, append([]arg(nil), l.args...))
+	}
+	if len(got) != 3 || len(got[1]) != 3 {
+		t.Fatalf("operands %v", got)
+	}
+	for i, a := range got[1] {
+		if a.kind != argNum || a.num != float64(3+i) || a.str != nil || a.arr != nil {
+			t.Errorf("Td operand %d: %+v, want the number %d alone", i, a, 3+i)
+		}
+	}
+	if a := got[2][1]; a.kind != argNum || a.num != 7 || a.str != nil || a.arr != nil {
+		t.Errorf("y operand 1: %+v, want the number 7 alone", a)
+	}
+}
