@@ -49,31 +49,41 @@ func (r Row) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, c.Key)
-		b = append(b, ':')
-		switch {
-		case isFlagKey(c.Key):
-			b = strconv.AppendBool(b, c.Value != nil && *c.Value == "true")
-		case c.Value == nil:
-			b = append(b, "null"...)
-		default:
-			b = appendJSONString(b, *c.Value)
-		}
+		b = appendCell(b, c, ":")
 	}
 	return append(b, '}'), nil
+}
+
+// appendCell appends a row's cell: its key, sep, and its value (a flag
+// column's as true or false, a blank as null, else the text), as
+// MarshalJSON writes them.
+func appendCell(b []byte, c Cell, sep string) []byte {
+	b = appendJSONString(b, c.Key)
+	b = append(b, sep...)
+	switch {
+	case isFlagKey(c.Key):
+		return strconv.AppendBool(b, c.Value != nil && *c.Value == "true")
+	case c.Value == nil:
+		return append(b, "null"...)
+	}
+	return appendJSONString(b, *c.Value)
 }
 
 // appendJSONString appends s as json.Marshal encodes a string: quoted,
 // with \" \\ \b \f \n \r \t, the other control bytes and < > & as
 // \u00XX, U+2028 and U+2029 as \u2028 and \u2029, and each byte of
 // invalid UTF-8 as \ufffd. TestAppendJSONString holds it to json.Marshal.
-func appendJSONString(b []byte, s string) []byte {
+func appendJSONString(b []byte, s string) []byte { return appendQuoted(b, s, true) }
+
+// appendQuoted is appendJSONString, with < > & escaped only when html is
+// set (a json.Encoder with SetEscapeHTML(false) writes them as they are).
+func appendQuoted(b []byte, s string, html bool) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
 				i++
 				continue
 			}
