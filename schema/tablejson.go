@@ -12,49 +12,46 @@ func appendTableJSON(b []byte, t *Table, prefix string) []byte {
 	in1 := prefix + "  "
 	in2 := in1 + "  "
 	in3 := in2 + "  "
-	field := func(name string) {
+	first := true
+	field := func(name string) { // the comma after the field before, the name
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
 		b = append(b, '\n')
 		b = append(b, in1...)
 		b = append(b, '"')
 		b = append(b, name...)
 		b = append(b, `": `...)
 	}
-	text := func(s string) { b = appendQuoted(b, s, false) }
-	optional := func(s *string) {
-		if s == nil {
-			b = append(b, "null"...)
-			return
-		}
-		text(*s)
-	}
 	b = append(b, '{')
 	field("kind")
-	text(t.Kind)
-	b = append(b, ',')
+	b = appendQuoted(b, t.Kind, false)
 	field("title")
-	text(t.Title)
-	b = append(b, ',')
+	b = appendQuoted(b, t.Title, false)
 	field("number")
 	if t.Number == nil {
 		b = append(b, "null"...)
 	} else {
 		b = strconv.AppendInt(b, int64(*t.Number), 10)
 	}
-	b = append(b, ',')
-	field("department")
-	optional(t.Department)
-	b = append(b, ',')
-	field("unit")
-	optional(t.Unit)
-	b = append(b, ',')
+	for _, f := range [...]struct {
+		name string
+		s    *string
+	}{{"department", t.Department}, {"unit", t.Unit}} {
+		field(f.name)
+		if f.s == nil {
+			b = append(b, "null"...)
+		} else {
+			b = appendQuoted(b, *f.s, false)
+		}
+	}
 	field("pages")
 	b = appendList(b, t.Pages == nil, len(t.Pages), in1, in2, func(b []byte, i int) []byte {
 		return strconv.AppendInt(b, int64(t.Pages[i]), 10)
 	})
-	b = append(b, ',')
 	field("empty")
 	b = strconv.AppendBool(b, t.Empty)
-	b = append(b, ',')
 	field("columns")
 	b = appendList(b, t.Columns == nil, len(t.Columns), in1, in2, func(b []byte, i int) []byte {
 		c := &t.Columns[i]
@@ -70,7 +67,6 @@ func appendTableJSON(b []byte, t *Table, prefix string) []byte {
 		b = append(b, in2...)
 		return append(b, '}')
 	})
-	b = append(b, ',')
 	field("rows")
 	b = appendList(b, t.Rows == nil, len(t.Rows), in1, in2, func(b []byte, i int) []byte {
 		r := t.Rows[i]
