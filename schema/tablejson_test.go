@@ -50,3 +50,25 @@ func TestAppendTableJSON(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppendTableJSON holds appendTableJSON to json.Encoder on tables of
+// any texts.
+func FuzzAppendTableJSON(f *testing.F) {
+	f.Add("budget_summary", "表一", "万元", "subject_code", "合计", "<&>", 3)
+	f.Add("", "\u2028\xff", "", "", "\x00", "\"", -1)
+	f.Fuzz(func(t *testing.T, kind, title, unit, key, label, value string, n int) {
+		tb := Table{Kind: kind, Title: title, Number: &n, Unit: &unit, Pages: []int{n, 1},
+			Columns: []Column{{Key: key, Label: label}},
+			Rows:    []Row{{{key, &value}, {label, nil}}, {}}}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("    ", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(&tb); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendTableJSON(nil, &tb, "    "); string(got) != string(bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
+			t.Errorf("%+v:\n%s\nwant\n%s", tb, got, want.Bytes())
+		}
+	})
+}
