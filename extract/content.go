@@ -489,7 +489,7 @@ func (w *walker) glyph(f *font, text string, x0, x1, dy float64, white bool) {
 		w.invisible++
 		return
 	}
-	size := math.Abs(fs) * math.Hypot(m[2], m[3])
+	size := math.Abs(fs) * vScale(m)
 	if math.IsInf(size, 0) || math.IsNaN(size) {
 		return
 	}
@@ -509,6 +509,16 @@ func (w *walker) glyph(f *font, text string, x0, x1, dy float64, white bool) {
 	}
 	w.doc.glyphs++
 	w.page.Glyphs = append(w.page.Glyphs, Glyph{Text: text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Font: f.name, Size: size})
+}
+
+// vScale is the length of the matrix's vertical unit vector, math.Hypot(m[2],
+// m[3]): for upright text (m[2] == 0) that is |m[3]| exactly, without the
+// square root.
+func vScale(m matrix) float64 {
+	if m[2] == 0 {
+		return math.Abs(m[3])
+	}
+	return math.Hypot(m[2], m[3])
 }
 
 // onDark reports whether a glyph box's centre lies on a non-white fill.

@@ -720,3 +720,18 @@ func TestPageTreeByReference(t *testing.T) {
 		}
 	}
 }
+
+// TestVScale: vScale is math.Hypot(m[2], m[3]), bit for bit, on upright,
+// rotated, mirrored and degenerate matrices.
+func TestVScale(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 12.000001, -3e-300, 1e300, math.Inf(1), math.Inf(-1), math.NaN(), math.SmallestNonzeroFloat64}
+	for _, c := range vals {
+		for _, d := range vals {
+			m := matrix{1, 0, c, d, 0, 0}
+			got, want := vScale(m), math.Hypot(c, d)
+			if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Errorf("vScale(%v, %v) = %v, math.Hypot %v", c, d, got, want)
+			}
+		}
+	}
+}
