@@ -341,6 +341,24 @@ func (ps *Params) cellText(glyphs []extract.Glyph) string {
 	return joinLines(texts)
 }
 
+// byMiddle sorts glyph indexes by their glyphs' doubled middles (mid2),
+// keys and indexes swapped together. sort.Sort runs the algorithm
+// sort.Slice runs (the same pdqsort, the same comparisons and swaps), so
+// glyphs of equal middles come out in the order sort.Slice gave them, and
+// without its reflection swapper and the sums computed again at each
+// comparison (TestByMiddle).
+type byMiddle struct {
+	idx  []int32
+	mid2 []float64
+}
+
+func (b byMiddle) Len() int           { return len(b.idx) }
+func (b byMiddle) Less(i, j int) bool { return b.mid2[i] < b.mid2[j] }
+func (b byMiddle) Swap(i, j int) {
+	b.idx[i], b.idx[j] = b.idx[j], b.idx[i]
+	b.mid2[i], b.mid2[j] = b.mid2[j], b.mid2[i]
+}
+
 // unruledRowBreaks returns horizontal rules to add inside grid rows that
 // hold several data rows printed without rules between them (spreadsheets
 // that draw only column lines): a break goes above every text line of the
@@ -361,9 +379,12 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, page []extr
 	}
 	sort.Float64s(heights)
 	lineH := heights[len(heights)/2]
-	byY := slices.Clone(inside) // indexes into page, by the glyphs' middles
-	mid2 := func(i int) float64 { return page[byY[i]].Y0 + page[byY[i]].Y1 }
-	sort.Slice(byY, func(i, j int) bool { return mid2(i) < mid2(j) })
+	byY := byMiddle{idx: slices.Clone(inside), mid2: make([]float64, len(inside))} // indexes into page, by the glyphs' middles
+	for i, gi := range byY.idx {
+		byY.mid2[i] = page[gi].Y0 + page[gi].Y1
+	}
+	sort.Sort(byY)
+	mid2 := func(i int) float64 { return byY.mid2[i] }
 	var out []rule
 	buf := scratchGlyphs(len(inside)) // every row's glyphs in turn
 	defer buf.release()
@@ -371,13 +392,13 @@ func (ps *Params) unruledRowBreaks(hs []rule, ys []float64, box Box, page []extr
 		if ys[r+1]-ys[r] < ps.StackedRows*lineH {
 			continue
 		}
-		lo := sort.Search(len(byY), func(i int) bool { return mid2(i)/2 > ys[r] })
-		hi := sort.Search(len(byY), func(i int) bool { return mid2(i)/2 >= ys[r+1] })
-		if hi-lo < 2 || page[byY[hi-1]].Y0-page[byY[lo]].Y0 < lineH {
+		lo := sort.Search(len(byY.idx), func(i int) bool { return mid2(i)/2 > ys[r] })
+		hi := sort.Search(len(byY.idx), func(i int) bool { return mid2(i)/2 >= ys[r+1] })
+		if hi-lo < 2 || page[byY.idx[hi-1]].Y0-page[byY.idx[lo]].Y0 < lineH {
 			continue // one line of text
 		}
 		row := buf.gs[:0]
-		for _, gi := range byY[lo:hi] {
+		for _, gi := range byY.idx[lo:hi] {
 			g := &page[gi]
 			cx := (g.X0 + g.X1) / 2
 			if ps.ruledAt(hs, ys[r], cx) && ps.ruledAt(hs, ys[r+1], cx) {

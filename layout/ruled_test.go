@@ -1,6 +1,9 @@
 package layout
 
 import (
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"testing"
 
 	"github.com/budgetpdf/budgetpdf/extract"
@@ -87,4 +90,33 @@ func TestRowBreaksWrappedCells(t *testing.T) {
 		text("技工教育管理", 52, 142, 10), right("335.48", 228, 142, 10), right("335.48", 298, 142, 10),
 	))
 	sameRows(t, cellTexts(stacked, stacked.Rows), [][]string{{"促进就业管理", "7.10", "7.10"}, {"技工教育管理", "335.48", "335.48"}})
+}
+
+// TestByMiddle: sorting by byMiddle gives the order sort.Slice gave with
+// the same comparison, ties included, on glyphs with many equal middles.
+func TestByMiddle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 5, 12, 13, 50, 200, 1000} {
+		page := make([]extract.Glyph, n)
+		for i := range page {
+			y := float64(rng.IntN(8)) * 10 // few distinct lines: ties
+			page[i] = extract.Glyph{Y0: y, Y1: y + float64(rng.IntN(2))}
+		}
+		inside := make([]int32, n)
+		for i := range inside {
+			inside[i] = int32(rng.IntN(max(n, 1)))
+		}
+		want := slices.Clone(inside)
+		sort.Slice(want, func(i, j int) bool {
+			return page[want[i]].Y0+page[want[i]].Y1 < page[want[j]].Y0+page[want[j]].Y1
+		})
+		b := byMiddle{idx: slices.Clone(inside), mid2: make([]float64, n)}
+		for i, gi := range b.idx {
+			b.mid2[i] = page[gi].Y0 + page[gi].Y1
+		}
+		sort.Sort(b)
+		if !slices.Equal(b.idx, want) {
+			t.Errorf("%d glyphs: byMiddle %v, sort.Slice %v", n, b.idx, want)
+		}
+	}
 }
