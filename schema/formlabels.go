@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/budgetpdf/budgetpdf/layout"
 	"github.com/budgetpdf/budgetpdf/textutil"
@@ -47,13 +48,36 @@ func squeezedRole(l string) string {
 	if r, ok := gridExactLabels[l]; ok {
 		return r
 	}
-	for _, e := range gridColumnLabels {
-		if strings.Contains(l, e.label) {
+	have := runeSet(l)
+	for i, e := range gridColumnLabels {
+		if gridLabelRunes()[i]&^have == 0 && strings.Contains(l, e.label) {
 			return e.role
 		}
 	}
 	return ""
 }
+
+// runeSet is a 64-bit summary of the runes of s: a bit per rune modulo 64.
+// A text holds every rune of a label only if its set has every bit of the
+// label's, so a label whose set has a bit the text's lacks is not in it,
+// and squeezedRole skips the search for it (most cells hold few of the
+// vocabulary's characters).
+func runeSet(s string) uint64 {
+	var m uint64
+	for _, r := range s {
+		m |= 1 << (uint32(r) % 64)
+	}
+	return m
+}
+
+// gridLabelRunes is runeSet of each label of gridColumnLabels, in order.
+var gridLabelRunes = sync.OnceValue(func() []uint64 {
+	sets := make([]uint64, len(gridColumnLabels))
+	for i, e := range gridColumnLabels {
+		sets[i] = runeSet(e.label)
+	}
+	return sets
+})
 
 // maybeGridLabel is false for a text gridRole would give no role without
 // normalizing it: one whose squeezed form (squeezeLabel) runs past 14 runes

@@ -1,8 +1,12 @@
 package schema
 
 import (
+	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/budgetpdf/budgetpdf/textutil"
 )
 
 func TestTitleProject(t *testing.T) {
@@ -99,5 +103,62 @@ func TestMaybeGridLabel(t *testing.T) {
 	}
 	if turned == 0 {
 		t.Error("the quick test turned nothing away")
+	}
+}
+
+// TestSqueezedRoleRuneSet: the rune-set test before each label's search
+// never skips a label the text holds: squeezedRole gives what searching
+// every label in order gives, on each label alone and inside other text,
+// on texts made of the labels' characters shuffled, and on the seed's
+// lines.
+func TestSqueezedRoleRuneSet(t *testing.T) {
+	plain := func(l string) string {
+		if l == "" || len([]rune(l)) > 14 {
+			return ""
+		}
+		if r, ok := gridExactLabels[l]; ok {
+			return r
+		}
+		for _, e := range gridColumnLabels {
+			if strings.Contains(l, e.label) {
+				return e.role
+			}
+		}
+		return ""
+	}
+	var texts []string
+	var chars []rune
+	for _, e := range gridColumnLabels {
+		texts = append(texts, e.label, "本年"+e.label, e.label+"（万元）", "x"+e.label[:len(e.label)-1])
+		chars = append(chars, []rune(e.label)...)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		n := 1 + rng.IntN(8)
+		r := make([]rune, n)
+		for i := range r {
+			r[i] = chars[rng.IntN(len(chars))]
+		}
+		texts = append(texts, string(r))
+	}
+	if data, err := os.ReadFile("../../shared/seeds/luliang-swbgs-2023-budget.txt"); err == nil {
+		for _, l := range strings.Split(string(data), "\n") {
+			if r := []rune(textutil.Squeeze(l)); len(r) > 0 {
+				texts = append(texts, string(r[:min(len(r), 14)]))
+			}
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		got, want := squeezedRole(s), plain(s)
+		if got != want {
+			t.Errorf("squeezedRole(%q) = %q, every label searched %q", s, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < len(gridColumnLabels) {
+		t.Errorf("only %d texts have a role", found)
 	}
 }
