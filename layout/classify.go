@@ -41,6 +41,10 @@ func isYearLine(s string) bool {
 	return len(s) <= 16 && strings.Contains(s, "年") && yearLineRe.MatchString(s)
 }
 
+// isYear reports whether t is a year (2023), not an amount; the regexp is
+// asked only of four bytes.
+func isYear(t string) bool { return len(t) == 4 && yearRe.MatchString(t) }
+
 // isLabelLine reports whether s is a table label like 预算公开表3, 公开02表
 // or 表一.
 func isLabelLine(s string) bool {
@@ -143,7 +147,7 @@ func isDataRow(texts []string) bool {
 		if textutil.IsSubjectCode(t) {
 			return true
 		}
-		if textutil.IsAmountShape(t) && (len(t) != 4 || !yearRe.MatchString(t)) {
+		if textutil.IsAmountShape(t) && !isYear(t) {
 			return true
 		}
 	}

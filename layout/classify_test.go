@@ -98,7 +98,7 @@ func TestRegexpGuards(t *testing.T) {
 		if got, want := strings.HasPrefix(s, "第") && partRe.MatchString(s), partRe.MatchString(s); got != want {
 			t.Errorf("part heading %q: guarded %v, the regexp %v", s, got, want)
 		}
-		if got, want := len(s) == 4 && yearRe.MatchString(s), yearRe.MatchString(s); got != want {
+		if got, want := isYear(s), yearRe.MatchString(s); got != want {
 			t.Errorf("year %q: guarded %v, the regexp %v", s, got, want)
 		}
 		if yearLineRe.MatchString(s) || dotLeader.MatchString(s) || partRe.MatchString(s) {

@@ -176,6 +176,13 @@ func (j *Joiner) Add(pl *PageLayout) {
 	pl.rec, pl.tables, pl.narrative = PageRecord{}, nil, nil
 }
 
+// Take is Add of a page's layout as extract.ReadPagesTake hands it over:
+// the Joiner is the pipeline's extract.Taker.
+func (j *Joiner) Take(_ *extract.Page, pl *PageLayout) { j.Add(pl) }
+
+// Restart forgets the pages added, to join them again from the first.
+func (j *Joiner) Restart() { *j = *j.ps.NewJoiner() }
+
 // Document is the document of the pages added; the Joiner is done.
 func (j *Joiner) Document() *Document {
 	d := j.d

@@ -226,3 +226,29 @@ func TestLayoutPageCompact(t *testing.T) {
 }
 
 const nationalCorpus = "../../shared/corpus/national"
+
+// TestJoinerRestart: a Joiner restarted after some pages joins the pages
+// added after as a new Joiner does: the document of a table over three
+// pages and another, nothing of the pages before the restart in it.
+func TestJoinerRestart(t *testing.T) {
+	lay := func() []*PageLayout {
+		var pls []*PageLayout
+		for _, p := range continuedPages() {
+			pls = append(pls, LayoutPage(p))
+		}
+		return pls
+	}
+	want := Join(lay())
+	j := NewJoiner()
+	for _, pl := range lay()[:2] {
+		j.Take(nil, pl)
+	}
+	j.Restart()
+	for _, pl := range lay() {
+		j.Take(nil, pl)
+	}
+	got := j.Document()
+	if len(want.Tables) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("after a restart: %d tables on %d pages, want %d tables on %d pages", len(got.Tables), len(got.Pages), len(want.Tables), len(want.Pages))
+	}
+}

@@ -464,7 +464,7 @@ func sharesDataColumn(a, b Line) bool {
 
 func isDataWord(t string) bool {
 	t = textutil.Squeeze(t)
-	return textutil.IsSubjectCode(t) || textutil.IsAmountShape(t) && (len(t) != 4 || !yearRe.MatchString(t))
+	return textutil.IsSubjectCode(t) || textutil.IsAmountShape(t) && !isYear(t)
 }
 
 // ruledAt reports whether the horizontal rules at y pass over x. Where no

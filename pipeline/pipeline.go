@@ -338,7 +338,7 @@ func readFile(f File, opts Options) (in *Input, err error) {
 		}
 		// The pages are joined as they are laid out, in page order, while
 		// later pages are still being read.
-		join := &joiner{j: layout.NewJoiner()}
+		join := layout.NewJoiner()
 		pages, _, err := extract.ReadPagesTake(opts.context(), doc, nums, opts.Workers, func(p *extract.Page) *layout.PageLayout {
 			if opts.keepPages {
 				forget()
@@ -360,19 +360,13 @@ func readFile(f File, opts Options) (in *Input, err error) {
 			}
 		}
 		in.Pages = pages
-		in.Layout = join.j.Document()
+		in.Layout = join.Document()
 	}
 	for _, w := range in.Layout.Warnings {
 		in.Warnings = append(in.Warnings, schema.Warning{Page: w.Page, Code: w.Code, Message: w.Message})
 	}
 	return in, nil
 }
-
-// joiner joins the pages extract reads as they come (extract.Taker).
-type joiner struct{ j *layout.Joiner }
-
-func (j *joiner) Take(_ *extract.Page, pl *layout.PageLayout) { j.j.Add(pl) }
-func (j *joiner) Restart()                                    { j.j = layout.NewJoiner() }
 
 // forgetEvery is how many pages are laid out between two calls of
 // Options.forget: the pages of a mapped file that stay resident are those

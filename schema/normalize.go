@@ -44,10 +44,10 @@ func CleanText(s string) string {
 }
 
 // hasCellBreak reports whether s holds something cellBreaks replaces: a
-// line break, U+00A0, U+3000 or U+FFFD. A byte scan for \r, \n and the
-// three sequences; strings.ContainsAny decoded every rune of the cell
-// against its set (4% of a long document's CPU).
+// line break, U+00A0, U+3000 or U+FFFD, by a search for each
+// (textutil.ContainsAny; U+FFFD on its own, as ContainsAny's set may not
+// hold it); strings.ContainsAny decoded every rune of the cell against its
+// set (4% of a long document's CPU).
 func hasCellBreak(s string) bool {
-	return strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 ||
-		strings.Contains(s, "\u00a0") || strings.Contains(s, "\u3000") || strings.Contains(s, "\ufffd")
+	return textutil.ContainsAny(s, "\r\n\u00a0\u3000") || strings.Contains(s, "\ufffd")
 }
