@@ -91,6 +91,18 @@ func alive(pid int) bool {
 	return len(f) > 0 && f[0] != "Z" && f[0] != "X"
 }
 
+// stillAlive waits up to d for pid to end and reports whether it has not.
+// A killed process first stops showing its environment (waitGone no longer
+// finds it) and only then becomes a zombie: checked at once, it can still
+// be running its exit.
+func stillAlive(pid int, d time.Duration) bool {
+	end := time.Now().Add(d)
+	for alive(pid) && time.Now().Before(end) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	return alive(pid)
+}
+
 // waitGone waits up to d for no process to carry mark, and returns those left.
 func waitGone(mark string, d time.Duration) []int {
 	end := time.Now().Add(d)
@@ -197,7 +209,7 @@ func TestIsolateParentKilled(t *testing.T) {
 		t.Errorf("processes of the killed batch still alive: %v", left)
 	}
 	for _, c := range children {
-		if alive(c[0]) {
+		if stillAlive(c[0], time.Second) {
 			t.Errorf("child %d alive", c[0])
 		}
 	}
@@ -220,11 +232,7 @@ func TestIsolateTimeoutKillsGroup(t *testing.T) {
 		t.Errorf("exit %d, want 1", code)
 	}
 	for _, pid := range []int{children[0][0], children[0][2]} {
-		end := time.Now().Add(time.Second)
-		for alive(pid) && time.Now().Before(end) {
-			time.Sleep(10 * time.Millisecond)
-		}
-		if alive(pid) {
+		if stillAlive(pid, time.Second) {
 			t.Errorf("process %d of the timed-out child's group alive", pid)
 		}
 	}
